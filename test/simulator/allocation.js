@@ -1,0 +1,192 @@
+'use strict';
+/**
+ * PUT /allocation/allocatewithcarrierservice: validation, allocation rules, Allocation Summaries.
+ */
+const { ApiError, detail, validationFailed } = require('./errors');
+const { ALLOCATABLE_STATES, STATES, DEFAULT_REFUSE_REASON } = require('./defaults');
+
+/**
+ * @typedef {object} AllocationSummary
+ * @property {number} StatusCode
+ * @property {{ Rel: string, Href: string }[]} ApiLinks
+ * @property {string} Description
+ * @property {{ Leg: number, TrackingReferences: string[], CarrierReference: string | null, CarrierServiceReference: string | null, CarrierName: string | null }[]} ConsignmentLegs
+ * @property {string | null} CarrierReference
+ * @property {string | null} CarrierName
+ * @property {string | null} CarrierServiceReference
+ * @property {string | null} CarrierServiceName
+ */
+
+/**
+ * Check the parsed body (JSON object or the result of the XML parser). Field names are
+ * matched exactly (PascalCase), as the contract documents them.
+ * @param {unknown} body
+ * @returns {{ serviceRef: string, refs: string[] }}
+ */
+function validateAllocateBody(body) {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		throw validationFailed([detail('Required', 'request', 'The request body must be an object with MpdCarrierServiceReference and ConsignmentReferences')]);
+	}
+	const b = /** @type {Record<string, unknown>} */ (body);
+	const details = [];
+	const refs = b.ConsignmentReferences;
+	if (refs === undefined || refs === null) {
+		details.push(detail('Required', 'ConsignmentReferences', 'The ConsignmentReferences field is required'));
+	} else if (!Array.isArray(refs)) {
+		details.push(detail('InvalidType', 'ConsignmentReferences', 'ConsignmentReferences must be an array of strings'));
+	} else if (refs.length === 0) {
+		details.push(detail('Empty', 'ConsignmentReferences', 'ConsignmentReferences must contain at least one consignment reference'));
+	} else {
+		refs.forEach((r, i) => {
+			if (typeof r !== 'string') {
+				details.push(detail('InvalidType', `ConsignmentReferences[${i}]`, 'A consignment reference must be a string'));
+			} else if (r.trim() === '') {
+				details.push(detail('Required', `ConsignmentReferences[${i}]`, 'A consignment reference must not be empty'));
+			}
+		});
+	}
+	const svc = b.MpdCarrierServiceReference;
+	if (svc === undefined || svc === null) {
+		details.push(detail('Required', 'MpdCarrierServiceReference', 'The MpdCarrierServiceReference field is required'));
+	} else if (typeof svc !== 'string') {
+		details.push(detail('InvalidType', 'MpdCarrierServiceReference', 'MpdCarrierServiceReference must be a string'));
+	} else if (svc.trim() === '') {
+		details.push(detail('Required', 'MpdCarrierServiceReference', 'MpdCarrierServiceReference must not be empty'));
+	}
+	if (details.length) throw validationFailed(details);
+	return { serviceRef: /** @type {string} */ (svc), refs: /** @type {string[]} */ (refs) };
+}
+
+/** dd/MM/yyyy HH:mm:ss +00:00 (UTC), like the contract's Description. @param {Date} d */
+function formatShippingDate(d) {
+	const p = (/** @type {number} */ n) => String(n).padStart(2, '0');
+	return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +00:00`;
+}
+
+/** Next day, 17:00 UTC. */
+function defaultShippingDate(now = new Date()) {
+	return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 17, 0, 0));
+}
+
+/**
+ * @param {number} status @param {string} base @param {string} ref @param {string} description
+ * @param {boolean} withLabel
+ * @returns {AllocationSummary}
+ */
+function failedSummary(status, base, ref, description, withLabel = false) {
+	const enc = encodeURIComponent(ref);
+	const links = [{ Rel: 'detail', Href: `${base}/consignments/${enc}` }];
+	if (withLabel) links.push({ Rel: 'label', Href: `${base}/labels/${enc}` });
+	return {
+		StatusCode: status,
+		ApiLinks: links,
+		Description: description,
+		ConsignmentLegs: [],
+		CarrierReference: null,
+		CarrierName: null,
+		CarrierServiceReference: null,
+		CarrierServiceName: null,
+	};
+}
+
+/**
+ * @param {any} svc normalised carrier service @param {string} ref
+ * @returns {string | null} refusal reason, or null when the service takes the consignment
+ */
+function refusal(svc, ref) {
+	const r = svc.refuses;
+	if (!r) return null;
+	if (r instanceof RegExp) return r.test(ref) ? svc.refuseReason || DEFAULT_REFUSE_REASON : null;
+	if (typeof r === 'function') {
+		const out = r(ref);
+		if (!out) return null;
+		return typeof out === 'string' ? out : svc.refuseReason || DEFAULT_REFUSE_REASON;
+	}
+	return null;
+}
+
+/**
+ * Allocate `refs` in order with carrier service `serviceRef`.
+ * @param {{ store: import('./store').Store, options: any, counters: any }} ctx
+ * @param {string} serviceRef
+ * @param {string[]} refs
+ * @returns {AllocationSummary[]}
+ */
+function allocate(ctx, serviceRef, refs) {
+	const { store, options, counters } = ctx;
+	const svc = store.service(serviceRef);
+	if (!svc) {
+		const msg = `Carrier service ${serviceRef} not found`;
+		throw new ApiError(404, 'CarrierServiceNotFound', msg, [detail('CarrierServiceNotFound', 'MpdCarrierServiceReference', msg)]);
+	}
+	const mode = options.unknownReference;
+	if (mode === 'reject') {
+		const unknown = refs.filter((r) => !store.exists(r));
+		if (unknown.length) {
+			throw new ApiError(
+				404,
+				'ItemNotFound',
+				`Item ${unknown[0]} not found`,
+				unknown.map((r) => detail('ItemNotFound', 'ConsignmentReferences', `Item ${r} not found`)),
+			);
+		}
+	}
+	const base = options.linkBaseUrl;
+	const serviceFullName = [svc.CarrierName, svc.Name].filter(Boolean).join(' ');
+	const shipping = formatShippingDate(options.shippingDate);
+	/** @type {AllocationSummary[]} */
+	const out = [];
+	for (const ref of refs) {
+		const c = store.lookup(ref);
+		if (!c) {
+			counters.consignmentsNotFound++;
+			if (mode !== 'omit') out.push(failedSummary(404, base, ref, `Consignment ${ref} not found`));
+			continue;
+		}
+		if (!ALLOCATABLE_STATES.has(c.state)) {
+			counters.consignmentsInWrongState++;
+			out.push(failedSummary(400, base, ref, `Consignment ${ref} cannot be allocated because it is in state ${c.state}`));
+			continue;
+		}
+		const reason = refusal(svc, ref);
+		if (reason) {
+			counters.consignmentsFailed++;
+			c.state = STATES.allocationFailed;
+			delete c.carrierServiceReference;
+			delete c.trackingReference;
+			out.push(failedSummary(400, base, ref, `Consignment ${ref} could not be allocated with ${serviceFullName}: ${reason}`));
+			continue;
+		}
+		counters.consignmentsAllocated++;
+		const tracking = 'TRK' + String(++counters.trackingCounter).padStart(8, '0');
+		c.state = STATES.allocated;
+		c.carrierServiceReference = svc.Reference;
+		c.trackingReference = tracking;
+		const enc = encodeURIComponent(ref);
+		out.push({
+			StatusCode: 200,
+			ApiLinks: [
+				{ Rel: 'detail', Href: `${base}/consignments/${enc}` },
+				{ Rel: 'label', Href: `${base}/labels/${enc}` },
+			],
+			Description: `Consignment ${ref} has been successfully allocated with ${serviceFullName} for shipping on ${shipping}`,
+			ConsignmentLegs: [
+				{
+					Leg: 1,
+					TrackingReferences: [tracking],
+					CarrierReference: svc.CarrierReference ?? null,
+					CarrierServiceReference: null,
+					CarrierName: svc.CarrierName ?? null,
+				},
+			],
+			CarrierReference: svc.CarrierReference ?? null,
+			CarrierName: svc.CarrierName ?? null,
+			CarrierServiceReference: svc.Reference,
+			CarrierServiceName: svc.Name ?? null,
+		});
+	}
+	counters.summaries += out.length;
+	return out;
+}
+
+module.exports = { validateAllocateBody, allocate, formatShippingDate, defaultShippingDate, refusal };

@@ -1,0 +1,78 @@
+'use strict';
+/**
+ * Error answers of the SortedPRO API simulator.
+ *
+ * Two shapes exist in production:
+ *  - the Azure API Management gateway (401 for a missing/wrong subscription key):
+ *    `{ "statusCode": 401, "message": "Access denied ..." }`, always JSON;
+ *  - the SortedPRO API itself: `{ Code, Message, CorrelationId, Details: [{ Code, Target, Message }] }`,
+ *    JSON or XML (`<ApiError>`) depending on `Accept`.
+ */
+const { randomUUID } = require('crypto');
+
+/** @typedef {{ Code: string, Target: string, Message: string }} ApiErrorDetail */
+/** @typedef {{ Code: string, Message: string, CorrelationId: string, Details: ApiErrorDetail[] }} ApiErrorBody */
+
+const GATEWAY_401_MESSAGE =
+	'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.';
+
+/** An error the simulator answers with the documented SortedPRO error body. */
+class ApiError extends Error {
+	/**
+	 * @param {number} status HTTP status
+	 * @param {string} code SortedPRO's own error code (not the HTTP status)
+	 * @param {string} message human readable message
+	 * @param {ApiErrorDetail[]} [details]
+	 * @param {Record<string, string>} [headers] extra response headers
+	 */
+	constructor(status, code, message, details = [], headers = {}) {
+		super(message);
+		this.name = 'ApiError';
+		this.status = status;
+		this.code = code;
+		this.details = details;
+		this.headers = headers;
+	}
+
+	/** @returns {ApiErrorBody} */
+	toBody() {
+		return {
+			Code: this.code,
+			Message: this.message,
+			CorrelationId: randomUUID(),
+			Details: this.details.map((d) => ({ Code: d.Code, Target: d.Target, Message: d.Message })),
+		};
+	}
+}
+
+/**
+ * @param {string} code @param {string} target @param {string} message
+ * @returns {ApiErrorDetail}
+ */
+function detail(code, target, message) {
+	return { Code: code, Target: target, Message: message };
+}
+
+/** @returns {{ statusCode: number, message: string }} */
+function gatewayUnauthorizedBody() {
+	return { statusCode: 401, message: GATEWAY_401_MESSAGE };
+}
+
+/** @param {string} message */
+function malformedBody(message) {
+	return new ApiError(400, 'MalformedRequestBody', message, [detail('MalformedRequestBody', 'request', message)]);
+}
+
+/** @param {ApiErrorDetail[]} details */
+function validationFailed(details) {
+	return new ApiError(400, 'ValidationFailed', 'The request is invalid', details);
+}
+
+module.exports = {
+	ApiError,
+	detail,
+	gatewayUnauthorizedBody,
+	malformedBody,
+	validationFailed,
+	GATEWAY_401_MESSAGE,
+};

@@ -1,0 +1,195 @@
+'use strict';
+/**
+ * SortedPRO (Electio) API v1.1 simulator: a real HTTP server on 127.0.0.1 for tests, the
+ * demo and benchmarks. See README.md and index.d.ts.
+ */
+const { Store } = require('./store');
+const { FaultQueue } = require('./faults');
+const { createHttpServer } = require('./server');
+const { defaultShippingDate } = require('./allocation');
+const { DEFAULT_CARRIER_SERVICES, STATES, DEFAULT_LINK_BASE_URL } = require('./defaults');
+const { GATEWAY_401_MESSAGE } = require('./errors');
+const { NS } = require('./xml');
+
+const UNKNOWN_REFERENCE_MODES = ['summary', 'omit', 'reject'];
+
+/** Validators of the options that may change at run time (setOption). */
+const MUTABLE = {
+	apiKey: (/** @type {any} */ v) => typeof v === 'string' && v !== '',
+	unknownReference: (/** @type {any} */ v) => UNKNOWN_REFERENCE_MODES.includes(v),
+	recordBodies: (/** @type {any} */ v) => typeof v === 'boolean',
+	maxRecordedRequests: (/** @type {any} */ v) => typeof v === 'number' && v >= 0,
+	carrierServiceNameField: (/** @type {any} */ v) => v === 'Name' || v === 'CarrierServiceName',
+	shippingDate: (/** @type {any} */ v) => v instanceof Date && !isNaN(v.getTime()),
+	linkBaseUrl: (/** @type {any} */ v) => typeof v === 'string' && /^https?:\/\//.test(v),
+	autoCreate: (/** @type {any} */ v) => v === null || v instanceof RegExp,
+	controlRoutes: (/** @type {any} */ v) => typeof v === 'boolean',
+	onRequest: (/** @type {any} */ v) => v === null || typeof v === 'function',
+};
+
+function newCounters() {
+	return {
+		requests: 0,
+		allocationRequests: 0,
+		summaries: 0,
+		consignmentsAllocated: 0,
+		consignmentsFailed: 0,
+		consignmentsInWrongState: 0,
+		consignmentsNotFound: 0,
+		trackingCounter: 0,
+		faultsApplied: 0,
+		bytesIn: 0,
+		bytesOut: 0,
+		busyMs: 0,
+		/** @type {Record<number, number>} */
+		byStatus: {},
+	};
+}
+
+/** @param {any} o */
+function initialOptions(o) {
+	const opts = {
+		apiKey: o.apiKey,
+		unknownReference: o.unknownReference ?? 'summary',
+		recordBodies: o.recordBodies ?? true,
+		maxRecordedRequests: o.maxRecordedRequests ?? Infinity,
+		carrierServiceNameField: o.carrierServiceNameField ?? 'Name',
+		shippingDate: o.shippingDate !== undefined ? new Date(o.shippingDate) : defaultShippingDate(),
+		linkBaseUrl: (o.linkBaseUrl ?? DEFAULT_LINK_BASE_URL).replace(/\/+$/, ''),
+		controlRoutes: o.controlRoutes ?? false,
+	};
+	for (const [name, value] of Object.entries(opts)) {
+		if (!MUTABLE[/** @type {keyof typeof MUTABLE} */ (name)](value)) throw new TypeError(`Invalid simulator option ${name}: ${String(value)}`);
+	}
+	return opts;
+}
+
+/**
+ * Start a simulator.
+ * @param {import('./index').SimulatorOptions} options
+ * @returns {Promise<import('./index').Simulator>}
+ */
+async function startSimulator(options) {
+	if (!options || typeof options.apiKey !== 'string' || options.apiKey === '') {
+		throw new TypeError('startSimulator: options.apiKey (the valid subscription key) is required');
+	}
+	const startOptions = initialOptions(options);
+	const store = new Store({
+		consignments: options.consignments,
+		carrierServices: options.carrierServices,
+		autoCreate: options.autoCreate ?? null,
+	});
+	const startOnRequest = options.onRequest ?? null;
+	const ctx = {
+		options: { ...startOptions },
+		store,
+		counters: newCounters(),
+		faults: new FaultQueue(),
+		/** @type {any[]} */
+		requests: [],
+		onRequest: startOnRequest,
+		startedAt: Date.now(),
+		/** @type {any} */
+		control: null,
+	};
+	const server = createHttpServer(ctx);
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve(undefined);
+		});
+	});
+	const address = /** @type {import('net').AddressInfo} */ (server.address());
+	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	let closed = false;
+
+	/** @type {import('./index').Simulator} */
+	const sim = {
+		baseUrl: `http://${host}:${address.port}`,
+		port: address.port,
+		get requests() {
+			return ctx.requests;
+		},
+		get requestCount() {
+			return ctx.counters.requests;
+		},
+		reset() {
+			ctx.requests.length = 0;
+			ctx.options = { ...startOptions };
+			ctx.onRequest = startOnRequest;
+			ctx.counters = newCounters();
+			ctx.faults.clear();
+			ctx.startedAt = Date.now();
+			store.reset();
+		},
+		setOption(name, value) {
+			const check = MUTABLE[/** @type {keyof typeof MUTABLE} */ (name)];
+			if (!check) throw new TypeError(`Unknown or read-only simulator option: ${name}`);
+			let v = value;
+			if (name === 'shippingDate' && (typeof v === 'string' || typeof v === 'number')) v = new Date(v);
+			if (name === 'linkBaseUrl' && typeof v === 'string') v = v.replace(/\/+$/, '');
+			if (!check(v)) throw new TypeError(`Invalid value for simulator option ${name}: ${String(value)}`);
+			if (name === 'autoCreate') store.setAutoCreate(/** @type {RegExp | null} */ (v));
+			else if (name === 'onRequest') ctx.onRequest = /** @type {any} */ (v);
+			else /** @type {any} */ (ctx.options)[name] = v;
+		},
+		consignment(reference) {
+			return store.get(reference);
+		},
+		addConsignments(list, opts) {
+			store.add(list, !!(opts && opts.persist));
+		},
+		carrierServices() {
+			return store.publicServices(ctx.options.carrierServiceNameField);
+		},
+		failNext(answer, times = 1) {
+			ctx.faults.push('respond', answer || {}, times);
+		},
+		clearFaults() {
+			ctx.faults.clear();
+		},
+		stats() {
+			const c = ctx.counters;
+			const busySeconds = c.busyMs / 1000;
+			return {
+				requests: c.requests,
+				allocationRequests: c.allocationRequests,
+				summaries: c.summaries,
+				consignmentsAllocated: c.consignmentsAllocated,
+				consignmentsFailed: c.consignmentsFailed,
+				consignmentsInWrongState: c.consignmentsInWrongState,
+				consignmentsNotFound: c.consignmentsNotFound,
+				consignmentsKnown: store.consignments.size,
+				faultsApplied: c.faultsApplied,
+				faultsPending: ctx.faults.pending,
+				byStatus: { ...c.byStatus },
+				bytesIn: c.bytesIn,
+				bytesOut: c.bytesOut,
+				busyMs: Math.round(c.busyMs * 1000) / 1000,
+				uptimeMs: Date.now() - ctx.startedAt,
+				requestsPerBusySecond: busySeconds > 0 ? Math.round(c.requests / busySeconds) : 0,
+				consignmentsPerBusySecond: busySeconds > 0 ? Math.round(c.summaries / busySeconds) : 0,
+			};
+		},
+		async close() {
+			if (closed) return;
+			closed = true;
+			await new Promise((resolve) => {
+				server.close(() => resolve(undefined));
+				server.closeAllConnections();
+			});
+		},
+	};
+	ctx.control = sim;
+	return sim;
+}
+
+module.exports = {
+	startSimulator,
+	DEFAULT_CARRIER_SERVICES,
+	STATES,
+	NAMESPACES: NS,
+	GATEWAY_401_MESSAGE,
+	UNKNOWN_REFERENCE_MODES,
+};

@@ -1,0 +1,153 @@
+'use strict';
+/**
+ * In-memory state: consignments (a Map, so large batches stay O(batch)) and carrier services.
+ */
+const { DEFAULT_CARRIER_SERVICES, STATES } = require('./defaults');
+
+/** @typedef {import('./defaults').CarrierServiceConfig} CarrierServiceConfig */
+/**
+ * @typedef {object} Consignment
+ * @property {string} reference
+ * @property {string} state e.g. "Unallocated", "Allocation Failed", "Allocated", "Manifested", "Cancelled"
+ * @property {string} [carrierServiceReference] service it is allocated with
+ * @property {string} [trackingReference] tracking reference given at allocation
+ */
+/** @typedef {string | { reference: string, state?: string, carrierServiceReference?: string }} ConsignmentSeed */
+
+/** @param {ConsignmentSeed} seed @returns {Consignment} */
+function normaliseConsignment(seed) {
+	const c = typeof seed === 'string' ? { reference: seed } : seed;
+	if (!c || typeof c.reference !== 'string' || c.reference === '') {
+		throw new TypeError(`Invalid consignment seed: ${JSON.stringify(seed)}`);
+	}
+	/** @type {Consignment} */
+	const out = { reference: c.reference, state: c.state || STATES.unallocated };
+	if (c.carrierServiceReference) out.carrierServiceReference = c.carrierServiceReference;
+	return out;
+}
+
+/** A RegExp without g/y flags, so .test() has no state. @param {RegExp | string | null | undefined} re */
+function statelessRegExp(re) {
+	if (re === null || re === undefined || re === '') return null;
+	const r = typeof re === 'string' ? new RegExp(re) : re;
+	if (!(r instanceof RegExp)) throw new TypeError('autoCreate must be a RegExp');
+	return new RegExp(r.source, r.flags.replace(/[gy]/g, ''));
+}
+
+/** @param {CarrierServiceConfig & Record<string, unknown>} s */
+function normaliseService(s) {
+	if (!s || typeof s.Reference !== 'string' || s.Reference === '') {
+		throw new TypeError(`Invalid carrier service: ${JSON.stringify(s)}`);
+	}
+	const refuses = s.refuses instanceof RegExp ? statelessRegExp(s.refuses) : s.refuses;
+	return { ...s, Name: s.Name ?? /** @type {any} */ (s).CarrierServiceName ?? null, refuses };
+}
+
+class Store {
+	/**
+	 * @param {{ consignments?: ConsignmentSeed[], carrierServices?: CarrierServiceConfig[], autoCreate?: RegExp | string | null }} opts
+	 */
+	constructor(opts) {
+		/** @type {Consignment[]} seeded consignments, restored by reset() */
+		this.seed = (opts.consignments || []).map(normaliseConsignment);
+		/** @type {Map<string, Consignment>} */
+		this.consignments = new Map();
+		/** @type {Map<string, ReturnType<typeof normaliseService>>} */
+		this.services = new Map();
+		for (const s of opts.carrierServices || DEFAULT_CARRIER_SERVICES) {
+			const n = normaliseService(/** @type {any} */ (s));
+			this.services.set(n.Reference, n);
+		}
+		this.initialAutoCreate = statelessRegExp(opts.autoCreate);
+		/** @type {RegExp | null} */
+		this.autoCreate = this.initialAutoCreate;
+		this.reset();
+	}
+
+	/** Restore the seeded consignments (and their states) and the initial autoCreate. */
+	reset() {
+		this.consignments.clear();
+		for (const c of this.seed) this.consignments.set(c.reference, { ...c });
+		this.autoCreate = this.initialAutoCreate;
+	}
+
+	/** @param {RegExp | string | null} re */
+	setAutoCreate(re) {
+		this.autoCreate = statelessRegExp(re);
+	}
+
+	/**
+	 * @param {ConsignmentSeed[]} list
+	 * @param {boolean} [persist] also add them to the seed, so reset() keeps them
+	 */
+	add(list, persist = false) {
+		for (const seed of list) {
+			const c = normaliseConsignment(seed);
+			this.consignments.set(c.reference, c);
+			if (persist) {
+				const i = this.seed.findIndex((s) => s.reference === c.reference);
+				if (i >= 0) this.seed[i] = { ...c };
+				else this.seed.push({ ...c });
+			}
+		}
+	}
+
+	/**
+	 * The live record of a consignment; an unknown reference matching autoCreate is an
+	 * Unallocated consignment (created in the Map on first lookup).
+	 * @param {string} reference
+	 * @returns {Consignment | undefined}
+	 */
+	lookup(reference) {
+		const c = this.consignments.get(reference);
+		if (c) return c;
+		if (this.autoCreate && this.autoCreate.test(reference)) {
+			const created = { reference, state: STATES.unallocated };
+			this.consignments.set(reference, created);
+			return created;
+		}
+		return undefined;
+	}
+
+	/** @param {string} reference */
+	exists(reference) {
+		return this.consignments.has(reference) || !!(this.autoCreate && this.autoCreate.test(reference));
+	}
+
+	/** A copy for callers, or undefined. @param {string} reference @returns {Consignment | undefined} */
+	get(reference) {
+		const c = this.consignments.get(reference);
+		if (c) return { ...c };
+		if (this.autoCreate && this.autoCreate.test(reference)) return { reference, state: STATES.unallocated };
+		return undefined;
+	}
+
+	/** @param {string} reference */
+	service(reference) {
+		return this.services.get(reference);
+	}
+
+	/**
+	 * Carrier services as GET /carrierservices answers them (config-only fields removed).
+	 * @param {string} nameField field carrying the display name ("Name" or "CarrierServiceName")
+	 */
+	publicServices(nameField = 'Name') {
+		return [...this.services.values()].map((s) => {
+			const { Reference, Name, CarrierReference, CarrierName, refuses, refuseReason, CarrierServiceName, ...extra } =
+				/** @type {any} */ (s);
+			return { Reference, [nameField]: Name, CarrierReference, CarrierName, ...extra };
+		});
+	}
+
+	/** Distinct carriers of the configured services, as GET /carriers answers them. */
+	publicCarriers() {
+		/** @type {Map<string, { Reference: string, Name: string }>} */
+		const carriers = new Map();
+		for (const s of this.services.values()) {
+			if (!carriers.has(s.CarrierReference)) carriers.set(s.CarrierReference, { Reference: s.CarrierReference, Name: s.CarrierName });
+		}
+		return [...carriers.values()];
+	}
+}
+
+module.exports = { Store, normaliseConsignment };

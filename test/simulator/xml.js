@@ -1,0 +1,181 @@
+'use strict';
+/**
+ * XML reading and writing, shaped like the .NET XmlSerializer output of the real API.
+ *
+ * Writing: root without default namespace (only xmlns:xsi / xmlns:xsd); every child of an
+ * item element (AllocationSummary, CarrierService, ...) declares its DataTypes namespace;
+ * Rel/Href inside ApiLinks/ApiLink declare the Common namespace; null values are omitted;
+ * empty lists are empty elements; list items are named after their type (`string`, ...).
+ */
+const xml2js = require('xml2js');
+const { malformedBody } = require('./errors');
+
+const NS_BASE = 'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.';
+const NS = {
+	consignments: NS_BASE + 'Consignments',
+	common: NS_BASE + 'Common',
+	// Guesses: no public source shows the XML of these two answers.
+	carrierServices: NS_BASE + 'CarrierServices',
+	carriers: NS_BASE + 'Carriers',
+};
+const XML_DECL = '<?xml version="1.0" encoding="utf-8"?>';
+const ROOT_DECLS =
+	' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/** Element name of the items of each list property. */
+const ITEM_NAMES = {
+	ApiLinks: 'ApiLink',
+	ConsignmentLegs: 'ConsignmentLeg',
+	TrackingReferences: 'string',
+	Details: 'ApiErrorDetail',
+};
+
+/** Namespace declared on the children of an element, by the element's name. */
+const CHILD_NS = {
+	AllocationSummary: NS.consignments,
+	ApiLink: NS.common,
+	CarrierService: NS.carrierServices,
+	Carrier: NS.carriers,
+};
+
+// Characters XML 1.0 cannot carry at all.
+// eslint-disable-next-line no-control-regex
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escape text for use in element content or attribute values. @param {string} text */
+function escapeXml(text) {
+	return String(text)
+		.replace(INVALID_XML_CHARS, '\uFFFD')
+		.replace(/[&<>"']/g, (c) => ESCAPES[/** @type {keyof typeof ESCAPES} */ (c)]);
+}
+
+/** @param {string | undefined} uri */
+function nsAttr(uri) {
+	return uri ? ` xmlns="${uri}"` : '';
+}
+
+/**
+ * Serialise one value as an element. null/undefined → nothing.
+ * @param {string} name element name
+ * @param {unknown} value
+ * @param {string} [ns] namespace to declare on this element
+ * @returns {string}
+ */
+function element(name, value, ns) {
+	if (value === null || value === undefined) return '';
+	const attr = nsAttr(ns);
+	if (Array.isArray(value)) {
+		if (value.length === 0) return `<${name}${attr} />`;
+		const itemName = ITEM_NAMES[/** @type {keyof typeof ITEM_NAMES} */ (name)] || 'item';
+		return `<${name}${attr}>${value.map((v) => element(itemName, v)).join('')}</${name}>`;
+	}
+	if (typeof value === 'object') {
+		const childNs = CHILD_NS[/** @type {keyof typeof CHILD_NS} */ (name)];
+		const inner = Object.entries(/** @type {Record<string, unknown>} */ (value))
+			.map(([k, v]) => element(k, v, childNs))
+			.join('');
+		return inner === '' ? `<${name}${attr} />` : `<${name}${attr}>${inner}</${name}>`;
+	}
+	return `<${name}${attr}>${escapeXml(String(value))}</${name}>`;
+}
+
+/**
+ * A whole document: root `rootName` (xsi/xsd declarations, no default namespace).
+ * @param {string} rootName e.g. ArrayOfAllocationSummary
+ * @param {string | null} itemName e.g. AllocationSummary; null when `value` is a single object
+ * @param {unknown} value array of items, or one object
+ */
+function toXmlDocument(rootName, itemName, value) {
+	let inner;
+	if (itemName) {
+		inner = /** @type {unknown[]} */ (value).map((v) => element(itemName, v)).join('');
+	} else {
+		inner = Object.entries(/** @type {Record<string, unknown>} */ (value))
+			.map(([k, v]) => element(k, v))
+			.join('');
+	}
+	return inner === ''
+		? `${XML_DECL}<${rootName}${ROOT_DECLS} />`
+		: `${XML_DECL}<${rootName}${ROOT_DECLS}>${inner}</${rootName}>`;
+}
+
+/** @param {object[]} summaries */
+const summariesToXml = (summaries) => toXmlDocument('ArrayOfAllocationSummary', 'AllocationSummary', summaries);
+/** @param {object[]} services */
+const carrierServicesToXml = (services) => toXmlDocument('ArrayOfCarrierService', 'CarrierService', services);
+/** @param {object[]} carriers */
+const carriersToXml = (carriers) => toXmlDocument('ArrayOfCarrier', 'Carrier', carriers);
+/** @param {object} body an ApiError body */
+const errorToXml = (body) => toXmlDocument('ApiError', null, body);
+
+const PARSE_OPTIONS = {
+	xmlns: true,
+	explicitChildren: true,
+	preserveChildrenOrder: true,
+	explicitArray: true,
+	async: false,
+};
+
+/** @param {any} node */
+const isNil = (node) => !!(node.$ && Object.values(node.$).some((a) => a.uri === XSI && a.local === 'nil' && a.value === 'true'));
+/** @param {any} node */
+const textOf = (node) => (typeof node._ === 'string' ? node._ : '');
+
+/**
+ * Parse the body of Allocate With Carrier Service the way XmlSerializer does: the root
+ * element name and namespace must match; children in another namespace are ignored
+ * (their property stays unset); order of children is not enforced; `xsi:nil` → null.
+ * @param {string} text
+ * @returns {Promise<{ ConsignmentReferences?: (string|null)[] | null, MpdCarrierServiceReference?: string | null }>}
+ */
+function parseAllocateRequestXml(text) {
+	return new Promise((resolve, reject) => {
+		const parser = new xml2js.Parser(PARSE_OPTIONS);
+		parser.parseString(text, (/** @type {any} */ err, /** @type {any} */ doc) => {
+			if (err) {
+				const first = String(err.message || err).split('\n')[0];
+				return reject(malformedBody(`There is an error in XML document: ${first}`));
+			}
+			const root = doc && Object.values(doc)[0];
+			if (!root || typeof root !== 'object') return reject(malformedBody('There is an error in XML document: Root element is missing.'));
+			const ns = root.$ns || { local: '', uri: '' };
+			if (ns.local !== 'AllocateConsignmentsWithCarrierServiceRequest' || ns.uri !== NS.consignments) {
+				return reject(
+					malformedBody(`There is an error in XML document: <${ns.local} xmlns='${ns.uri}'> was not expected.`),
+				);
+			}
+			/** @type {{ ConsignmentReferences?: (string|null)[] | null, MpdCarrierServiceReference?: string | null }} */
+			const out = {};
+			for (const child of root.$$ || []) {
+				if (!child.$ns || child.$ns.uri !== NS.consignments) continue;
+				if (child.$ns.local === 'MpdCarrierServiceReference') {
+					out.MpdCarrierServiceReference = isNil(child) ? null : textOf(child);
+				} else if (child.$ns.local === 'ConsignmentReferences') {
+					if (isNil(child)) {
+						out.ConsignmentReferences = null;
+						continue;
+					}
+					const items = (child.$$ || [])
+						.filter((/** @type {any} */ c) => c.$ns && c.$ns.uri === NS.consignments && c.$ns.local === 'string')
+						.map((/** @type {any} */ c) => (isNil(c) ? null : textOf(c)));
+					out.ConsignmentReferences = (out.ConsignmentReferences || []).concat(items);
+				}
+			}
+			resolve(out);
+		});
+	});
+}
+
+module.exports = {
+	NS,
+	escapeXml,
+	element,
+	toXmlDocument,
+	summariesToXml,
+	carrierServicesToXml,
+	carriersToXml,
+	errorToXml,
+	parseAllocateRequestXml,
+};
