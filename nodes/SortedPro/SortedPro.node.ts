@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as allocation from './actions/allocation';
+import { router } from './actions/router';
+import { listSearch } from './methods';
+
+export class SortedPro implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SortedPRO',
+		name: 'sortedPro',
+		icon: { light: 'file:../../icons/sortedpro.svg', dark: 'file:../../icons/sortedpro.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Allocate SortedPRO (formerly Electio) consignments to a carrier service. Give consignment references such as EC-000-05A-Z6S and a carrier service reference; returns one item per Allocation Summary with its tracking references and label link.',
+		defaults: { name: 'SortedPRO' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sortedProApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Allocation', value: 'allocation' }],
+				default: 'allocation',
+			},
+			...allocation.description,
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,246 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { AllocationPlan, pairedItems, type Batch, type RequestMode } from '../../helpers/allocationPlan';
+import { parseReferences } from '../../helpers/references';
+import { applySummaries, referenceOfSummary } from '../../helpers/summaries';
+import { getBaseUrl, sortedProRequest } from '../../transport';
+import { decodeAllocationSummaries, encodeAllocateRequest, type BodyFormat } from '../../transport/codec';
+
+export const MAX_BATCH_SIZE = 1000;
+
+const show = { resource: ['allocation'], operation: ['allocateWithCarrierService'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Carrier Service',
+		name: 'carrierService',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The MPD carrier service to allocate the consignments to (SortedPRO calls its reference "Service Code")',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCarrierServices', searchable: true },
+			},
+			{
+				displayName: 'By Reference',
+				name: 'reference',
+				type: 'string',
+				placeholder: 'e.g. MPD_RMDTPS48HNAST',
+			},
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Consignment References',
+		name: 'consignmentReferences',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. EC-000-05A-Z6S, EC-000-083-45D',
+		description:
+			'One consignment reference, several separated by commas, spaces or new lines, or an expression returning a list of references',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Request Mode',
+		name: 'requestMode',
+		type: 'options',
+		default: 'combine',
+		options: [
+			{
+				name: 'Combine Items',
+				value: 'combine',
+				description: 'Send the references of all items together, per carrier service, in batches',
+			},
+			{
+				name: 'One Request per Item',
+				value: 'perItem',
+				description: 'Send each item’s references in a request of its own',
+			},
+		],
+		description: 'How references are grouped into requests. The output is the same either way.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				default: 100,
+				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
+				description: 'Most consignment references to send in one request',
+			},
+			{
+				displayName: 'Body Format',
+				name: 'bodyFormat',
+				type: 'options',
+				default: 'json',
+				options: [
+					{ name: 'JSON', value: 'json' },
+					{ name: 'XML', value: 'xml' },
+				],
+				description: 'Format of the request and answer bodies. The output items are the same either way.',
+			},
+		],
+	},
+];
+
+interface RunSettings {
+	mode: RequestMode;
+	batchSize: number;
+	format: BodyFormat;
+}
+
+/** Run-wide settings, read once from the first item (they shape the batches of all items). */
+function readSettings(this: IExecuteFunctions): RunSettings {
+	const mode = this.getNodeParameter('requestMode', 0, 'combine') as RequestMode;
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const batchSize = options.batchSize ?? 100;
+	if (typeof batchSize !== 'number' || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`[item 0] "Batch Size" must be a whole number from 1 to ${MAX_BATCH_SIZE}, not ${JSON.stringify(batchSize)}`,
+			{ itemIndex: 0 },
+		);
+	}
+	return { mode, batchSize, format: options.bodyFormat === 'xml' ? 'xml' : 'json' };
+}
+
+function inputError(this: IExecuteFunctions, itemIndex: number, field: string, problem: string) {
+	return new NodeOperationError(this.getNode(), `[item ${itemIndex}] "${field}" ${problem}`, {
+		itemIndex,
+		description: `Fix "${field}" of input item ${itemIndex}. Nothing was sent to SortedPRO.`,
+	});
+}
+
+/** Reads and checks every item's carrier service and references before any request is sent. */
+function planAllocations(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	mode: RequestMode,
+	rejected: INodeExecutionData[],
+): AllocationPlan {
+	const plan = new AllocationPlan(mode);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let error: NodeOperationError | undefined;
+		const carrierService: unknown = this.getNodeParameter('carrierService', itemIndex, '', { extractValue: true });
+		const references = parseReferences(this.getNodeParameter('consignmentReferences', itemIndex, ''));
+		if (typeof carrierService !== 'string' || carrierService.trim() === '') {
+			error = inputError.call(this, itemIndex, 'Carrier Service', 'is empty: choose one from the list or give its reference');
+		} else if ('problem' in references) {
+			error = inputError.call(this, itemIndex, 'Consignment References', references.problem);
+		} else {
+			plan.add(itemIndex, carrierService.trim(), references.references);
+			continue;
+		}
+		if (!this.continueOnFail()) throw error;
+		rejected.push({ json: { error: error.message }, error, pairedItem: { item: itemIndex } });
+	}
+	return plan;
+}
+
+async function allocateBatch(this: IExecuteFunctions, baseUrl: string, batch: Batch, format: BodyFormat) {
+	const references = batch.consignments.map((consignment) => consignment.reference);
+	const itemIndex = batch.consignments[0].itemIndexes[0];
+	try {
+		const response = await sortedProRequest.call(this, {
+			method: 'PUT',
+			baseUrl,
+			path: '/allocation/allocatewithcarrierservice',
+			format,
+			body: await encodeAllocateRequest(format, batch.carrierService, references),
+			itemIndex,
+		});
+		let summaries: IDataObject[];
+		try {
+			summaries = await decodeAllocationSummaries(response.body, response.contentType);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), `SortedPRO's answer could not be read: ${(error as Error).message}`, {
+				itemIndex,
+				description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
+			});
+		}
+		const unexpected = applySummaries(this.getNode(), batch, summaries);
+		if (unexpected.length > 0 && !this.continueOnFail()) throw unexpectedSummaryError.call(this, unexpected[0], batch);
+		return unexpected;
+	} catch (error) {
+		if (!this.continueOnFail()) throw error;
+		for (const consignment of batch.consignments) consignment.outcome = { allocated: false, error, details: {} };
+		return [];
+	}
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const settings = readSettings.call(this);
+	const rejected: INodeExecutionData[] = [];
+	const plan = planAllocations.call(this, items, settings.mode, rejected);
+	const baseUrl = plan.consignments.length > 0 ? await getBaseUrl(this) : '';
+	const unexpected: Array<{ summary: IDataObject; batch: Batch }> = [];
+
+	for (const batch of plan.batches(settings.batchSize)) {
+		for (const summary of await allocateBatch.call(this, baseUrl, batch, settings.format)) unexpected.push({ summary, batch });
+		if (this.continueOnFail()) continue;
+		// Stop at the first refused consignment, as n8n does for a failing item; earlier batches are done.
+		const failed = batch.consignments.find((consignment) => consignment.outcome?.allocated === false);
+		if (failed?.outcome?.allocated === false) throw failed.outcome.error;
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (const consignment of plan.consignments) {
+		const { outcome } = consignment;
+		const pairedItem = pairedItems(consignment);
+		if (outcome?.allocated) {
+			output.push({ json: { ConsignmentReference: consignment.reference, ...outcome.summary }, pairedItem });
+		} else if (outcome) {
+			const json: IDataObject = {
+				ConsignmentReference: consignment.reference,
+				MpdCarrierServiceReference: consignment.carrierService,
+				error: outcome.error.message,
+				...outcome.details,
+			};
+			output.push({ json, error: outcome.error, pairedItem });
+		}
+	}
+	for (const { summary, batch } of unexpected) {
+		output.push(unexpectedSummaryItem.call(this, summary, batch));
+	}
+	return [output.concat(rejected)];
+}
+
+function unexpectedSummaryError(this: IExecuteFunctions, summary: IDataObject, batch: Batch) {
+	const reference = referenceOfSummary(summary) ?? 'unknown';
+	return new NodeOperationError(
+		this.getNode(),
+		`SortedPRO returned an Allocation Summary for consignment ${reference}, which was not in the request`,
+		{
+			itemIndex: batch.consignments[0].itemIndexes[0],
+			description: `The request was for carrier service ${batch.carrierService} and ${batch.consignments.length} other consignment(s). This summary is reported, not taken as a result.`,
+		},
+	);
+}
+
+function unexpectedSummaryItem(this: IExecuteFunctions, summary: IDataObject, batch: Batch): INodeExecutionData {
+	const error = unexpectedSummaryError.call(this, summary, batch);
+	return {
+		json: { error: error.message, ConsignmentReference: referenceOfSummary(summary) ?? null, AllocationSummary: summary },
+		error,
+		pairedItem: pairedItems(batch.consignments[0]),
+	};
+}

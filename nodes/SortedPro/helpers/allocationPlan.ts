@@ -1,0 +1,74 @@
+import type { IDataObject, IPairedItemData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+export type RequestMode = 'combine' | 'perItem';
+
+export type Outcome =
+	| { allocated: true; summary: IDataObject }
+	| { allocated: false; error: NodeApiError | NodeOperationError; details: IDataObject };
+
+/** One consignment to allocate with one carrier service, and every input item that asked for it. */
+export interface PlannedConsignment {
+	reference: string;
+	carrierService: string;
+	itemIndexes: number[];
+	outcome?: Outcome;
+}
+
+export interface Batch {
+	carrierService: string;
+	consignments: PlannedConsignment[];
+}
+
+/**
+ * Collects the consignments of all input items, each (carrier service, reference) once, in
+ * order of first appearance, and cuts them into requests. In combine mode a request holds
+ * references of many items with one carrier service; per item, only the item's own new ones.
+ * The output is the same in both modes: only the number of requests differs.
+ */
+export class AllocationPlan {
+	readonly consignments: PlannedConsignment[] = [];
+
+	private readonly byKey = new Map<string, PlannedConsignment>();
+
+	private readonly groups = new Map<string, Batch>();
+
+	constructor(private readonly mode: RequestMode) {}
+
+	add(itemIndex: number, carrierService: string, references: string[]): void {
+		const groupKey = this.mode === 'combine' ? carrierService : String(itemIndex);
+		for (const reference of references) {
+			const key = `${carrierService}\n${reference}`;
+			const known = this.byKey.get(key);
+			if (known) {
+				// references are unique within an item, so only a different item can add itself here
+				known.itemIndexes.push(itemIndex);
+				continue;
+			}
+			const consignment: PlannedConsignment = { reference, carrierService, itemIndexes: [itemIndex] };
+			this.byKey.set(key, consignment);
+			this.consignments.push(consignment);
+			let group = this.groups.get(groupKey);
+			if (!group) {
+				group = { carrierService, consignments: [] };
+				this.groups.set(groupKey, group);
+			}
+			group.consignments.push(consignment);
+		}
+	}
+
+	*batches(batchSize: number): Generator<Batch> {
+		for (const group of this.groups.values()) {
+			for (let start = 0; start < group.consignments.length; start += batchSize) {
+				yield {
+					carrierService: group.carrierService,
+					consignments: group.consignments.slice(start, start + batchSize),
+				};
+			}
+		}
+	}
+}
+
+export function pairedItems(consignment: PlannedConsignment): IPairedItemData | IPairedItemData[] {
+	const { itemIndexes } = consignment;
+	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
+}

@@ -1,0 +1,50 @@
+/**
+ * Turns what a user put in "Consignment References" into a clean list: one reference, a text
+ * of references separated by commas, spaces or new lines, or an array (from an expression).
+ * Trims, drops blanks, keeps the first occurrence of each reference, keeps order.
+ * Returns the problem as text instead of throwing, so the caller can name item and field.
+ */
+export const MAX_REFERENCE_LENGTH = 100;
+
+const SEPARATORS = /[\s,]+/;
+// Control characters other than the whitespace separators cannot be sent in XML and are never
+// part of a real reference, so they are refused rather than silently removed.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+export type ParsedReferences = { references: string[] } | { problem: string };
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value} (${String(value)})`;
+}
+
+export function parseReferences(value: unknown): ParsedReferences {
+	if (value === undefined || value === null) return { problem: 'is empty' };
+	const parts = Array.isArray(value) ? value : [value];
+	const seen = new Set<string>();
+	const references: string[] = [];
+	for (let position = 0; position < parts.length; position++) {
+		const part: unknown = parts[position];
+		if (typeof part !== 'string') {
+			const where = Array.isArray(value) ? ` at position ${position + 1}` : '';
+			return { problem: `contains ${describe(part)}${where}; each reference must be text` };
+		}
+		for (const reference of part.split(SEPARATORS)) {
+			if (reference === '' || seen.has(reference)) continue;
+			if (reference.length > MAX_REFERENCE_LENGTH) {
+				return {
+					problem: `contains a reference of ${reference.length} characters ("${reference.slice(0, 20)}…"); the limit is ${MAX_REFERENCE_LENGTH}`,
+				};
+			}
+			if (CONTROL_CHARACTER.test(reference)) {
+				return { problem: `contains a control character in reference "${JSON.stringify(reference).slice(1, -1)}"` };
+			}
+			seen.add(reference);
+			references.push(reference);
+		}
+	}
+	if (references.length === 0) return { problem: 'has no consignment reference (it is empty or blank)' };
+	return { references };
+}

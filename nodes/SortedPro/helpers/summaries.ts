@@ -1,0 +1,83 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { Batch, PlannedConsignment } from './allocationPlan';
+
+/**
+ * An Allocation Summary has no ConsignmentReference field: the consignment is only the last
+ * path segment of its `detail` link (or of its `label` link, as a fallback).
+ */
+export function referenceOfSummary(summary: IDataObject): string | undefined {
+	const links = Array.isArray(summary.ApiLinks) ? (summary.ApiLinks as IDataObject[]) : [];
+	const rel = (name: string) => links.find((link) => String(link?.Rel ?? '').toLowerCase() === name);
+	const href = (rel('detail') ?? rel('label'))?.Href;
+	if (typeof href !== 'string') return undefined;
+	const segment = href.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+	try {
+		return decodeURIComponent(segment) || undefined;
+	} catch {
+		return segment || undefined;
+	}
+}
+
+function isSuccess(summary: IDataObject): boolean {
+	const status = Number(summary.StatusCode);
+	return status >= 200 && status <= 299;
+}
+
+function failure(node: INode, consignment: PlannedConsignment, message: string, description: string, httpCode?: string) {
+	const error = new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description,
+		httpCode,
+		itemIndex: consignment.itemIndexes[0],
+	});
+	return { allocated: false as const, error };
+}
+
+/**
+ * Gives every consignment of the batch its outcome from the answer's summaries: allocated,
+ * refused (StatusCode not 2xx), or missing (no summary came back). Returns the summaries that
+ * belong to no consignment of the batch, to be reported rather than passed off as results.
+ */
+export function applySummaries(node: INode, batch: Batch, summaries: IDataObject[]): IDataObject[] {
+	const pending = new Map<string, PlannedConsignment>();
+	for (const consignment of batch.consignments) pending.set(consignment.reference, consignment);
+	const unexpected: IDataObject[] = [];
+	for (const summary of summaries) {
+		const reference = referenceOfSummary(summary);
+		const consignment = reference === undefined ? undefined : pending.get(reference);
+		if (!consignment) {
+			unexpected.push(summary);
+			continue;
+		}
+		pending.delete(consignment.reference);
+		if (isSuccess(summary)) {
+			consignment.outcome = { allocated: true, summary };
+			continue;
+		}
+		const reason = typeof summary.Description === 'string' && summary.Description ? summary.Description : 'no reason given';
+		consignment.outcome = {
+			...failure(
+				node,
+				consignment,
+				`Consignment ${consignment.reference} was not allocated: ${reason}`,
+				`SortedPRO StatusCode ${String(summary.StatusCode)} for carrier service ${batch.carrierService}`,
+				String(summary.StatusCode),
+			),
+			details: { StatusCode: summary.StatusCode ?? null, Description: summary.Description ?? null, AllocationSummary: summary },
+		};
+	}
+	for (const consignment of pending.values()) {
+		consignment.outcome = {
+			...failure(
+				node,
+				consignment,
+				`SortedPRO returned no Allocation Summary for consignment ${consignment.reference}`,
+				`The request to allocate ${batch.consignments.length} consignment(s) with carrier service ${batch.carrierService} was answered without one for this consignment. Check its state in SortedPRO before trying again.`,
+			),
+			details: {},
+		};
+	}
+	return unexpected;
+}

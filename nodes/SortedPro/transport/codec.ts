@@ -1,0 +1,213 @@
+import type { IDataObject } from 'n8n-workflow';
+import type * as Xml2js from 'xml2js';
+
+/**
+ * The one place that knows SortedPRO's wire formats. JSON and XML answers both come out as
+ * the same plain objects: known fields in the documented order, numbers as numbers, lists as
+ * arrays (even of one), and null for a field the answer left out (XML omits nulls).
+ */
+export type BodyFormat = 'json' | 'xml';
+
+export const MEDIA_TYPES: Record<BodyFormat, string> = {
+	json: 'application/json',
+	xml: 'application/xml',
+};
+
+const CONSIGNMENTS_NS = 'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments';
+
+type Scalar = 'string' | 'number' | 'boolean';
+interface ListField {
+	list: FieldType;
+	/** XML element name of one list entry */
+	item: string;
+}
+type FieldType = Scalar | ListField | Schema;
+interface Schema {
+	[field: string]: FieldType;
+}
+
+function isList(type: FieldType): type is ListField {
+	return typeof type === 'object' && typeof type.item === 'string' && 'list' in type;
+}
+
+const API_LINK: Schema = { Rel: 'string', Href: 'string' };
+const CONSIGNMENT_LEG: Schema = {
+	Leg: 'number',
+	TrackingReferences: { list: 'string', item: 'string' },
+	CarrierReference: 'string',
+	CarrierServiceReference: 'string',
+	CarrierName: 'string',
+};
+export const ALLOCATION_SUMMARY: Schema = {
+	StatusCode: 'number',
+	ApiLinks: { list: API_LINK, item: 'ApiLink' },
+	Description: 'string',
+	ConsignmentLegs: { list: CONSIGNMENT_LEG, item: 'ConsignmentLeg' },
+	CarrierReference: 'string',
+	CarrierName: 'string',
+	CarrierServiceReference: 'string',
+	CarrierServiceName: 'string',
+};
+const API_ERROR: Schema = {
+	Code: 'string',
+	Message: 'string',
+	CorrelationId: 'string',
+	Details: { list: { Code: 'string', Target: 'string', Message: 'string' }, item: 'ApiErrorDetail' },
+};
+const CARRIER_SERVICE: Schema = { Reference: 'string', Name: 'string', CarrierServiceName: 'string' };
+
+// xml2js costs ~15 ms to load; most users never send XML, so it is loaded on first use.
+let xml2jsModule: typeof Xml2js | undefined;
+async function xml2js(): Promise<typeof Xml2js> {
+	xml2jsModule ??= await import('xml2js');
+	return xml2jsModule;
+}
+
+export function isXmlContentType(contentType: string | undefined): boolean {
+	return /[/+]xml\b/i.test(contentType ?? '');
+}
+
+/** The request body of PUT /allocation/allocatewithcarrierservice, as the seed shows it. */
+export async function encodeAllocateRequest(
+	format: BodyFormat,
+	carrierService: string,
+	references: string[],
+): Promise<string> {
+	if (format === 'json') {
+		return JSON.stringify({
+			MpdCarrierServiceReference: carrierService,
+			ConsignmentReferences: references,
+		});
+	}
+	const { Builder } = await xml2js();
+	return new Builder({
+		xmldec: { version: '1.0', encoding: 'utf-8' },
+		renderOpts: { pretty: false },
+	}).buildObject({
+		AllocateConsignmentsWithCarrierServiceRequest: {
+			$: {
+				'xmlns:xsd': 'http://www.w3.org/2001/XMLSchema',
+				'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+				xmlns: CONSIGNMENTS_NS,
+			},
+			ConsignmentReferences: { string: references },
+			MpdCarrierServiceReference: carrierService,
+		},
+	});
+}
+
+type XmlNode = string | { [element: string]: XmlNode[] };
+
+/** Parses XML into xml2js's uniform shape: every child element is an array, attributes dropped. */
+async function parseXml(body: string): Promise<{ root: string; node: XmlNode }> {
+	const { Parser, processors } = await xml2js();
+	const parsed = (await new Parser({
+		explicitArray: true,
+		ignoreAttrs: true,
+		tagNameProcessors: [processors.stripPrefix],
+	}).parseStringPromise(body)) as Record<string, XmlNode> | null;
+	const root = parsed ? Object.keys(parsed)[0] : undefined;
+	if (!parsed || root === undefined) throw new Error('XML body has no root element');
+	return { root, node: parsed[root] };
+}
+
+function scalarFromXml(type: Scalar, text: string): string | number | boolean {
+	if (type === 'number') {
+		const value = Number(text);
+		return text.trim() !== '' && Number.isFinite(value) ? value : text;
+	}
+	if (type === 'boolean') return text === 'true';
+	return text;
+}
+
+function valueFromXml(type: FieldType | undefined, node: XmlNode | undefined): unknown {
+	if (node === undefined) return null;
+	if (type === undefined) return genericFromXml(node);
+	if (typeof type === 'string') return scalarFromXml(type, typeof node === 'string' ? node : '');
+	if (isList(type)) {
+		const entries = typeof node === 'string' ? [] : (node[type.item] ?? []);
+		return entries.map((entry) => valueFromXml(type.list, entry));
+	}
+	return objectFromXml(type, node);
+}
+
+function objectFromXml(schema: Schema, node: XmlNode): IDataObject {
+	const element = typeof node === 'string' ? {} : node;
+	const result: IDataObject = {};
+	for (const field of Object.keys(schema)) result[field] = valueFromXml(schema[field], element[field]?.[0]) as IDataObject[string];
+	for (const field of Object.keys(element)) {
+		if (field in schema) continue;
+		const values = element[field];
+		result[field] = (values.length === 1 ? genericFromXml(values[0]) : values.map(genericFromXml)) as IDataObject[string];
+	}
+	return result;
+}
+
+function genericFromXml(node: XmlNode): unknown {
+	return typeof node === 'string' ? node : objectFromXml({}, node);
+}
+
+/** Gives a JSON object the same shape as its XML twin: schema fields first, null when absent. */
+function normaliseJson(type: FieldType, value: unknown): unknown {
+	if (value === undefined || value === null) return null;
+	if (typeof type === 'string') return value;
+	if (isList(type)) {
+		return Array.isArray(value) ? value.map((entry) => normaliseJson(type.list, entry)) : value;
+	}
+	if (typeof value !== 'object' || Array.isArray(value)) return value;
+	const schema = type;
+	const source = value as IDataObject;
+	const result: IDataObject = {};
+	for (const field of Object.keys(schema)) result[field] = normaliseJson(schema[field], source[field]) as IDataObject[string];
+	for (const field of Object.keys(source)) if (!(field in schema)) result[field] = source[field];
+	return result;
+}
+
+async function decodeList(body: string, contentType: string | undefined, schema: Schema, item: string): Promise<IDataObject[]> {
+	if (isXmlContentType(contentType)) {
+		const { node } = await parseXml(body);
+		return valueFromXml({ list: schema, item }, node) as IDataObject[];
+	}
+	const parsed: unknown = JSON.parse(body);
+	if (!Array.isArray(parsed)) throw new Error('expected a JSON array');
+	return parsed.map((entry) => normaliseJson(schema, entry) as IDataObject);
+}
+
+export async function decodeAllocationSummaries(body: string, contentType: string | undefined): Promise<IDataObject[]> {
+	return await decodeList(body, contentType, ALLOCATION_SUMMARY, 'AllocationSummary');
+}
+
+export async function decodeCarrierServices(body: string, contentType: string | undefined): Promise<IDataObject[]> {
+	return await decodeList(body, contentType, CARRIER_SERVICE, 'CarrierService');
+}
+
+export interface ApiErrorBody {
+	Code?: string | null;
+	Message?: string | null;
+	CorrelationId?: string | null;
+	Details?: Array<{ Code?: string | null; Target?: string | null; Message?: string | null }> | null;
+}
+
+/**
+ * SortedPRO's error body, from whichever shape the answer has: `{Code, Message, …}`, the
+ * gateway's `{statusCode, message}`, or XML `<ApiError>`. Undefined when the body is none of these.
+ */
+export async function decodeApiError(body: string): Promise<ApiErrorBody | undefined> {
+	const text = body.trim();
+	if (text === '') return undefined;
+	try {
+		if (text.startsWith('<')) {
+			const { root, node } = await parseXml(text);
+			return root === 'ApiError' ? (objectFromXml(API_ERROR, node) as ApiErrorBody) : undefined;
+		}
+		const parsed = JSON.parse(text) as IDataObject;
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+		if (typeof parsed.Message === 'string' || typeof parsed.Code === 'string') {
+			return normaliseJson(API_ERROR, parsed) as ApiErrorBody;
+		}
+		if (typeof parsed.message === 'string') return { Message: parsed.message };
+	} catch {
+		// Not a SortedPRO error body (an HTML page from a proxy, say): the caller quotes the status.
+	}
+	return undefined;
+}
