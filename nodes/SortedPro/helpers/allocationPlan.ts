@@ -4,7 +4,8 @@ export type RequestMode = 'combine' | 'perItem';
 
 export type Outcome =
 	| { allocated: true; summary: IDataObject }
-	| { allocated: false; error: NodeApiError | NodeOperationError; details: IDataObject };
+	/** `reason` goes into the consignment's error item; `error` is what the node throws for it */
+	| { allocated: false; reason: string; error: NodeApiError | NodeOperationError };
 
 /** One consignment to allocate with one carrier service, and every input item that asked for it. */
 export interface PlannedConsignment {
@@ -66,6 +67,11 @@ export class AllocationPlan {
 			}
 		}
 	}
+}
+
+/** The message of every error about one consignment, so an error item always names it. */
+export function notAllocatedMessage(consignment: PlannedConsignment, reason: string): string {
+	return `Consignment ${consignment.reference} was not allocated with ${consignment.carrierService}: ${reason}`;
 }
 
 export function pairedItems(consignment: PlannedConsignment): IPairedItemData | IPairedItemData[] {

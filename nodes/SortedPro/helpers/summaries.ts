@@ -1,7 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { Batch, PlannedConsignment } from './allocationPlan';
+import { notAllocatedMessage, type Batch, type PlannedConsignment } from './allocationPlan';
 
 /**
  * An Allocation Summary has no ConsignmentReference field: the consignment is only the last
@@ -25,14 +25,15 @@ function isSuccess(summary: IDataObject): boolean {
 	return status >= 200 && status <= 299;
 }
 
-function failure(node: INode, consignment: PlannedConsignment, message: string, description: string, httpCode?: string) {
+function failure(node: INode, consignment: PlannedConsignment, reason: string, description: string, httpCode?: string) {
+	const message = notAllocatedMessage(consignment, reason);
 	const error = new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description,
 		httpCode,
 		itemIndex: consignment.itemIndexes[0],
 	});
-	return { allocated: false as const, error };
+	return { allocated: false as const, reason, error };
 }
 
 /**
@@ -57,27 +58,21 @@ export function applySummaries(node: INode, batch: Batch, summaries: IDataObject
 			continue;
 		}
 		const reason = typeof summary.Description === 'string' && summary.Description ? summary.Description : 'no reason given';
-		consignment.outcome = {
-			...failure(
-				node,
-				consignment,
-				`Consignment ${consignment.reference} was not allocated: ${reason}`,
-				`SortedPRO StatusCode ${String(summary.StatusCode)} for carrier service ${batch.carrierService}`,
-				String(summary.StatusCode),
-			),
-			details: { StatusCode: summary.StatusCode ?? null, Description: summary.Description ?? null, AllocationSummary: summary },
-		};
+		consignment.outcome = failure(
+			node,
+			consignment,
+			reason,
+			`SortedPRO answered this consignment with StatusCode ${String(summary.StatusCode)}`,
+			String(summary.StatusCode),
+		);
 	}
 	for (const consignment of pending.values()) {
-		consignment.outcome = {
-			...failure(
-				node,
-				consignment,
-				`SortedPRO returned no Allocation Summary for consignment ${consignment.reference}`,
-				`The request to allocate ${batch.consignments.length} consignment(s) with carrier service ${batch.carrierService} was answered without one for this consignment. Check its state in SortedPRO before trying again.`,
-			),
-			details: {},
-		};
+		consignment.outcome = failure(
+			node,
+			consignment,
+			'SortedPRO returned no Allocation Summary for it',
+			`The request held ${batch.consignments.length} consignment(s); the answer had none for this one. Check its state in SortedPRO before trying again.`,
+		);
 	}
 	return unexpected;
 }

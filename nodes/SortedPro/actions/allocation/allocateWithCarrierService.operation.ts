@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { AllocationPlan, pairedItems, type Batch, type RequestMode } from '../../helpers/allocationPlan';
+import { AllocationPlan, notAllocatedMessage, pairedItems, type Batch, type RequestMode } from '../../helpers/allocationPlan';
 import { parseReferences } from '../../helpers/references';
 import { applySummaries, referenceOfSummary } from '../../helpers/summaries';
 import { getBaseUrl, sortedProRequest } from '../../transport';
@@ -151,7 +151,7 @@ function planAllocations(
 			continue;
 		}
 		if (!this.continueOnFail()) throw error;
-		rejected.push({ json: { error: error.message }, error, pairedItem: { item: itemIndex } });
+		rejected.push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
 	}
 	return plan;
 }
@@ -182,7 +182,8 @@ async function allocateBatch(this: IExecuteFunctions, baseUrl: string, batch: Ba
 		return unexpected;
 	} catch (error) {
 		if (!this.continueOnFail()) throw error;
-		for (const consignment of batch.consignments) consignment.outcome = { allocated: false, error, details: {} };
+		const reason = error.httpCode ? `${error.message} (HTTP ${error.httpCode})` : error.message;
+		for (const consignment of batch.consignments) consignment.outcome = { allocated: false, reason, error };
 		return [];
 	}
 }
@@ -209,13 +210,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (outcome?.allocated) {
 			output.push({ json: { ConsignmentReference: consignment.reference, ...outcome.summary }, pairedItem });
 		} else if (outcome) {
-			const json: IDataObject = {
-				ConsignmentReference: consignment.reference,
-				MpdCarrierServiceReference: consignment.carrierService,
-				error: outcome.error.message,
-				...outcome.details,
-			};
-			output.push({ json, error: outcome.error, pairedItem });
+			output.push({ json: { error: notAllocatedMessage(consignment, outcome.reason) }, pairedItem });
 		}
 	}
 	for (const { summary, batch } of unexpected) {
@@ -237,10 +232,5 @@ function unexpectedSummaryError(this: IExecuteFunctions, summary: IDataObject, b
 }
 
 function unexpectedSummaryItem(this: IExecuteFunctions, summary: IDataObject, batch: Batch): INodeExecutionData {
-	const error = unexpectedSummaryError.call(this, summary, batch);
-	return {
-		json: { error: error.message, ConsignmentReference: referenceOfSummary(summary) ?? null, AllocationSummary: summary },
-		error,
-		pairedItem: pairedItems(batch.consignments[0]),
-	};
+	return { json: { error: unexpectedSummaryError.call(this, summary, batch).message }, pairedItem: pairedItems(batch.consignments[0]) };
 }

@@ -1,0 +1,69 @@
+/**
+ * Shared set-up for the workflow tests: the SortedPRO node run by n8n-core's real engine
+ * (test/harness) against the simulator over real HTTP on 127.0.0.1.
+ */
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { SortedProApi } from '../../credentials/SortedProApi.credentials';
+import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
+import { runNode, type RunNodeResult } from '../harness';
+import type { Simulator } from '../simulator';
+
+export const API_KEY = 'sk-TEST-9f1c2e7a-LEAK-CANARY';
+export const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
+export const nodeType = new SortedPro();
+export const credentialType = new SortedProApi();
+
+export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+
+export function credentialsFor(sim: Simulator, apiKey = API_KEY) {
+	return { sortedProApi: { apiKey, environment: 'custom', baseUrl: sim.baseUrl } };
+}
+
+export function refsItems(refs: Array<unknown>, field = 'ref'): INodeExecutionData[] {
+	return refs.map((ref) => ({ json: { [field]: ref } as IDataObject }));
+}
+
+export interface AllocateRun {
+	sim: Simulator;
+	items: INodeExecutionData[];
+	carrierService?: string;
+	references?: unknown;
+	requestMode?: 'combine' | 'perItem';
+	options?: IDataObject;
+	onError?: OnError;
+	apiKey?: string;
+	parameters?: INodeParameters;
+}
+
+export async function allocate(run: AllocateRun): Promise<RunNodeResult> {
+	const parameters: INodeParameters = {
+		resource: 'allocation',
+		operation: 'allocateWithCarrierService',
+		carrierService: { __rl: true, mode: 'reference', value: run.carrierService ?? 'CX_NDS' },
+		consignmentReferences: (run.references ?? '={{ $json.ref }}') as string,
+		requestMode: run.requestMode ?? 'combine',
+		options: run.options ?? {},
+		...run.parameters,
+	};
+	return await runNode({
+		nodeTypes: { [NODE_TYPE]: nodeType },
+		credentialTypes: [credentialType],
+		node: { type: NODE_TYPE, parameters, onError: run.onError },
+		items: run.items,
+		credentials: credentialsFor(run.sim, run.apiKey),
+	});
+}
+
+/** Everything a run produced, as one string, to search for a leaked key. */
+export function serialiseRun(result: RunNodeResult): string {
+	const seen = new WeakSet();
+	return JSON.stringify({ outputs: result.outputs, error: result.error, runData: result.runData }, (_key, value: unknown) => {
+		if (value instanceof Error) return { ...value, message: value.message, stack: value.stack };
+		if (value && typeof value === 'object') {
+			if (seen.has(value)) return '[circular]';
+			seen.add(value);
+		}
+		return value;
+	});
+}
