@@ -11,5 +11,10 @@ import { userFolder } from './env';
  */
 export async function shutdownN8n(): Promise<void> {
 	Container.get(SSHClientsManager).onShutdown();
+	// Its constructor also adds process.on('exit', () => this.onShutdown()); with one manager
+	// per test file that would pile up listeners in a long-lived jest worker.
+	for (const listener of process.listeners('exit')) {
+		if (/this\.onShutdown\(\)/.test(String(listener))) process.removeListener('exit', listener);
+	}
 	rmSync(userFolder, { recursive: true, force: true });
 }
