@@ -126,6 +126,7 @@ async function startSimulator(options) {
 		setOption(name, value) {
 			const check = MUTABLE[/** @type {keyof typeof MUTABLE} */ (name)];
 			if (!check) throw new TypeError(`Unknown or read-only simulator option: ${name}`);
+			/** @type {any} */
 			let v = value;
 			if (name === 'shippingDate' && (typeof v === 'string' || typeof v === 'number')) v = new Date(v);
 			if (name === 'linkBaseUrl' && typeof v === 'string') v = v.replace(/\/+$/, '');

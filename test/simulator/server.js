@@ -112,8 +112,7 @@ async function processRequest(ctx, req, res, raw) {
 	}
 	rec.status = answer.status;
 	counters.byStatus[answer.status] = (counters.byStatus[answer.status] || 0) + 1;
-	counters.bytesOut += send(res, answer);
-	counters.busyMs += performance.now() - t0;
+	// The hook runs before the answer is sent: a client that got its answer can rely on it.
 	if (ctx.onRequest) {
 		try {
 			ctx.onRequest({ ...rec, body: raw });
@@ -121,6 +120,8 @@ async function processRequest(ctx, req, res, raw) {
 			process.stderr.write(`SortedPRO simulator: onRequest hook failed: ${/** @type {Error} */ (e).message}\n`);
 		}
 	}
+	counters.bytesOut += send(res, answer);
+	counters.busyMs += performance.now() - t0;
 }
 
 /** @param {any} ctx @returns {import('http').Server} */

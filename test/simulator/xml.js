@@ -44,41 +44,62 @@ const CHILD_NS = {
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** Escape text for use in element content or attribute values. @param {string} text */
 function escapeXml(text) {
-	return String(text)
+	const s = String(text);
+	if (!NEEDS_ESCAPE.test(s)) return s;
+	return s
 		.replace(INVALID_XML_CHARS, '\uFFFD')
 		.replace(/[&<>"']/g, (c) => ESCAPES[/** @type {keyof typeof ESCAPES} */ (c)]);
 }
 
-/** @param {string | undefined} uri */
-function nsAttr(uri) {
-	return uri ? ` xmlns="${uri}"` : '';
-}
-
 /**
- * Serialise one value as an element. null/undefined → nothing.
+ * Serialise one value as an element into `out` (parts joined once at the end: far cheaper
+ * than concatenating thousands of small strings). null/undefined → nothing.
+ * @param {string[]} out
  * @param {string} name element name
  * @param {unknown} value
- * @param {string} [ns] namespace to declare on this element
- * @returns {string}
+ * @param {string} nsDecl ` xmlns="…"` to declare on this element, or ''
  */
-function element(name, value, ns) {
-	if (value === null || value === undefined) return '';
-	const attr = nsAttr(ns);
+function writeElement(out, name, value, nsDecl) {
+	if (value === null || value === undefined) return;
 	if (Array.isArray(value)) {
-		if (value.length === 0) return `<${name}${attr} />`;
+		if (value.length === 0) {
+			out.push('<' + name + nsDecl + ' />');
+			return;
+		}
 		const itemName = ITEM_NAMES[/** @type {keyof typeof ITEM_NAMES} */ (name)] || 'item';
-		return `<${name}${attr}>${value.map((v) => element(itemName, v)).join('')}</${name}>`;
+		out.push('<' + name + nsDecl + '>');
+		for (let i = 0; i < value.length; i++) writeElement(out, itemName, value[i], '');
+		out.push('</' + name + '>');
+		return;
 	}
 	if (typeof value === 'object') {
 		const childNs = CHILD_NS[/** @type {keyof typeof CHILD_NS} */ (name)];
-		const inner = Object.entries(/** @type {Record<string, unknown>} */ (value))
-			.map(([k, v]) => element(k, v, childNs))
-			.join('');
-		return inner === '' ? `<${name}${attr} />` : `<${name}${attr}>${inner}</${name}>`;
+		const childDecl = childNs ? ' xmlns="' + childNs + '"' : '';
+		const obj = /** @type {Record<string, unknown>} */ (value);
+		const mark = out.length;
+		out.push('<' + name + nsDecl + '>');
+		for (const k in obj) writeElement(out, k, obj[k], childDecl);
+		if (out.length === mark + 1) out[mark] = '<' + name + nsDecl + ' />';
+		else out.push('</' + name + '>');
+		return;
 	}
-	return `<${name}${attr}>${escapeXml(String(value))}</${name}>`;
+	out.push('<' + name + nsDecl + '>', escapeXml(String(value)), '</' + name + '>');
+}
+
+/**
+ * One value as an element string.
+ * @param {string} name @param {unknown} value @param {string} [ns] namespace URI to declare
+ */
+function element(name, value, ns) {
+	/** @type {string[]} */
+	const out = [];
+	writeElement(out, name, value, ns ? ' xmlns="' + ns + '"' : '');
+	return out.join('');
 }
 
 /**
@@ -88,17 +109,17 @@ function element(name, value, ns) {
  * @param {unknown} value array of items, or one object
  */
 function toXmlDocument(rootName, itemName, value) {
-	let inner;
+	/** @type {string[]} */
+	const out = [XML_DECL, '<' + rootName + ROOT_DECLS + '>'];
 	if (itemName) {
-		inner = /** @type {unknown[]} */ (value).map((v) => element(itemName, v)).join('');
+		for (const v of /** @type {unknown[]} */ (value)) writeElement(out, itemName, v, '');
 	} else {
-		inner = Object.entries(/** @type {Record<string, unknown>} */ (value))
-			.map(([k, v]) => element(k, v))
-			.join('');
+		const obj = /** @type {Record<string, unknown>} */ (value);
+		for (const k in obj) writeElement(out, k, obj[k], '');
 	}
-	return inner === ''
-		? `${XML_DECL}<${rootName}${ROOT_DECLS} />`
-		: `${XML_DECL}<${rootName}${ROOT_DECLS}>${inner}</${rootName}>`;
+	if (out.length === 2) return XML_DECL + '<' + rootName + ROOT_DECLS + ' />';
+	out.push('</' + rootName + '>');
+	return out.join('');
 }
 
 /** @param {object[]} summaries */

@@ -1,0 +1,230 @@
+/**
+ * Types of the SortedPRO API simulator (plain CommonJS JavaScript in index.js).
+ *
+ *   import { startSimulator } from '../simulator';
+ */
+
+export type UnknownReferenceMode = 'summary' | 'omit' | 'reject';
+
+/** States used by the simulator; any other string may be seeded too. */
+export type ConsignmentState =
+	| 'Unallocated'
+	| 'Allocation Failed'
+	| 'Allocated'
+	| 'Manifested'
+	| 'Cancelled'
+	| (string & {});
+
+export interface ConsignmentSeedObject {
+	reference: string;
+	/** default 'Unallocated' */
+	state?: ConsignmentState;
+	carrierServiceReference?: string;
+}
+/** A bare string is an Unallocated consignment. */
+export type ConsignmentSeed = string | ConsignmentSeedObject;
+
+export interface Consignment {
+	reference: string;
+	state: ConsignmentState;
+	/** set when allocated by the simulator (or seeded) */
+	carrierServiceReference?: string;
+	/** set when allocated by the simulator */
+	trackingReference?: string;
+}
+
+export interface CarrierServiceConfig {
+	/** the MpdCarrierServiceReference to allocate with */
+	Reference: string;
+	/** display name, e.g. "Next Day Super" */
+	Name: string;
+	CarrierReference: string;
+	CarrierName: string;
+	/** consignments this service refuses (they go to "Allocation Failed"); a function may return the reason */
+	refuses?: RegExp | ((reference: string) => boolean | string);
+	/** reason put in the refused summary's Description */
+	refuseReason?: string;
+	/** any other field is listed as is by GET /carrierservices */
+	[extra: string]: unknown;
+}
+
+/** A carrier service as GET /carrierservices lists it. */
+export interface CarrierService {
+	Reference: string;
+	/** present as `Name`, or as `CarrierServiceName` with option carrierServiceNameField */
+	Name?: string;
+	CarrierServiceName?: string;
+	CarrierReference: string;
+	CarrierName: string;
+	[extra: string]: unknown;
+}
+
+export interface ApiLink {
+	Rel: string;
+	Href: string;
+}
+export interface ConsignmentLeg {
+	Leg: number;
+	TrackingReferences: string[];
+	CarrierReference: string | null;
+	CarrierServiceReference: string | null;
+	CarrierName: string | null;
+}
+/** One element of the Allocate With Carrier Service answer (there is no ConsignmentReference field). */
+export interface AllocationSummary {
+	StatusCode: number;
+	ApiLinks: ApiLink[];
+	Description: string;
+	ConsignmentLegs: ConsignmentLeg[];
+	CarrierReference: string | null;
+	CarrierName: string | null;
+	CarrierServiceReference: string | null;
+	CarrierServiceName: string | null;
+}
+
+export interface ApiErrorDetail {
+	Code: string;
+	Target: string;
+	Message: string;
+}
+export interface ApiErrorBody {
+	Code: string;
+	Message: string;
+	CorrelationId: string;
+	Details: ApiErrorDetail[];
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** path as received (case kept), without the query string */
+	path: string;
+	query: Record<string, string>;
+	/** lower-case header names, including ocp-apim-subscription-key */
+	headers: Record<string, string | string[] | undefined>;
+	/** raw body; undefined when recordBodies is false */
+	body: string | undefined;
+	contentType: string | undefined;
+	accept: string | undefined;
+	/** HTTP status the simulator answered (0 while in progress) */
+	status: number;
+	/** Date.now() when the request was received */
+	time: number;
+}
+
+/** A raw answer for failNext. */
+export interface RawAnswer {
+	/** default 500 */
+	status?: number;
+	/** string/Buffer sent as is; an object is sent as JSON; null/undefined/'' → empty body */
+	body?: string | Buffer | object | null;
+	/** extra headers, e.g. { 'Retry-After': '2' } */
+	headers?: Record<string, string>;
+	/** default: JSON for an object, XML for a string starting with '<', none for empty, else text/plain */
+	contentType?: string;
+	/** only requests whose path matches consume this answer (string: case-insensitive equality) */
+	path?: string | RegExp;
+}
+
+export interface SimulatorOptions {
+	/** 0 (default) = a random free port */
+	port?: number;
+	/** default '127.0.0.1' */
+	host?: string;
+	/** the valid subscription key (ocp-apim-subscription-key) */
+	apiKey: string;
+	/** seeded consignments, restored by reset() */
+	consignments?: ConsignmentSeed[];
+	/** unknown references matching it are existing Unallocated consignments */
+	autoCreate?: RegExp | null;
+	/** default: DEFAULT_CARRIER_SERVICES */
+	carrierServices?: CarrierServiceConfig[];
+	/** how an unknown consignment is reported; default 'summary' */
+	unknownReference?: UnknownReferenceMode;
+	/** default true; false keeps only method/path/headers of requests */
+	recordBodies?: boolean;
+	/** keep only the last N requests in `requests` (default: all) */
+	maxRecordedRequests?: number;
+	/** field of the display name in GET /carrierservices; default 'Name' */
+	carrierServiceNameField?: 'Name' | 'CarrierServiceName';
+	/** "for shipping on" date in Descriptions; default: tomorrow 17:00 UTC */
+	shippingDate?: Date | string | number;
+	/** base of ApiLinks; default 'https://api.electioapp.com' (production host, as the real API answers) */
+	linkBaseUrl?: string;
+	/** serve /__simulator/* test-harness routes (the CLI turns them on); default false */
+	controlRoutes?: boolean;
+	/** called for each API request once its answer is decided, just before it is sent (raw body even when recordBodies is false) */
+	onRequest?: ((request: RecordedRequest) => void) | null;
+}
+
+/** Options that setOption can change at run time (reset() restores the start values). */
+export interface MutableOptions {
+	apiKey: string;
+	unknownReference: UnknownReferenceMode;
+	recordBodies: boolean;
+	maxRecordedRequests: number;
+	carrierServiceNameField: 'Name' | 'CarrierServiceName';
+	shippingDate: Date | string | number;
+	linkBaseUrl: string;
+	autoCreate: RegExp | null;
+	controlRoutes: boolean;
+	onRequest: ((request: RecordedRequest) => void) | null;
+}
+
+export interface SimulatorStats {
+	requests: number;
+	allocationRequests: number;
+	summaries: number;
+	consignmentsAllocated: number;
+	/** refused by the carrier service (now "Allocation Failed") */
+	consignmentsFailed: number;
+	consignmentsInWrongState: number;
+	consignmentsNotFound: number;
+	/** consignments held in the Map (seeded + auto-created + added) */
+	consignmentsKnown: number;
+	faultsApplied: number;
+	faultsPending: number;
+	byStatus: Record<number, number>;
+	bytesIn: number;
+	bytesOut: number;
+	/** time spent handling requests (after the body was received), ms */
+	busyMs: number;
+	uptimeMs: number;
+	requestsPerBusySecond: number;
+	consignmentsPerBusySecond: number;
+}
+
+export interface Simulator {
+	/** e.g. 'http://127.0.0.1:54321' (no trailing slash) */
+	readonly baseUrl: string;
+	readonly port: number;
+	/** live array of the recorded API requests (control routes excluded) */
+	readonly requests: RecordedRequest[];
+	readonly requestCount: number;
+	/** clear requests, counters and faults; restore seeded consignments, their states and the start options */
+	reset(): void;
+	setOption<K extends keyof MutableOptions>(name: K, value: MutableOptions[K]): void;
+	consignment(reference: string): Consignment | undefined;
+	/** persist: also keep them across reset() */
+	addConsignments(list: ConsignmentSeed[], opts?: { persist?: boolean }): void;
+	/** the carrier services as GET /carrierservices lists them */
+	carrierServices(): CarrierService[];
+	/** the next `times` (default 1) requests (matching answer.path, if given) get this raw answer */
+	failNext(answer: RawAnswer, times?: number): void;
+	clearFaults(): void;
+	stats(): SimulatorStats;
+	close(): Promise<void>;
+}
+
+export function startSimulator(options: SimulatorOptions): Promise<Simulator>;
+
+export const DEFAULT_CARRIER_SERVICES: CarrierServiceConfig[];
+export const STATES: {
+	unallocated: 'Unallocated';
+	allocationFailed: 'Allocation Failed';
+	allocated: 'Allocated';
+	manifested: 'Manifested';
+	cancelled: 'Cancelled';
+};
+export const NAMESPACES: { consignments: string; common: string; carrierServices: string; carriers: string };
+export const GATEWAY_401_MESSAGE: string;
+export const UNKNOWN_REFERENCE_MODES: UnknownReferenceMode[];

@@ -1,0 +1,317 @@
+'use strict';
+/* Self-test of the SortedPRO API simulator (plain CommonJS, runs under the project jest config). */
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const xml2js = require('xml2js');
+const { startSimulator, GATEWAY_401_MESSAGE, NAMESPACES } = require('./index');
+
+const KEY = 'test-key';
+const ALLOCATE = '/allocation/allocatewithcarrierservice';
+const H = { 'ocp-apim-subscription-key': KEY, 'electio-api-version': '1.1' };
+const JSON_H = { ...H, 'content-type': 'application/json', accept: 'application/json' };
+const XML_H = { ...H, 'content-type': 'application/xml', accept: 'application/xml' };
+
+/** The seed's XML body for these references and service. */
+function xmlBody(refs, service) {
+	return `<?xml version="1.0" encoding="utf-8"?>
+<AllocateConsignmentsWithCarrierServiceRequest xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="${NAMESPACES.consignments}">
+  <ConsignmentReferences>
+${refs.map((r) => `    <string>${r}</string>`).join('\n')}
+  </ConsignmentReferences>
+  <MpdCarrierServiceReference>${service}</MpdCarrierServiceReference>
+</AllocateConsignmentsWithCarrierServiceRequest>`;
+}
+
+/* Schema-aware reading of the XML answer into the JSON answer's shape and types. */
+const first = (n) => (n === undefined ? undefined : n[0]);
+const text = (n) => {
+	const v = first(n);
+	if (v === undefined) return null;
+	return typeof v === 'string' ? v : v._ ?? '';
+};
+const list = (n, item, f) => {
+	const v = first(n);
+	if (v === undefined) return null;
+	return typeof v === 'string' ? [] : (v[item] || []).map(f);
+};
+async function summariesFromXml(xml) {
+	const doc = await xml2js.parseStringPromise(xml);
+	const root = doc.ArrayOfAllocationSummary;
+	return (typeof root === 'string' ? [] : root.AllocationSummary || []).map((s) => ({
+		StatusCode: Number(text(s.StatusCode)),
+		ApiLinks: list(s.ApiLinks, 'ApiLink', (l) => ({ Rel: text(l.Rel), Href: text(l.Href) })),
+		Description: text(s.Description),
+		ConsignmentLegs: list(s.ConsignmentLegs, 'ConsignmentLeg', (l) => ({
+			Leg: Number(text(l.Leg)),
+			TrackingReferences: list(l.TrackingReferences, 'string', (t) => (typeof t === 'string' ? t : t._)),
+			CarrierReference: text(l.CarrierReference),
+			CarrierServiceReference: text(l.CarrierServiceReference),
+			CarrierName: text(l.CarrierName),
+		})),
+		CarrierReference: text(s.CarrierReference),
+		CarrierName: text(s.CarrierName),
+		CarrierServiceReference: text(s.CarrierServiceReference),
+		CarrierServiceName: text(s.CarrierServiceName),
+	}));
+}
+
+let sim;
+const url = (p) => sim.baseUrl + p;
+const putJson = (body, headers = JSON_H, p = ALLOCATE) =>
+	fetch(url(p), { method: 'PUT', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const allocateJson = async (refs, service = 'CX_NDS') => {
+	const r = await putJson({ MpdCarrierServiceReference: service, ConsignmentReferences: refs });
+	expect(r.status).toBe(200);
+	return r.json();
+};
+
+beforeAll(async () => {
+	sim = await startSimulator({
+		port: 0,
+		apiKey: KEY,
+		consignments: [
+			'EC-000-05A-Z6S',
+			'EC-000-083-45D',
+			{ reference: 'EC-000-A04-0DV', state: 'Allocation Failed' },
+			{ reference: 'EC-000-MAN-001', state: 'Manifested' },
+			{ reference: 'EC-000-ALL-001', state: 'Allocated', carrierServiceReference: 'CX_NDS' },
+			'EC-000-000-FAIL',
+		],
+		autoCreate: /^EC-AUTO-/,
+		shippingDate: '2019-06-14T17:00:00Z',
+	});
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+describe('gateway and headers', () => {
+	test('missing or wrong key: 401 gateway shape, JSON even when XML is accepted', async () => {
+		for (const headers of [{ 'electio-api-version': '1.1' }, { ...H, 'ocp-apim-subscription-key': 'nope', accept: 'application/xml' }]) {
+			const r = await fetch(url('/carrierservices'), { headers });
+			expect(r.status).toBe(401);
+			expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
+			expect(await r.json()).toEqual({ statusCode: 401, message: GATEWAY_401_MESSAGE });
+		}
+	});
+
+	test('electio-api-version missing or not 1.1: 400 documented body, JSON or XML', async () => {
+		let r = await fetch(url('/carrierservices'), { headers: { 'ocp-apim-subscription-key': KEY } });
+		expect(r.status).toBe(400);
+		const body = await r.json();
+		expect(body).toEqual({ Code: 'UnsupportedApiVersion', Message: expect.any(String), CorrelationId: expect.stringMatching(/^[0-9a-f-]{36}$/), Details: [{ Code: 'UnsupportedApiVersion', Target: 'electio-api-version', Message: expect.any(String) }] });
+		r = await fetch(url('/carrierservices'), { headers: { ...H, 'electio-api-version': '1.0', accept: 'text/xml' } });
+		expect(r.status).toBe(400);
+		expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+		const xml = await xml2js.parseStringPromise(await r.text(), { explicitArray: false });
+		expect(xml.ApiError.Code).toBe('UnsupportedApiVersion');
+		expect(xml.ApiError.Details.ApiErrorDetail.Target).toBe('electio-api-version');
+	});
+
+	test('unknown route 404, wrong method 405, unsupported media type 415', async () => {
+		let r = await fetch(url('/nothing'), { headers: H });
+		expect(r.status).toBe(404);
+		expect((await r.json()).Code).toBe('ResourceNotFound');
+		r = await fetch(url(ALLOCATE), { headers: H });
+		expect(r.status).toBe(405);
+		expect(r.headers.get('allow')).toBe('PUT');
+		r = await putJson('{}', { ...H, 'content-type': 'text/plain' });
+		expect(r.status).toBe(415);
+		expect((await r.json()).Code).toBe('UnsupportedMediaType');
+	});
+});
+
+describe('allocate with carrier service', () => {
+	test('JSON: contract-shaped summary, state change, path case kept in the record', async () => {
+		const r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] }, JSON_H, '/allocation/allocateWithCarrierService');
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
+		expect(await r.json()).toEqual([
+			{
+				StatusCode: 200,
+				ApiLinks: [
+					{ Rel: 'detail', Href: 'https://api.electioapp.com/consignments/EC-000-05A-Z6S' },
+					{ Rel: 'label', Href: 'https://api.electioapp.com/labels/EC-000-05A-Z6S' },
+				],
+				Description: 'Consignment EC-000-05A-Z6S has been successfully allocated with Carrier X Next Day Super for shipping on 14/06/2019 17:00:00 +00:00',
+				ConsignmentLegs: [{ Leg: 1, TrackingReferences: ['TRK00000001'], CarrierReference: 'CARRIER_X', CarrierServiceReference: null, CarrierName: 'Carrier X' }],
+				CarrierReference: 'CARRIER_X',
+				CarrierName: 'Carrier X',
+				CarrierServiceReference: 'CX_NDS',
+				CarrierServiceName: 'Next Day Super',
+			},
+		]);
+		expect(sim.consignment('EC-000-05A-Z6S')).toEqual({ reference: 'EC-000-05A-Z6S', state: 'Allocated', carrierServiceReference: 'CX_NDS', trackingReference: 'TRK00000001' });
+		expect(sim.requests[0].path).toBe('/allocation/allocateWithCarrierService');
+	});
+
+	test('XML answer parses to the same objects as the JSON answer for the same consignments', async () => {
+		const refs = ['EC-000-05A-Z6S', 'EC-000-MAN-001', 'EC-000-NOT-FND', 'EC-000-000-FAIL', 'EC-000-A04-0DV', 'EC-AUTO-1'];
+		const json = await allocateJson(refs);
+		sim.reset();
+		const r = await fetch(url(ALLOCATE), { method: 'PUT', headers: { ...XML_H, 'content-type': 'text/xml' }, body: xmlBody(refs, 'CX_NDS') });
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+		const raw = await r.text();
+		expect(await summariesFromXml(raw)).toEqual(json);
+		expect(json.map((s) => s.StatusCode)).toEqual([200, 400, 404, 400, 200, 200]);
+		// namespaces as production: none on the root, Consignments on children, Common on Rel/Href
+		expect(raw).toMatch(/<ArrayOfAllocationSummary xmlns:xsi="[^"]+" xmlns:xsd="[^"]+">/);
+		expect(raw).toContain(`<StatusCode xmlns="${NAMESPACES.consignments}">200</StatusCode>`);
+		expect(raw).toContain(`<Rel xmlns="${NAMESPACES.common}">detail</Rel>`);
+		expect(raw).toContain(`<ConsignmentLegs xmlns="${NAMESPACES.consignments}" />`);
+		expect(raw).not.toContain('<CarrierServiceReference />');
+	});
+
+	test('state rules: only Unallocated / Allocation Failed; refusal goes to Allocation Failed', async () => {
+		const s = await allocateJson(['EC-000-ALL-001', 'EC-000-MAN-001', 'EC-000-083-45D', 'EC-000-083-45D']);
+		expect(s.map((x) => x.StatusCode)).toEqual([400, 400, 200, 400]);
+		expect(s[0].Description).toBe('Consignment EC-000-ALL-001 cannot be allocated because it is in state Allocated');
+		expect(s[1].Description).toBe('Consignment EC-000-MAN-001 cannot be allocated because it is in state Manifested');
+		expect(s[0]).toMatchObject({ ConsignmentLegs: [], CarrierReference: null, CarrierServiceName: null });
+		const refused = await allocateJson(['EC-000-05A-Z6S'], 'REFUSE-ALL');
+		expect(refused[0].StatusCode).toBe(400);
+		expect(refused[0].Description).toMatch(/^Consignment EC-000-05A-Z6S could not be allocated with Refusing Carrier Refuses Everything: /);
+		expect(sim.consignment('EC-000-05A-Z6S').state).toBe('Allocation Failed');
+		const again = await allocateJson(['EC-000-05A-Z6S'], 'EDC5_DPDSS');
+		expect(again[0].StatusCode).toBe(200);
+		expect(sim.consignment('EC-000-05A-Z6S')).toMatchObject({ state: 'Allocated', carrierServiceReference: 'EDC5_DPDSS' });
+	});
+
+	test('unknownReference modes: summary, omit, reject', async () => {
+		const refs = ['EC-000-05A-Z6S', 'EC-000-XXX-YYY'];
+		let s = await allocateJson(refs);
+		expect(s[1]).toMatchObject({ StatusCode: 404, Description: 'Consignment EC-000-XXX-YYY not found' });
+		sim.reset();
+		sim.setOption('unknownReference', 'omit');
+		s = await allocateJson(refs);
+		expect(s).toHaveLength(1);
+		sim.reset();
+		sim.setOption('unknownReference', 'reject');
+		const r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: refs });
+		expect(r.status).toBe(404);
+		expect(await r.json()).toMatchObject({ Code: 'ItemNotFound', Message: 'Item EC-000-XXX-YYY not found', Details: [{ Target: 'ConsignmentReferences' }] });
+		expect(sim.consignment('EC-000-05A-Z6S').state).toBe('Unallocated');
+		sim.reset();
+		expect(sim.consignment('EC-000-XXX-YYY')).toBeUndefined();
+		expect(sim.consignment('EC-AUTO-9')).toEqual({ reference: 'EC-AUTO-9', state: 'Unallocated' });
+	});
+
+	test('validation, malformed bodies, unknown carrier service', async () => {
+		let r = await putJson({ ConsignmentReferences: null });
+		expect(r.status).toBe(400);
+		let b = await r.json();
+		expect(b.Code).toBe('ValidationFailed');
+		expect(b.Details.map((d) => d.Target)).toEqual(['ConsignmentReferences', 'MpdCarrierServiceReference']);
+		r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: [] });
+		expect((await r.json()).Details[0]).toMatchObject({ Code: 'Empty', Target: 'ConsignmentReferences' });
+		r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['ok', 5] });
+		expect((await r.json()).Details[0].Target).toBe('ConsignmentReferences[1]');
+		r = await putJson('{"MpdCarrierServiceReference": ');
+		expect(r.status).toBe(400);
+		expect((await r.json()).Code).toBe('MalformedRequestBody');
+		r = await fetch(url(ALLOCATE), { method: 'PUT', headers: XML_H, body: '<Allocate' });
+		expect(r.status).toBe(400);
+		expect((await xml2js.parseStringPromise(await r.text())).ApiError.Code[0]).toBe('MalformedRequestBody');
+		r = await fetch(url(ALLOCATE), { method: 'PUT', headers: XML_H, body: xmlBody(['a'], 'CX_NDS').replace(/ xmlns="[^"]+"/, '') });
+		expect(r.status).toBe(400);
+		r = await putJson({ MpdCarrierServiceReference: 'NOPE', ConsignmentReferences: ['EC-000-05A-Z6S'] });
+		expect(r.status).toBe(404);
+		expect(await r.json()).toMatchObject({ Code: 'CarrierServiceNotFound', Message: 'Carrier service NOPE not found' });
+	});
+
+	test('autoCreate: a batch of 100 unseeded references', async () => {
+		const refs = Array.from({ length: 100 }, (_, i) => `EC-AUTO-${i}`);
+		const s = await allocateJson(refs);
+		expect(s.every((x) => x.StatusCode === 200)).toBe(true);
+		expect(s[99].ConsignmentLegs[0].TrackingReferences).toEqual(['TRK00000100']);
+		expect(sim.stats()).toMatchObject({ requests: 1, consignmentsAllocated: 100, summaries: 100 });
+		expect(sim.stats().busyMs).toBeGreaterThan(0);
+	});
+});
+
+describe('other endpoints, recording, faults', () => {
+	test('carrier services and carriers, JSON and XML', async () => {
+		let r = await fetch(url('/carrierservices'), { headers: H });
+		const list = await r.json();
+		expect(list.map((s) => s.Reference)).toEqual(['Example-Carrier-Service', 'MPD_RMDTPS48HNAST', 'EDC5_DPDSS', 'CX_NDS', 'REFUSE-ALL']);
+		expect(list[3]).toEqual({ Reference: 'CX_NDS', Name: 'Next Day Super', CarrierReference: 'CARRIER_X', CarrierName: 'Carrier X' });
+		r = await fetch(url('/CarrierServices'), { headers: { ...H, accept: 'application/xml' } });
+		const xml = await xml2js.parseStringPromise(await r.text(), { explicitArray: false });
+		expect(xml.ArrayOfCarrierService.CarrierService[3].Reference._).toBe('CX_NDS');
+		sim.setOption('carrierServiceNameField', 'CarrierServiceName');
+		r = await fetch(url('/carrierservices'), { headers: H });
+		expect((await r.json())[0]).toHaveProperty('CarrierServiceName', 'Example Service');
+		r = await fetch(url('/carriers'), { headers: H });
+		expect((await r.json())).toContainEqual({ Reference: 'CARRIER_X', Name: 'Carrier X' });
+	});
+
+	test('request recording, with and without bodies', async () => {
+		await fetch(url('/carriers?x=1'), { headers: { ...H, Accept: 'text/xml' } });
+		await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] });
+		expect(sim.requestCount).toBe(2);
+		expect(sim.requests[0]).toMatchObject({ method: 'GET', path: '/carriers', query: { x: '1' }, accept: 'text/xml', status: 200, body: '' });
+		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(KEY);
+		expect(sim.requests[1]).toMatchObject({ method: 'PUT', contentType: 'application/json' });
+		expect(JSON.parse(sim.requests[1].body)).toEqual({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] });
+		sim.setOption('recordBodies', false);
+		await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-083-45D'] });
+		expect(sim.requests[2].body).toBeUndefined();
+	});
+
+	test('failNext: empty body with Retry-After, XML error, 400 with Details, path filter', async () => {
+		sim.failNext({ status: 503, headers: { 'Retry-After': '2' } }, 2);
+		sim.failNext({ status: 500, body: '<ApiError><Code>Boom</Code><Message>xml</Message></ApiError>' });
+		sim.failNext({ status: 400, body: { Code: 'Bad', Message: 'bad', CorrelationId: 'x', Details: [{ Code: 'c', Target: 't', Message: 'm' }] }, path: ALLOCATE });
+		for (let i = 0; i < 2; i++) {
+			const r = await fetch(url('/carriers'), { headers: H });
+			expect(r.status).toBe(503);
+			expect(r.headers.get('retry-after')).toBe('2');
+			expect(await r.text()).toBe('');
+		}
+		let r = await fetch(url('/carriers'), { headers: H });
+		expect(r.status).toBe(500);
+		expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+		expect(await r.text()).toContain('<Code>Boom</Code>');
+		r = await fetch(url('/carriers'), { headers: H });
+		expect(r.status).toBe(200);
+		r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] });
+		expect(r.status).toBe(400);
+		expect((await r.json()).Details).toEqual([{ Code: 'c', Target: 't', Message: 'm' }]);
+		expect(sim.consignment('EC-000-05A-Z6S').state).toBe('Unallocated');
+		expect(sim.stats()).toMatchObject({ faultsApplied: 4, faultsPending: 0 });
+	});
+});
+
+test('CLI: prints the listening line, records without the key, stops on SIGTERM', async () => {
+	const recordFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-sim-')), 'requests.jsonl');
+	const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', '--api-key', 'cli-key', '--seed', '2', '--record-file', recordFile]);
+	try {
+		const line = await new Promise((resolve, reject) => {
+			let out = '';
+			child.stdout.on('data', (d) => {
+				out += d;
+				if (out.includes('\n')) resolve(out);
+			});
+			child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+		});
+		const m = /^SortedPRO simulator listening on (http:\/\/127\.0\.0\.1:\d+)\n$/.exec(line);
+		expect(m).not.toBeNull();
+		const r = await fetch(`${m[1]}${ALLOCATE}`, {
+			method: 'PUT',
+			headers: { ...JSON_H, 'ocp-apim-subscription-key': 'cli-key' },
+			body: JSON.stringify({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-000-002'] }),
+		});
+		expect((await r.json())[0].StatusCode).toBe(200);
+		const rec = fs.readFileSync(recordFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+		expect(rec).toHaveLength(1);
+		expect(rec[0]).toMatchObject({ method: 'PUT', path: ALLOCATE, subscriptionKey: 'valid', status: 200 });
+		expect(rec[0].headers).not.toHaveProperty('ocp-apim-subscription-key');
+		expect(JSON.parse(rec[0].body).ConsignmentReferences).toEqual(['EC-000-000-002']);
+	} finally {
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		expect(await exited).toBe(0);
+	}
+});
