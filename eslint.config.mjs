@@ -7,6 +7,11 @@
 // next to our 2.8.0), a newer @n8n/config/@n8n/di and LangChain; the older node-cli 0.19
 // only has @n8n/eslint-plugin-community-nodes 0.7.
 //
+// Rules switched off here each carry their reason below. Besides those, typescript-eslint's
+// `recommended` (its `eslint-recommended` part) switches off ~22 core rules on .ts files that
+// the TypeScript compiler already checks (no-undef, no-redeclare, no-dupe-class-members, …);
+// that is its documented purpose and the same in node-cli.
+//
 // Differences from node-cli, on purpose:
 // - the n8n community-node rules apply to nodes/, credentials/ and package.json only;
 //   test/ gets ordinary JS + TypeScript rules (node-cli applies everything to **/*.ts);
