@@ -138,7 +138,6 @@ describe('runNode', () => {
 		const start = Date.now();
 		for (let i = 0; i < n; i++) await run({ items: [{ name: 'x' }] });
 		const perRun = (Date.now() - start) / n;
-		// eslint-disable-next-line no-console
 		console.log(`harness: ${perRun.toFixed(1)} ms per runNode (1 item, 1 HTTP call)`);
 		expect(perRun).toBeLessThan(200);
 	});

@@ -29,7 +29,6 @@ function record(level: string, message: unknown, meta: Record<string, unknown>, 
 	const line = `${level}: ${String(message)}${metaText}`;
 	allLines.push(line);
 	for (const capture of captures) capture.push(line);
-	// eslint-disable-next-line no-console
 	if (echo) console.error(line);
 }
 

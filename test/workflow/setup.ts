@@ -43,7 +43,7 @@ export async function allocate(run: AllocateRun): Promise<RunNodeResult> {
 		carrierService: { __rl: true, mode: 'reference', value: run.carrierService ?? 'CX_NDS' },
 		consignmentReferences: (run.references ?? '={{ $json.ref }}') as string,
 		requestMode: run.requestMode ?? 'combine',
-		options: run.options ?? {},
+		options: (run.options ?? {}) as INodeParameters,
 		...run.parameters,
 	};
 	return await runNode({

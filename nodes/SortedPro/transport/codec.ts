@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- xml2js is the design's one runtime dependency (README "Compatibility")
 import type * as Xml2js from 'xml2js';
 
 /**
@@ -59,6 +60,7 @@ const CARRIER_SERVICE: Schema = { Reference: 'string', Name: 'string', CarrierSe
 // xml2js costs ~15 ms to load; most users never send XML, so it is loaded on first use.
 let xml2jsModule: typeof Xml2js | undefined;
 async function xml2js(): Promise<typeof Xml2js> {
+	// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- as above, loaded on first XML use
 	xml2jsModule ??= await import('xml2js');
 	return xml2jsModule;
 }

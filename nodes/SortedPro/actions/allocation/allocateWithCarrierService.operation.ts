@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { AllocationPlan, notAllocatedMessage, pairedItems, type Batch, type RequestMode } from '../../helpers/allocationPlan';
 import { parseReferences } from '../../helpers/references';
@@ -180,9 +180,13 @@ async function allocateBatch(this: IExecuteFunctions, baseUrl: string, batch: Ba
 		const unexpected = applySummaries(this.getNode(), batch, summaries);
 		if (unexpected.length > 0 && !this.continueOnFail()) throw unexpectedSummaryError.call(this, unexpected[0], batch);
 		return unexpected;
-	} catch (error) {
+	} catch (caught) {
+		const error =
+			caught instanceof NodeApiError || caught instanceof NodeOperationError
+				? caught
+				: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 		if (!this.continueOnFail()) throw error;
-		const reason = error.httpCode ? `${error.message} (HTTP ${error.httpCode})` : error.message;
+		const reason = error instanceof NodeApiError && error.httpCode ? `${error.message} (HTTP ${error.httpCode})` : error.message;
 		for (const consignment of batch.consignments) consignment.outcome = { allocated: false, reason, error };
 		return [];
 	}

@@ -21,7 +21,7 @@
 //     ("Import of 'xml2js'…", "Dynamic import of 'xml2js'…", "Require of 'xml2js'…").
 // Those print as "allowed (design: xml2js runtime dependency)".
 //
-// Usage: node scripts/scan.mjs [--source-only] [--skip-build] [--errors-only] [--verbose] [dir]
+// Usage: node test/tools/scan.mjs [--source-only] [--skip-build] [--errors-only] [--verbose] [dir]
 //   dir            package to scan (default: this repository)
 //   --source-only  skip the build + npm pack leg
 //   --skip-build   pack what is in dist/ without running `npm run build` first
@@ -53,7 +53,7 @@ if (flags.has('--help')) {
 	process.exit(0);
 }
 const positional = argv.filter((a) => !a.startsWith('--'));
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkgDir = path.resolve(positional[0] ?? repoRoot);
 
 // One temp dir for everything this run makes; removed on exit. The scanner makes a temp

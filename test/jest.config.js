@@ -1,10 +1,10 @@
 /** @type {import('jest').Config} */
 module.exports = {
-	preset: 'ts-jest',
+	rootDir: '..',
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts', '**/*.test.js'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
-	transform: { '^.+\\.ts$': 'ts-jest' },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testTimeout: 30000,
 };
