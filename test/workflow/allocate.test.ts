@@ -167,7 +167,7 @@ describe('Allocate With Carrier Service: SortedPRO errors', () => {
 
 	it('an empty error body still gives a clear error with the status', async () => {
 		sim.failNext({ status: 500, body: '' });
-		const result = await allocate({ sim, items: refsItems(['EC-4-D']) });
+		const result = await allocate({ sim, items: refsItems(['EC-4-D']), options: { retries: 0 } });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toContain('HTTP 500 with an empty body');
 	});
@@ -181,7 +181,7 @@ describe('Allocate With Carrier Service: SortedPRO errors', () => {
 
 	it('an HTML page from a proxy is quoted by its status and title', async () => {
 		sim.failNext({ status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', contentType: 'text/html' });
-		const result = await allocate({ sim, items: refsItems(['EC-4-F']) });
+		const result = await allocate({ sim, items: refsItems(['EC-4-F']), options: { retries: 0 } });
 		expect(result.error?.message).toContain('HTTP 502 with an HTML page ("502 Bad Gateway")');
 	});
 

@@ -3,7 +3,8 @@ import type { IDataObject, IPairedItemData, NodeApiError, NodeOperationError } f
 export type RequestMode = 'combine' | 'perItem';
 
 export type Outcome =
-	| { allocated: true; summary: IDataObject }
+	/** `unconfirmed`: a retry found it already allocated after an attempt SortedPRO may have acted on */
+	| { allocated: true; summary: IDataObject; unconfirmed?: boolean }
 	/** `reason` goes into the consignment's error item; `error` is what the node throws for it */
 	| { allocated: false; reason: string; error: NodeApiError | NodeOperationError };
 

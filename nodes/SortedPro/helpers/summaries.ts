@@ -20,6 +20,9 @@ export function referenceOfSummary(summary: IDataObject): string | undefined {
 	}
 }
 
+// How SortedPRO words a refusal because the consignment is allocated already.
+const ALREADY_ALLOCATED = /\b(already allocated|in state allocated)\b/i;
+
 function isSuccess(summary: IDataObject): boolean {
 	const status = Number(summary.StatusCode);
 	return status >= 200 && status <= 299;
@@ -38,10 +41,17 @@ function failure(node: INode, consignment: PlannedConsignment, reason: string, d
 
 /**
  * Gives every consignment of the batch its outcome from the answer's summaries: allocated,
- * refused (StatusCode not 2xx), or missing (no summary came back). Returns the summaries that
- * belong to no consignment of the batch, to be reported rather than passed off as results.
+ * refused (StatusCode not 2xx), or missing (no summary came back). After an attempt that
+ * failed once SortedPRO may have acted on it, "already allocated" means allocated but
+ * unconfirmed. Returns the summaries that belong to no consignment of the batch, to be
+ * reported rather than passed off as results.
  */
-export function applySummaries(node: INode, batch: Batch, summaries: IDataObject[]): IDataObject[] {
+export function applySummaries(
+	node: INode,
+	batch: Batch,
+	summaries: IDataObject[],
+	afterUncertainAttempt = false,
+): IDataObject[] {
 	const pending = new Map<string, PlannedConsignment>();
 	for (const consignment of batch.consignments) pending.set(consignment.reference, consignment);
 	const unexpected: IDataObject[] = [];
@@ -58,6 +68,11 @@ export function applySummaries(node: INode, batch: Batch, summaries: IDataObject
 			continue;
 		}
 		const reason = typeof summary.Description === 'string' && summary.Description ? summary.Description : 'no reason given';
+		if (afterUncertainAttempt && ALREADY_ALLOCATED.test(reason)) {
+			// Most likely allocated by the attempt whose answer was lost: not an error to clean up.
+			consignment.outcome = { allocated: true, summary, unconfirmed: true };
+			continue;
+		}
 		consignment.outcome = failure(
 			node,
 			consignment,

@@ -18,6 +18,7 @@ export async function apiErrorFromResponse(
 	statusCode: number,
 	body: string,
 	itemIndex?: number,
+	uncertainAttempts = 0,
 ): Promise<NodeApiError> {
 	const apiError = await decodeApiError(body);
 	let message = apiError?.Message ?? undefined;
@@ -32,6 +33,9 @@ export async function apiErrorFromResponse(
 	if (apiError?.CorrelationId) parts.push(`CorrelationId: ${apiError.CorrelationId}`);
 	for (const detail of apiError?.Details ?? []) {
 		parts.push(`Detail: ${[detail.Code, detail.Target, detail.Message].filter(Boolean).join(' / ')}`);
+	}
+	if (statusCode >= 500 || uncertainAttempts > 0) {
+		parts.push('SortedPRO may have acted on the request before failing: check the consignments in SortedPRO before sending them again');
 	}
 	return new NodeApiError(
 		node,

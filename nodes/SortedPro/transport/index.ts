@@ -5,7 +5,7 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { SORTEDPRO_PRODUCTION_URL } from '../../../credentials/SortedProApi.credentials';
 import { MEDIA_TYPES, type BodyFormat } from './codec';
@@ -29,6 +29,44 @@ export interface SortedProResponse {
 	statusCode: number;
 	contentType: string | undefined;
 	body: string;
+	/** Earlier attempts that failed after SortedPRO may already have acted on the request */
+	uncertainAttempts: number;
+}
+
+export interface RetryPolicy {
+	/** Attempts after the first, for 429/500/502/503/504 and connections that fail */
+	retries: number;
+	/** Wait before the first retry; doubles each time */
+	baseDelayMs: number;
+	/** Longest wait, also the cap on a Retry-After */
+	maxDelayMs: number;
+	timeoutMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 60_000 };
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+// Answers that say the request was turned away before SortedPRO acted on it.
+const NOT_PROCESSED_STATUS = new Set([429, 503]);
+const RETRYABLE_NETWORK = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAIN|ERR_BAD_RESPONSE|ERR_SOCKET_CONNECTION_TIMEOUT|ERR_STREAM_PREMATURE_CLOSE)$/;
+
+/** n8n-core's NodeApiError keeps the socket error's code as httpCode (e.g. ECONNRESET). */
+function networkCode(error: unknown): string {
+	const { httpCode, code } = (error ?? {}) as { httpCode?: unknown; code?: unknown };
+	if (typeof httpCode === 'string' && httpCode !== '') return httpCode;
+	return typeof code === 'string' ? code : '';
+}
+
+/** Wait before retry number `attempt` (0-based): Retry-After when given, else doubling; capped. */
+export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfter?: string | string[]): number {
+	const header = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
+	let delay = policy.baseDelayMs * 2 ** attempt;
+	if (header !== undefined && header.trim() !== '') {
+		const seconds = Number(header);
+		const until = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+		if (Number.isFinite(until)) delay = Math.max(0, until);
+	}
+	return Math.min(delay, policy.maxDelayMs);
 }
 
 const LOCAL_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -61,6 +99,7 @@ export async function getBaseUrl(ctx: SortedProContext): Promise<string> {
 export async function sortedProRequest(
 	this: SortedProContext,
 	request: SortedProRequest,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<SortedProResponse> {
 	const mediaType = MEDIA_TYPES[request.format];
 	const options: IHttpRequestOptions = {
@@ -75,21 +114,43 @@ export async function sortedProRequest(
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: policy.timeoutMs,
 	};
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw networkError(this.getNode(), error, request.baseUrl, request.itemIndex);
+	let uncertainAttempts = 0;
+	for (let attempt = 0; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const code = networkCode(error);
+			if (attempt >= policy.retries || !RETRYABLE_NETWORK.test(code)) {
+				throw networkError(this.getNode(), error, request.baseUrl, request.itemIndex);
+			}
+			// A refused connection never reached SortedPRO; any other failure may have.
+			if (code !== 'ECONNREFUSED') uncertainAttempts++;
+			await sleep(retryDelayMs(policy, attempt));
+			continue;
+		}
+		const { statusCode } = response;
+		if (RETRYABLE_STATUS.has(statusCode) && attempt < policy.retries) {
+			if (!NOT_PROCESSED_STATUS.has(statusCode)) uncertainAttempts++;
+			await sleep(retryDelayMs(policy, attempt, response.headers['retry-after'] as string | undefined));
+			continue;
+		}
+		const body = typeof response.body === 'string' ? response.body : String(response.body ?? '');
+		if (statusCode < 200 || statusCode > 299) {
+			throw await apiErrorFromResponse(this.getNode(), statusCode, body, request.itemIndex, uncertainAttempts);
+		}
+		const contentType = response.headers['content-type'];
+		return {
+			statusCode,
+			contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+			body,
+			uncertainAttempts,
+		};
 	}
-	const body = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-	if (response.statusCode < 200 || response.statusCode > 299) {
-		throw await apiErrorFromResponse(this.getNode(), response.statusCode, body, request.itemIndex);
-	}
-	const contentType = response.headers['content-type'];
-	return { statusCode: response.statusCode, contentType: Array.isArray(contentType) ? contentType[0] : contentType, body };
 }

@@ -9,10 +9,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { AllocationPlan, notAllocatedMessage, pairedItems, type Batch, type RequestMode } from '../../helpers/allocationPlan';
 import { parseReferences } from '../../helpers/references';
 import { applySummaries, referenceOfSummary } from '../../helpers/summaries';
+import { readSettings, type RunSettings } from '../../helpers/runSettings';
 import { getBaseUrl, sortedProRequest } from '../../transport';
-import { decodeAllocationSummaries, encodeAllocateRequest, type BodyFormat } from '../../transport/codec';
+import { decodeAllocationSummaries, encodeAllocateRequest } from '../../transport/codec';
 
-export const MAX_BATCH_SIZE = 1000;
 
 const show = { resource: ['allocation'], operation: ['allocateWithCarrierService'] };
 
@@ -84,7 +84,7 @@ export const description: INodeProperties[] = [
 				name: 'batchSize',
 				type: 'number',
 				default: 100,
-				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
+				typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
 				description: 'Most consignment references to send in one request',
 			},
 			{
@@ -98,30 +98,45 @@ export const description: INodeProperties[] = [
 				],
 				description: 'Format of the request and answer bodies. The output items are the same either way.',
 			},
+			{
+				displayName: 'Max Retry Wait (Ms)',
+				name: 'maxRetryWait',
+				type: 'number',
+				default: 30000,
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				description: 'Longest wait before a resend, also when SortedPRO asks for a longer one with Retry-After',
+			},
+			{
+				displayName: 'Retries',
+				name: 'retries',
+				type: 'number',
+				default: 3,
+				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+				description:
+					'How often to resend a request that got 429, 500, 502, 503, 504 or a broken connection. A consignment a resend finds already allocated is reported as allocated (unconfirmed).',
+			},
+			{
+				displayName: 'Retry Delay (Ms)',
+				name: 'retryDelay',
+				type: 'number',
+				default: 1000,
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				description: 'Wait before the first resend; it doubles for each further one. A Retry-After from SortedPRO takes precedence.',
+			},
+			{
+				displayName: 'Timeout (Ms)',
+				name: 'timeout',
+				type: 'number',
+				default: 60000,
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				description: 'How long to wait for an answer to one request before treating the connection as broken',
+			},
 		],
 	},
 ];
 
-interface RunSettings {
-	mode: RequestMode;
-	batchSize: number;
-	format: BodyFormat;
-}
-
-/** Run-wide settings, read once from the first item (they shape the batches of all items). */
-function readSettings(this: IExecuteFunctions): RunSettings {
-	const mode = this.getNodeParameter('requestMode', 0, 'combine') as RequestMode;
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const batchSize = options.batchSize ?? 100;
-	if (typeof batchSize !== 'number' || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`[item 0] "Batch Size" must be a whole number from 1 to ${MAX_BATCH_SIZE}, not ${JSON.stringify(batchSize)}`,
-			{ itemIndex: 0 },
-		);
-	}
-	return { mode, batchSize, format: options.bodyFormat === 'xml' ? 'xml' : 'json' };
-}
+const UNCONFIRMED_NOTICE =
+	'A request holding this consignment failed after SortedPRO may have acted on it, and a resend found it already allocated: it was most likely allocated by this run. Its tracking details are in SortedPRO.';
 
 function inputError(this: IExecuteFunctions, itemIndex: number, field: string, problem: string) {
 	return new NodeOperationError(this.getNode(), `[item ${itemIndex}] "${field}" ${problem}`, {
@@ -156,7 +171,8 @@ function planAllocations(
 	return plan;
 }
 
-async function allocateBatch(this: IExecuteFunctions, baseUrl: string, batch: Batch, format: BodyFormat) {
+async function allocateBatch(this: IExecuteFunctions, baseUrl: string, batch: Batch, settings: RunSettings) {
+	const { format } = settings;
 	const references = batch.consignments.map((consignment) => consignment.reference);
 	const itemIndex = batch.consignments[0].itemIndexes[0];
 	try {
@@ -167,7 +183,7 @@ async function allocateBatch(this: IExecuteFunctions, baseUrl: string, batch: Ba
 			format,
 			body: await encodeAllocateRequest(format, batch.carrierService, references),
 			itemIndex,
-		});
+		}, settings.policy);
 		let summaries: IDataObject[];
 		try {
 			summaries = await decodeAllocationSummaries(response.body, response.contentType);
@@ -177,7 +193,7 @@ async function allocateBatch(this: IExecuteFunctions, baseUrl: string, batch: Ba
 				description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
 			});
 		}
-		const unexpected = applySummaries(this.getNode(), batch, summaries);
+		const unexpected = applySummaries(this.getNode(), batch, summaries, response.uncertainAttempts > 0);
 		if (unexpected.length > 0 && !this.continueOnFail()) throw unexpectedSummaryError.call(this, unexpected[0], batch);
 		return unexpected;
 	} catch (caught) {
@@ -200,7 +216,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const unexpected: Array<{ summary: IDataObject; batch: Batch }> = [];
 
 	for (const batch of plan.batches(settings.batchSize)) {
-		for (const summary of await allocateBatch.call(this, baseUrl, batch, settings.format)) unexpected.push({ summary, batch });
+		for (const summary of await allocateBatch.call(this, baseUrl, batch, settings)) unexpected.push({ summary, batch });
 		if (this.continueOnFail()) continue;
 		// Stop at the first refused consignment, as n8n does for a failing item; earlier batches are done.
 		const failed = batch.consignments.find((consignment) => consignment.outcome?.allocated === false);
@@ -212,7 +228,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const { outcome } = consignment;
 		const pairedItem = pairedItems(consignment);
 		if (outcome?.allocated) {
-			output.push({ json: { ConsignmentReference: consignment.reference, ...outcome.summary }, pairedItem });
+			const json: IDataObject = { ConsignmentReference: consignment.reference, ...outcome.summary };
+			if (outcome.unconfirmed) {
+				json.AllocationUnconfirmed = true;
+				json.Notice = UNCONFIRMED_NOTICE;
+			}
+			output.push({ json, pairedItem });
 		} else if (outcome) {
 			output.push({ json: { error: notAllocatedMessage(consignment, outcome.reason) }, pairedItem });
 		}
