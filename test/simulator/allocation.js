@@ -90,6 +90,41 @@ function failedSummary(status, base, ref, description, withLabel = false) {
 }
 
 /**
+ * The summary of a successful allocation.
+ * @param {string} base link base URL @param {any} svc normalised carrier service
+ * @param {string} serviceFullName "Carrier X Next Day Super" @param {string} shipping formatted date
+ * @param {string} ref @param {string} tracking
+ * @returns {AllocationSummary}
+ */
+function successSummary(base, svc, serviceFullName, shipping, ref, tracking) {
+	const enc = encodeURIComponent(ref);
+	return {
+		StatusCode: 200,
+		ApiLinks: [
+			{ Rel: 'detail', Href: `${base}/consignments/${enc}` },
+			{ Rel: 'label', Href: `${base}/labels/${enc}` },
+		],
+		Description: `Consignment ${ref} has been successfully allocated with ${serviceFullName} for shipping on ${shipping}`,
+		ConsignmentLegs: [
+			{
+				Leg: 1,
+				TrackingReferences: [tracking],
+				CarrierReference: svc.CarrierReference ?? null,
+				CarrierServiceReference: null,
+				CarrierName: svc.CarrierName ?? null,
+			},
+		],
+		CarrierReference: svc.CarrierReference ?? null,
+		CarrierName: svc.CarrierName ?? null,
+		CarrierServiceReference: svc.Reference,
+		CarrierServiceName: svc.Name ?? null,
+	};
+}
+
+/** "Carrier X Next Day Super". @param {any} svc */
+const serviceFullNameOf = (svc) => [svc.CarrierName, svc.Name].filter(Boolean).join(' ');
+
+/**
  * @param {any} svc normalised carrier service @param {string} ref
  * @returns {string | null} refusal reason, or null when the service takes the consignment
  */
@@ -132,7 +167,7 @@ function allocate(ctx, serviceRef, refs) {
 		}
 	}
 	const base = options.linkBaseUrl;
-	const serviceFullName = [svc.CarrierName, svc.Name].filter(Boolean).join(' ');
+	const serviceFullName = serviceFullNameOf(svc);
 	const shipping = formatShippingDate(options.shippingDate);
 	/** @type {AllocationSummary[]} */
 	const out = [];
@@ -162,31 +197,10 @@ function allocate(ctx, serviceRef, refs) {
 		c.state = STATES.allocated;
 		c.carrierServiceReference = svc.Reference;
 		c.trackingReference = tracking;
-		const enc = encodeURIComponent(ref);
-		out.push({
-			StatusCode: 200,
-			ApiLinks: [
-				{ Rel: 'detail', Href: `${base}/consignments/${enc}` },
-				{ Rel: 'label', Href: `${base}/labels/${enc}` },
-			],
-			Description: `Consignment ${ref} has been successfully allocated with ${serviceFullName} for shipping on ${shipping}`,
-			ConsignmentLegs: [
-				{
-					Leg: 1,
-					TrackingReferences: [tracking],
-					CarrierReference: svc.CarrierReference ?? null,
-					CarrierServiceReference: null,
-					CarrierName: svc.CarrierName ?? null,
-				},
-			],
-			CarrierReference: svc.CarrierReference ?? null,
-			CarrierName: svc.CarrierName ?? null,
-			CarrierServiceReference: svc.Reference,
-			CarrierServiceName: svc.Name ?? null,
-		});
+		out.push(successSummary(base, svc, serviceFullName, shipping, ref, tracking));
 	}
 	counters.summaries += out.length;
 	return out;
 }
 
-module.exports = { validateAllocateBody, allocate, formatShippingDate, defaultShippingDate, refusal };
+module.exports = { validateAllocateBody, allocate, successSummary, serviceFullNameOf, formatShippingDate, defaultShippingDate, refusal };

@@ -24,6 +24,7 @@ const HELP = `Usage: node test/simulator/cli.js --api-key KEY [options]
   --record-file PATH         write each request as a JSON line (headers without the key)
   --no-record-bodies         keep no request bodies in memory (record file still gets them)
   --no-control               do not serve the /__simulator/* control routes
+                             (POST /__simulator/faults takes a JSON array of faults: README "Fault mode")
   --help                     this text
 `;
 
@@ -100,7 +101,7 @@ async function main() {
 		onRequest = (r) => {
 			const { 'ocp-apim-subscription-key': key, ...headers } = r.headers;
 			const subscriptionKey = key === undefined ? 'missing' : key === args.apiKey ? 'valid' : 'invalid';
-			const line = { time: r.time, method: r.method, path: r.path, query: r.query, headers, subscriptionKey, contentType: r.contentType, accept: r.accept, body: r.body, status: r.status };
+			const line = { time: r.time, method: r.method, path: r.path, query: r.query, headers, subscriptionKey, contentType: r.contentType, accept: r.accept, body: r.body, status: r.status, fault: r.fault };
 			fs.writeSync(fd, JSON.stringify(line) + '\n');
 		};
 	}

@@ -1,12 +1,13 @@
 'use strict';
 /**
- * Fault queue: scripted answers that replace the normal handling of the next requests.
+ * Fault mode: a FIFO queue of faults plus an optional fault plan (a function).
  *
- * Each entry has a `type` and a handler in FAULT_HANDLERS. Only `respond` (a given raw
- * answer, used by sim.failNext) exists today; later fault kinds (429 with/without
- * Retry-After, 5xx, dropped connections, hangs, malformed bodies, fewer / out-of-order /
- * extra summaries) plug in here as new types: a handler either produces an answer
- * before the request is routed, or (for summary mutations) transforms the normal answer.
+ * Each request consumes at most one fault. A queued fault applies to allocation requests
+ * (PUT /allocation/allocatewithcarrierservice) unless it has a `path`, then to the requests
+ * whose path matches; failNext answers (kind 'raw', scope 'any') apply to any request. When
+ * no queued fault applies to an allocation request, the plan (if set) is asked for one.
+ * Faults are validated and given their defaults here; fault-answers.js builds the answers,
+ * server.js does the socket-level ones (drop, hang).
  */
 
 /**
@@ -26,7 +27,21 @@
  * @property {number} status
  * @property {Record<string, string>} headers
  * @property {string | Buffer} body
+ * @property {{ serviceRef: string, refs: string[], summaries: any[], xml: boolean }} [allocation]
+ *   set on a 200 allocation answer (the summaries before serialisation)
  */
+
+const KINDS = ['status', 'drop', 'hang', 'malformed', 'fewer', 'shuffle', 'extra', 'html', 'raw'];
+/** Kinds that only exist after processing (they change the answer of a processed request). */
+const AFTER_ONLY = new Set(['malformed', 'fewer', 'shuffle', 'extra']);
+const ALLOCATE_PATH = '/allocation/allocatewithcarrierservice';
+
+/** @param {string} method @param {string} path */
+function isAllocationRequest(method, path) {
+	let p = path.toLowerCase();
+	if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
+	return method.toUpperCase() === 'PUT' && p === ALLOCATE_PATH;
+}
 
 /** @param {string | RegExp | undefined} p @param {string} path */
 function pathMatches(p, path) {
@@ -35,67 +50,178 @@ function pathMatches(p, path) {
 	return p.toLowerCase() === path.toLowerCase();
 }
 
+/** Small seeded PRNG (mulberry32): a function returning floats in [0, 1). @param {number} seed */
+function prng(seed) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** @param {boolean} ok @param {string} message */
+function check(ok, message) {
+	if (!ok) throw new TypeError(`Invalid fault: ${message}`);
+}
+const isInt = (/** @type {unknown} */ v, min = 0) => Number.isInteger(v) && /** @type {number} */ (v) >= min;
+const oneOf = (/** @type {unknown} */ v, /** @type {unknown[]} */ list) => v === undefined || list.includes(v);
+
+/**
+ * Validate a fault and fill in its defaults (a new object; the input is not changed).
+ * @param {any} f
+ * @returns {any}
+ */
+function normalizeFault(f) {
+	check(f !== null && typeof f === 'object' && !Array.isArray(f), 'a fault must be an object');
+	check(KINDS.includes(f.kind), `unknown kind ${String(f.kind)} (one of ${KINDS.join(', ')})`);
+	check(oneOf(f.when, ['before', 'after']), `${f.kind}: when must be 'before' or 'after'`);
+	check(f.path === undefined || typeof f.path === 'string' || f.path instanceof RegExp, 'path must be a string or RegExp');
+	check(f.times === undefined || isInt(f.times, 1), 'times must be a positive integer');
+	check(f.seed === undefined || Number.isFinite(f.seed), 'seed must be a number');
+	check(f.headers === undefined || (typeof f.headers === 'object' && f.headers !== null), 'headers must be an object');
+	const n = { ...f };
+	delete n.times;
+	switch (f.kind) {
+		case 'status':
+			check(isInt(f.status, 100) && f.status <= 599, 'status: status must be an HTTP status (100-599)');
+			check(f.retryAfter === undefined || typeof f.retryAfter === 'string' || isInt(f.retryAfter), 'status: retryAfter must be a header value (string) or seconds');
+			if (typeof f.retryAfter === 'number') n.retryAfter = String(f.retryAfter);
+			n.when = f.when ?? (f.status === 500 ? 'after' : 'before');
+			break;
+		case 'drop':
+		case 'hang':
+			check(f.bytes === undefined || isInt(f.bytes), `${f.kind}: bytes must be a non-negative integer`);
+			check(f.ms === undefined || (Number.isFinite(f.ms) && f.ms >= 0), `${f.kind}: ms must be a non-negative number`);
+			n.when = f.when ?? 'after';
+			break;
+		case 'malformed':
+			check(oneOf(f.format, ['json', 'xml']), "malformed: format must be 'json' or 'xml'");
+			check(oneOf(f.variant, ['truncated', 'garbled']), "malformed: variant must be 'truncated' or 'garbled'");
+			n.variant = f.variant ?? 'truncated';
+			break;
+		case 'fewer':
+			check(f.drop === undefined || isInt(f.drop), 'fewer: drop must be a non-negative integer');
+			check(oneOf(f.which, ['last', 'first', 'random']), "fewer: which must be 'last', 'first' or 'random'");
+			n.drop = f.drop ?? 1;
+			n.which = f.which ?? 'last';
+			break;
+		case 'shuffle':
+			check(oneOf(f.order, ['reverse', 'rotate', 'random']), "shuffle: order must be 'reverse', 'rotate' or 'random'");
+			n.order = f.order ?? 'reverse';
+			break;
+		case 'extra':
+			check(f.reference === undefined || (typeof f.reference === 'string' && f.reference !== ''), 'extra: reference must be a non-empty string');
+			check(oneOf(f.position, ['end', 'start']), "extra: position must be 'end' or 'start'");
+			n.position = f.position ?? 'end';
+			break;
+		case 'html':
+			check(f.status === undefined || (isInt(f.status, 100) && f.status <= 599), 'html: status must be an HTTP status');
+			n.status = f.status ?? 502;
+			n.when = f.when ?? 'before';
+			break;
+		case 'raw':
+			check(f.status === undefined || (isInt(f.status, 100) && f.status <= 599), 'raw: status must be an HTTP status');
+			n.status = f.status ?? 500;
+			n.when = f.when ?? 'before';
+			break;
+	}
+	if (AFTER_ONLY.has(f.kind)) {
+		check(f.when === undefined || f.when === 'after', `${f.kind}: only when 'after' exists (the request is processed)`);
+		n.when = 'after';
+	}
+	return n;
+}
+
 class FaultQueue {
 	constructor() {
-		/** @type {{ type: string, spec: any, remaining: number }[]} */
+		/** @type {{ fault: any, remaining: number, anyPath: boolean }[]} */
 		this.entries = [];
-	}
-
-	/** @param {string} type @param {any} spec @param {number} [times] */
-	push(type, spec, times = 1) {
-		if (!FAULT_HANDLERS[type]) throw new TypeError(`Unknown fault type ${type}`);
-		if (!Number.isInteger(times) || times < 1) throw new TypeError('times must be a positive integer');
-		this.entries.push({ type, spec, remaining: times });
+		/** @type {((index: number, request: any) => any) | null} */
+		this.plan = null;
+		/** allocation requests seen since the last reset (the plan's requestIndex) */
+		this.allocationIndex = 0;
+		/** extra summaries added since the last reset (EC-NOT-SENT-<n>) */
+		this.extraCounter = 0;
 	}
 
 	/**
-	 * The fault that applies to this request, if any (consumes one use of it).
+	 * @param {any[]} faults validated now (TypeError before anything is queued)
+	 * @param {{ anyPath?: boolean }} [opts] anyPath: applies to every request, not only allocations
+	 */
+	inject(faults, opts = {}) {
+		if (!Array.isArray(faults)) throw new TypeError('injectFaults: expected an array of faults');
+		const entries = faults.map((f) => ({ fault: normalizeFault(f), remaining: f.times ?? 1, anyPath: !!opts.anyPath }));
+		this.entries.push(...entries);
+	}
+
+	/** @param {((index: number, request: any) => any) | null} fn */
+	setPlan(fn) {
+		if (fn !== null && typeof fn !== 'function') throw new TypeError('setFaultPlan: expected a function or null');
+		this.plan = fn;
+	}
+
+	/**
+	 * The fault for this request, if any (consumes one use of a queued fault).
 	 * @param {{ method: string, path: string }} request
+	 * @returns {{ fault: any, index: number } | undefined} index: the allocation request's index (-1 for others)
 	 */
 	take(request) {
-		if (this.entries.length === 0) return undefined;
-		const i = this.entries.findIndex((e) => pathMatches(e.spec && e.spec.path, request.path));
-		if (i < 0) return undefined;
-		const e = this.entries[i];
-		if (--e.remaining <= 0) this.entries.splice(i, 1);
-		return { type: e.type, spec: e.spec };
+		const allocation = isAllocationRequest(request.method, request.path);
+		const index = allocation ? this.allocationIndex++ : -1;
+		const i = this.entries.length === 0 ? -1 : this.entries.findIndex((e) =>
+			e.fault.path !== undefined ? pathMatches(e.fault.path, request.path) : e.anyPath || allocation);
+		if (i >= 0) {
+			const e = this.entries[i];
+			if (--e.remaining <= 0) this.entries.splice(i, 1);
+			return { fault: e.fault, index };
+		}
+		if (!allocation || !this.plan) return undefined;
+		const planned = this.plan(index, request);
+		if (planned === undefined || planned === null) return undefined;
+		return { fault: normalizeFault(planned), index };
 	}
 
 	get pending() {
 		return this.entries.reduce((n, e) => n + e.remaining, 0);
 	}
 
+	/** The queued faults, in order (as normalised), with their remaining uses. */
+	list() {
+		return this.entries.map((e) => ({ ...e.fault, times: e.remaining }));
+	}
+
+	/** Queue and plan. */
 	clear() {
 		this.entries.length = 0;
+		this.plan = null;
+	}
+
+	/** Queue, plan and counters (sim.reset()). */
+	reset() {
+		this.clear();
+		this.allocationIndex = 0;
+		this.extraCounter = 0;
 	}
 }
 
 /**
- * @param {RawAnswer} spec
- * @returns {Answer}
+ * A seeded random plan: each allocation request gets, with `probability`, one of `faults`
+ * (uniformly). Stateless per index: request i always gets the same answer for the same seed.
+ * @param {{ seed?: number, probability?: number, faults: any[] }} opts
  */
-function respondAnswer(spec) {
-	const status = spec.status ?? 500;
-	let body = spec.body;
-	let contentType = spec.contentType;
-	if (body === null || body === undefined) body = '';
-	if (typeof body === 'object' && !Buffer.isBuffer(body)) {
-		body = JSON.stringify(body);
-		contentType = contentType ?? 'application/json; charset=utf-8';
-	} else if (typeof body === 'string' && body.trimStart().startsWith('<')) {
-		contentType = contentType ?? 'application/xml; charset=utf-8';
-	} else if (body.length > 0) {
-		contentType = contentType ?? 'text/plain; charset=utf-8';
-	}
-	/** @type {Record<string, string>} */
-	const headers = { ...(spec.headers || {}) };
-	if (contentType) headers['Content-Type'] = contentType;
-	return { status, headers, body: /** @type {string | Buffer} */ (body) };
+function randomFaultPlan(opts) {
+	const { seed = 1, probability = 0.5, faults } = opts || /** @type {any} */ ({});
+	if (!Array.isArray(faults) || faults.length === 0) throw new TypeError('randomFaultPlan: faults must be a non-empty array');
+	if (!(probability >= 0 && probability <= 1)) throw new TypeError('randomFaultPlan: probability must be in [0, 1]');
+	const list = faults.map(normalizeFault);
+	return (/** @type {number} */ index) => {
+		const rnd = prng((seed * 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
+		if (rnd() >= probability) return undefined;
+		return list[Math.floor(rnd() * list.length)];
+	};
 }
 
-/** @type {Record<string, (spec: any) => Answer>} */
-const FAULT_HANDLERS = {
-	respond: respondAnswer,
-};
-
-module.exports = { FaultQueue, FAULT_HANDLERS, respondAnswer };
+module.exports = { FaultQueue, normalizeFault, randomFaultPlan, prng, isAllocationRequest, pathMatches, KINDS };

@@ -4,6 +4,9 @@
  *   import { startSimulator } from '../simulator';
  */
 
+import type { Fault, FaultKind, FaultPlan, FaultWhen } from './fault-types';
+export * from './fault-types';
+
 export type UnknownReferenceMode = 'summary' | 'omit' | 'reject';
 
 /** States used by the simulator; any other string may be seeded too. */
@@ -109,6 +112,8 @@ export interface RecordedRequest {
 	status: number;
 	/** Date.now() when the request was received */
 	time: number;
+	/** kind of the fault applied to this request (failNext answers are 'raw') */
+	fault?: FaultKind;
 }
 
 /** A raw answer for failNext. */
@@ -181,7 +186,10 @@ export interface SimulatorStats {
 	consignmentsNotFound: number;
 	/** consignments held in the Map (seeded + auto-created + added) */
 	consignmentsKnown: number;
-	faultsApplied: number;
+	/** applied faults by kind (failNext answers count as 'raw') */
+	faultsApplied: Partial<Record<FaultKind, number>>;
+	faultsAppliedTotal: number;
+	/** uses left in the queue (the plan not counted) */
 	faultsPending: number;
 	byStatus: Record<number, number>;
 	bytesIn: number;
@@ -200,7 +208,7 @@ export interface Simulator {
 	/** live array of the recorded API requests (control routes excluded) */
 	readonly requests: RecordedRequest[];
 	readonly requestCount: number;
-	/** clear requests, counters and faults; restore seeded consignments, their states and the start options */
+	/** clear requests, counters, fault queue and plan; restore seeded consignments, their states and the start options */
 	reset(): void;
 	setOption<K extends keyof MutableOptions>(name: K, value: MutableOptions[K]): void;
 	consignment(reference: string): Consignment | undefined;
@@ -210,6 +218,13 @@ export interface Simulator {
 	carrierServices(): CarrierService[];
 	/** the next `times` (default 1) requests (matching answer.path, if given) get this raw answer */
 	failNext(answer: RawAnswer, times?: number): void;
+	/** append to the fault queue (FIFO; each request consumes at most one fault); validated now (TypeError) */
+	injectFaults(faults: Fault[]): void;
+	/** null removes the plan */
+	setFaultPlan(plan: FaultPlan | null): void;
+	/** the queued faults with defaults filled in and their remaining uses */
+	pendingFaults(): (Fault & { when: FaultWhen; times: number })[];
+	/** empty the fault queue (failNext included) and remove the plan */
 	clearFaults(): void;
 	stats(): SimulatorStats;
 	close(): Promise<void>;
@@ -228,3 +243,6 @@ export const STATES: {
 export const NAMESPACES: { consignments: string; common: string; carrierServices: string; carriers: string };
 export const GATEWAY_401_MESSAGE: string;
 export const UNKNOWN_REFERENCE_MODES: UnknownReferenceMode[];
+export const FAULT_KINDS: FaultKind[];
+/** Seeded: allocation request i gets, with `probability` (default 0.5), one of `faults` (uniformly); same seed, same faults. */
+export function randomFaultPlan(opts: { seed?: number; probability?: number; faults: Fault[] }): FaultPlan;

@@ -4,8 +4,8 @@
  * demo and benchmarks. See README.md and index.d.ts.
  */
 const { Store } = require('./store');
-const { FaultQueue } = require('./faults');
-const { createHttpServer } = require('./server');
+const { FaultQueue, randomFaultPlan, KINDS: FAULT_KINDS } = require('./faults');
+const { createHttpServer, releaseHeld } = require('./server');
 const { defaultShippingDate } = require('./allocation');
 const { DEFAULT_CARRIER_SERVICES, STATES, DEFAULT_LINK_BASE_URL } = require('./defaults');
 const { GATEWAY_401_MESSAGE } = require('./errors');
@@ -37,7 +37,9 @@ function newCounters() {
 		consignmentsInWrongState: 0,
 		consignmentsNotFound: 0,
 		trackingCounter: 0,
-		faultsApplied: 0,
+		/** @type {Record<string, number>} */
+		faultsApplied: {},
+		faultsAppliedTotal: 0,
 		bytesIn: 0,
 		bytesOut: 0,
 		busyMs: 0,
@@ -85,6 +87,8 @@ async function startSimulator(options) {
 		store,
 		counters: newCounters(),
 		faults: new FaultQueue(),
+		/** connections held by hang faults */
+		held: new Set(),
 		/** @type {any[]} */
 		requests: [],
 		onRequest: startOnRequest,
@@ -119,7 +123,7 @@ async function startSimulator(options) {
 			ctx.options = { ...startOptions };
 			ctx.onRequest = startOnRequest;
 			ctx.counters = newCounters();
-			ctx.faults.clear();
+			ctx.faults.reset();
 			ctx.startedAt = Date.now();
 			store.reset();
 		},
@@ -145,7 +149,17 @@ async function startSimulator(options) {
 			return store.publicServices(ctx.options.carrierServiceNameField);
 		},
 		failNext(answer, times = 1) {
-			ctx.faults.push('respond', answer || {}, times);
+			if (!Number.isInteger(times) || times < 1) throw new TypeError('times must be a positive integer');
+			ctx.faults.inject([{ ...(answer || {}), kind: 'raw', when: 'before', times }], { anyPath: true });
+		},
+		injectFaults(faults) {
+			ctx.faults.inject(faults);
+		},
+		setFaultPlan(plan) {
+			ctx.faults.setPlan(plan ?? null);
+		},
+		pendingFaults() {
+			return ctx.faults.list();
 		},
 		clearFaults() {
 			ctx.faults.clear();
@@ -162,7 +176,8 @@ async function startSimulator(options) {
 				consignmentsInWrongState: c.consignmentsInWrongState,
 				consignmentsNotFound: c.consignmentsNotFound,
 				consignmentsKnown: store.consignments.size,
-				faultsApplied: c.faultsApplied,
+				faultsApplied: { ...c.faultsApplied },
+				faultsAppliedTotal: c.faultsAppliedTotal,
 				faultsPending: ctx.faults.pending,
 				byStatus: { ...c.byStatus },
 				bytesIn: c.bytesIn,
@@ -176,6 +191,7 @@ async function startSimulator(options) {
 		async close() {
 			if (closed) return;
 			closed = true;
+			releaseHeld(ctx);
 			await new Promise((resolve) => {
 				server.close(() => resolve(undefined));
 				server.closeAllConnections();
@@ -193,4 +209,6 @@ module.exports = {
 	NAMESPACES: NS,
 	GATEWAY_401_MESSAGE,
 	UNKNOWN_REFERENCE_MODES,
+	FAULT_KINDS,
+	randomFaultPlan,
 };

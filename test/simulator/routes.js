@@ -72,7 +72,10 @@ async function allocateWithCarrierService(ctx, req, xml) {
 	const { serviceRef, refs } = validateAllocateBody(body);
 	ctx.counters.allocationRequests++;
 	const summaries = allocate(ctx, serviceRef, refs);
-	return xml ? xmlAnswer(200, summariesToXml(summaries)) : jsonAnswer(200, summaries);
+	const answer = xml ? xmlAnswer(200, summariesToXml(summaries)) : jsonAnswer(200, summaries);
+	// For the fault mode (fewer / shuffle / extra / malformed rebuild the body from these).
+	answer.allocation = { serviceRef, refs, summaries, xml };
+	return answer;
 }
 
 /** @param {any} ctx @param {RequestInfo} _req @param {boolean} xml */

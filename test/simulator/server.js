@@ -1,18 +1,19 @@
 'use strict';
 /**
- * HTTP plumbing: read the body, record the request, apply a queued fault or route it to
- * the API, write the answer, keep the counters.
+ * HTTP plumbing: read the body, record the request, take a fault, route the request to the
+ * API (or not), write the answer (or drop / hold the connection), keep the counters.
  */
 const http = require('http');
 const { performance } = require('perf_hooks');
 const { handleApiRequest, jsonAnswer } = require('./routes');
-const { FAULT_HANDLERS } = require('./faults');
+const { faultAnswer } = require('./fault-answers');
+const { controlRoute, CONTROL_PREFIX } = require('./control');
 const { ApiError } = require('./errors');
 
 /** @typedef {import('./faults').Answer} Answer */
+/** @typedef {{ res: import('http').ServerResponse, cancel: () => void }} Held */
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
-const CONTROL_PREFIX = '/__simulator/';
 
 /** @param {string} url */
 function splitUrl(url) {
@@ -21,46 +22,83 @@ function splitUrl(url) {
 	return { path: url.slice(0, q), query: Object.fromEntries(new URLSearchParams(url.slice(q + 1))) };
 }
 
+/** @param {Answer} answer */
+const bodyBuffer = (answer) => (typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body);
+
 /** @param {import('http').ServerResponse} res @param {Answer} answer */
 function send(res, answer) {
-	const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
+	const body = bodyBuffer(answer);
 	res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(body.length) });
 	res.end(body);
 	return body.length;
 }
 
 /**
- * Test-harness routes under /__simulator/ (only with options.controlRoutes, e.g. from the
- * CLI): they skip auth and recording.
- * @param {any} ctx @param {string} method @param {string} path @param {string} raw
- * @returns {Answer}
+ * Drop 'after': the headers (with the full Content-Length) and `bytes` of the body (default
+ * half), then destroy the socket.
+ * @param {import('http').ServerResponse} res @param {Answer} answer @param {number | undefined} bytes
  */
-function controlRoute(ctx, method, path, raw) {
-	const sub = path.slice(CONTROL_PREFIX.length);
-	const c = ctx.control;
-	if (method === 'GET' && sub === 'stats') return jsonAnswer(200, c.stats());
-	if (method === 'GET' && sub === 'requests') return jsonAnswer(200, ctx.requests);
-	if (method === 'GET' && sub.startsWith('consignments/')) {
-		const found = c.consignment(decodeURIComponent(sub.slice('consignments/'.length)));
-		return found ? jsonAnswer(200, found) : jsonAnswer(404, { message: 'unknown consignment' });
+function sendPartial(res, answer, bytes) {
+	const body = bodyBuffer(answer);
+	const n = Math.min(bytes ?? Math.floor(body.length / 2), Math.max(0, body.length - 1));
+	// Declare more than is written, so the answer is incomplete even for an empty body.
+	res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(Math.max(body.length, n + 1)) });
+	res.write(body.subarray(0, n), () => res.destroy());
+	return n;
+}
+
+/**
+ * Hold a connection: resolves true after `ms`, or false when the client goes away or the
+ * simulator closes (releaseHeld). Without `ms` it only ends that way.
+ * @param {any} ctx @param {import('http').ServerResponse} res @param {number} [ms]
+ * @returns {Promise<boolean>}
+ */
+function hold(ctx, res, ms) {
+	return new Promise((resolve) => {
+		/** @type {NodeJS.Timeout | undefined} */
+		let timer;
+		/** @type {Held} */
+		const entry = { res, cancel: () => finish(false) };
+		const onClose = () => finish(false);
+		const finish = (/** @type {boolean} */ ok) => {
+			if (!ctx.held.delete(entry)) return;
+			if (timer) clearTimeout(timer);
+			res.off('close', onClose);
+			resolve(ok);
+		};
+		ctx.held.add(entry);
+		res.on('close', onClose);
+		if (ms !== undefined) timer = setTimeout(() => finish(true), ms);
+	});
+}
+
+/** Cancel every held connection (timers included) and destroy its socket. @param {any} ctx */
+function releaseHeld(ctx) {
+	for (const entry of [.../** @type {Set<Held>} */ (ctx.held)]) {
+		entry.cancel();
+		entry.res.destroy();
 	}
-	if (method === 'POST' && sub === 'reset') {
-		c.reset();
-		return jsonAnswer(200, { ok: true });
-	}
-	if (method === 'POST' && (sub === 'fail-next' || sub === 'consignments' || sub === 'options')) {
-		let body;
+}
+
+/** @param {unknown} e */
+function internalError(e) {
+	// A bug in the simulator (or a throwing fault plan): the documented 500 body, and stderr.
+	process.stderr.write(`SortedPRO simulator: internal error: ${/** @type {Error} */ (e).stack}\n`);
+	return jsonAnswer(500, new ApiError(500, 'InternalServerError', 'An unexpected error occurred').toBody());
+}
+
+/** The answer is decided (status 0: none will be sent): record it, call the hook. */
+function decided(/** @type {any} */ ctx, /** @type {any} */ rec, /** @type {string} */ raw, /** @type {number} */ status) {
+	rec.status = status;
+	if (status > 0) ctx.counters.byStatus[status] = (ctx.counters.byStatus[status] || 0) + 1;
+	// The hook runs before the answer is sent: a client that got its answer can rely on it.
+	if (ctx.onRequest) {
 		try {
-			body = JSON.parse(raw || '{}');
-			if (sub === 'fail-next') c.failNext(body.answer || body, body.times);
-			else if (sub === 'consignments') c.addConsignments(Array.isArray(body) ? body : body.consignments || []);
-			else for (const [k, v] of Object.entries(body)) c.setOption(k, k === 'autoCreate' && v ? new RegExp(String(v)) : v);
+			ctx.onRequest({ ...rec, body: raw });
 		} catch (e) {
-			return jsonAnswer(400, { message: String(/** @type {Error} */ (e).message) });
+			process.stderr.write(`SortedPRO simulator: onRequest hook failed: ${/** @type {Error} */ (e).message}\n`);
 		}
-		return jsonAnswer(200, { ok: true });
 	}
-	return jsonAnswer(404, { message: 'unknown control route' });
 }
 
 /**
@@ -70,7 +108,7 @@ function controlRoute(ctx, method, path, raw) {
  * @param {string} raw
  */
 async function processRequest(ctx, req, res, raw) {
-	const t0 = performance.now();
+	let t0 = performance.now();
 	const method = req.method || 'GET';
 	const { path, query } = splitUrl(req.url || '/');
 	if (ctx.options.controlRoutes && path.startsWith(CONTROL_PREFIX)) {
@@ -81,6 +119,7 @@ async function processRequest(ctx, req, res, raw) {
 	counters.requests++;
 	counters.bytesIn += Buffer.byteLength(raw);
 	const headers = { ...req.headers };
+	/** @type {import('./index').RecordedRequest} */
 	const rec = {
 		method,
 		path,
@@ -97,31 +136,57 @@ async function processRequest(ctx, req, res, raw) {
 
 	/** @type {Answer} */
 	let answer;
+	/** @type {any} */
+	let fault;
 	try {
-		const fault = ctx.faults.take(rec);
+		const taken = ctx.faults.take({ ...rec, body: raw });
+		fault = taken && taken.fault;
 		if (fault) {
-			counters.faultsApplied++;
-			answer = FAULT_HANDLERS[fault.type](fault.spec);
+			rec.fault = fault.kind;
+			counters.faultsApplied[fault.kind] = (counters.faultsApplied[fault.kind] || 0) + 1;
+			counters.faultsAppliedTotal++;
+		}
+		const before = fault && fault.when === 'before';
+		if (before && (fault.kind === 'drop' || (fault.kind === 'hang' && fault.ms === undefined))) {
+			decided(ctx, rec, raw, 0);
+			counters.busyMs += performance.now() - t0;
+			if (fault.kind === 'drop') res.destroy();
+			else await hold(ctx, res);
+			return;
+		}
+		if (before && fault.kind === 'hang') {
+			counters.busyMs += performance.now() - t0;
+			// Not processed at all when the client gives up (or the simulator closes) first.
+			if (!(await hold(ctx, res, fault.ms))) {
+				decided(ctx, rec, raw, 0);
+				return;
+			}
+			t0 = performance.now();
+		}
+		if (before && fault.kind !== 'hang') {
+			answer = faultAnswer(ctx, fault, rec, undefined, taken.index);
 		} else {
 			answer = await handleApiRequest(ctx, { method, path, headers, rawBody: raw });
+			if (fault && fault.when === 'after') answer = faultAnswer(ctx, fault, rec, answer, taken.index);
 		}
 	} catch (e) {
-		// A bug in the simulator: answer 500 with the documented body and say so on stderr.
-		process.stderr.write(`SortedPRO simulator: internal error: ${/** @type {Error} */ (e).stack}\n`);
-		answer = jsonAnswer(500, new ApiError(500, 'InternalServerError', 'An unexpected error occurred').toBody());
+		answer = internalError(e);
 	}
-	rec.status = answer.status;
-	counters.byStatus[answer.status] = (counters.byStatus[answer.status] || 0) + 1;
-	// The hook runs before the answer is sent: a client that got its answer can rely on it.
-	if (ctx.onRequest) {
-		try {
-			ctx.onRequest({ ...rec, body: raw });
-		} catch (e) {
-			process.stderr.write(`SortedPRO simulator: onRequest hook failed: ${/** @type {Error} */ (e).message}\n`);
-		}
+	const after = fault && fault.when === 'after';
+	if (after && fault.kind === 'hang' && fault.ms === undefined) {
+		decided(ctx, rec, raw, 0);
+		counters.busyMs += performance.now() - t0;
+		await hold(ctx, res);
+		return;
 	}
-	counters.bytesOut += send(res, answer);
+	decided(ctx, rec, raw, answer.status);
 	counters.busyMs += performance.now() - t0;
+	if (after && fault.kind === 'drop') {
+		counters.bytesOut += sendPartial(res, answer, fault.bytes);
+		return;
+	}
+	if (after && fault.kind === 'hang' && !(await hold(ctx, res, fault.ms))) return;
+	counters.bytesOut += send(res, answer);
 }
 
 /** @param {any} ctx @returns {import('http').Server} */
@@ -152,4 +217,4 @@ function createHttpServer(ctx) {
 	return server;
 }
 
-module.exports = { createHttpServer, send, splitUrl };
+module.exports = { createHttpServer, send, splitUrl, releaseHeld };

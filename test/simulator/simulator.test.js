@@ -280,7 +280,7 @@ describe('other endpoints, recording, faults', () => {
 		expect(r.status).toBe(400);
 		expect((await r.json()).Details).toEqual([{ Code: 'c', Target: 't', Message: 'm' }]);
 		expect(sim.consignment('EC-000-05A-Z6S').state).toBe('Unallocated');
-		expect(sim.stats()).toMatchObject({ faultsApplied: 4, faultsPending: 0 });
+		expect(sim.stats()).toMatchObject({ faultsApplied: { raw: 4 }, faultsAppliedTotal: 4, faultsPending: 0 });
 	});
 });
 

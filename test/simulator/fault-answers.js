@@ -1,0 +1,161 @@
+'use strict';
+/**
+ * The answers of the fault mode: what a fault sends instead of (kind 'status', 'html',
+ * 'raw'), or made from (kind 'malformed', 'fewer', 'shuffle', 'extra'), the normal answer.
+ * Socket-level kinds ('drop', 'hang') are done by server.js and keep the answer as it is.
+ */
+const { STATUS_CODES } = require('http');
+const { ApiError } = require('./errors');
+const { errorAnswer, wantsXml, JSON_CT, XML_CT } = require('./routes');
+const { summariesToXml } = require('./xml');
+const { successSummary, serviceFullNameOf, formatShippingDate } = require('./allocation');
+const { prng } = require('./faults');
+
+/** @typedef {import('./faults').Answer} Answer */
+/** @typedef {import('./faults').RawAnswer} RawAnswer */
+
+/** SortedPRO-style error code for a status of the 'status' fault without a body. */
+const ERROR_CODES = /** @type {Record<number, [string, string]>} */ ({
+	500: ['InternalServerError', 'An unexpected error occurred'],
+	502: ['BadGateway', 'The upstream server returned an invalid response'],
+	503: ['ServiceUnavailable', 'The service is temporarily unavailable'],
+	504: ['GatewayTimeout', 'The upstream server did not answer in time'],
+});
+
+/**
+ * A given raw answer (failNext, kind 'raw', a 'status' fault with a body).
+ * @param {RawAnswer} spec
+ * @returns {Answer}
+ */
+function respondAnswer(spec) {
+	const status = spec.status ?? 500;
+	let body = spec.body;
+	let contentType = spec.contentType;
+	if (body === null || body === undefined) body = '';
+	if (typeof body === 'object' && !Buffer.isBuffer(body)) {
+		body = JSON.stringify(body);
+		contentType = contentType ?? 'application/json; charset=utf-8';
+	} else if (typeof body === 'string' && body.trimStart().startsWith('<')) {
+		contentType = contentType ?? 'application/xml; charset=utf-8';
+	} else if (body.length > 0) {
+		contentType = contentType ?? 'text/plain; charset=utf-8';
+	}
+	/** @type {Record<string, string>} */
+	const headers = { ...(spec.headers || {}) };
+	if (contentType) headers['Content-Type'] = contentType;
+	return { status, headers, body: /** @type {string | Buffer} */ (body) };
+}
+
+/** @param {any} f fault of kind 'status' @param {boolean} xml negotiated answer format @returns {Answer} */
+function statusAnswer(f, xml) {
+	/** @type {Record<string, string>} */
+	const extra = { ...(f.headers || {}) };
+	if (f.retryAfter !== undefined) extra['Retry-After'] = f.retryAfter;
+	if ('body' in f) return respondAnswer({ status: f.status, body: f.body, contentType: f.contentType, headers: extra });
+	if (f.status === 429) {
+		// Azure API Management's rate-limit answer (always JSON, like its 401).
+		const when = f.retryAfter !== undefined && /^\d+$/.test(f.retryAfter) ? `in ${f.retryAfter} seconds` : 'later';
+		const body = JSON.stringify({ statusCode: 429, message: `Rate limit is exceeded. Try again ${when}.` });
+		return { status: 429, headers: { ...extra, 'Content-Type': JSON_CT }, body };
+	}
+	const [code, message] = ERROR_CODES[f.status] || ['Error', STATUS_CODES[f.status] || 'Error'];
+	return errorAnswer(new ApiError(f.status, code, message, [], extra), xml);
+}
+
+/** A proxy's HTML error page. @param {any} f @returns {Answer} */
+function htmlAnswer(f) {
+	const title = `${f.status} ${STATUS_CODES[f.status] || 'Error'}`;
+	const body = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+	return { status: f.status, headers: { ...(f.headers || {}), 'Content-Type': 'text/html' }, body };
+}
+
+/** @param {any} f @param {Answer} processed @param {boolean} xml @returns {Answer} */
+function malformedAnswer(f, processed, xml) {
+	const a = processed.allocation;
+	const asXml = f.format ? f.format === 'xml' : a ? a.xml : xml;
+	let text;
+	if (a) text = asXml ? summariesToXml(a.summaries) : JSON.stringify(a.summaries);
+	else text = String(processed.body);
+	const mid = Math.max(1, Math.floor(text.length / 2));
+	// truncated: the first half; garbled: a NUL and stray brackets in the middle (invalid
+	// in JSON inside or outside a string, and in XML anywhere).
+	const body = f.variant === 'garbled' ? `${text.slice(0, mid)}\u0000<}{${text.slice(mid)}` : text.slice(0, mid);
+	return { status: 200, headers: { ...(f.headers || {}), 'Content-Type': asXml ? XML_CT : JSON_CT }, body };
+}
+
+/** @param {any[]} list @param {() => number} rnd */
+function shuffled(list, rnd) {
+	const out = list.slice();
+	for (let i = out.length - 1; i > 0; i--) {
+		const j = Math.floor(rnd() * (i + 1));
+		[out[i], out[j]] = [out[j], out[i]];
+	}
+	return out;
+}
+
+/**
+ * fewer / shuffle / extra: the processed summaries, changed.
+ * @param {any} ctx @param {any} f
+ * @param {{ serviceRef: string, summaries: any[] }} a the processed allocation
+ * @param {number} index allocation request index
+ * @returns {any[]}
+ */
+function changeSummaries(ctx, f, a, index) {
+	const summaries = a.summaries;
+	const seed = f.seed ?? index + 1;
+	if (f.kind === 'fewer') {
+		const n = Math.min(f.drop, summaries.length);
+		if (f.which === 'first') return summaries.slice(n);
+		if (f.which === 'last') return summaries.slice(0, summaries.length - n);
+		const rnd = prng(seed);
+		const keep = summaries.map((_, i) => i);
+		for (let k = 0; k < n; k++) keep.splice(Math.floor(rnd() * keep.length), 1);
+		return keep.map((i) => summaries[i]);
+	}
+	if (f.kind === 'shuffle') {
+		if (summaries.length < 2) return summaries.slice();
+		if (f.order === 'reverse') return summaries.slice().reverse();
+		const rotated = [...summaries.slice(1), summaries[0]];
+		if (f.order === 'rotate') return rotated;
+		const out = shuffled(summaries, prng(seed));
+		return out.every((s, i) => s === summaries[i]) ? rotated : out;
+	}
+	// extra: a success summary for a reference that was not sent
+	const n = ++ctx.faults.extraCounter;
+	const ref = f.reference ?? `EC-NOT-SENT-${n}`;
+	const svc = ctx.store.service(a.serviceRef) || { Reference: a.serviceRef };
+	const tracking = 'TRKX' + String(n).padStart(7, '0');
+	const s = successSummary(ctx.options.linkBaseUrl, svc, serviceFullNameOf(svc), formatShippingDate(ctx.options.shippingDate), ref, tracking);
+	return f.position === 'start' ? [s, ...summaries] : [...summaries, s];
+}
+
+/**
+ * The answer a fault gives.
+ * @param {any} ctx
+ * @param {any} f normalised fault
+ * @param {{ headers: Record<string, string | string[] | undefined> }} rec the recorded request
+ * @param {Answer | undefined} processed the normal answer (undefined for when 'before')
+ * @param {number} index allocation request index (-1 for other requests)
+ * @returns {Answer}
+ */
+function faultAnswer(ctx, f, rec, processed, index) {
+	const accept = rec.headers.accept;
+	const xml = wantsXml(Array.isArray(accept) ? accept.join(', ') : accept);
+	switch (f.kind) {
+		case 'status':
+			return statusAnswer(f, xml);
+		case 'html':
+			return htmlAnswer(f);
+		case 'raw':
+			return respondAnswer(f);
+	}
+	if (!processed) throw new Error(`fault ${f.kind} needs the processed answer`);
+	if (f.kind === 'malformed') return malformedAnswer(f, processed, xml);
+	const a = processed.allocation;
+	if (!a || (f.kind !== 'fewer' && f.kind !== 'shuffle' && f.kind !== 'extra')) return processed;
+	const summaries = changeSummaries(ctx, f, a, index);
+	const body = a.xml ? summariesToXml(summaries) : JSON.stringify(summaries);
+	return { ...processed, body, allocation: { ...a, summaries } };
+}
+
+module.exports = { faultAnswer, respondAnswer, statusAnswer, htmlAnswer };

@@ -1,0 +1,107 @@
+/**
+ * Types of the simulator's fault mode (re-exported by index.d.ts): sim.injectFaults,
+ * sim.setFaultPlan, randomFaultPlan. See README.md "Fault mode".
+ */
+import type { RecordedRequest } from './index';
+
+/** 'before': the request is not processed (no state change); 'after': it is processed first. */
+export type FaultWhen = 'before' | 'after';
+
+export interface FaultBase {
+	/** only requests whose path matches consume it (string: case-insensitive equality); default: allocation requests only */
+	path?: string | RegExp;
+	/** injectFaults only: this many requests consume it (default 1) */
+	times?: number;
+}
+
+/** An HTTP error status. Default when: 'after' for 500, 'before' for any other status. */
+export interface StatusFault extends FaultBase {
+	kind: 'status';
+	status: 429 | 500 | 502 | 503 | 504 | (number & {});
+	/** Retry-After header value: seconds or an HTTP date (a number is sent as seconds) */
+	retryAfter?: string | number;
+	/**
+	 * given: sent as failNext sends a body (object → JSON, '<…' → XML, null → empty);
+	 * absent: 429 → gateway JSON `{ statusCode: 429, message: 'Rate limit is exceeded. …' }`,
+	 * other → SortedPRO ApiError body (JSON or XML per Accept, Code e.g. 'ServiceUnavailable')
+	 */
+	body?: string | Buffer | object | null;
+	contentType?: string;
+	headers?: Record<string, string>;
+	when?: FaultWhen;
+}
+/** Destroy the socket. before: nothing written; after: headers + `bytes` of the body (default half). Default when: 'after'. */
+export interface DropFault extends FaultBase {
+	kind: 'drop';
+	when?: FaultWhen;
+	bytes?: number;
+}
+/**
+ * Do not answer (or answer after `ms`). Default when: 'after' (processed, answer held).
+ * before + ms: processed when the delay ends, and not at all if the client gave up first.
+ */
+export interface HangFault extends FaultBase {
+	kind: 'hang';
+	ms?: number;
+	when?: FaultWhen;
+}
+/** Processed, then 200 with a broken body in `format` (default: the negotiated one). */
+export interface MalformedFault extends FaultBase {
+	kind: 'malformed';
+	format?: 'json' | 'xml';
+	/** truncated (default): the first half; garbled: NUL and stray brackets in the middle */
+	variant?: 'truncated' | 'garbled';
+	headers?: Record<string, string>;
+	when?: 'after';
+}
+/** Processed; the answer omits `drop` (default 1) summaries. */
+export interface FewerFault extends FaultBase {
+	kind: 'fewer';
+	drop?: number;
+	/** default 'last' */
+	which?: 'last' | 'first' | 'random';
+	/** for 'random'; default: the allocation request index + 1 */
+	seed?: number;
+	when?: 'after';
+}
+/** Processed; summaries in another order (a list of 0 or 1 stays as it is). */
+export interface ShuffleFault extends FaultBase {
+	kind: 'shuffle';
+	/** default 'reverse'; 'rotate' moves the first to the end; 'random' (seeded) never keeps the order */
+	order?: 'reverse' | 'rotate' | 'random';
+	seed?: number;
+	when?: 'after';
+}
+/** Processed; one more success summary, for a reference not sent (default EC-NOT-SENT-<n>, n from 1 per reset). */
+export interface ExtraFault extends FaultBase {
+	kind: 'extra';
+	reference?: string;
+	/** default 'end' */
+	position?: 'end' | 'start';
+	when?: 'after';
+}
+/** A proxy's HTML error page (text/html, `<title>502 Bad Gateway</title>`). Default status 502, when 'before'. */
+export interface HtmlFault extends FaultBase {
+	kind: 'html';
+	status?: number;
+	headers?: Record<string, string>;
+	when?: FaultWhen;
+}
+/** Any other answer (hostile XML, huge or odd bodies). Default status 500, when 'before'. */
+export interface RawFault extends FaultBase {
+	kind: 'raw';
+	status?: number;
+	body?: string | Buffer | object | null;
+	contentType?: string;
+	headers?: Record<string, string>;
+	when?: FaultWhen;
+}
+export type Fault = StatusFault | DropFault | HangFault | MalformedFault | FewerFault | ShuffleFault | ExtraFault | HtmlFault | RawFault;
+export type FaultKind = Fault['kind'];
+/**
+ * Asked for every allocation request to which no queued fault applies. requestIndex: the
+ * allocation request's index since start/reset (0-based, counting faulted ones). Return
+ * undefined/null for no fault. A plan that throws (or returns an invalid fault) makes that
+ * request a 500 InternalServerError, with the stack on stderr.
+ */
+export type FaultPlan = (requestIndex: number, request: RecordedRequest & { body: string }) => Fault | undefined | null;
