@@ -15,6 +15,7 @@ afterAll(async () => {
 beforeEach(() => sim.reset());
 
 const refs = (n: number, prefix = 'EC-100') => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
+const PUT_PATH = '/allocation/allocatewithcarrierservice';
 const allocatePuts = () => sim.requests.filter((r) => r.method === 'PUT');
 
 describe('Allocate With Carrier Service: happy path', () => {
@@ -28,9 +29,9 @@ describe('Allocate With Carrier Service: happy path', () => {
 		expect((main[0].json.ConsignmentLegs as Array<{ TrackingReferences: string[] }>)[0].TrackingReferences).toHaveLength(1);
 		expect(sim.consignment('EC-000-05A-Z6S')?.state).toBe('Allocated');
 
-		const [request] = sim.requests;
-		expect(sim.requests).toHaveLength(1);
-		expect(request.method).toBe('PUT');
+		// the carrier service is checked against GET /carrierservices, then one allocation request
+		expect(sim.requests.map((r) => r.method)).toEqual(['GET', 'PUT']);
+		const [request] = allocatePuts();
 		expect(request.path).toBe('/allocation/allocatewithcarrierservice');
 		expect(request.headers['ocp-apim-subscription-key']).toBe(API_KEY);
 		expect(request.headers['electio-api-version']).toBe('1.1');
@@ -49,7 +50,7 @@ describe('Allocate With Carrier Service: happy path', () => {
 		expect(xml.error).toBeUndefined();
 		expect(xml.outputs).toStrictEqual(json.outputs);
 		expect(xml.outputs[0]).toHaveLength(3);
-		const [request] = sim.requests;
+		const [request] = allocatePuts();
 		expect(request.contentType).toMatch(/^application\/xml/);
 		expect(request.accept).toMatch(/application\/xml/);
 		expect(request.body).toContain('<AllocateConsignmentsWithCarrierServiceRequest');
@@ -150,37 +151,45 @@ describe('Allocate With Carrier Service: SortedPRO errors', () => {
 		expect(serialiseRun(result)).not.toContain('wrong-key');
 	});
 
-	it('404 for an unknown carrier service carries SortedPRO Message, Code and CorrelationId', async () => {
+	it('an unknown carrier service is refused against its item and field, before any allocation request', async () => {
+		const result = await allocate({ sim, items: refsItems(['EC-4-B']), carrierService: 'NO-SUCH-SERVICE' });
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe('[item 0] "Carrier Service" "NO-SUCH-SERVICE" is not a carrier service of this SortedPRO subscription (pick one from the list)');
+		expect(allocatePuts()).toHaveLength(0);
+	});
+
+	it('404 from the allocation carries SortedPRO Message, Code and CorrelationId (service list unavailable)', async () => {
+		sim.failNext({ status: 403, body: { Code: 'Forbidden', Message: 'No access' }, path: '/carrierservices' });
 		const result = await allocate({ sim, items: refsItems(['EC-4-B']), carrierService: 'NO-SUCH-SERVICE' });
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toContain('NO-SUCH-SERVICE');
+		expect(result.error?.message).toBe('Carrier service NO-SUCH-SERVICE not found');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
-		expect(result.error?.description).toMatch(/HTTP 404 · Code: \w+ · CorrelationId: [\w-]+/);
+		expect(result.error?.description).toMatch(/^HTTP 404 · Code: \w+ · CorrelationId: [\w-]+$/);
 	});
 
 	it('400 with Details lists each detail in the description', async () => {
-		sim.failNext({ status: 400, body: { Code: 'ValidationFailed', Message: 'The request is invalid', CorrelationId: 'corr-1', Details: [{ Code: 'Required', Target: 'ConsignmentReferences[0]', Message: 'Unknown format' }] } });
+		sim.failNext({ path: PUT_PATH, status: 400, body: { Code: 'ValidationFailed', Message: 'The request is invalid', CorrelationId: 'corr-1', Details: [{ Code: 'Required', Target: 'ConsignmentReferences[0]', Message: 'Unknown format' }] } });
 		const result = await allocate({ sim, items: refsItems(['EC-4-C']) });
 		expect(result.error?.message).toBe('The request is invalid');
 		expect(result.error?.description).toBe('HTTP 400 · Code: ValidationFailed · CorrelationId: corr-1 · Detail: Required / ConsignmentReferences[0] / Unknown format');
 	});
 
 	it('an empty error body still gives a clear error with the status', async () => {
-		sim.failNext({ status: 500, body: '' });
+		sim.failNext({ path: PUT_PATH, status: 500, body: '' });
 		const result = await allocate({ sim, items: refsItems(['EC-4-D']), options: { retries: 0 } });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toContain('HTTP 500 with an empty body');
 	});
 
 	it('an XML ApiError body is read for the message', async () => {
-		sim.failNext({ status: 409, body: '<ApiError><Code>Conflict</Code><Message>Consignment is locked</Message><CorrelationId>c-9</CorrelationId></ApiError>', contentType: 'application/xml' });
+		sim.failNext({ path: PUT_PATH, status: 409, body: '<ApiError><Code>Conflict</Code><Message>Consignment is locked</Message><CorrelationId>c-9</CorrelationId></ApiError>', contentType: 'application/xml' });
 		const result = await allocate({ sim, items: refsItems(['EC-4-E']), options: { bodyFormat: 'xml' } });
 		expect(result.error?.message).toBe('Consignment is locked');
 		expect(result.error?.description).toContain('Code: Conflict');
 	});
 
 	it('an HTML page from a proxy is quoted by its status and title', async () => {
-		sim.failNext({ status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', contentType: 'text/html' });
+		sim.failNext({ path: PUT_PATH, status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', contentType: 'text/html' });
 		const result = await allocate({ sim, items: refsItems(['EC-4-F']), options: { retries: 0 } });
 		expect(result.error?.message).toContain('HTTP 502 with an HTML page ("502 Bad Gateway")');
 	});

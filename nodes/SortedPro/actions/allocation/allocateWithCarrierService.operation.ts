@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { AllocationPlan, notAllocatedMessage, pairedItems, type Batch, type RequestMode } from '../../helpers/allocationPlan';
-import { parseReferences } from '../../helpers/references';
+import { AllocationPlan, notAllocatedMessage, pairedItems, type Batch } from '../../helpers/allocationPlan';
+import { getCarrierServices } from '../../helpers/carrierServices';
+import { inputError, readItemInputs, reject, type ItemInput } from '../../helpers/itemInput';
 import { applySummaries, referenceOfSummary } from '../../helpers/summaries';
 import { readSettings, type RunSettings } from '../../helpers/runSettings';
 import { getBaseUrl, sortedProRequest } from '../../transport';
@@ -138,37 +139,31 @@ export const description: INodeProperties[] = [
 const UNCONFIRMED_NOTICE =
 	'A request holding this consignment failed after SortedPRO may have acted on it, and a resend found it already allocated: it was most likely allocated by this run. Its tracking details are in SortedPRO.';
 
-function inputError(this: IExecuteFunctions, itemIndex: number, field: string, problem: string) {
-	return new NodeOperationError(this.getNode(), `[item ${itemIndex}] "${field}" ${problem}`, {
-		itemIndex,
-		description: `Fix "${field}" of input item ${itemIndex}. Nothing was sent to SortedPRO.`,
-	});
-}
-
-/** Reads and checks every item's carrier service and references before any request is sent. */
-function planAllocations(
+/**
+ * Refuses items whose carrier service the subscription does not have, before allocating, so a
+ * typo is reported against its item and field. Skipped when the list cannot be had: the
+ * allocation request then gets SortedPRO's own answer.
+ */
+async function withKnownCarrierServices(
 	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	mode: RequestMode,
+	inputs: ItemInput[],
+	baseUrl: string,
+	settings: RunSettings,
 	rejected: INodeExecutionData[],
-): AllocationPlan {
-	const plan = new AllocationPlan(mode);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		let error: NodeOperationError | undefined;
-		const carrierService: unknown = this.getNodeParameter('carrierService', itemIndex, '', { extractValue: true });
-		const references = parseReferences(this.getNodeParameter('consignmentReferences', itemIndex, ''));
-		if (typeof carrierService !== 'string' || carrierService.trim() === '') {
-			error = inputError.call(this, itemIndex, 'Carrier Service', 'is empty: choose one from the list or give its reference');
-		} else if ('problem' in references) {
-			error = inputError.call(this, itemIndex, 'Consignment References', references.problem);
-		} else {
-			plan.add(itemIndex, carrierService.trim(), references.references);
-			continue;
-		}
-		if (!this.continueOnFail()) throw error;
-		rejected.push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
+): Promise<ItemInput[]> {
+	let known: Set<unknown>;
+	try {
+		known = new Set((await getCarrierServices.call(this, baseUrl, settings.policy)).map((service) => service.Reference));
+	} catch {
+		return inputs;
 	}
-	return plan;
+	if (known.size === 0) return inputs;
+	return inputs.filter((input) => {
+		if (known.has(input.carrierService)) return true;
+		const problem = `"${input.carrierService}" is not a carrier service of this SortedPRO subscription (pick one from the list)`;
+		reject.call(this, inputError.call(this, input.itemIndex, 'Carrier Service', problem), rejected);
+		return false;
+	});
 }
 
 async function allocateBatch(this: IExecuteFunctions, baseUrl: string, batch: Batch, settings: RunSettings) {
@@ -211,8 +206,11 @@ async function allocateBatch(this: IExecuteFunctions, baseUrl: string, batch: Ba
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const settings = readSettings.call(this);
 	const rejected: INodeExecutionData[] = [];
-	const plan = planAllocations.call(this, items, settings.mode, rejected);
-	const baseUrl = plan.consignments.length > 0 ? await getBaseUrl(this) : '';
+	let inputs = readItemInputs.call(this, items, rejected);
+	const baseUrl = inputs.length > 0 ? await getBaseUrl(this) : '';
+	if (inputs.length > 0) inputs = await withKnownCarrierServices.call(this, inputs, baseUrl, settings, rejected);
+	const plan = new AllocationPlan(settings.mode);
+	for (const input of inputs) plan.add(input.itemIndex, input.carrierService, input.references);
 	const unexpected: Array<{ summary: IDataObject; batch: Batch }> = [];
 
 	for (const batch of plan.batches(settings.batchSize)) {
