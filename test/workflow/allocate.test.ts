@@ -164,7 +164,7 @@ describe('Allocate With Carrier Service: SortedPRO errors', () => {
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Carrier service NO-SUCH-SERVICE not found');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
-		expect(result.error?.description).toMatch(/^HTTP 404 · Code: \w+ · CorrelationId: [\w-]+$/);
+		expect(result.error?.description).toMatch(/^HTTP 404 · Code: CarrierServiceNotFound · CorrelationId: [\w-]+ · Detail: /);
 	});
 
 	it('400 with Details lists each detail in the description', async () => {
