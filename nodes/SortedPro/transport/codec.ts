@@ -124,7 +124,7 @@ function scalarFromXml(type: Scalar, text: string): string | number | boolean {
 
 function valueFromXml(type: FieldType | undefined, node: XmlNode | undefined): unknown {
 	if (node === undefined) return null;
-	if (type === undefined) return genericFromXml(node);
+	if (type === undefined) return genericFromXml(node, 0);
 	if (typeof type === 'string') return scalarFromXml(type, typeof node === 'string' ? node : '');
 	if (isList(type)) {
 		const entries = typeof node === 'string' ? [] : (node[type.item] ?? []);
@@ -133,20 +133,32 @@ function valueFromXml(type: FieldType | undefined, node: XmlNode | undefined): u
 	return objectFromXml(type, node);
 }
 
-function objectFromXml(schema: Schema, node: XmlNode): IDataObject {
+// Bounds on what an answer may make the node build: far above any real answer
+// (1 000 summaries are under 2 MB), low enough that a hostile one cannot exhaust memory.
+export const MAX_ANSWER_CHARS = 32 * 1024 * 1024;
+const MAX_XML_DEPTH = 32;
+
+/** Own-property assignment that never lets a `__proto__` key from an answer reach a prototype. */
+function setField(target: IDataObject, field: string, value: unknown): void {
+	if (field !== '__proto__') target[field] = value as IDataObject[string];
+}
+
+function objectFromXml(schema: Schema, node: XmlNode, depth = 0): IDataObject {
+	if (depth > MAX_XML_DEPTH) throw new Error(`XML answer is nested deeper than ${MAX_XML_DEPTH} levels`);
 	const element = typeof node === 'string' ? {} : node;
 	const result: IDataObject = {};
-	for (const field of Object.keys(schema)) result[field] = valueFromXml(schema[field], element[field]?.[0]) as IDataObject[string];
+	for (const field of Object.keys(schema)) setField(result, field, valueFromXml(schema[field], element[field]?.[0]));
 	for (const field of Object.keys(element)) {
-		if (field in schema) continue;
+		if (Object.hasOwn(schema, field)) continue;
 		const values = element[field];
-		result[field] = (values.length === 1 ? genericFromXml(values[0]) : values.map(genericFromXml)) as IDataObject[string];
+		const generic = (value: XmlNode) => genericFromXml(value, depth + 1);
+		setField(result, field, values.length === 1 ? generic(values[0]) : values.map(generic));
 	}
 	return result;
 }
 
-function genericFromXml(node: XmlNode): unknown {
-	return typeof node === 'string' ? node : objectFromXml({}, node);
+function genericFromXml(node: XmlNode, depth: number): unknown {
+	return typeof node === 'string' ? node : objectFromXml({}, node, depth);
 }
 
 /** Gives a JSON object the same shape as its XML twin: schema fields first, null when absent. */
@@ -160,17 +172,25 @@ function normaliseJson(type: FieldType, value: unknown): unknown {
 	const schema = type;
 	const source = value as IDataObject;
 	const result: IDataObject = {};
-	for (const field of Object.keys(schema)) result[field] = normaliseJson(schema[field], source[field]) as IDataObject[string];
-	for (const field of Object.keys(source)) if (!(field in schema)) result[field] = source[field];
+	for (const field of Object.keys(schema)) setField(result, field, normaliseJson(schema[field], source[field]));
+	for (const field of Object.keys(source)) if (!Object.hasOwn(schema, field)) setField(result, field, source[field]);
 	return result;
 }
 
+/** JSON.parse, dropping `__proto__` keys at any depth (checked first: the reviver is slow). */
+function parseJson(text: string): unknown {
+	return text.includes('"__proto__"')
+		? JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value))
+		: JSON.parse(text);
+}
+
 async function decodeList(body: string, contentType: string | undefined, schema: Schema, item: string): Promise<IDataObject[]> {
+	if (body.length > MAX_ANSWER_CHARS) throw new Error(`the answer is larger than ${MAX_ANSWER_CHARS} characters`);
 	if (isXmlContentType(contentType)) {
 		const { node } = await parseXml(body);
 		return valueFromXml({ list: schema, item }, node) as IDataObject[];
 	}
-	const parsed: unknown = JSON.parse(body);
+	const parsed = parseJson(body);
 	if (!Array.isArray(parsed)) throw new Error('expected a JSON array');
 	return parsed.map((entry) => normaliseJson(schema, entry) as IDataObject);
 }
@@ -195,14 +215,15 @@ export interface ApiErrorBody {
  * gateway's `{statusCode, message}`, or XML `<ApiError>`. Undefined when the body is none of these.
  */
 export async function decodeApiError(body: string): Promise<ApiErrorBody | undefined> {
-	const text = body.trim();
+	// An error body worth reading is small; a huge one is quoted by its status only.
+	const text = body.length > 65_536 ? '' : body.trim();
 	if (text === '') return undefined;
 	try {
 		if (text.startsWith('<')) {
 			const { root, node } = await parseXml(text);
 			return root === 'ApiError' ? (objectFromXml(API_ERROR, node) as ApiErrorBody) : undefined;
 		}
-		const parsed = JSON.parse(text) as IDataObject;
+		const parsed = parseJson(text) as IDataObject;
 		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
 		if (typeof parsed.Message === 'string' || typeof parsed.Code === 'string') {
 			return normaliseJson(API_ERROR, parsed) as ApiErrorBody;
