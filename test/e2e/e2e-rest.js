@@ -1,0 +1,109 @@
+'use strict';
+/**
+ * The part of the e2e run that needs a started n8n (`n8n start` + REST): the credential test
+ * (good key -> OK, wrong key -> Error) and the carrier-service list (listSearch
+ * searchCarrierServices, with and without a filter), both against the simulator.
+ */
+const assert = require('node:assert/strict');
+const n8n = require('./n8n-cli');
+const { assertSecretAbsent } = require('./e2e-examples');
+
+const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
+
+function carrierServiceGets(sim) {
+	return sim.requests.filter((r) => r.method === 'GET' && r.path.toLowerCase() === '/carrierservices');
+}
+
+/**
+ * ctx = { report, version, env, sim, apiKey, wrongKey, good: { id, name, type }, bad: { id, name, type } }.
+ * Both credentials must be imported already. Always stops the server.
+ */
+async function runRestChecks(ctx) {
+	const { report, version, env, sim, apiKey, wrongKey, good, bad } = ctx;
+	const started = await report.step('n8n start (until ready)', version, () => n8n.startN8n(env));
+	if (!started) return;
+	const server = started.value;
+	const answers = {};
+	try {
+		const owner = await report.step('POST /rest/owner/setup', version, () => server.setupOwner());
+		if (!owner) return;
+
+		sim.reset();
+		const ok = await report.step('POST /rest/credentials/test (good key)', version, () =>
+			server.testCredential({ id: good.id, name: good.name, type: good.type }),
+		);
+		answers.credentialTestGood = JSON.stringify(ok && ok.value);
+		await report.check('credential test, good key -> status OK (GET /carrierservices with the key)', version, () => {
+			assert.ok(ok, 'request failed');
+			assert.equal(ok.value.status, 'OK', JSON.stringify(ok.value));
+			const gets = carrierServiceGets(sim);
+			assert.ok(gets.length >= 1, 'the simulator got GET /carrierservices');
+			assert.equal(gets[0].headers['ocp-apim-subscription-key'], apiKey);
+			assert.equal(gets[0].headers['electio-api-version'], '1.1');
+		});
+
+		sim.reset();
+		const wrong = await report.step('POST /rest/credentials/test (wrong key)', version, () =>
+			server.testCredential({ id: bad.id, name: bad.name, type: bad.type }),
+		);
+		answers.credentialTestWrong = JSON.stringify(wrong && wrong.value);
+		await report.check('credential test, wrong key -> status Error, message without the key', version, () => {
+			assert.ok(wrong, 'request failed');
+			assert.equal(wrong.value.status, 'Error', JSON.stringify(wrong.value));
+			assert.equal(typeof wrong.value.message, 'string');
+			assert.ok(!wrong.value.message.includes(wrongKey), 'the message contains the wrong key');
+			const gets = carrierServiceGets(sim);
+			assert.ok(gets.length >= 1, 'the simulator got GET /carrierservices');
+			assert.equal(gets[0].headers['ocp-apim-subscription-key'], wrongKey, 'sent with the wrong key');
+			assert.equal(gets[0].status, 401, 'simulator answered 401');
+		});
+		if (wrong && typeof wrong.value.message === 'string' && !wrong.value.message.includes(wrongKey)) {
+			console.log(`..   wrong-key message [n8n ${version}]: ${wrong.value.message}`);
+		}
+
+		const search = (filter) =>
+			server.listSearch({
+				nodeType: NODE_TYPE,
+				nodeVersion: 1,
+				methodName: 'searchCarrierServices',
+				path: 'parameters.carrierService',
+				currentNodeParameters: { resource: 'allocation', operation: 'allocateWithCarrierService' },
+				credentials: { [good.type]: { id: good.id, name: good.name } },
+				...(filter !== undefined ? { filter } : {}),
+			});
+
+		sim.reset();
+		const all = await report.step('POST /rest/dynamic-node-parameters/resource-locator-results', version, () => search());
+		answers.listAll = JSON.stringify(all && all.value);
+		await report.check('carrier-service list (searchCarrierServices) includes { value: CX_NDS }', version, () => {
+			assert.ok(all, 'request failed');
+			const results = all.value.results;
+			assert.ok(Array.isArray(results), JSON.stringify(all.value));
+			assert.ok(results.some((r) => r.value === 'CX_NDS'), JSON.stringify(results));
+			assert.equal(results.length, sim.carrierServices().length, 'one result per carrier service');
+			assert.ok(carrierServiceGets(sim).length >= 1, 'the simulator got GET /carrierservices');
+			assert.equal(carrierServiceGets(sim)[0].headers['ocp-apim-subscription-key'], apiKey);
+		});
+
+		const filtered = await report.step("listSearch with filter 'next day'", version, () => search('next day'));
+		answers.listFiltered = JSON.stringify(filtered && filtered.value);
+		await report.check("carrier-service list, filter 'next day' -> only CX_NDS", version, () => {
+			assert.ok(filtered, 'request failed');
+			assert.deepEqual(
+				filtered.value.results.map((r) => r.value),
+				['CX_NDS'],
+				JSON.stringify(filtered.value.results),
+			);
+		});
+	} finally {
+		await report.time('n8n stop', version, () => server.stop());
+		await report.check('API key absent from the n8n server log and REST answers', version, () => {
+			const texts = { serverLog: server.logs, ...answers };
+			assertSecretAbsent(apiKey, texts);
+			assertSecretAbsent(wrongKey, texts);
+		});
+		sim.reset();
+	}
+}
+
+module.exports = { runRestChecks, NODE_TYPE };

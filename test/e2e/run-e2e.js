@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Real-n8n end-to-end test of n8n-nodes-sortedpro (`npm run test:e2e`).
+ *
+ *  1. installs the n8n versions that are not cached yet (background, in parallel) while it runs
+ *     `npm run build` and `npm pack` (into .cache/e2e/);
+ *  2. starts the SortedPRO simulator in-process (random key `e2e-KEY-…`, seeded consignments);
+ *  3. per n8n version (default $N8N_OLD_VERSION 2.8.4 on Node 20, $N8N_NEW_VERSION 2.41.1 on
+ *     Node 24): fresh user folder, `npm install <tarball>` in .n8n/nodes, `n8n import:credentials`,
+ *     `n8n import:workflow` (the 3 shipped examples, one file), `n8n execute --id --rawOutput`
+ *     for each with checks on the execution JSON and on the simulator's requests, then
+ *     `n8n start` + REST: credential test (good / wrong key) and the carrier-service list.
+ *
+ * Usage: node test/e2e/run-e2e.js [version ...]
+ * Prints one line per check ("ok   …" / "FAIL …"), timings, and last "N passed, M failed".
+ * Exit 1 when a check failed or none ran.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const assert = require('node:assert/strict');
+const n8n = require('./n8n-cli');
+const { startSimulator } = require('../simulator');
+const { Report, seconds } = require('./e2e-report');
+const prepare = require('./e2e-prepare');
+const examples = require('./e2e-examples');
+const { runRestChecks } = require('./e2e-rest');
+
+const BAD_CREDENTIAL = { id: 'sortedpro-credential-wrongkey', name: 'SortedPRO wrong key', type: examples.CREDENTIAL.type };
+
+async function runVersion(ctx, version, tarball) {
+	const { sim, apiKey, wrongKey } = ctx;
+	const t0 = Date.now();
+	const userFolder = path.join(prepare.E2E_DIR, `run-${version}`);
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	const env = n8n.createN8nEnv({ version, userFolder });
+	const outputs = {};
+	console.log(`\n=== n8n ${version} (node ${env.N8N_E2E_NODE}), user folder ${userFolder}`);
+
+	const ver = await n8n.runN8n(env, ['--version']);
+	await report.check(`n8n --version = ${version}`, version, () => assert.equal(ver.stdout.trim().split('\n').pop(), version, ver.stderr));
+
+	const inst = await report.step('npm install <tarball> in .n8n/nodes', version, () => n8n.installCommunityPackage(env, tarball));
+	if (!inst) return;
+	await report.check('package installed in $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-sortedpro', version, () => {
+		assert.equal(inst.value.packageName, 'n8n-nodes-sortedpro');
+		assert.equal(inst.value.dir, path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-sortedpro'));
+		assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', 'nodes', 'SortedPro', 'SortedPro.node.js')));
+		assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', 'credentials', 'SortedProApi.credentials.js')));
+		assert.ok(fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'xml2js')), 'runtime dependency xml2js');
+	});
+
+	const creds = [
+		examples.credentialFor(apiKey, sim.baseUrl),
+		examples.credentialFor(wrongKey, sim.baseUrl, BAD_CREDENTIAL),
+	];
+	const ic = await report.step('n8n import:credentials', version, () => n8n.importCredentials(env, creds));
+	if (!ic) return;
+	outputs.importCredentials = ic.value.stdout + ic.value.stderr;
+
+	const list = examples.loadExamples();
+	const iw = await report.step(`n8n import:workflow (${list.length} examples, 1 file)`, version, () =>
+		n8n.importWorkflow(env, list.map((e) => e.workflow)),
+	);
+	if (!iw) return;
+	outputs.importWorkflow = iw.value.stdout + iw.value.stderr;
+	await report.check('credential/import output without the API key', version, () =>
+		examples.assertSecretAbsent(apiKey, outputs),
+	);
+
+	for (const example of list) {
+		try {
+			await examples.runExample({ report, version, env, sim, apiKey }, example);
+		} catch (err) {
+			report.fail(`${example.file}: execution`, version, err);
+		}
+	}
+
+	await runRestChecks({
+		report,
+		version,
+		env,
+		sim,
+		apiKey,
+		wrongKey,
+		good: examples.CREDENTIAL,
+		bad: BAD_CREDENTIAL,
+	});
+	report.addTiming(`total for n8n ${version} (after its install)`, version, Date.now() - t0);
+}
+
+const report = new Report();
+
+async function main() {
+	const t0 = Date.now();
+	const versions = process.argv.slice(2).length ? process.argv.slice(2) : [n8n.OLD_VERSION, n8n.NEW_VERSION];
+	console.log(`e2e: n8n ${versions.join(', ')}; cache ${n8n.CACHE_DIR}`);
+
+	// 1. n8n installs start now (in the background), while we build and pack.
+	const installs = {};
+	for (const v of versions) {
+		installs[v] = prepare.installN8nInBackground(v);
+		installs[v].catch(() => {}); // awaited (and reported) below
+		console.log(`..   n8n ${v}: ${n8n.isN8nInstalled(v) ? 'cached' : `installing in the background (log ${path.join(prepare.E2E_DIR, `install-${v}.log`)})`}`);
+	}
+	let tarball;
+	const built = await report.step('npm run build', '-', () => prepare.build());
+	if (built) {
+		const packed = await report.step('npm pack into .cache/e2e', '-', () => prepare.pack());
+		if (packed) {
+			tarball = packed.value;
+			const files = await prepare.tarballFiles(tarball);
+			await report.check(`tarball ${path.basename(tarball)} holds dist/ node and credential`, '-', () => {
+				assert.ok(files.includes('package/dist/nodes/SortedPro/SortedPro.node.js'), files.join(' '));
+				assert.ok(files.includes('package/dist/credentials/SortedProApi.credentials.js'), files.join(' '));
+			});
+		}
+	}
+
+	// 2. simulator: a recognisable key, the examples' consignments seeded (EC-000-999-UNK unknown).
+	const apiKey = `e2e-KEY-${crypto.randomBytes(12).toString('hex')}`;
+	const wrongKey = `e2e-WRONG-${crypto.randomBytes(12).toString('hex')}`;
+	const sim = await startSimulator({ apiKey, consignments: examples.SEED_CONSIGNMENTS });
+	console.log(`..   simulator ${sim.baseUrl}`);
+
+	// 3. per version, sequentially (each is ~1-2 min of CPU-bound n8n boots on 2 cores).
+	try {
+		for (const v of versions) {
+			const inst = await report.step(`n8n ${v} installed (wait for the background install)`, v, () => installs[v]);
+			if (inst) {
+				report.addTiming(`install (${inst.value.cached ? 'cached' : 'fresh'}, since start)`, v, inst.value.ms);
+				if (tarball) await runVersion({ sim, apiKey, wrongKey }, v, tarball);
+			}
+		}
+	} finally {
+		await sim.close();
+	}
+	report.addTiming('whole run', '-', Date.now() - t0);
+	report.printTimings();
+	console.log(`\nwhole run: ${seconds(Date.now() - t0)}`);
+	report.printSummary();
+	return report.ok ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(err) => {
+		console.error(err && err.stack ? err.stack : err);
+		report.fail('run-e2e.js crashed', '-', err);
+		report.printSummary();
+		process.exit(1);
+	},
+);
