@@ -31,7 +31,8 @@ describe('parseReferences', () => {
 		[['EC-1', null], 'null at position 2'],
 		[true, 'a boolean'],
 		['x'.repeat(MAX_REFERENCE_LENGTH + 1), `the limit is ${MAX_REFERENCE_LENGTH}`],
-		['EC-1\u0000X', 'control character'],
+		['EC-1\u0000X', 'control or invisible character in reference "EC-1\\u0000X"'],
+		['EC-1\u200bX', 'invisible character in reference "EC-1\\u200bX"'],
 	])('%j is refused: %s', (input, problem) => {
 		const result = parseReferences(input);
 		expect('problem' in result && result.problem).toContain(problem);

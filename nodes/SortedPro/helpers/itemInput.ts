@@ -32,7 +32,7 @@ export function readItemInputs(
 		const references = parseReferences(this.getNodeParameter('consignmentReferences', itemIndex, ''));
 		let error: NodeOperationError;
 		if (typeof carrierService !== 'string' || carrierService.trim() === '') {
-			const given = typeof carrierService === 'string' || carrierService === undefined ? 'is empty' : `is not text (${JSON.stringify(carrierService)})`;
+			const given = typeof carrierService === 'string' || carrierService === undefined || carrierService === null ? 'is empty' : `is not text (${JSON.stringify(carrierService)})`;
 			error = inputError.call(this, itemIndex, 'Carrier Service', `${given}: choose one from the list or give its reference`);
 		} else if ('problem' in references) {
 			error = inputError.call(this, itemIndex, 'Consignment References', references.problem);

@@ -7,12 +7,18 @@
 export const MAX_REFERENCE_LENGTH = 100;
 
 const SEPARATORS = /[\s,]+/;
-// Control characters other than the whitespace separators cannot be sent in XML and are never
-// part of a real reference, so they are refused rather than silently removed.
+// Control characters (other than the whitespace separators) cannot be sent in XML, and
+// invisible format characters (zero-width, bidi overrides) only hide what a reference really
+// is: neither is ever part of a real reference, so they are refused rather than removed.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufff9-\ufffb]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 
 export type ParsedReferences = { references: string[] } | { problem: string };
+
+function escapeInvisible(reference: string): string {
+	return reference.replace(CONTROL_CHARACTERS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 function describe(value: unknown): string {
 	if (value === null) return 'null';
@@ -39,7 +45,7 @@ export function parseReferences(value: unknown): ParsedReferences {
 				};
 			}
 			if (CONTROL_CHARACTER.test(reference)) {
-				return { problem: `contains a control character in reference "${JSON.stringify(reference).slice(1, -1)}"` };
+				return { problem: `contains a control or invisible character in reference "${escapeInvisible(reference)}"` };
 			}
 			seen.add(reference);
 			references.push(reference);

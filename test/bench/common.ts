@@ -1,0 +1,184 @@
+/**
+ * What the bench's processes share: the workload (items, carrier services, batches), the
+ * scenario names, the child's result line and tiny HTTP calls to the simulator's control routes.
+ * Imports nothing from n8n, so the bare-client process stays free of it.
+ */
+import { subscribe } from 'node:diagnostics_channel';
+import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
+
+export const API_KEY = 'bench-key';
+export const BATCH_SIZE = 100;
+/** A few carrier services of the simulator's defaults, mixed item by item. */
+export const SERVICES = ['CX_NDS', 'MPD_RMDTPS48HNAST', 'EDC5_DPDSS'];
+export const ALLOCATE_PATH = '/allocation/allocatewithcarrierservice';
+
+export type Format = 'json' | 'xml';
+export type Mode = 'combine' | 'perItem';
+export type Client = 'node' | 'bare';
+
+export interface ScenarioSpec {
+	name: string;
+	client: Client;
+	mode: Mode;
+	format: Format;
+	/** The scenario the ratio is taken against (the bare client with the same batches). */
+	baseline?: string;
+	/** The sizes this scenario runs at (a subset of the run's sizes). */
+	maxN?: number;
+}
+
+export const SCENARIOS: ScenarioSpec[] = [
+	{ name: 'combine-json', client: 'node', mode: 'combine', format: 'json', baseline: 'bare-json' },
+	{ name: 'bare-json', client: 'bare', mode: 'combine', format: 'json' },
+	{ name: 'bare-json-newconn', client: 'bare', mode: 'combine', format: 'json', baseline: 'bare-json' },
+	{ name: 'combine-xml', client: 'node', mode: 'combine', format: 'xml', baseline: 'bare-xml' },
+	{ name: 'bare-xml', client: 'bare', mode: 'combine', format: 'xml' },
+	{ name: 'peritem-json', client: 'node', mode: 'perItem', format: 'json', baseline: 'bare-peritem-json', maxN: 10_000 },
+	{ name: 'bare-peritem-json', client: 'bare', mode: 'perItem', format: 'json', maxN: 10_000 },
+];
+
+export function scenarioByName(name: string): ScenarioSpec {
+	const spec = SCENARIOS.find((s) => s.name === name);
+	if (!spec) throw new Error(`Unknown scenario "${name}"; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+	return spec;
+}
+
+/** EC-000-012-345 for 12345 (the simulator auto-creates every EC-… reference as Unallocated). */
+export function reference(prefix: string, i: number): string {
+	const d = String(i).padStart(9, '0');
+	return `${prefix}-${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
+}
+
+export interface BenchItem {
+	ref: string;
+	service: string;
+}
+
+/** N items, one consignment reference each, carrier services mixed round-robin. */
+export function makeItems(n: number, prefix = 'EC'): BenchItem[] {
+	const items: BenchItem[] = new Array(n);
+	for (let i = 0; i < n; i++) items[i] = { ref: reference(prefix, i + 1), service: SERVICES[i % SERVICES.length] };
+	return items;
+}
+
+/** Requests the node may send at most: ⌈n_s / batch⌉ per carrier service (combine), one per item (per item). */
+export function expectedRequests(n: number, mode: Mode): number {
+	if (mode === 'perItem') return n;
+	let total = 0;
+	for (let s = 0; s < SERVICES.length; s++) {
+		const count = Math.floor(n / SERVICES.length) + (s < n % SERVICES.length ? 1 : 0);
+		total += Math.ceil(count / BATCH_SIZE);
+	}
+	return total;
+}
+
+/** The one JSON line a scenario child prints last on stdout. */
+export interface ChildResult {
+	scenario: string;
+	n: number;
+	wallMs: number;
+	/** Node only: n8n's getNodeParameter time (harness paramEvalMs) */
+	paramEvalMs?: number;
+	/** Node only: runData[node][0].executionTime (n8n's own timing of the node's execute) */
+	executionTimeMs?: number;
+	/** Node only: harness durationMs */
+	harnessDurationMs?: number;
+	/** Node only: time the harness spends copying the input items (measured again after the run) */
+	harnessCopyMs?: number;
+	/** Node only: getNodeParameter calls by parameter name */
+	parameterReads?: Record<string, number>;
+	/** Node only: lines the harness' debug logger recorded during the timed run */
+	logLines?: number;
+	outputItems: number;
+	allocated: number;
+	failed: number;
+	socketsOpened: number;
+	cpuUserMs: number;
+	cpuSystemMs: number;
+	/** RSS once loaded and warmed up, before the N items are built */
+	rssLoadedMB: number;
+	/** RSS just before the timed run (items built) */
+	rssBeforeMB: number;
+	peakRssMB: number;
+	/** Bare only: its request bodies are byte-identical to the node codec's */
+	bodiesMatchNode?: boolean;
+}
+
+/** Counts TCP connections this process opens (undici's fetch and http.Agent both publish here). */
+export function socketCounter(): { count(): number; reset(): void } {
+	let sockets = 0;
+	subscribe('net.client.socket', () => {
+		sockets++;
+	});
+	return { count: () => sockets, reset: () => (sockets = 0) };
+}
+
+/** A call to the simulator's /__simulator/* control routes with node:http (no fetch, no axios). */
+export function control<T = unknown>(baseUrl: string, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const payload = body === undefined ? undefined : JSON.stringify(body);
+		const req = http.request(
+			`${baseUrl}/__simulator/${route}`,
+			{ method, agent: false, headers: payload ? { 'Content-Type': 'application/json' } : {} },
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => (text += chunk));
+				res.on('end', () => {
+					if ((res.statusCode ?? 0) >= 300) reject(new Error(`simulator ${route}: HTTP ${res.statusCode} ${text}`));
+					else resolve(JSON.parse(text) as T);
+				});
+			},
+		);
+		req.on('error', reject);
+		req.end(payload);
+	});
+}
+
+/** Tiny `--flag value` parser. */
+export function parseFlags(argv: string[]): Record<string, string> {
+	const flags: Record<string, string> = {};
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (!arg.startsWith('--')) throw new Error(`Unexpected argument ${arg}`);
+		const eq = arg.indexOf('=');
+		if (eq > 0) flags[arg.slice(2, eq)] = arg.slice(eq + 1);
+		else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags[arg.slice(2)] = argv[++i];
+		else flags[arg.slice(2)] = 'true';
+	}
+	return flags;
+}
+
+export function mb(bytes: number): number {
+	return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+/** Prints the child's result as its last stdout line and exits once it is written. */
+export function finishChild(result: ChildResult): void {
+	process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
+}
+
+/**
+ * CPU profile of the timed run only (not start-up or warm-up), when the parent passes
+ * BENCH_PROFILE_DIR: V8's sampling profiler through node:inspector. Returns the function that
+ * stops it and writes <dir>/<name>.cpuprofile.
+ */
+export async function startRunProfile(name: string): Promise<() => Promise<void>> {
+	const dir = process.env.BENCH_PROFILE_DIR;
+	if (!dir) return async () => {};
+	const session = new Session();
+	session.connect();
+	const post = (method: string, params?: object) =>
+		new Promise<unknown>((done, fail) => session.post(method, params ?? {}, (error, result) => (error ? fail(error) : done(result))));
+	await post('Profiler.enable');
+	await post('Profiler.setSamplingInterval', { interval: 500 });
+	await post('Profiler.start');
+	return async () => {
+		const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+		writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+		session.disconnect();
+	};
+}

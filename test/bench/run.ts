@@ -1,0 +1,129 @@
+/**
+ * `npm run bench`: the SortedPRO node against the simulator on 127.0.0.1, compared with a bare
+ * HTTP client sending the same batches. Prints figures; it is not a test (CI times nothing).
+ *
+ *   node .cache/bench-build/test/bench/run.js [--n 1000,10000,100000] [--scenarios combine-json,bare-json]
+ *        [--repeat 1] [--profile DIR] [--cpu-prof DIR] [--no-static]
+ *   env: GENERIC_TIMEZONE (n8n's instance timezone), BENCH_ON_ERROR (the node's On Error setting)
+ *   node .cache/bench-build/test/bench/run.js --scenario combine-json --n 100000 --base-url URL   (one child run)
+ *
+ * Processes: this parent; the simulator (test/simulator/cli.js) in a process of its own, so its
+ * CPU and memory never count as the node's; one fresh process per scenario run, so each peak RSS
+ * (maxRSS) is that scenario's own. Results: a table on stdout and .cache/bench-results.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { type ChildResult, SCENARIOS, finishChild, parseFlags, scenarioByName } from './common';
+import { ROOT, runScenarioChild, startSimulatorProcess } from './processes';
+import { type RunRecord, buildRows, checkTargets, formatStatic, formatTable, formatTargets } from './report';
+import { type ColdRequire, type PackFigures, measureColdRequire, measurePack } from './static-figures';
+
+const DEFAULT_SIZES = [1_000, 10_000, 100_000];
+
+async function child(flags: Record<string, string>): Promise<void> {
+	const spec = scenarioByName(flags.scenario);
+	const n = Number(flags.n);
+	const baseUrl = flags['base-url'];
+	if (!Number.isInteger(n) || n < 1 || !baseUrl) throw new Error('--scenario needs --n and --base-url');
+	// Only the node's process loads n8n: the bare client's RSS and start-up stay its own.
+	let result: ChildResult;
+	if (spec.client === 'node') result = await (await import('./node-scenario')).runNodeScenario(spec, n, baseUrl);
+	else result = await (await import('./bare-client')).runBare(spec, n, baseUrl);
+	finishChild(result);
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+async function parent(flags: Record<string, string>): Promise<void> {
+	const sizes = flags.n ? flags.n.split(',').map(Number) : DEFAULT_SIZES;
+	const names = flags.scenarios ? flags.scenarios.split(',') : SCENARIOS.map((s) => s.name);
+	names.forEach(scenarioByName);
+	const repeats = Number(flags.repeat ?? 1);
+	// --cpu-prof DIR: `node --cpu-prof` on each node child (whole process: start-up, warm-up, run);
+	// --profile DIR: the timed run only, in every child (node:inspector).
+	const profileDir = flags['cpu-prof'] ? resolve(flags['cpu-prof']) : undefined;
+	const runProfileDir = flags.profile ? resolve(flags.profile) : undefined;
+	for (const dir of [profileDir, runProfileDir]) if (dir) mkdirSync(dir, { recursive: true });
+	const childEnv = runProfileDir ? { ...process.env, BENCH_PROFILE_DIR: runProfileDir } : process.env;
+
+	const machine = {
+		nproc: cpus().length,
+		cpu: cpus()[0]?.model,
+		node: process.version,
+		platform: `${process.platform} ${process.arch}`,
+		loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+		timezone: process.env.GENERIC_TIMEZONE ?? '(n8n default)',
+		onError: process.env.BENCH_ON_ERROR ?? '(n8n default: stopWorkflow)',
+	};
+	log(`bench: ${machine.nproc} CPUs (${machine.cpu}), node ${machine.node}, load average ${machine.loadAverage.join(' ')}; sizes ${sizes.join(', ')}; repeat ${repeats}`);
+
+	const sim = await startSimulatorProcess();
+	log(`simulator (pid ${sim.pid}) on ${sim.baseUrl}`);
+	const records: RunRecord[] = [];
+	const started = Date.now();
+	try {
+		for (let repeat = 0; repeat < repeats; repeat++) {
+			for (const n of sizes) {
+				for (const spec of SCENARIOS.filter((s) => names.includes(s.name) && (s.maxN === undefined || n <= s.maxN))) {
+					await sim.reset();
+					const cpuBefore = sim.cpuMs();
+					const nodeArgs = profileDir && spec.client === 'node' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${spec.name}-${n}-${repeat}.cpuprofile`] : [];
+					const childResult = await runScenarioChild(spec.name, n, sim.baseUrl, nodeArgs, childEnv);
+					const stats = await sim.stats();
+					const cpuAfter = sim.cpuMs();
+					records.push({ child: childResult, sim: stats, simCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
+					log(
+						`  ${spec.name.padEnd(18)} N=${String(n).padEnd(7)} ${(childResult.wallMs / 1000).toFixed(2).padStart(8)} s  ` +
+							`${stats.allocationRequests} requests  ${childResult.allocated} allocated  peak RSS ${childResult.peakRssMB} MB`,
+					);
+					if (childResult.allocated !== n) log(`    WARNING: ${childResult.allocated} of ${n} consignments allocated`);
+				}
+			}
+		}
+	} finally {
+		await sim.stop();
+	}
+
+	let cold: ColdRequire[] = [];
+	let pack: PackFigures | undefined;
+	if (flags.static !== 'false' && flags['no-static'] === undefined) {
+		cold = [measureColdRequire('n8n-workflow'), measureColdRequire(null)];
+		pack = measurePack();
+	}
+
+	const rows = buildRows(records);
+	const largestN = Math.max(...sizes);
+	const targets = checkTargets(rows, cold, largestN);
+	const out = [
+		`SortedPRO node benchmark — ${new Date().toISOString()} — ${machine.nproc} CPUs (${machine.cpu}), node ${machine.node}, ` +
+			`load average at start ${machine.loadAverage.join(' ')}, now ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ` +
+			`simulator in its own process; ${repeats} run(s) per scenario, median shown`,
+		'',
+		formatTable(rows),
+		'',
+		'node own = wall − n8n params (time in n8n\'s getNodeParameter); × bare = wall time / the bare client\'s (same batches, same N);',
+		'RSS growth = peak RSS − RSS once loaded and warmed up (before the N items are built); CPU s = the scenario process\'s user + system time in the run;',
+		'sim busy = the simulator\'s own handling time (its process), as a share of the run\'s wall time; sim cons/busy-s = its throughput.',
+		'',
+		formatStatic(cold, pack),
+		'',
+		'Targets:',
+		formatTargets(targets),
+	];
+	process.stdout.write(`${out.join('\n')}\n`);
+	const resultsFile = join(ROOT, '.cache/bench-results.json');
+	mkdirSync(join(ROOT, '.cache'), { recursive: true });
+	writeFileSync(
+		resultsFile,
+		JSON.stringify({ date: new Date().toISOString(), machine, sizes, repeats, totalSeconds: (Date.now() - started) / 1000, rows, coldRequire: cold, pack, targets, records }, null, 2),
+	);
+	log(`\nresults: ${resultsFile}${profileDir || runProfileDir ? `; CPU profiles: ${[profileDir, runProfileDir].filter(Boolean).join(', ')}` : ''}`);
+}
+
+const flags = parseFlags(process.argv.slice(2));
+(flags.scenario ? child(flags) : parent(flags)).catch((error) => {
+	process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+	process.exit(1);
+});
