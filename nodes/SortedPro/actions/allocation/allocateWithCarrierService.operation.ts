@@ -14,7 +14,6 @@ import { readSettings, type RunSettings } from '../../helpers/runSettings';
 import { getBaseUrl, sortedProRequest } from '../../transport';
 import { decodeAllocationSummaries, encodeAllocateRequest } from '../../transport/codec';
 
-
 const show = { resource: ['allocation'], operation: ['allocateWithCarrierService'] };
 
 export const description: INodeProperties[] = [
