@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { captureLogs, shutdownN8n } from '../harness';
 import { startSimulator, type Simulator } from '../simulator';
 import { API_KEY, allocate, refsItems, serialiseRun } from './setup';
@@ -259,5 +261,29 @@ describe('Allocate With Carrier Service: partial success, nothing lost', () => {
 describe('the API key stays secret', () => {
 	it('never appears in logs of the runs above', () => {
 		expect(logs.join('\n')).not.toContain(API_KEY);
+	});
+});
+
+describe('parameter reading: the shortcut for fixed values and {{ $json.field }} gives what n8n gives', () => {
+	const values: unknown[] = ['EC-P-1', ' EC-P-2, EC-P-3 ', ['EC-P-4', 'EC-P-1'], undefined, 7, { a: 1 }, '', null];
+
+	it.each(values.map((value) => [JSON.stringify(value) ?? 'undefined', value]))('value %s', async (_name, value) => {
+		const items = [{ json: { ref: value, 'Consignment Ref': value } as IDataObject }];
+		const outcome = async (references: string) => {
+			sim.reset();
+			const result = await allocate({ sim, items, references, onError: 'continueRegularOutput' });
+			return { outputs: result.outputs, error: result.error?.message, puts: allocatePuts().map((r) => r.body) };
+		};
+		const evaluatedByN8n = await outcome('={{ ($json.ref) }}');
+		expect(await outcome('={{ $json.ref }}')).toEqual(evaluatedByN8n);
+		expect(await outcome('={{ $json["Consignment Ref"] }}')).toEqual(evaluatedByN8n);
+	});
+
+	it('a fixed reference list is read once and paired to every item', async () => {
+		const result = await allocate({ sim, items: [{ json: {} }, { json: {} }], references: 'EC-P-5, EC-P-6' });
+		expect(result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual([
+			['EC-P-5', [{ item: 0 }, { item: 1 }]],
+			['EC-P-6', [{ item: 0 }, { item: 1 }]],
+		]);
 	});
 });

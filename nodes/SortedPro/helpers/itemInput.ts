@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { parameterReader } from './parameterReader';
 import { parseReferences } from './references';
 
 /** What one input item asks for, once read and checked. */
@@ -18,7 +19,8 @@ export function inputError(this: IExecuteFunctions, itemIndex: number, field: st
 }
 
 /**
- * Reads each item's carrier service and references once, before any request. A bad item
+ * Reads each item's carrier service and references (at most once per item, see
+ * parameterReader), before any request. A bad item
  * throws, or with continueOnFail becomes an error item in `rejected`.
  */
 export function readItemInputs(
@@ -27,9 +29,12 @@ export function readItemInputs(
 	rejected: INodeExecutionData[],
 ): ItemInput[] {
 	const inputs: ItemInput[] = [];
+	const carrierServiceOf = parameterReader(this, 'carrierService', items, { extractValue: true });
+	const referencesOf = parameterReader(this, 'consignmentReferences', items);
+	const fixedReferences = referencesOf.constant ? parseReferences(referencesOf(0)) : undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const carrierService: unknown = this.getNodeParameter('carrierService', itemIndex, '', { extractValue: true });
-		const references = parseReferences(this.getNodeParameter('consignmentReferences', itemIndex, ''));
+		const carrierService = carrierServiceOf(itemIndex);
+		const references = fixedReferences ?? parseReferences(referencesOf(itemIndex));
 		let error: NodeOperationError;
 		if (typeof carrierService !== 'string' || carrierService.trim() === '') {
 			const given = typeof carrierService === 'string' || carrierService === undefined || carrierService === null ? 'is empty' : `is not text (${JSON.stringify(carrierService)})`;
