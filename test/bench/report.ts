@@ -3,7 +3,28 @@ import { type ChildResult, SCENARIOS, expectedRequests, scenarioByName } from '.
 import type { SimulatorStats } from './processes';
 import type { ColdRequire, PackFigures } from './static-figures';
 
+/** What one bench run measured (.cache/bench-results.json also holds the rows and targets derived from it). */
+export interface BenchResults {
+	date: string;
+	machine: {
+		nproc: number;
+		cpu?: string;
+		node: string;
+		loadAverage: number[];
+		loadAverageAtEnd?: number[];
+		code?: string;
+		[other: string]: unknown;
+	};
+	sizes: number[];
+	repeats: number;
+	totalSeconds: number;
+	coldRequire: ColdRequire[];
+	pack?: PackFigures;
+	records: RunRecord[];
+}
 export interface RunRecord {
+	/** Which pass of --repeat: a node run and its bare baseline of the same pass ran back to back */
+	repeat: number;
 	child: ChildResult;
 	sim: SimulatorStats;
 	/** CPU the simulator process used during the run (ms) */
@@ -27,8 +48,12 @@ export interface Row {
 	executionTimeMs?: number;
 	harnessCopyMs?: number;
 	baselineWallMs?: number;
+	/** Median over the passes of (node wall / bare wall of the same pass) */
 	ratio?: number;
 	ownRatio?: number;
+	/** Each pass's ratios, for the spread */
+	ratios?: number[];
+	ownRatios?: number[];
 	parameterReads?: Record<string, number>;
 	logLines?: number;
 	allocated: number;
@@ -83,19 +108,32 @@ export function buildRows(records: RunRecord[]): Row[] {
 			repeats: group.length,
 		});
 	}
+	// Ratios pass by pass (a node run and its baseline ran back to back, under the same machine
+	// load), then the median: steadier on a shared machine than a ratio of two medians.
 	for (const row of rows) {
 		const baseline = scenarioByName(row.scenario).baseline;
 		const base = rows.find((r) => r.scenario === baseline && r.n === row.n);
 		if (!base) continue;
 		row.baselineWallMs = base.wallMs;
-		row.ratio = row.wallMs / base.wallMs;
-		if (row.ownMs !== undefined) row.ownRatio = row.ownMs / base.wallMs;
+		const pairs = groups.get(`${row.scenario}@${row.n}`)!.flatMap((run) => {
+			const other = groups.get(`${baseline}@${row.n}`)!.find((b) => b.repeat === run.repeat);
+			return other ? [{ run: run.child, base: other.child }] : [];
+		});
+		row.ratios = pairs.map(({ run, base: b }) => run.wallMs / b.wallMs);
+		row.ratio = median(row.ratios);
+		if (row.ownMs !== undefined) {
+			row.ownRatios = pairs.map(({ run, base: b }) => (run.wallMs - (run.paramEvalMs ?? 0)) / b.wallMs);
+			row.ownRatio = median(row.ownRatios);
+		}
 	}
 	const order = (r: Row) => SCENARIOS.findIndex((s) => s.name === r.scenario);
 	return rows.sort((a, b) => a.n - b.n || order(a) - order(b));
 }
 
 const fix = (value: number | undefined, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
+/** The median, with the range over the passes when there were several. */
+const spread = (value: number | undefined, values: number[] | undefined) =>
+	value === undefined ? '–' : values && values.length > 1 ? `${value.toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})` : value.toFixed(2);
 const secs = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(ms < 10_000 ? 3 : 2));
 
 export const TABLE_HEADER = [
@@ -112,10 +150,10 @@ export function tableCells(row: Row): string[] {
 		fix(row.consignmentsPerSecond),
 		fix(row.peakRssMB, 1),
 		fix(row.peakRssMB - row.rssLoadedMB, 1),
-		row.ratio === undefined ? '–' : fix(row.ratio, 2),
+		spread(row.ratio, row.ratios),
 		secs(row.paramEvalMs),
 		secs(row.ownMs),
-		row.ownRatio === undefined ? '–' : fix(row.ownRatio, 2),
+		spread(row.ownRatio, row.ownRatios),
 		secs(row.executionTimeMs),
 		secs(row.cpuMs),
 		String(row.socketsOpened),
@@ -154,8 +192,12 @@ export function checkTargets(rows: Row[], cold: ColdRequire[], largestN: number)
 	const json = at('combine-json', largestN);
 	const xml = at('combine-xml', largestN);
 	const pending = (what: string): Target => ({ target: what, measured: `not measured at N = ${largestN}`, met: null });
-	const ratioTarget = (row: Row | undefined, what: string, key: 'ratio' | 'ownRatio', limit: number) =>
-		row?.[key] === undefined ? pending(what) : { target: what, measured: row[key]!.toFixed(2), met: row[key]! <= limit };
+	const ratioTarget = (row: Row | undefined, what: string, key: 'ratio' | 'ownRatio', limit: number): Target => {
+		if (row?.[key] === undefined) return pending(what);
+		const all = (key === 'ratio' ? row.ratios : row.ownRatios) ?? [];
+		const range = all.length > 1 ? ` (passes: ${all.map((r) => r.toFixed(2)).join(', ')})` : '';
+		return { target: what, measured: `${row[key]!.toFixed(2)}${range}`, met: row[key]! <= limit };
+	};
 	targets.push(ratioTarget(json, `JSON, N = ${largestN}: node / bare wall time ≤ 1.5 (whole run)`, 'ratio', 1.5));
 	targets.push(ratioTarget(json, `JSON, N = ${largestN}: node's own share / bare ≤ 1.10`, 'ownRatio', 1.1));
 	targets.push(ratioTarget(xml, `XML, N = ${largestN}: node's own share / bare ≤ 1.25`, 'ownRatio', 1.25));
@@ -208,4 +250,32 @@ export function formatStatic(cold: ColdRequire[], pack: PackFigures | undefined)
 		lines.push(`  packed tarball ${pack.filename}: ${(pack.sizeBytes / 1024).toFixed(1)} kB (unpacked ${(pack.unpackedSizeBytes / 1024).toFixed(1)} kB, ${pack.entryCount} files)`);
 	}
 	return lines.join('\n');
+}
+
+/** The printed report: table, legend, static figures, targets. */
+export function renderReport(results: BenchResults): { text: string; rows: Row[]; targets: Target[] } {
+	const { machine } = results;
+	const rows = buildRows(results.records);
+	const targets = checkTargets(rows, results.coldRequire, Math.max(...results.sizes));
+	const load = (l: number[] | undefined) => (l ? l.map((v) => v.toFixed(2)).join(' ') : '?');
+	const text = [
+		`SortedPRO node benchmark — ${results.date} — ${machine.nproc} CPUs (${machine.cpu ?? '?'}), node ${machine.node}, ` +
+			`load average ${load(machine.loadAverage)} at start, ${load(machine.loadAverageAtEnd)} at end; code ${machine.code ?? '?'}; ` +
+			`simulator in its own process; ${results.repeats} pass(es), median shown; ${results.totalSeconds.toFixed(0)} s in all`,
+		'',
+		formatTable(rows),
+		'',
+		'node own = wall − n8n params (time in n8n\'s getNodeParameter). × bare = wall time / the bare client\'s (same batches, same N),',
+		'pass by pass, median (range); the bare client is Node\'s fetch with keep-alive, bare-json-newconn is node:http with a new connection per request.',
+		'RSS growth = peak RSS − RSS once loaded and warmed up (before the N items are built). CPU s = the scenario process\'s user + system time in the run.',
+		'sim busy = the simulator\'s own handling time (in its own process) as a share of the run\'s wall time; sim cons/busy-s = its throughput.',
+		'requests = allocation requests the simulator received (the node also sends one GET /carrierservices per run).',
+		'',
+		formatStatic(results.coldRequire, results.pack),
+		'',
+		'Targets:',
+		formatTargets(targets),
+		'',
+	].join('\n');
+	return { text, rows, targets };
 }

@@ -3,24 +3,37 @@
  * HTTP client sending the same batches. Prints figures; it is not a test (CI times nothing).
  *
  *   node .cache/bench-build/test/bench/run.js [--n 1000,10000,100000] [--scenarios combine-json,bare-json]
- *        [--repeat 1] [--profile DIR] [--cpu-prof DIR] [--no-static]
+ *        [--repeat 1] [--profile DIR] [--cpu-prof DIR] [--no-static] [--out .cache/bench-results.json]
  *   env: GENERIC_TIMEZONE (n8n's instance timezone), BENCH_ON_ERROR (the node's On Error setting)
  *   node .cache/bench-build/test/bench/run.js --scenario combine-json --n 100000 --base-url URL   (one child run)
+ *   node .cache/bench-build/test/bench/run.js --report .cache/bench-results.json                 (print a past run again)
  *
  * Processes: this parent; the simulator (test/simulator/cli.js) in a process of its own, so its
  * CPU and memory never count as the node's; one fresh process per scenario run, so each peak RSS
  * (maxRSS) is that scenario's own. Results: a table on stdout and .cache/bench-results.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 import { type ChildResult, SCENARIOS, finishChild, parseFlags, scenarioByName } from './common';
 import { ROOT, runScenarioChild, startSimulatorProcess } from './processes';
-import { type RunRecord, buildRows, checkTargets, formatStatic, formatTable, formatTargets } from './report';
+import { type BenchResults, type RunRecord, renderReport } from './report';
 import { type ColdRequire, type PackFigures, measureColdRequire, measurePack } from './static-figures';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
+
+/** Which code was measured: the commit, and whether node or credential sources differ from it. */
+function codeVersion(): string {
+	try {
+		const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+		const dirty = git('status', '--porcelain', '--', 'nodes', 'credentials') !== '';
+		return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in nodes/ or credentials/' : ''}`;
+	} catch {
+		return 'unknown (no git)';
+	}
+}
 
 async function child(flags: Record<string, string>): Promise<void> {
 	const spec = scenarioByName(flags.scenario);
@@ -56,6 +69,7 @@ async function parent(flags: Record<string, string>): Promise<void> {
 		loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
 		timezone: process.env.GENERIC_TIMEZONE ?? '(n8n default)',
 		onError: process.env.BENCH_ON_ERROR ?? '(n8n default: stopWorkflow)',
+		code: codeVersion(),
 	};
 	log(`bench: ${machine.nproc} CPUs (${machine.cpu}), node ${machine.node}, load average ${machine.loadAverage.join(' ')}; sizes ${sizes.join(', ')}; repeat ${repeats}`);
 
@@ -73,7 +87,7 @@ async function parent(flags: Record<string, string>): Promise<void> {
 					const childResult = await runScenarioChild(spec.name, n, sim.baseUrl, nodeArgs, childEnv);
 					const stats = await sim.stats();
 					const cpuAfter = sim.cpuMs();
-					records.push({ child: childResult, sim: stats, simCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
+					records.push({ repeat, child: childResult, sim: stats, simCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
 					log(
 						`  ${spec.name.padEnd(18)} N=${String(n).padEnd(7)} ${(childResult.wallMs / 1000).toFixed(2).padStart(8)} s  ` +
 							`${stats.allocationRequests} requests  ${childResult.allocated} allocated  peak RSS ${childResult.peakRssMB} MB`,
@@ -93,37 +107,39 @@ async function parent(flags: Record<string, string>): Promise<void> {
 		pack = measurePack();
 	}
 
-	const rows = buildRows(records);
-	const largestN = Math.max(...sizes);
-	const targets = checkTargets(rows, cold, largestN);
-	const out = [
-		`SortedPRO node benchmark — ${new Date().toISOString()} — ${machine.nproc} CPUs (${machine.cpu}), node ${machine.node}, ` +
-			`load average at start ${machine.loadAverage.join(' ')}, now ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ` +
-			`simulator in its own process; ${repeats} run(s) per scenario, median shown`,
-		'',
-		formatTable(rows),
-		'',
-		'node own = wall − n8n params (time in n8n\'s getNodeParameter); × bare = wall time / the bare client\'s (same batches, same N);',
-		'RSS growth = peak RSS − RSS once loaded and warmed up (before the N items are built); CPU s = the scenario process\'s user + system time in the run;',
-		'sim busy = the simulator\'s own handling time (its process), as a share of the run\'s wall time; sim cons/busy-s = its throughput.',
-		'',
-		formatStatic(cold, pack),
-		'',
-		'Targets:',
-		formatTargets(targets),
-	];
-	process.stdout.write(`${out.join('\n')}\n`);
-	const resultsFile = join(ROOT, '.cache/bench-results.json');
-	mkdirSync(join(ROOT, '.cache'), { recursive: true });
-	writeFileSync(
-		resultsFile,
-		JSON.stringify({ date: new Date().toISOString(), machine, sizes, repeats, totalSeconds: (Date.now() - started) / 1000, rows, coldRequire: cold, pack, targets, records }, null, 2),
-	);
+	const results: BenchResults = {
+		date: new Date().toISOString(),
+		machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
+		sizes,
+		repeats,
+		totalSeconds: (Date.now() - started) / 1000,
+		coldRequire: cold,
+		pack,
+		records,
+	};
+	const { text, rows, targets } = renderReport(results);
+	process.stdout.write(text);
+	const resultsFile = resolve(ROOT, flags.out ?? '.cache/bench-results.json');
+	mkdirSync(dirname(resultsFile), { recursive: true });
+	writeFileSync(resultsFile, JSON.stringify({ ...results, rows, targets }, null, 2));
 	log(`\nresults: ${resultsFile}${profileDir || runProfileDir ? `; CPU profiles: ${[profileDir, runProfileDir].filter(Boolean).join(', ')}` : ''}`);
 }
 
+/** --report FILE: print the table and targets again from a results file (nothing is run). */
+async function reprint(file: string): Promise<void> {
+	const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+	// Files written before records carried their pass: the k-th record of a scenario and N is pass k.
+	const seen = new Map<string, number>();
+	for (const record of results.records) {
+		const key = `${record.child.scenario}@${record.child.n}`;
+		record.repeat ??= seen.get(key) ?? 0;
+		seen.set(key, record.repeat + 1);
+	}
+	process.stdout.write(renderReport(results).text);
+}
+
 const flags = parseFlags(process.argv.slice(2));
-(flags.scenario ? child(flags) : parent(flags)).catch((error) => {
+(flags.scenario ? child(flags) : flags.report ? reprint(flags.report) : parent(flags)).catch((error) => {
 	process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
 	process.exit(1);
 });
