@@ -50,6 +50,8 @@ describe('codec: Allocation Summaries', () => {
 		const fromXml = await decodeAllocationSummaries(xmlAnswer, 'application/xml; charset=utf-8');
 		expect(fromXml).toStrictEqual(fromJson);
 		expect(fromXml[0].StatusCode).toBe(200);
+		expect(Object.keys(fromXml[0])[0]).toBe('ConsignmentReference');
+		expect(fromXml[0].ConsignmentReference).toBe('EC-000-05B-MMA');
 		expect(Object.keys(fromXml[0])).toEqual(Object.keys(fromJson[0]));
 		expect((fromXml[0].ConsignmentLegs as Array<{ TrackingReferences: unknown }>)[0].TrackingReferences).toEqual(['TRK00009823']);
 	});
@@ -58,6 +60,7 @@ describe('codec: Allocation Summaries', () => {
 		const xml = `<ArrayOfAllocationSummary><AllocationSummary><StatusCode>400</StatusCode><ConsignmentLegs/><Extra>x</Extra></AllocationSummary></ArrayOfAllocationSummary>`;
 		const [summary] = await decodeAllocationSummaries(xml, 'text/xml');
 		expect(summary).toStrictEqual({
+			ConsignmentReference: null,
 			StatusCode: 400, ApiLinks: null, Description: null, ConsignmentLegs: [], CarrierReference: null,
 			CarrierName: null, CarrierServiceReference: null, CarrierServiceName: null, Extra: 'x',
 		});

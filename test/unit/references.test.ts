@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { AllocationPlan, pairedItems } from '../../nodes/SortedPro/helpers/allocationPlan';
 import { MAX_REFERENCE_LENGTH, parseReferences } from '../../nodes/SortedPro/helpers/references';
-import { referenceOfSummary } from '../../nodes/SortedPro/helpers/summaries';
+import { consignmentReferenceOf as referenceOfSummary } from '../../nodes/SortedPro/transport/codec';
 
 describe('parseReferences', () => {
 	it.each([
@@ -74,7 +74,7 @@ describe('AllocationPlan', () => {
 	});
 });
 
-describe('referenceOfSummary', () => {
+describe('consignmentReferenceOf (codec)', () => {
 	const summary = (links: unknown) => ({ ApiLinks: links }) as IDataObject;
 	it('takes the last path segment of the detail link', () => {
 		expect(

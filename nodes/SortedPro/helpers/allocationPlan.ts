@@ -30,7 +30,8 @@ export interface Batch {
 export class AllocationPlan {
 	readonly consignments: PlannedConsignment[] = [];
 
-	private readonly byKey = new Map<string, PlannedConsignment>();
+	/** carrier service → reference → consignment */
+	private readonly byService = new Map<string, Map<string, PlannedConsignment>>();
 
 	private readonly groups = new Map<string, Batch>();
 
@@ -38,16 +39,20 @@ export class AllocationPlan {
 
 	add(itemIndex: number, carrierService: string, references: string[]): void {
 		const groupKey = this.mode === 'combine' ? carrierService : String(itemIndex);
+		let byReference = this.byService.get(carrierService);
+		if (!byReference) {
+			byReference = new Map();
+			this.byService.set(carrierService, byReference);
+		}
 		for (const reference of references) {
-			const key = `${carrierService}\n${reference}`;
-			const known = this.byKey.get(key);
+			const known = byReference.get(reference);
 			if (known) {
 				// references are unique within an item, so only a different item can add itself here
 				known.itemIndexes.push(itemIndex);
 				continue;
 			}
 			const consignment: PlannedConsignment = { reference, carrierService, itemIndexes: [itemIndex] };
-			this.byKey.set(key, consignment);
+			byReference.set(reference, consignment);
 			this.consignments.push(consignment);
 			let group = this.groups.get(groupKey);
 			if (!group) {

@@ -26,7 +26,11 @@ function describe(value: unknown): string {
 	return typeof value === 'object' ? 'an object' : `a ${typeof value} (${String(value)})`;
 }
 
+// One reference with nothing to trim, split or refuse: the usual spreadsheet cell.
+const PLAIN_REFERENCE = new RegExp(`^[^\\s,${CONTROL_CHARACTER.source.slice(1, -1)}]{1,${MAX_REFERENCE_LENGTH}}$`);
+
 export function parseReferences(value: unknown): ParsedReferences {
+	if (typeof value === 'string' && PLAIN_REFERENCE.test(value)) return { references: [value] };
 	if (value === undefined || value === null) return { problem: 'is empty' };
 	const parts = Array.isArray(value) ? value : [value];
 	const seen = new Set<string>();

@@ -3,23 +3,6 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { notAllocatedMessage, type Batch, type PlannedConsignment } from './allocationPlan';
 
-/**
- * An Allocation Summary has no ConsignmentReference field: the consignment is only the last
- * path segment of its `detail` link (or of its `label` link, as a fallback).
- */
-export function referenceOfSummary(summary: IDataObject): string | undefined {
-	const links = Array.isArray(summary.ApiLinks) ? (summary.ApiLinks as IDataObject[]) : [];
-	const rel = (name: string) => links.find((link) => String(link?.Rel ?? '').toLowerCase() === name);
-	const href = (rel('detail') ?? rel('label'))?.Href;
-	if (typeof href !== 'string') return undefined;
-	const segment = href.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
-	try {
-		return decodeURIComponent(segment) || undefined;
-	} catch {
-		return segment || undefined;
-	}
-}
-
 // How SortedPRO words a refusal because the consignment is allocated already.
 const ALREADY_ALLOCATED = /\b(already allocated|in state allocated)\b/i;
 
@@ -40,7 +23,8 @@ function failure(node: INode, consignment: PlannedConsignment, reason: string, d
 }
 
 /**
- * Gives every consignment of the batch its outcome from the answer's summaries: allocated,
+ * Gives every consignment of the batch its outcome from the answer's summaries (paired by
+ * their ConsignmentReference, which the codec takes from the detail link): allocated,
  * refused (StatusCode not 2xx), or missing (no summary came back). After an attempt that
  * failed once SortedPRO may have acted on it, "already allocated" means allocated but
  * unconfirmed. Returns the summaries that belong to no consignment of the batch, to be
@@ -56,8 +40,8 @@ export function applySummaries(
 	for (const consignment of batch.consignments) pending.set(consignment.reference, consignment);
 	const unexpected: IDataObject[] = [];
 	for (const summary of summaries) {
-		const reference = referenceOfSummary(summary);
-		const consignment = reference === undefined ? undefined : pending.get(reference);
+		const reference = summary.ConsignmentReference;
+		const consignment = typeof reference === 'string' ? pending.get(reference) : undefined;
 		if (!consignment) {
 			unexpected.push(summary);
 			continue;

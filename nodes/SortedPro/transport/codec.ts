@@ -40,6 +40,9 @@ const CONSIGNMENT_LEG: Schema = {
 	CarrierName: 'string',
 };
 export const ALLOCATION_SUMMARY: Schema = {
+	// Not sent by SortedPRO: filled from the detail link (see consignmentReferenceOf), first so
+	// it leads the output item.
+	ConsignmentReference: 'string',
 	StatusCode: 'number',
 	ApiLinks: { list: API_LINK, item: 'ApiLink' },
 	Description: 'string',
@@ -65,6 +68,8 @@ async function xml2js(): Promise<typeof Xml2js> {
 	return xml2jsModule;
 }
 
+let requestBuilder: Xml2js.Builder | undefined;
+
 export function isXmlContentType(contentType: string | undefined): boolean {
 	return /[/+]xml\b/i.test(contentType ?? '');
 }
@@ -81,11 +86,11 @@ export async function encodeAllocateRequest(
 			ConsignmentReferences: references,
 		});
 	}
-	const { Builder } = await xml2js();
-	return new Builder({
+	requestBuilder ??= new (await xml2js()).Builder({
 		xmldec: { version: '1.0', encoding: 'utf-8' },
 		renderOpts: { pretty: false },
-	}).buildObject({
+	});
+	return requestBuilder.buildObject({
 		AllocateConsignmentsWithCarrierServiceRequest: {
 			$: {
 				'xmlns:xsd': 'http://www.w3.org/2001/XMLSchema',
@@ -195,8 +200,36 @@ async function decodeList(body: string, contentType: string | undefined, schema:
 	return parsed.map((entry) => normaliseJson(schema, entry) as IDataObject);
 }
 
+/**
+ * An Allocation Summary has no ConsignmentReference field: the consignment is only the last
+ * path segment of its `detail` link (or of its `label` link, as a fallback).
+ */
+export function consignmentReferenceOf(summary: IDataObject): string | undefined {
+	const links = Array.isArray(summary.ApiLinks) ? (summary.ApiLinks as IDataObject[]) : [];
+	let href: unknown;
+	for (const rel of ['detail', 'label']) {
+		href = links.find((link) => String(link?.Rel ?? '').toLowerCase() === rel)?.Href;
+		if (href !== undefined) break;
+	}
+	if (typeof href !== 'string') return undefined;
+	let path = href;
+	const query = path.search(/[?#]/);
+	if (query !== -1) path = path.slice(0, query);
+	while (path.endsWith('/')) path = path.slice(0, -1);
+	const segment = path.slice(path.lastIndexOf('/') + 1);
+	if (!segment.includes('%')) return segment || undefined;
+	try {
+		return decodeURIComponent(segment) || undefined;
+	} catch {
+		return segment;
+	}
+}
+
+/** The Allocation Summaries of an answer, each with `ConsignmentReference` (from its link) first. */
 export async function decodeAllocationSummaries(body: string, contentType: string | undefined): Promise<IDataObject[]> {
-	return await decodeList(body, contentType, ALLOCATION_SUMMARY, 'AllocationSummary');
+	const summaries = await decodeList(body, contentType, ALLOCATION_SUMMARY, 'AllocationSummary');
+	for (const summary of summaries) summary.ConsignmentReference = consignmentReferenceOf(summary) ?? summary.ConsignmentReference ?? null;
+	return summaries;
 }
 
 export async function decodeCarrierServices(body: string, contentType: string | undefined): Promise<IDataObject[]> {

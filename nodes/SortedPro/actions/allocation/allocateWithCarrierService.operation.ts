@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { AllocationPlan, notAllocatedMessage, pairedItems, type Batch } from '../../helpers/allocationPlan';
 import { getCarrierServices } from '../../helpers/carrierServices';
 import { inputError, readItemInputs, reject, type ItemInput } from '../../helpers/itemInput';
-import { applySummaries, referenceOfSummary } from '../../helpers/summaries';
+import { applySummaries } from '../../helpers/summaries';
 import { readSettings, type RunSettings } from '../../helpers/runSettings';
 import { getBaseUrl, sortedProRequest } from '../../transport';
 import { decodeAllocationSummaries, encodeAllocateRequest } from '../../transport/codec';
@@ -225,7 +225,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const { outcome } = consignment;
 		const pairedItem = pairedItems(consignment);
 		if (outcome?.allocated) {
-			const json: IDataObject = { ConsignmentReference: consignment.reference, ...outcome.summary };
+			// The decoded summary is the output: it already leads with ConsignmentReference.
+			const json = outcome.summary;
 			if (outcome.unconfirmed) {
 				json.AllocationUnconfirmed = true;
 				json.Notice = UNCONFIRMED_NOTICE;
@@ -242,7 +243,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 }
 
 function unexpectedSummaryError(this: IExecuteFunctions, summary: IDataObject, batch: Batch) {
-	const reference = referenceOfSummary(summary) ?? 'unknown';
+	const reference = typeof summary.ConsignmentReference === 'string' ? summary.ConsignmentReference : 'unknown';
 	return new NodeOperationError(
 		this.getNode(),
 		`SortedPRO returned an Allocation Summary for consignment ${reference}, which was not in the request`,
