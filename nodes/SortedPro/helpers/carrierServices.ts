@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { sortedProRequest, type RetryPolicy } from '../transport';
+import { sortedProRequest, type RetryPolicy, type SortedProConnection } from '../transport';
 import { decodeCarrierServices } from '../transport/codec';
 
 /** GET /carrierservices: the MPD carrier services of the subscription. */
 export async function getCarrierServices(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
-	baseUrl: string,
+	connection: SortedProConnection,
 	policy?: RetryPolicy,
 ): Promise<IDataObject[]> {
-	const response = await sortedProRequest.call(this, { method: 'GET', baseUrl, path: '/carrierservices', format: 'json' }, policy);
+	const response = await sortedProRequest.call(this, { method: 'GET', connection, path: '/carrierservices', format: 'json' }, policy);
 	return await decodeCarrierServices(response.body, response.contentType);
 }
 

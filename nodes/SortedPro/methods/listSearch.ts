@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { carrierServiceLabel, getCarrierServices } from '../helpers/carrierServices';
-import { getBaseUrl } from '../transport';
+import { connect } from '../transport';
 
 /** Carrier services of the subscription, for the "From List" mode of Carrier Service. */
 export async function searchCarrierServices(
@@ -10,7 +10,7 @@ export async function searchCarrierServices(
 ): Promise<INodeListSearchResult> {
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const results = [];
-	for (const service of await getCarrierServices.call(this, await getBaseUrl(this))) {
+	for (const service of await getCarrierServices.call(this, await connect(this))) {
 		if (typeof service.Reference !== 'string' || service.Reference === '') continue;
 		const name = carrierServiceLabel(service);
 		if (needle === '' || name.toLowerCase().includes(needle)) results.push({ name, value: service.Reference });

@@ -166,19 +166,28 @@ function genericFromXml(node: XmlNode, depth: number): unknown {
 	return typeof node === 'string' ? node : objectFromXml({}, node, depth);
 }
 
-/** Gives a JSON object the same shape as its XML twin: schema fields first, null when absent. */
-function normaliseJson(type: FieldType, value: unknown): unknown {
+/**
+ * Gives a parsed JSON value the shape of its XML twin: schema fields present (null when
+ * absent), lists as arrays. The top-level object is rebuilt with the schema's fields first;
+ * nested ones, already fresh from JSON.parse, are completed in place to save copies.
+ */
+function normaliseJson(type: FieldType, value: unknown, inPlace = false): unknown {
 	if (value === undefined || value === null) return null;
 	if (typeof type === 'string') return value;
 	if (isList(type)) {
-		return Array.isArray(value) ? value.map((entry) => normaliseJson(type.list, entry)) : value;
+		if (!Array.isArray(value)) return value;
+		for (let index = 0; index < value.length; index++) value[index] = normaliseJson(type.list, value[index], true);
+		return value;
 	}
 	if (typeof value !== 'object' || Array.isArray(value)) return value;
-	const schema = type;
 	const source = value as IDataObject;
+	if (inPlace) {
+		for (const field of Object.keys(type)) source[field] = normaliseJson(type[field], source[field], true) as IDataObject[string];
+		return source;
+	}
 	const result: IDataObject = {};
-	for (const field of Object.keys(schema)) setField(result, field, normaliseJson(schema[field], source[field]));
-	for (const field of Object.keys(source)) if (!Object.hasOwn(schema, field)) setField(result, field, source[field]);
+	for (const field of Object.keys(type)) setField(result, field, normaliseJson(type[field], source[field], true));
+	for (const field of Object.keys(source)) if (!Object.hasOwn(type, field)) setField(result, field, source[field]);
 	return result;
 }
 

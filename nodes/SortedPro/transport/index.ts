@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -15,9 +16,16 @@ export const CREDENTIAL_TYPE = 'sortedProApi';
 
 type SortedProContext = IExecuteFunctions | ILoadOptionsFunctions;
 
+/** Where and as whom to call SortedPRO: read once per execution, not once per request. */
+export interface SortedProConnection {
+	baseUrl: string;
+	/** Handed to n8n with each request, so n8n need not fetch and decrypt the credential again */
+	credentials: ICredentialsDecrypted;
+}
+
 export interface SortedProRequest {
 	method: IHttpRequestMethods;
-	baseUrl: string;
+	connection: SortedProConnection;
 	path: string;
 	format: BodyFormat;
 	body?: string;
@@ -71,11 +79,11 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfter?: 
 
 const LOCAL_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
-/** The credential's base URL, checked: plain http only for a server on this machine. */
-export async function getBaseUrl(ctx: SortedProContext): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const environment = String(credentials.environment ?? SORTEDPRO_PRODUCTION_URL);
-	const raw = environment === 'custom' ? String(credentials.baseUrl ?? '').trim() : environment;
+/** Reads the credential once and checks its base URL: plain http only for a server on this machine. */
+export async function connect(ctx: SortedProContext): Promise<SortedProConnection> {
+	const data = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const environment = String(data.environment ?? SORTEDPRO_PRODUCTION_URL);
+	const raw = environment === 'custom' ? String(data.baseUrl ?? '').trim() : environment;
 	let url: URL;
 	try {
 		url = new URL(raw);
@@ -88,7 +96,11 @@ export async function getBaseUrl(ctx: SortedProContext): Promise<string> {
 			`The credential's Base URL must use https (plain http is only allowed for localhost): ${url.origin}`,
 		);
 	}
-	return raw.replace(/\/+$/, '');
+	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	return {
+		baseUrl: raw.replace(/\/+$/, ''),
+		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data },
+	};
 }
 
 /**
@@ -104,7 +116,7 @@ export async function sortedProRequest(
 	const mediaType = MEDIA_TYPES[request.format];
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: request.baseUrl + request.path,
+		url: request.connection.baseUrl + request.path,
 		headers: {
 			Accept: mediaType,
 			...(request.body !== undefined && { 'Content-Type': `${mediaType}; charset=utf-8` }),
@@ -124,11 +136,12 @@ export async function sortedProRequest(
 				this,
 				CREDENTIAL_TYPE,
 				options,
+				{ credentialsDecrypted: request.connection.credentials },
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const code = networkCode(error);
 			if (attempt >= policy.retries || !RETRYABLE_NETWORK.test(code)) {
-				throw networkError(this.getNode(), error, request.baseUrl, request.itemIndex);
+				throw networkError(this.getNode(), error, request.connection.baseUrl, request.itemIndex);
 			}
 			// A refused connection never reached SortedPRO; any other failure may have.
 			if (code !== 'ECONNREFUSED') uncertainAttempts++;

@@ -11,7 +11,7 @@ import { getCarrierServices } from '../../helpers/carrierServices';
 import { inputError, readItemInputs, reject, type ItemInput } from '../../helpers/itemInput';
 import { applySummaries } from '../../helpers/summaries';
 import { readSettings, type RunSettings } from '../../helpers/runSettings';
-import { getBaseUrl, sortedProRequest } from '../../transport';
+import { connect, sortedProRequest, type SortedProConnection } from '../../transport';
 import { decodeAllocationSummaries, encodeAllocateRequest } from '../../transport/codec';
 
 const show = { resource: ['allocation'], operation: ['allocateWithCarrierService'] };
@@ -146,13 +146,13 @@ const UNCONFIRMED_NOTICE =
 async function withKnownCarrierServices(
 	this: IExecuteFunctions,
 	inputs: ItemInput[],
-	baseUrl: string,
+	connection: SortedProConnection,
 	settings: RunSettings,
 	rejected: INodeExecutionData[],
 ): Promise<ItemInput[]> {
 	let known: Set<unknown>;
 	try {
-		known = new Set((await getCarrierServices.call(this, baseUrl, settings.policy)).map((service) => service.Reference));
+		known = new Set((await getCarrierServices.call(this, connection, settings.policy)).map((service) => service.Reference));
 	} catch {
 		return inputs;
 	}
@@ -165,14 +165,14 @@ async function withKnownCarrierServices(
 	});
 }
 
-async function allocateBatch(this: IExecuteFunctions, baseUrl: string, batch: Batch, settings: RunSettings) {
+async function allocateBatch(this: IExecuteFunctions, connection: SortedProConnection, batch: Batch, settings: RunSettings) {
 	const { format } = settings;
 	const references = batch.consignments.map((consignment) => consignment.reference);
 	const itemIndex = batch.consignments[0].itemIndexes[0];
 	try {
 		const response = await sortedProRequest.call(this, {
 			method: 'PUT',
-			baseUrl,
+			connection,
 			path: '/allocation/allocatewithcarrierservice',
 			format,
 			body: await encodeAllocateRequest(format, batch.carrierService, references),
@@ -206,14 +206,15 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const settings = readSettings.call(this);
 	const rejected: INodeExecutionData[] = [];
 	let inputs = readItemInputs.call(this, items, rejected);
-	const baseUrl = inputs.length > 0 ? await getBaseUrl(this) : '';
-	if (inputs.length > 0) inputs = await withKnownCarrierServices.call(this, inputs, baseUrl, settings, rejected);
+	if (inputs.length === 0) return [rejected];
+	const connection = await connect(this);
+	inputs = await withKnownCarrierServices.call(this, inputs, connection, settings, rejected);
 	const plan = new AllocationPlan(settings.mode);
 	for (const input of inputs) plan.add(input.itemIndex, input.carrierService, input.references);
 	const unexpected: Array<{ summary: IDataObject; batch: Batch }> = [];
 
 	for (const batch of plan.batches(settings.batchSize)) {
-		for (const summary of await allocateBatch.call(this, baseUrl, batch, settings)) unexpected.push({ summary, batch });
+		for (const summary of await allocateBatch.call(this, connection, batch, settings)) unexpected.push({ summary, batch });
 		if (this.continueOnFail()) continue;
 		// Stop at the first refused consignment, as n8n does for a failing item; earlier batches are done.
 		const failed = batch.consignments.find((consignment) => consignment.outcome?.allocated === false);
