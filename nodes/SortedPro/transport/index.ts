@@ -6,7 +6,7 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep, sleepWithAbort } from 'n8n-workflow';
 
 import { SORTEDPRO_PRODUCTION_URL } from '../../../credentials/SortedProApi.credentials';
 import { MEDIA_TYPES, type BodyFormat } from './codec';
@@ -77,6 +77,14 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfter?: 
 	return Math.min(delay, policy.maxDelayMs);
 }
 
+/** n8n's sleep, ended early when the execution is cancelled (where this n8n offers that). */
+async function waitBeforeRetry(ctx: SortedProContext, ms: number): Promise<void> {
+	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+	// sleepWithAbort is newer than the n8n-workflow versions the peer dependency admits
+	if (signal && typeof sleepWithAbort === 'function') await sleepWithAbort(ms, signal);
+	else await sleep(ms);
+}
+
 const LOCAL_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Reads the credential once and checks its base URL: plain http only for a server on this machine. */
@@ -145,13 +153,13 @@ export async function sortedProRequest(
 			}
 			// A refused connection never reached SortedPRO; any other failure may have.
 			if (code !== 'ECONNREFUSED') uncertainAttempts++;
-			await sleep(retryDelayMs(policy, attempt));
+			await waitBeforeRetry(this, retryDelayMs(policy, attempt));
 			continue;
 		}
 		const { statusCode } = response;
 		if (RETRYABLE_STATUS.has(statusCode) && attempt < policy.retries) {
 			if (!NOT_PROCESSED_STATUS.has(statusCode)) uncertainAttempts++;
-			await sleep(retryDelayMs(policy, attempt, response.headers['retry-after'] as string | undefined));
+			await waitBeforeRetry(this, retryDelayMs(policy, attempt, response.headers['retry-after'] as string | undefined));
 			continue;
 		}
 		const body = typeof response.body === 'string' ? response.body : String(response.body ?? '');
