@@ -127,9 +127,8 @@ function scalarFromXml(type: Scalar, text: string): string | number | boolean {
 	return text;
 }
 
-function valueFromXml(type: FieldType | undefined, node: XmlNode | undefined): unknown {
+function valueFromXml(type: FieldType, node: XmlNode | undefined): unknown {
 	if (node === undefined) return null;
-	if (type === undefined) return genericFromXml(node, 0);
 	if (typeof type === 'string') return scalarFromXml(type, typeof node === 'string' ? node : '');
 	if (isList(type)) {
 		const entries = typeof node === 'string' ? [] : (node[type.item] ?? []);
