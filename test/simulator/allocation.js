@@ -3,7 +3,7 @@
  * PUT /allocation/allocatewithcarrierservice: validation, allocation rules, Allocation Summaries.
  */
 const { ApiError, detail, validationFailed } = require('./errors');
-const { ALLOCATABLE_STATES, STATES, DEFAULT_REFUSE_REASON } = require('./defaults');
+const { ALLOCATABLE_STATES, STATES, DEFAULT_REFUSE_REASON, DISPLAY_STATE_NAMES } = require('./defaults');
 
 /**
  * @typedef {object} AllocationSummary
@@ -121,6 +121,10 @@ function successSummary(base, svc, serviceFullName, shipping, ref, tracking) {
 	};
 }
 
+/** A state as this simulator words it (option stateNames). @param {any} options @param {string} state */
+const stateName = (options, state) =>
+	options.stateNames === 'display' ? (DISPLAY_STATE_NAMES[/** @type {keyof typeof DISPLAY_STATE_NAMES} */ (state)] ?? state) : state;
+
 /** "Carrier X Next Day Super". @param {any} svc */
 const serviceFullNameOf = (svc) => [svc.CarrierName, svc.Name].filter(Boolean).join(' ');
 
@@ -180,21 +184,28 @@ function allocate(ctx, serviceRef, refs) {
 		}
 		if (!ALLOCATABLE_STATES.has(c.state)) {
 			counters.consignmentsInWrongState++;
-			out.push(failedSummary(400, base, ref, `Consignment ${ref} cannot be allocated because it is in state ${c.state}`));
+			const state = stateName(options, c.state);
+			out.push(failedSummary(400, base, ref, `Consignment ${ref} cannot be allocated because it is in state ${state}`));
 			continue;
 		}
 		const reason = refusal(svc, ref);
 		if (reason) {
 			counters.consignmentsFailed++;
 			c.state = STATES.allocationFailed;
+			c.failedAllocationMessage = reason;
 			delete c.carrierServiceReference;
 			delete c.trackingReference;
-			out.push(failedSummary(400, base, ref, `Consignment ${ref} could not be allocated with ${serviceFullName}: ${reason}`));
+			const description =
+				options.failureWording === 'descriptive'
+					? `Consignment ${ref} could not be allocated with ${serviceFullName}: ${reason}`
+					: reason;
+			out.push(failedSummary(400, base, ref, description));
 			continue;
 		}
 		counters.consignmentsAllocated++;
 		const tracking = 'TRK' + String(++counters.trackingCounter).padStart(8, '0');
 		c.state = STATES.allocated;
+		delete c.failedAllocationMessage;
 		c.carrierServiceReference = svc.Reference;
 		c.trackingReference = tracking;
 		out.push(successSummary(base, svc, serviceFullName, shipping, ref, tracking));
@@ -203,4 +214,4 @@ function allocate(ctx, serviceRef, refs) {
 	return out;
 }
 
-module.exports = { validateAllocateBody, allocate, successSummary, serviceFullNameOf, formatShippingDate, defaultShippingDate, refusal };
+module.exports = { validateAllocateBody, allocate, stateName, successSummary, serviceFullNameOf, formatShippingDate, defaultShippingDate, refusal };

@@ -21,6 +21,10 @@ const HELP = `Usage: node test/simulator/cli.js --api-key KEY [options]
   --auto-create REGEX        unknown references matching REGEX are Unallocated consignments
   --unknown-reference MODE   summary (default) | omit | reject
   --carrier-service-name-field Name|CarrierServiceName
+  --carrier-services-answer wrapper|array|failure|notFound   GET /carrierservices (default wrapper)
+  --failure-wording documented|descriptive   refused allocation Description (default documented)
+  --state-names enum|display                states in messages (default enum)
+  --allocation-answer ok|accepted|acceptedEmpty   200, 202 with summaries, 202 empty
   --record-file PATH         write each request as a JSON line (headers without the key)
   --no-record-bodies         keep no request bodies in memory (record file still gets them)
   --no-control               do not serve the /__simulator/* control routes
@@ -48,6 +52,10 @@ function parseArgs(argv) {
 			case '--auto-create': a.autoCreate = new RegExp(value()); break;
 			case '--unknown-reference': a.unknownReference = value(); break;
 			case '--carrier-service-name-field': a.carrierServiceNameField = value(); break;
+			case '--carrier-services-answer': a.carrierServicesAnswer = value(); break;
+			case '--failure-wording': a.failureWording = value(); break;
+			case '--state-names': a.stateNames = value(); break;
+			case '--allocation-answer': a.allocationAnswer = value(); break;
 			case '--record-file': a.recordFile = value(); break;
 			case '--no-record-bodies': a.recordBodies = false; break;
 			case '--no-control': a.control = false; break;
@@ -113,6 +121,10 @@ async function main() {
 		autoCreate: args.autoCreate,
 		unknownReference: args.unknownReference,
 		carrierServiceNameField: args.carrierServiceNameField,
+		carrierServicesAnswer: args.carrierServicesAnswer,
+		failureWording: args.failureWording,
+		stateNames: args.stateNames,
+		allocationAnswer: args.allocationAnswer,
 		recordBodies: args.recordBodies,
 		maxRecordedRequests: 10000,
 		controlRoutes: args.control,

@@ -10,12 +10,13 @@
  * @property {string} CarrierReference e.g. "CARRIER_X"
  * @property {string} CarrierName e.g. "Carrier X"
  * @property {RegExp | ((reference: string) => boolean | string)} [refuses] consignments this
- *   service refuses (they go to "Allocation Failed"); a function may return the reason text
+ *   service refuses (they go to AllocationFailed); a function may return the reason text
  * @property {string} [refuseReason] reason used in the summary's Description when refused
+ * @property {number} [Status] CustomerSubscriptionStatus (default 3, Enabled; 2 is Disabled)
  */
 
-/** Default refusal reason. */
-const DEFAULT_REFUSE_REASON = 'the consignment does not meet the requirements of the carrier service';
+/** Refusal reason: the only failure text in SortedPRO's own examples (FailedAllocation.Message). */
+const DEFAULT_REFUSE_REASON = 'Could not be booked with courier.';
 
 /** References ending in FAIL are refused by every default service (mixed batches in one request). */
 const REFUSE_FAIL_SUFFIX = /FAIL$/i;
@@ -31,7 +32,8 @@ const DEFAULT_CARRIER_SERVICES = [
 	},
 	{
 		Reference: 'MPD_RMDTPS48HNAST',
-		Name: 'Tracked 48 Non Signature',
+		// SortedPRO's own examples carry a trailing space in Name.
+		Name: 'Tracked 48 Non Signature ',
 		CarrierReference: 'ROYAL_MAIL',
 		CarrierName: 'Royal Mail',
 		refuses: REFUSE_FAIL_SUFFIX,
@@ -56,16 +58,38 @@ const DEFAULT_CARRIER_SERVICES = [
 		CarrierReference: 'REFUSING_CARRIER',
 		CarrierName: 'Refusing Carrier',
 		refuses: /[\s\S]*/,
-		refuseReason: 'no consignment can be allocated to this carrier service',
+	},
+	{
+		Reference: 'MPD_OLDECO',
+		Name: 'Retired Economy',
+		CarrierReference: 'ROYAL_MAIL',
+		CarrierName: 'Royal Mail',
+		Status: 2,
+		refuses: REFUSE_FAIL_SUFFIX,
 	},
 ];
 
+/** CustomerSubscriptionStatus of a MpdCarrierService (v1 data types). */
+const SERVICE_STATUS = { available: 0, requested: 1, disabled: 2, enabled: 3 };
+
+/** Consignment states as the API names them (ConsignmentState enum member names). */
 const STATES = {
 	unallocated: 'Unallocated',
-	allocationFailed: 'Allocation Failed',
+	allocating: 'Allocating',
+	allocationFailed: 'AllocationFailed',
 	allocated: 'Allocated',
+	manifesting: 'Manifesting',
 	manifested: 'Manifested',
+	manifestFailed: 'ManifestFailed',
+	readyToShip: 'ReadyToShip',
 	cancelled: 'Cancelled',
+};
+
+/** The help pages' display names, where they differ from the enum names (option stateNames: 'display'). */
+const DISPLAY_STATE_NAMES = {
+	AllocationFailed: 'Allocation Failed',
+	ManifestFailed: 'Manifest Failed',
+	ReadyToShip: 'Ready To Ship',
 };
 
 /** States from which a consignment may be allocated. */
@@ -77,7 +101,9 @@ const DEFAULT_LINK_BASE_URL = 'https://api.electioapp.com';
 module.exports = {
 	DEFAULT_CARRIER_SERVICES,
 	DEFAULT_REFUSE_REASON,
+	SERVICE_STATUS,
 	STATES,
+	DISPLAY_STATE_NAMES,
 	ALLOCATABLE_STATES,
 	DEFAULT_LINK_BASE_URL,
 };

@@ -11,10 +11,12 @@
 const { randomUUID } = require('crypto');
 
 /** @typedef {{ Code: string, Target: string, Message: string }} ApiErrorDetail */
-/** @typedef {{ Code: string, Message: string, CorrelationId: string, Details: ApiErrorDetail[] }} ApiErrorBody */
+/** @typedef {{ Code: string, Message: string, CorrelationId: string, Details?: ApiErrorDetail[] }} ApiErrorBody */
 
 const GATEWAY_401_MESSAGE =
 	'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.';
+const GATEWAY_401_MISSING_MESSAGE =
+	'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.';
 
 /** An error the simulator answers with the documented SortedPRO error body. */
 class ApiError extends Error {
@@ -34,14 +36,12 @@ class ApiError extends Error {
 		this.headers = headers;
 	}
 
-	/** @returns {ApiErrorBody} */
+	/** The documented body; without Details when there are none, as SortedPRO's 404 example. @returns {ApiErrorBody} */
 	toBody() {
-		return {
-			Code: this.code,
-			Message: this.message,
-			CorrelationId: randomUUID(),
-			Details: this.details.map((d) => ({ Code: d.Code, Target: d.Target, Message: d.Message })),
-		};
+		/** @type {ApiErrorBody} */
+		const body = { Code: this.code, Message: this.message, CorrelationId: randomUUID() };
+		if (this.details.length) body.Details = this.details.map((d) => ({ Code: d.Code, Target: d.Target, Message: d.Message }));
+		return body;
 	}
 }
 
@@ -53,9 +53,9 @@ function detail(code, target, message) {
 	return { Code: code, Target: target, Message: message };
 }
 
-/** @returns {{ statusCode: number, message: string }} */
-function gatewayUnauthorizedBody() {
-	return { statusCode: 401, message: GATEWAY_401_MESSAGE };
+/** Azure API Management's own 401 body. @param {boolean} [missing] no key was sent @returns {{ statusCode: number, message: string }} */
+function gatewayUnauthorizedBody(missing = false) {
+	return { statusCode: 401, message: missing ? GATEWAY_401_MISSING_MESSAGE : GATEWAY_401_MESSAGE };
 }
 
 /** @param {string} message */
@@ -75,4 +75,5 @@ module.exports = {
 	malformedBody,
 	validationFailed,
 	GATEWAY_401_MESSAGE,
+	GATEWAY_401_MISSING_MESSAGE,
 };

@@ -12,7 +12,8 @@ export type UnknownReferenceMode = 'summary' | 'omit' | 'reject';
 /** States used by the simulator; any other string may be seeded too. */
 export type ConsignmentState =
 	| 'Unallocated'
-	| 'Allocation Failed'
+	| 'Allocating'
+	| 'AllocationFailed'
 	| 'Allocated'
 	| 'Manifested'
 	| 'Cancelled'
@@ -34,6 +35,8 @@ export interface Consignment {
 	carrierServiceReference?: string;
 	/** set when allocated by the simulator */
 	trackingReference?: string;
+	/** SortedPRO's reason, set when the carrier service refused it */
+	failedAllocationMessage?: string;
 }
 
 export interface CarrierServiceConfig {
@@ -47,6 +50,8 @@ export interface CarrierServiceConfig {
 	refuses?: RegExp | ((reference: string) => boolean | string);
 	/** reason put in the refused summary's Description */
 	refuseReason?: string;
+	/** CustomerSubscriptionStatus: 0 Available, 1 Requested, 2 Disabled, 3 Enabled (default) */
+	Status?: number;
 	/** any other field is listed as is by GET /carrierservices */
 	[extra: string]: unknown;
 }
@@ -57,10 +62,25 @@ export interface CarrierService {
 	/** present as `Name`, or as `CarrierServiceName` with option carrierServiceNameField */
 	Name?: string;
 	CarrierServiceName?: string;
-	CarrierReference: string;
+	Description: string;
+	MpdCarrierReference: string;
 	CarrierName: string;
+	CarrierAccountOwner: string;
+	Status: number;
+	/** the carrier's own service code is in Journey[].CarrierService.Reference */
+	Journey: Array<{ JourneyStage: number; CarrierService: { Reference: string; Name: string } }>;
+	IsConfigured: boolean;
 	[extra: string]: unknown;
 }
+
+/** GET /carrierservices: the documented wrapper (default), a bare list, Success false, or 404. */
+export type CarrierServicesAnswer = 'wrapper' | 'array' | 'failure' | 'notFound';
+/** Allocation failures: SortedPRO's reason alone (default), or a sentence naming consignment and service. */
+export type FailureWording = 'documented' | 'descriptive';
+/** States in messages: the API's enum names (default) or the help pages' display names. */
+export type StateNames = 'enum' | 'display';
+/** Allocation answers: 200 (default), 202 with the summaries, or 202 with no body (consignments Allocating). */
+export type AllocationAnswer = 'ok' | 'accepted' | 'acceptedEmpty';
 
 export interface ApiLink {
 	Rel: string;
@@ -151,6 +171,10 @@ export interface SimulatorOptions {
 	maxRecordedRequests?: number;
 	/** field of the display name in GET /carrierservices; default 'Name' */
 	carrierServiceNameField?: 'Name' | 'CarrierServiceName';
+	carrierServicesAnswer?: CarrierServicesAnswer;
+	failureWording?: FailureWording;
+	stateNames?: StateNames;
+	allocationAnswer?: AllocationAnswer;
 	/** "for shipping on" date in Descriptions; default: tomorrow 17:00 UTC */
 	shippingDate?: Date | string | number;
 	/** base of ApiLinks; default 'https://api.electioapp.com' (production host, as the real API answers) */
@@ -168,6 +192,10 @@ export interface MutableOptions {
 	recordBodies: boolean;
 	maxRecordedRequests: number;
 	carrierServiceNameField: 'Name' | 'CarrierServiceName';
+	carrierServicesAnswer: CarrierServicesAnswer;
+	failureWording: FailureWording;
+	stateNames: StateNames;
+	allocationAnswer: AllocationAnswer;
 	shippingDate: Date | string | number;
 	linkBaseUrl: string;
 	autoCreate: RegExp | null;
@@ -180,7 +208,7 @@ export interface SimulatorStats {
 	allocationRequests: number;
 	summaries: number;
 	consignmentsAllocated: number;
-	/** refused by the carrier service (now "Allocation Failed") */
+	/** refused by the carrier service (now AllocationFailed) */
 	consignmentsFailed: number;
 	consignmentsInWrongState: number;
 	consignmentsNotFound: number;
@@ -235,13 +263,18 @@ export function startSimulator(options: SimulatorOptions): Promise<Simulator>;
 export const DEFAULT_CARRIER_SERVICES: CarrierServiceConfig[];
 export const STATES: {
 	unallocated: 'Unallocated';
-	allocationFailed: 'Allocation Failed';
+	allocating: 'Allocating';
+	allocationFailed: 'AllocationFailed';
 	allocated: 'Allocated';
+	manifesting: 'Manifesting';
 	manifested: 'Manifested';
+	manifestFailed: 'ManifestFailed';
+	readyToShip: 'ReadyToShip';
 	cancelled: 'Cancelled';
 };
 export const NAMESPACES: { consignments: string; common: string; carrierServices: string; carriers: string };
 export const GATEWAY_401_MESSAGE: string;
+export const GATEWAY_401_MISSING_MESSAGE: string;
 export const UNKNOWN_REFERENCE_MODES: UnknownReferenceMode[];
 export const FAULT_KINDS: FaultKind[];
 /** Seeded: allocation request i gets, with `probability` (default 0.5), one of `faults` (uniformly); same seed, same faults. */

@@ -8,7 +8,7 @@ const { FaultQueue, randomFaultPlan, KINDS: FAULT_KINDS } = require('./faults');
 const { createHttpServer, releaseHeld } = require('./server');
 const { defaultShippingDate } = require('./allocation');
 const { DEFAULT_CARRIER_SERVICES, STATES, DEFAULT_LINK_BASE_URL } = require('./defaults');
-const { GATEWAY_401_MESSAGE } = require('./errors');
+const { GATEWAY_401_MESSAGE, GATEWAY_401_MISSING_MESSAGE } = require('./errors');
 const { NS } = require('./xml');
 
 const UNKNOWN_REFERENCE_MODES = ['summary', 'omit', 'reject'];
@@ -20,6 +20,10 @@ const MUTABLE = {
 	recordBodies: (/** @type {any} */ v) => typeof v === 'boolean',
 	maxRecordedRequests: (/** @type {any} */ v) => typeof v === 'number' && v >= 0,
 	carrierServiceNameField: (/** @type {any} */ v) => v === 'Name' || v === 'CarrierServiceName',
+	carrierServicesAnswer: (/** @type {any} */ v) => ['wrapper', 'array', 'failure', 'notFound'].includes(v),
+	failureWording: (/** @type {any} */ v) => v === 'documented' || v === 'descriptive',
+	stateNames: (/** @type {any} */ v) => v === 'enum' || v === 'display',
+	allocationAnswer: (/** @type {any} */ v) => ['ok', 'accepted', 'acceptedEmpty'].includes(v),
 	shippingDate: (/** @type {any} */ v) => v instanceof Date && !isNaN(v.getTime()),
 	linkBaseUrl: (/** @type {any} */ v) => typeof v === 'string' && /^https?:\/\//.test(v),
 	autoCreate: (/** @type {any} */ v) => v === null || v instanceof RegExp,
@@ -56,6 +60,10 @@ function initialOptions(o) {
 		recordBodies: o.recordBodies ?? true,
 		maxRecordedRequests: o.maxRecordedRequests ?? Infinity,
 		carrierServiceNameField: o.carrierServiceNameField ?? 'Name',
+		carrierServicesAnswer: o.carrierServicesAnswer ?? 'wrapper',
+		failureWording: o.failureWording ?? 'documented',
+		stateNames: o.stateNames ?? 'enum',
+		allocationAnswer: o.allocationAnswer ?? 'ok',
 		shippingDate: o.shippingDate !== undefined ? new Date(o.shippingDate) : defaultShippingDate(),
 		linkBaseUrl: (o.linkBaseUrl ?? DEFAULT_LINK_BASE_URL).replace(/\/+$/, ''),
 		controlRoutes: o.controlRoutes ?? false,
@@ -208,6 +216,7 @@ module.exports = {
 	STATES,
 	NAMESPACES: NS,
 	GATEWAY_401_MESSAGE,
+	GATEWAY_401_MISSING_MESSAGE,
 	UNKNOWN_REFERENCE_MODES,
 	FAULT_KINDS,
 	randomFaultPlan,

@@ -4,8 +4,9 @@
  * Every function returns an Answer ({ status, headers, body }) and never writes to the socket.
  */
 const { ApiError, detail, gatewayUnauthorizedBody, malformedBody } = require('./errors');
-const { summariesToXml, carrierServicesToXml, carriersToXml, errorToXml, parseAllocateRequestXml } = require('./xml');
+const { summariesToXml, carrierServicesToXml, carrierServiceResponseToXml, carriersToXml, errorToXml, parseAllocateRequestXml } = require('./xml');
 const { validateAllocateBody, allocate } = require('./allocation');
+const { ALLOCATABLE_STATES, STATES } = require('./defaults');
 
 const JSON_CT = 'application/json; charset=utf-8';
 const XML_CT = 'application/xml; charset=utf-8';
@@ -71,17 +72,42 @@ async function allocateWithCarrierService(ctx, req, xml) {
 	}
 	const { serviceRef, refs } = validateAllocateBody(body);
 	ctx.counters.allocationRequests++;
+	// 202 Accepted is a declared answer of every allocation endpoint; its meaning is not
+	// documented. 'acceptedEmpty' plays "queued for later": no body, consignments Allocating.
+	if (ctx.options.allocationAnswer === 'acceptedEmpty') {
+		for (const ref of refs) {
+			const c = ctx.store.lookup(ref);
+			if (c && ALLOCATABLE_STATES.has(c.state)) c.state = STATES.allocating;
+		}
+		return { status: 202, headers: {}, body: '' };
+	}
 	const summaries = allocate(ctx, serviceRef, refs);
-	const answer = xml ? xmlAnswer(200, summariesToXml(summaries)) : jsonAnswer(200, summaries);
+	const status = ctx.options.allocationAnswer === 'accepted' ? 202 : 200;
+	const answer = xml ? xmlAnswer(status, summariesToXml(summaries)) : jsonAnswer(status, summaries);
 	// For the fault mode (fewer / shuffle / extra / malformed rebuild the body from these).
 	answer.allocation = { serviceRef, refs, summaries, xml };
 	return answer;
 }
 
-/** @param {any} ctx @param {RequestInfo} _req @param {boolean} xml */
+/**
+ * GET /carrierservices. By default SortedPRO's documented answer, the
+ * SubscriptionMpdCarrierServiceResponse wrapper; option carrierServicesAnswer plays the others:
+ * 'array' (a bare list), 'failure' (HTTP 200 with Success false), 'notFound' (404, no services).
+ * @param {any} ctx @param {RequestInfo} _req @param {boolean} xml
+ */
 async function carrierServices(ctx, _req, xml) {
-	const list = ctx.store.publicServices(ctx.options.carrierServiceNameField);
-	return xml ? xmlAnswer(200, carrierServicesToXml(list)) : jsonAnswer(200, list);
+	const mode = ctx.options.carrierServicesAnswer;
+	if (mode === 'notFound') {
+		throw new ApiError(404, 'CarrierServicesNotFound', 'No carrier services found for this subscription');
+	}
+	const list = mode === 'failure' ? [] : ctx.store.publicServices(ctx.options.carrierServiceNameField);
+	if (mode === 'array') return xml ? xmlAnswer(200, carrierServicesToXml(list)) : jsonAnswer(200, list);
+	const body = {
+		Success: mode !== 'failure',
+		ErrorMessage: mode === 'failure' ? 'Unable to retrieve the carrier services of this subscription' : null,
+		MpdCarrierServices: list,
+	};
+	return xml ? xmlAnswer(200, carrierServiceResponseToXml(body)) : jsonAnswer(200, body);
 }
 
 /** @param {any} ctx @param {RequestInfo} _req @param {boolean} xml */
@@ -105,7 +131,7 @@ const ROUTES = new Map([
 async function handleApiRequest(ctx, req) {
 	// Gateway first: it answers JSON whatever Accept says.
 	const key = headerValue(req.headers['ocp-apim-subscription-key']);
-	if (key !== ctx.options.apiKey) return jsonAnswer(401, gatewayUnauthorizedBody());
+	if (key !== ctx.options.apiKey) return jsonAnswer(401, gatewayUnauthorizedBody(key === undefined));
 
 	const xml = wantsXml(headerValue(req.headers.accept));
 	try {

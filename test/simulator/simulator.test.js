@@ -5,7 +5,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const xml2js = require('xml2js');
-const { startSimulator, GATEWAY_401_MESSAGE, NAMESPACES } = require('./index');
+const { startSimulator, GATEWAY_401_MESSAGE, GATEWAY_401_MISSING_MESSAGE, NAMESPACES } = require('./index');
 
 const KEY = 'test-key';
 const ALLOCATE = '/allocation/allocatewithcarrierservice';
@@ -92,7 +92,8 @@ describe('gateway and headers', () => {
 			const r = await fetch(url('/carrierservices'), { headers });
 			expect(r.status).toBe(401);
 			expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
-			expect(await r.json()).toEqual({ statusCode: 401, message: GATEWAY_401_MESSAGE });
+			const missing = !('ocp-apim-subscription-key' in headers);
+			expect(await r.json()).toEqual({ statusCode: 401, message: missing ? GATEWAY_401_MISSING_MESSAGE : GATEWAY_401_MESSAGE });
 		}
 	});
 
@@ -164,7 +165,7 @@ describe('allocate with carrier service', () => {
 		expect(raw).not.toContain('<CarrierServiceReference />');
 	});
 
-	test('state rules: only Unallocated / Allocation Failed; refusal goes to Allocation Failed', async () => {
+	test('state rules: only Unallocated / AllocationFailed; refusal goes to AllocationFailed with SortedPRO\'s reason', async () => {
 		const s = await allocateJson(['EC-000-ALL-001', 'EC-000-MAN-001', 'EC-000-083-45D', 'EC-000-083-45D']);
 		expect(s.map((x) => x.StatusCode)).toEqual([400, 400, 200, 400]);
 		expect(s[0].Description).toBe('Consignment EC-000-ALL-001 cannot be allocated because it is in state Allocated');
@@ -172,11 +173,38 @@ describe('allocate with carrier service', () => {
 		expect(s[0]).toMatchObject({ ConsignmentLegs: [], CarrierReference: null, CarrierServiceName: null });
 		const refused = await allocateJson(['EC-000-05A-Z6S'], 'REFUSE-ALL');
 		expect(refused[0].StatusCode).toBe(400);
-		expect(refused[0].Description).toMatch(/^Consignment EC-000-05A-Z6S could not be allocated with Refusing Carrier Refuses Everything: /);
-		expect(sim.consignment('EC-000-05A-Z6S').state).toBe('Allocation Failed');
+		expect(refused[0].Description).toBe('Could not be booked with courier.');
+		expect(sim.consignment('EC-000-05A-Z6S')).toMatchObject({ state: 'AllocationFailed', failedAllocationMessage: 'Could not be booked with courier.' });
 		const again = await allocateJson(['EC-000-05A-Z6S'], 'EDC5_DPDSS');
 		expect(again[0].StatusCode).toBe(200);
 		expect(sim.consignment('EC-000-05A-Z6S')).toMatchObject({ state: 'Allocated', carrierServiceReference: 'EDC5_DPDSS' });
+	});
+
+	test('older wordings as modes: descriptive failure, display state names', async () => {
+		sim.setOption('failureWording', 'descriptive');
+		sim.setOption('stateNames', 'display');
+		const refused = await allocateJson(['EC-000-05A-Z6S'], 'REFUSE-ALL');
+		expect(refused[0].Description).toBe(
+			'Consignment EC-000-05A-Z6S could not be allocated with Refusing Carrier Refuses Everything: Could not be booked with courier.',
+		);
+		const again = await allocateJson(['EC-000-05A-Z6S', 'EC-000-05A-Z6S'], 'CX_NDS');
+		expect(again[1].Description).toBe('Consignment EC-000-05A-Z6S cannot be allocated because it is in state Allocated');
+		sim.reset();
+		const failed = await allocateJson(['EC-000-A04-0DV', 'EC-000-A04-0DV'], 'REFUSE-ALL');
+		expect(sim.consignment('EC-000-A04-0DV').state).toBe('AllocationFailed');
+		expect(failed.map((x) => x.StatusCode)).toEqual([400, 400]);
+	});
+
+	test('202 Accepted: with the summaries, or with no body (consignments Allocating)', async () => {
+		sim.setOption('allocationAnswer', 'accepted');
+		let r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] });
+		expect(r.status).toBe(202);
+		expect((await r.json())[0].StatusCode).toBe(200);
+		sim.setOption('allocationAnswer', 'acceptedEmpty');
+		r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-083-45D'] });
+		expect(r.status).toBe(202);
+		expect(await r.text()).toBe('');
+		expect(sim.consignment('EC-000-083-45D').state).toBe('Allocating');
 	});
 
 	test('unknownReference modes: summary, omit, reject', async () => {
@@ -234,15 +262,36 @@ describe('allocate with carrier service', () => {
 describe('other endpoints, recording, faults', () => {
 	test('carrier services and carriers, JSON and XML', async () => {
 		let r = await fetch(url('/carrierservices'), { headers: H });
-		const list = await r.json();
-		expect(list.map((s) => s.Reference)).toEqual(['Example-Carrier-Service', 'MPD_RMDTPS48HNAST', 'EDC5_DPDSS', 'CX_NDS', 'REFUSE-ALL']);
-		expect(list[3]).toEqual({ Reference: 'CX_NDS', Name: 'Next Day Super', CarrierReference: 'CARRIER_X', CarrierName: 'Carrier X' });
+		const wrapper = await r.json();
+		expect(wrapper).toMatchObject({ Success: true, ErrorMessage: null });
+		const list = wrapper.MpdCarrierServices;
+		expect(list.map((s) => s.Reference)).toEqual(['Example-Carrier-Service', 'MPD_RMDTPS48HNAST', 'EDC5_DPDSS', 'CX_NDS', 'REFUSE-ALL', 'MPD_OLDECO']);
+		expect(list[3]).toMatchObject({ Name: 'Next Day Super', Reference: 'CX_NDS', MpdCarrierReference: 'CARRIER_X', CarrierName: 'Carrier X', Status: 3 });
+		expect(list[1].Name).toBe('Tracked 48 Non Signature ');
+		expect(list[1].Journey[0].CarrierService.Reference).toBe('RMDTPS48HNAST');
+		expect(list[5].Status).toBe(2);
 		r = await fetch(url('/CarrierServices'), { headers: { ...H, accept: 'application/xml' } });
 		const xml = await xml2js.parseStringPromise(await r.text(), { explicitArray: false });
-		expect(xml.ArrayOfCarrierService.CarrierService[3].Reference._).toBe('CX_NDS');
+		const response = xml.SubscriptionMpdCarrierServiceResponse;
+		expect(response.Success).toBe('true');
+		expect(response.MpdCarrierServices.MpdCarrierService[3].Reference._).toBe('CX_NDS');
+		sim.setOption('carrierServicesAnswer', 'array');
+		r = await fetch(url('/carrierservices'), { headers: H });
+		expect((await r.json())[3].Reference).toBe('CX_NDS');
+		r = await fetch(url('/carrierservices'), { headers: { ...H, accept: 'application/xml' } });
+		expect((await xml2js.parseStringPromise(await r.text(), { explicitArray: false })).ArrayOfCarrierService.CarrierService[3].Reference._).toBe('CX_NDS');
+		sim.setOption('carrierServicesAnswer', 'failure');
+		r = await fetch(url('/carrierservices'), { headers: H });
+		expect(r.status).toBe(200);
+		expect(await r.json()).toEqual({ Success: false, ErrorMessage: expect.any(String), MpdCarrierServices: [] });
+		sim.setOption('carrierServicesAnswer', 'notFound');
+		r = await fetch(url('/carrierservices'), { headers: H });
+		expect(r.status).toBe(404);
+		expect(Object.keys(await r.json())).toEqual(['Code', 'Message', 'CorrelationId']);
+		sim.setOption('carrierServicesAnswer', 'wrapper');
 		sim.setOption('carrierServiceNameField', 'CarrierServiceName');
 		r = await fetch(url('/carrierservices'), { headers: H });
-		expect((await r.json())[0]).toHaveProperty('CarrierServiceName', 'Example Service');
+		expect((await r.json()).MpdCarrierServices[0]).toHaveProperty('CarrierServiceName', 'Example Service');
 		r = await fetch(url('/carriers'), { headers: H });
 		expect((await r.json())).toContainEqual({ Reference: 'CARRIER_X', Name: 'Carrier X' });
 	});

@@ -2,13 +2,13 @@
 /**
  * In-memory state: consignments (a Map, so large batches stay O(batch)) and carrier services.
  */
-const { DEFAULT_CARRIER_SERVICES, STATES } = require('./defaults');
+const { DEFAULT_CARRIER_SERVICES, SERVICE_STATUS, STATES } = require('./defaults');
 
 /** @typedef {import('./defaults').CarrierServiceConfig} CarrierServiceConfig */
 /**
  * @typedef {object} Consignment
  * @property {string} reference
- * @property {string} state e.g. "Unallocated", "Allocation Failed", "Allocated", "Manifested", "Cancelled"
+ * @property {string} state an API state name, e.g. "Unallocated", "AllocationFailed", "Allocated"
  * @property {string} [carrierServiceReference] service it is allocated with
  * @property {string} [trackingReference] tracking reference given at allocation
  */
@@ -21,7 +21,9 @@ function normaliseConsignment(seed) {
 		throw new TypeError(`Invalid consignment seed: ${JSON.stringify(seed)}`);
 	}
 	/** @type {Consignment} */
-	const out = { reference: c.reference, state: c.state || STATES.unallocated };
+	// A state may be seeded by its display name ("Allocation Failed"); it is kept as the API names it.
+	const state = c.state ? c.state.replace(/[\s-]+/g, '') : STATES.unallocated;
+	const out = { reference: c.reference, state };
 	if (c.carrierServiceReference) out.carrierServiceReference = c.carrierServiceReference;
 	return out;
 }
@@ -128,14 +130,28 @@ class Store {
 	}
 
 	/**
-	 * Carrier services as GET /carrierservices answers them (config-only fields removed).
+	 * Carrier services as GET /carrierservices lists them: SortedPRO's MpdCarrierService fields
+	 * (config-only fields removed). The carrier's own service code is only in Journey, as in
+	 * SortedPRO's examples, where it differs from the MPD Reference.
 	 * @param {string} nameField field carrying the display name ("Name" or "CarrierServiceName")
 	 */
 	publicServices(nameField = 'Name') {
 		return [...this.services.values()].map((s) => {
-			const { Reference, Name, CarrierReference, CarrierName, refuses, refuseReason, CarrierServiceName, ...extra } =
+			const { Reference, Name, CarrierReference, CarrierName, Status, refuses, refuseReason, CarrierServiceName, ...extra } =
 				/** @type {any} */ (s);
-			return { Reference, [nameField]: Name, CarrierReference, CarrierName, ...extra };
+			const carrierCode = Reference.replace(/^MPD_/, '') + (Reference.startsWith('MPD_') ? '' : '_CARRIER');
+			return {
+				[nameField]: Name,
+				Description: `${CarrierName} ${String(Name).trim()}`,
+				Reference,
+				MpdCarrierReference: CarrierReference,
+				CarrierName,
+				CarrierAccountOwner: 'Electio',
+				Status: Status ?? SERVICE_STATUS.enabled,
+				Journey: [{ JourneyStage: 1, CarrierService: { Reference: carrierCode, Name, CarrierReference, CarrierName } }],
+				IsConfigured: true,
+				...extra,
+			};
 		});
 	}
 

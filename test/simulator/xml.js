@@ -29,6 +29,8 @@ const ITEM_NAMES = {
 	ConsignmentLegs: 'ConsignmentLeg',
 	TrackingReferences: 'string',
 	Details: 'ApiErrorDetail',
+	MpdCarrierServices: 'MpdCarrierService',
+	Journey: 'Leg',
 };
 
 /** Namespace declared on the children of an element, by the element's name. */
@@ -37,6 +39,7 @@ const CHILD_NS = {
 	ApiLink: NS.common,
 	CarrierService: NS.carrierServices,
 	Carrier: NS.carriers,
+	MpdCarrierService: NS.common,
 };
 
 // Characters XML 1.0 cannot carry at all.
@@ -126,6 +129,8 @@ function toXmlDocument(rootName, itemName, value) {
 const summariesToXml = (summaries) => toXmlDocument('ArrayOfAllocationSummary', 'AllocationSummary', summaries);
 /** @param {object[]} services */
 const carrierServicesToXml = (services) => toXmlDocument('ArrayOfCarrierService', 'CarrierService', services);
+/** @param {object} response a SubscriptionMpdCarrierServiceResponse (inferred from the type names) */
+const carrierServiceResponseToXml = (response) => toXmlDocument('SubscriptionMpdCarrierServiceResponse', null, response);
 /** @param {object[]} carriers */
 const carriersToXml = (carriers) => toXmlDocument('ArrayOfCarrier', 'Carrier', carriers);
 /** @param {object} body an ApiError body */
@@ -196,6 +201,7 @@ module.exports = {
 	toXmlDocument,
 	summariesToXml,
 	carrierServicesToXml,
+	carrierServiceResponseToXml,
 	carriersToXml,
 	errorToXml,
 	parseAllocateRequestXml,

@@ -1,6 +1,7 @@
 import { parseStringPromise } from 'xml2js';
 
 import {
+	CarrierServicesRefusedError,
 	decodeAllocationSummaries,
 	decodeApiError,
 	decodeCarrierServices,
@@ -113,5 +114,30 @@ describe('codec: errors and carrier services', () => {
 		const xml = await decodeCarrierServices('<ArrayOfCarrierService><CarrierService><Reference>CX_NDS</Reference><Name>Next Day Super</Name></CarrierService></ArrayOfCarrierService>', 'application/xml');
 		expect(xml).toStrictEqual(json);
 		expect(json[0]).toMatchObject({ Reference: 'CX_NDS', Name: 'Next Day Super' });
+	});
+
+	it('reads the documented SubscriptionMpdCarrierServiceResponse wrapper, JSON and XML alike', async () => {
+		const json = await decodeCarrierServices(
+			'{"Success":true,"ErrorMessage":null,"MpdCarrierServices":[{"Name":"Tracked 48 ","Reference":"MPD_RMDTPS48HNAUT","Status":2,"Journey":[{"CarrierService":{"Reference":"RMDTPS48HNAUT"}}]}]}',
+			'application/json',
+		);
+		expect(json).toEqual([expect.objectContaining({ Reference: 'MPD_RMDTPS48HNAUT', Name: 'Tracked 48 ', Status: 2 })]);
+		const xml = await decodeCarrierServices(
+			`<SubscriptionMpdCarrierServiceResponse><Success>true</Success><MpdCarrierServices><MpdCarrierService><Name xmlns="${COMMON}">Tracked 48 </Name><Reference xmlns="${COMMON}">MPD_RMDTPS48HNAUT</Reference><Status xmlns="${COMMON}">Disabled</Status></MpdCarrierService></MpdCarrierServices></SubscriptionMpdCarrierServiceResponse>`,
+			'application/xml',
+		);
+		expect(xml).toEqual([expect.objectContaining({ Reference: 'MPD_RMDTPS48HNAUT', Name: 'Tracked 48 ', Status: 'Disabled' })]);
+		expect(await decodeCarrierServices('<SubscriptionMpdCarrierServiceResponse><Success>true</Success><MpdCarrierServices /></SubscriptionMpdCarrierServiceResponse>', 'text/xml')).toEqual([]);
+	});
+
+	it('Success false is CarrierServicesRefusedError with the ErrorMessage, JSON and XML', async () => {
+		await expect(decodeCarrierServices('{"Success":false,"ErrorMessage":"Subscription suspended","MpdCarrierServices":null}', 'application/json')).rejects.toThrow(
+			new CarrierServicesRefusedError('Subscription suspended'),
+		);
+		await expect(
+			decodeCarrierServices('<SubscriptionMpdCarrierServiceResponse><Success>false</Success></SubscriptionMpdCarrierServiceResponse>', 'application/xml'),
+		).rejects.toBeInstanceOf(CarrierServicesRefusedError);
+		await expect(decodeCarrierServices('{"Success":true}', 'application/json')).rejects.toThrow('expected MpdCarrierServices to be a list');
+		await expect(decodeCarrierServices('"text"', 'application/json')).rejects.toThrow('expected a list of carrier services');
 	});
 });

@@ -3,8 +3,11 @@ import type { IDataObject, IPairedItemData, NodeApiError, NodeOperationError } f
 export type RequestMode = 'combine' | 'perItem';
 
 export type Outcome =
-	/** `unconfirmed`: a retry found it already allocated after an attempt SortedPRO may have acted on */
-	| { allocated: true; summary: IDataObject; unconfirmed?: boolean }
+	/**
+	 * `unconfirmed`: 'resent' when a retry found it already allocated after an attempt SortedPRO
+	 * may have acted on; 'accepted' when SortedPRO answered 202 with no summary
+	 */
+	| { allocated: true; summary: IDataObject; unconfirmed?: 'resent' | 'accepted' }
 	/** `reason` goes into the consignment's error item; `error` is what the node throws for it */
 	| { allocated: false; reason: string; error: NodeApiError | NodeOperationError };
 

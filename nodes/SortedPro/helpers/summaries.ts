@@ -54,7 +54,7 @@ export function applySummaries(
 		const reason = typeof summary.Description === 'string' && summary.Description ? summary.Description : 'no reason given';
 		if (afterUncertainAttempt && ALREADY_ALLOCATED.test(reason)) {
 			// Most likely allocated by the attempt whose answer was lost: not an error to clean up.
-			consignment.outcome = { allocated: true, summary, unconfirmed: true };
+			consignment.outcome = { allocated: true, summary, unconfirmed: 'resent' };
 			continue;
 		}
 		consignment.outcome = failure(

@@ -59,6 +59,12 @@ const API_ERROR: Schema = {
 	Details: { list: { Code: 'string', Target: 'string', Message: 'string' }, item: 'ApiErrorDetail' },
 };
 const CARRIER_SERVICE: Schema = { Reference: 'string', Name: 'string', CarrierServiceName: 'string' };
+// GET /carrierservices answers SortedPRO's SubscriptionMpdCarrierServiceResponse.
+const CARRIER_SERVICE_RESPONSE: Schema = {
+	Success: 'boolean',
+	ErrorMessage: 'string',
+	MpdCarrierServices: { list: CARRIER_SERVICE, item: 'MpdCarrierService' },
+};
 
 // xml2js costs ~15 ms to load; most users never send XML, so it is loaded on first use.
 let xml2jsModule: typeof Xml2js | undefined;
@@ -240,8 +246,43 @@ export async function decodeAllocationSummaries(body: string, contentType: strin
 	return summaries;
 }
 
+/** GET /carrierservices answered HTTP 2xx with `Success: false`. */
+export class CarrierServicesRefusedError extends Error {}
+
+/**
+ * The carrier services of GET /carrierservices: from the documented wrapper
+ * `{Success, ErrorMessage, MpdCarrierServices}` (JSON, or XML `SubscriptionMpdCarrierServiceResponse`),
+ * or from a bare list (JSON array, XML `ArrayOf…`). `Success: false` throws
+ * CarrierServicesRefusedError with SortedPRO's ErrorMessage.
+ */
 export async function decodeCarrierServices(body: string, contentType: string | undefined): Promise<IDataObject[]> {
-	return await decodeList(body, contentType, CARRIER_SERVICE, 'CarrierService');
+	if (body.length > MAX_ANSWER_CHARS) throw new Error(`the answer is larger than ${MAX_ANSWER_CHARS} characters`);
+	let answer: unknown;
+	if (isXmlContentType(contentType)) {
+		const { root, node } = await parseXml(body);
+		const listItem = typeof node === 'string' ? 'MpdCarrierService' : (Object.keys(node)[0] ?? 'MpdCarrierService');
+		answer =
+			root === 'SubscriptionMpdCarrierServiceResponse'
+				? objectFromXml(CARRIER_SERVICE_RESPONSE, node)
+				: valueFromXml({ list: CARRIER_SERVICE, item: listItem }, node);
+	} else {
+		const parsed = parseJson(body);
+		answer = Array.isArray(parsed)
+			? parsed.map((entry) => normaliseJson(CARRIER_SERVICE, entry))
+			: normaliseJson(CARRIER_SERVICE_RESPONSE, parsed);
+	}
+	if (answer === null || typeof answer !== 'object') throw new Error('expected a list of carrier services');
+	let services: unknown = answer;
+	if (!Array.isArray(answer)) {
+		const response = answer as IDataObject;
+		if (response.Success === false) {
+			const reason = typeof response.ErrorMessage === 'string' && response.ErrorMessage.trim() !== '' ? response.ErrorMessage.trim() : 'no reason given';
+			throw new CarrierServicesRefusedError(reason);
+		}
+		services = response.MpdCarrierServices;
+	}
+	if (!Array.isArray(services)) throw new Error('expected MpdCarrierServices to be a list');
+	return services.filter((service): service is IDataObject => service !== null && typeof service === 'object');
 }
 
 export interface ApiErrorBody {

@@ -7,7 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { AllocationPlan, notAllocatedMessage, pairedItems, type Batch } from '../../helpers/allocationPlan';
-import { getCarrierServices } from '../../helpers/carrierServices';
+import { getCarrierServices, type CarrierService } from '../../helpers/carrierServices';
 import { inputError, readItemInputs, reject, type ItemInput } from '../../helpers/itemInput';
 import { applySummaries } from '../../helpers/summaries';
 import { readSettings, type RunSettings } from '../../helpers/runSettings';
@@ -135,13 +135,34 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const UNCONFIRMED_NOTICE =
-	'A request holding this consignment failed after SortedPRO may have acted on it, and a resend found it already allocated: it was most likely allocated by this run. Its tracking details are in SortedPRO.';
+const UNCONFIRMED_NOTICES = {
+	resent:
+		'A request holding this consignment failed after SortedPRO may have acted on it, and a resend found it already allocated: it was most likely allocated by this run. Its tracking details are in SortedPRO.',
+	accepted:
+		'SortedPRO accepted this consignment for later processing (HTTP 202 with no Allocation Summary): it is not allocated yet. Check its state in SortedPRO before printing labels.',
+};
+
+/** The item of a consignment SortedPRO accepted (202) without a summary: the summary's fields, empty. */
+function acceptedSummary(reference: string): IDataObject {
+	return {
+		ConsignmentReference: reference,
+		StatusCode: 202,
+		ApiLinks: [],
+		Description: null,
+		ConsignmentLegs: [],
+		CarrierReference: null,
+		CarrierName: null,
+		CarrierServiceReference: null,
+		CarrierServiceName: null,
+	};
+}
 
 /**
- * Refuses items whose carrier service the subscription does not have, before allocating, so a
- * typo is reported against its item and field. Skipped when the list cannot be had: the
- * allocation request then gets SortedPRO's own answer.
+ * Refuses items whose carrier service the subscription does not have, or has Disabled, before
+ * allocating, so a typo is reported against its item and field (and no consignment is moved to
+ * AllocationFailed by a service that cannot take it). When the list cannot be had (404: no services,
+ * Success false, or no answer) nothing is refused, SortedPRO's allocation answer decides, and
+ * the run carries a hint saying the check was skipped and why.
  */
 async function withKnownCarrierServices(
 	this: IExecuteFunctions,
@@ -150,16 +171,24 @@ async function withKnownCarrierServices(
 	settings: RunSettings,
 	rejected: INodeExecutionData[],
 ): Promise<ItemInput[]> {
-	let known: Set<unknown>;
+	let known: Map<string, CarrierService>;
 	try {
-		known = new Set((await getCarrierServices.call(this, connection, settings.policy)).map((service) => service.Reference));
-	} catch {
+		const services = await getCarrierServices.call(this, connection, settings.format, settings.policy);
+		known = new Map(services.map((service) => [service.reference, service]));
+	} catch (error) {
+		this.addExecutionHints?.({
+			message: `Carrier services were not checked before allocating: ${(error as Error).message}`,
+			type: 'warning',
+			location: 'outputPane',
+		});
 		return inputs;
 	}
-	if (known.size === 0) return inputs;
 	return inputs.filter((input) => {
-		if (known.has(input.carrierService)) return true;
-		const problem = `"${input.carrierService}" is not a carrier service of this SortedPRO subscription (pick one from the list)`;
+		const service = known.get(input.carrierService);
+		if (service && !service.disabled) return true;
+		const problem = service
+			? `"${input.carrierService}" is disabled on this SortedPRO subscription (pick an enabled one from the list)`
+			: `"${input.carrierService}" is not a carrier service of this SortedPRO subscription (pick one from the list)`;
 		reject.call(this, inputError.call(this, input.itemIndex, 'Carrier Service', problem), rejected);
 		return false;
 	});
@@ -178,6 +207,12 @@ async function allocateBatch(this: IExecuteFunctions, connection: SortedProConne
 			body: await encodeAllocateRequest(format, batch.carrierService, references),
 			itemIndex,
 		}, settings.policy);
+		if (response.statusCode === 202 && response.body.trim() === '') {
+			for (const consignment of batch.consignments) {
+				consignment.outcome = { allocated: true, summary: acceptedSummary(consignment.reference), unconfirmed: 'accepted' };
+			}
+			return [];
+		}
 		let summaries: IDataObject[];
 		try {
 			summaries = await decodeAllocationSummaries(response.body, response.contentType);
@@ -230,7 +265,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const json = outcome.summary;
 			if (outcome.unconfirmed) {
 				json.AllocationUnconfirmed = true;
-				json.Notice = UNCONFIRMED_NOTICE;
+				json.Notice = UNCONFIRMED_NOTICES[outcome.unconfirmed];
 			}
 			output.push({ json, pairedItem });
 		} else if (outcome) {
