@@ -6,11 +6,34 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+export const SORTEDPRO_CREDENTIAL = 'sortedProApi';
 export const SORTEDPRO_PRODUCTION_URL = 'https://api.electioapp.com';
 export const SORTEDPRO_SANDBOX_URL = 'https://apisandbox.electioapp.com';
 
+/**
+ * The base-URL rule: https, or plain http only to this machine (a local proxy or test server).
+ * One pattern, used by the node for every request and by the credential test below.
+ */
+const ALLOWED_BASE_URL = /^(https:\/\/[^/?#\s]+|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?)(\/[^?#\s]*)?$/i;
+/** Where the credential test is sent when the rule fails: a reserved name that never resolves. */
+const REFUSED_BASE_URL = 'https://base-url-must-use-https.invalid';
+
+/** Why a base URL is refused, or undefined when it may be used. */
+export function baseUrlProblem(url: string): string | undefined {
+	if (ALLOWED_BASE_URL.test(url)) return undefined;
+	let valid = true;
+	try {
+		new URL(url);
+	} catch {
+		valid = false;
+	}
+	return valid
+		? `The credential's Base URL must use https (plain http is only allowed for localhost): ${url}`
+		: `The credential's Base URL "${url}" is not a valid URL`;
+}
+
 export class SortedProApi implements ICredentialType {
-	name = 'sortedProApi';
+	name = SORTEDPRO_CREDENTIAL;
 
 	displayName = 'SortedPRO API';
 
@@ -64,10 +87,11 @@ export class SortedProApi implements ICredentialType {
 		},
 	};
 
+	// The test applies baseUrlProblem's rule too: a refused base URL is sent to a name that
+	// cannot resolve, so the test fails instead of passing for a URL every execution refuses.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : $credentials.environment}}',
+			baseURL: `={{ $credentials.environment !== "custom" ? $credentials.environment : ${ALLOWED_BASE_URL.toString()}.test(String($credentials.baseUrl).trim()) ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : "${REFUSED_BASE_URL}" }}`,
 			url: '/carrierservices',
 			method: 'GET',
 		},

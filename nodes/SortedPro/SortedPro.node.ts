@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as allocation from './actions/allocation';
-import { router } from './actions/router';
+import { SORTEDPRO_CREDENTIAL } from '../../credentials/SortedProApi.credentials';
+import { resourceProperties, router } from './actions/router';
 import { listSearch } from './methods';
 
 export class SortedPro implements INodeType {
@@ -19,18 +19,8 @@ export class SortedPro implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sortedProApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Allocation', value: 'allocation' }],
-				default: 'allocation',
-			},
-			...allocation.description,
-		],
+		credentials: [{ name: SORTEDPRO_CREDENTIAL, required: true }],
+		properties: resourceProperties,
 	};
 
 	methods = { listSearch };

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 
 import type * as Xml2js from 'xml2js';
 
-import { encodeAllocateRequest } from '../../nodes/SortedPro/transport/codec';
+import { encodeAllocateWithCarrierService as encodeAllocateRequest } from '../../nodes/SortedPro/actions/allocation/allocateWithCarrierService.operation';
 import {
 	ALLOCATE_PATH,
 	API_KEY,

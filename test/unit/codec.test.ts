@@ -1,12 +1,9 @@
 import { parseStringPromise } from 'xml2js';
 
-import {
-	CarrierServicesRefusedError,
-	decodeAllocationSummaries,
-	decodeApiError,
-	decodeCarrierServices,
-	encodeAllocateRequest,
-} from '../../nodes/SortedPro/transport/codec';
+import { encodeAllocateWithCarrierService as encodeAllocateRequest } from '../../nodes/SortedPro/actions/allocation/allocateWithCarrierService.operation';
+import { decodeAllocationSummaries } from '../../nodes/SortedPro/actions/allocation/allocationSummaries';
+import { CarrierServicesRefusedError, decodeCarrierServices } from '../../nodes/SortedPro/actions/allocation/carrierServices';
+import { decodeApiError } from '../../nodes/SortedPro/transport/errors';
 
 const CONSIGNMENTS = 'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments';
 const COMMON = 'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Common';
@@ -138,6 +135,6 @@ describe('codec: errors and carrier services', () => {
 			decodeCarrierServices('<SubscriptionMpdCarrierServiceResponse><Success>false</Success></SubscriptionMpdCarrierServiceResponse>', 'application/xml'),
 		).rejects.toBeInstanceOf(CarrierServicesRefusedError);
 		await expect(decodeCarrierServices('{"Success":true}', 'application/json')).rejects.toThrow('expected MpdCarrierServices to be a list');
-		await expect(decodeCarrierServices('"text"', 'application/json')).rejects.toThrow('expected a list of carrier services');
+		await expect(decodeCarrierServices('"text"', 'application/json')).rejects.toThrow('expected a JSON object or array');
 	});
 });

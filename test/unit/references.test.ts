@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AllocationPlan, pairedItems } from '../../nodes/SortedPro/helpers/allocationPlan';
+import { BatchPlan, pairedItems } from '../../nodes/SortedPro/actions/batch/plan';
 import { MAX_REFERENCE_LENGTH, parseReferences } from '../../nodes/SortedPro/helpers/references';
-import { consignmentReferenceOf as referenceOfSummary } from '../../nodes/SortedPro/transport/codec';
+import { consignmentReferenceOf as referenceOfSummary } from '../../nodes/SortedPro/actions/allocation/allocationSummaries';
 
 describe('parseReferences', () => {
 	it.each([
@@ -39,13 +39,13 @@ describe('parseReferences', () => {
 	});
 });
 
-describe('AllocationPlan', () => {
+describe('BatchPlan', () => {
 	it('combine mode: groups by carrier service, sends each reference once, pairs every item', () => {
-		const plan = new AllocationPlan('combine');
+		const plan = new BatchPlan('combine');
 		plan.add(0, 'SVC-A', ['EC-1', 'EC-2']);
 		plan.add(1, 'SVC-B', ['EC-3']);
 		plan.add(2, 'SVC-A', ['EC-2', 'EC-4']);
-		const batches = [...plan.batches(2)].map((b) => [b.carrierService, b.consignments.map((c) => c.reference)]);
+		const batches = [...plan.batches(2)].map((b) => [b.group, b.consignments.map((c) => c.reference)]);
 		expect(batches).toEqual([
 			['SVC-A', ['EC-1', 'EC-2']],
 			['SVC-A', ['EC-4']],
@@ -57,7 +57,7 @@ describe('AllocationPlan', () => {
 	});
 
 	it('per-item mode: one group per item, a reference already sent by an earlier item is not sent again', () => {
-		const plan = new AllocationPlan('perItem');
+		const plan = new BatchPlan('perItem');
 		plan.add(0, 'SVC-A', ['EC-1', 'EC-2']);
 		plan.add(1, 'SVC-A', ['EC-2']);
 		plan.add(2, 'SVC-A', ['EC-3']);
@@ -67,7 +67,7 @@ describe('AllocationPlan', () => {
 	});
 
 	it('the same reference with two carrier services is two consignments to allocate', () => {
-		const plan = new AllocationPlan('combine');
+		const plan = new BatchPlan('combine');
 		plan.add(0, 'SVC-A', ['EC-1']);
 		plan.add(1, 'SVC-B', ['EC-1']);
 		expect(plan.consignments).toHaveLength(2);

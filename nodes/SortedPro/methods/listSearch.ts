@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { carrierServiceLabel, getCarrierServices } from '../helpers/carrierServices';
+import { carrierServiceLabel, getCarrierServices } from '../actions/allocation/carrierServices';
 import { connect } from '../transport';
 
 /**

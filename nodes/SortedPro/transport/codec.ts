@@ -1,11 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
-// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- xml2js is the design's one runtime dependency (README "Compatibility")
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- xml2js is the package's one runtime dependency (README "Compatibility")
 import type * as Xml2js from 'xml2js';
 
 /**
- * The one place that knows SortedPRO's wire formats. JSON and XML answers both come out as
- * the same plain objects: known fields in the documented order, numbers as numbers, lists as
- * arrays (even of one), and null for a field the answer left out (XML omits nulls).
+ * SortedPRO's wire formats, generically: a schema says which fields an object has, which are
+ * numbers, booleans or lists, and the XML element name of a list entry. JSON and XML answers
+ * both come out as the same plain objects: schema fields in schema order, numbers as numbers,
+ * lists as arrays (even of one), and null for a field the answer left out (XML omits nulls).
+ * Each resource's schemas live beside that resource.
  */
 export type BodyFormat = 'json' | 'xml';
 
@@ -14,57 +16,22 @@ export const MEDIA_TYPES: Record<BodyFormat, string> = {
 	xml: 'application/xml',
 };
 
-const CONSIGNMENTS_NS = 'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments';
+export const CONSIGNMENTS_NS = 'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments';
 
 type Scalar = 'string' | 'number' | 'boolean';
-interface ListField {
+export interface ListField {
 	list: FieldType;
 	/** XML element name of one list entry */
 	item: string;
 }
-type FieldType = Scalar | ListField | Schema;
-interface Schema {
+export type FieldType = Scalar | ListField | Schema;
+export interface Schema {
 	[field: string]: FieldType;
 }
 
 function isList(type: FieldType): type is ListField {
 	return typeof type === 'object' && typeof type.item === 'string' && 'list' in type;
 }
-
-const API_LINK: Schema = { Rel: 'string', Href: 'string' };
-const CONSIGNMENT_LEG: Schema = {
-	Leg: 'number',
-	TrackingReferences: { list: 'string', item: 'string' },
-	CarrierReference: 'string',
-	CarrierServiceReference: 'string',
-	CarrierName: 'string',
-};
-export const ALLOCATION_SUMMARY: Schema = {
-	// Not sent by SortedPRO: filled from the detail link (see consignmentReferenceOf), first so
-	// it leads the output item.
-	ConsignmentReference: 'string',
-	StatusCode: 'number',
-	ApiLinks: { list: API_LINK, item: 'ApiLink' },
-	Description: 'string',
-	ConsignmentLegs: { list: CONSIGNMENT_LEG, item: 'ConsignmentLeg' },
-	CarrierReference: 'string',
-	CarrierName: 'string',
-	CarrierServiceReference: 'string',
-	CarrierServiceName: 'string',
-};
-const API_ERROR: Schema = {
-	Code: 'string',
-	Message: 'string',
-	CorrelationId: 'string',
-	Details: { list: { Code: 'string', Target: 'string', Message: 'string' }, item: 'ApiErrorDetail' },
-};
-const CARRIER_SERVICE: Schema = { Reference: 'string', Name: 'string', CarrierServiceName: 'string' };
-// GET /carrierservices answers SortedPRO's SubscriptionMpdCarrierServiceResponse.
-const CARRIER_SERVICE_RESPONSE: Schema = {
-	Success: 'boolean',
-	ErrorMessage: 'string',
-	MpdCarrierServices: { list: CARRIER_SERVICE, item: 'MpdCarrierService' },
-};
 
 // xml2js costs ~15 ms to load; most users never send XML, so it is loaded on first use.
 let xml2jsModule: typeof Xml2js | undefined;
@@ -80,33 +47,27 @@ export function isXmlContentType(contentType: string | undefined): boolean {
 	return /[/+]xml\b/i.test(contentType ?? '');
 }
 
-/** The request body of PUT /allocation/allocatewithcarrierservice, as the seed shows it. */
-export async function encodeAllocateRequest(
-	format: BodyFormat,
-	carrierService: string,
-	references: string[],
-): Promise<string> {
-	if (format === 'json') {
-		return JSON.stringify({
-			MpdCarrierServiceReference: carrierService,
-			ConsignmentReferences: references,
-		});
-	}
+/**
+ * A request body. XML: root element `xmlRoot` in SortedPRO's Consignments namespace, a string
+ * list as `<Name><string>…</string></Name>`, as SortedPRO's XML examples show.
+ */
+export async function encodeBody(format: BodyFormat, value: IDataObject, xmlRoot: string): Promise<string> {
+	if (format === 'json') return JSON.stringify(value);
 	requestBuilder ??= new (await xml2js()).Builder({
 		xmldec: { version: '1.0', encoding: 'utf-8' },
 		renderOpts: { pretty: false },
 	});
-	return requestBuilder.buildObject({
-		AllocateConsignmentsWithCarrierServiceRequest: {
-			$: {
-				'xmlns:xsd': 'http://www.w3.org/2001/XMLSchema',
-				'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-				xmlns: CONSIGNMENTS_NS,
-			},
-			ConsignmentReferences: { string: references },
-			MpdCarrierServiceReference: carrierService,
+	const element: IDataObject = {
+		$: {
+			'xmlns:xsd': 'http://www.w3.org/2001/XMLSchema',
+			'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+			xmlns: CONSIGNMENTS_NS,
 		},
-	});
+	};
+	for (const [field, fieldValue] of Object.entries(value)) {
+		element[field] = Array.isArray(fieldValue) ? { string: fieldValue } : fieldValue;
+	}
+	return requestBuilder.buildObject({ [xmlRoot]: element });
 }
 
 type XmlNode = string | { [element: string]: XmlNode[] };
@@ -176,7 +137,7 @@ function genericFromXml(node: XmlNode, depth: number): unknown {
  * absent), lists as arrays. The top-level object is rebuilt with the schema's fields first;
  * nested ones, already fresh from JSON.parse, are completed in place to save copies.
  */
-function normaliseJson(type: FieldType, value: unknown, inPlace = false): unknown {
+export function normaliseJson(type: FieldType, value: unknown, inPlace = false): unknown {
 	if (value === undefined || value === null) return null;
 	if (typeof type === 'string') return value;
 	if (isList(type)) {
@@ -197,14 +158,19 @@ function normaliseJson(type: FieldType, value: unknown, inPlace = false): unknow
 }
 
 /** JSON.parse, dropping `__proto__` keys at any depth (checked first: the reviver is slow). */
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
 	return text.includes('"__proto__"')
 		? JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value))
 		: JSON.parse(text);
 }
 
-async function decodeList(body: string, contentType: string | undefined, schema: Schema, item: string): Promise<IDataObject[]> {
+function checkSize(body: string): void {
 	if (body.length > MAX_ANSWER_CHARS) throw new Error(`the answer is larger than ${MAX_ANSWER_CHARS} characters`);
+}
+
+/** An answer that is a list (JSON array; XML root holding `item` elements). */
+export async function decodeList(body: string, contentType: string | undefined, schema: Schema, item: string): Promise<IDataObject[]> {
+	checkSize(body);
 	if (isXmlContentType(contentType)) {
 		const { node } = await parseXml(body);
 		return valueFromXml({ list: schema, item }, node) as IDataObject[];
@@ -215,104 +181,39 @@ async function decodeList(body: string, contentType: string | undefined, schema:
 }
 
 /**
- * An Allocation Summary has no ConsignmentReference field: the consignment is only the last
- * path segment of its `detail` link (or of its `label` link, as a fallback).
+ * An answer that is one object, or a list: `schemas` maps an XML root element name to its
+ * schema (a list root names its entries' element); a JSON object takes the `object` schema,
+ * a JSON array the `list` one. Undefined for a schema that is not given.
  */
-export function consignmentReferenceOf(summary: IDataObject): string | undefined {
-	const links = Array.isArray(summary.ApiLinks) ? (summary.ApiLinks as IDataObject[]) : [];
-	let href: unknown;
-	for (const rel of ['detail', 'label']) {
-		href = links.find((link) => String(link?.Rel ?? '').toLowerCase() === rel)?.Href;
-		if (href !== undefined) break;
-	}
-	if (typeof href !== 'string') return undefined;
-	let path = href;
-	const query = path.search(/[?#]/);
-	if (query !== -1) path = path.slice(0, query);
-	while (path.endsWith('/')) path = path.slice(0, -1);
-	const segment = path.slice(path.lastIndexOf('/') + 1);
-	if (!segment.includes('%')) return segment || undefined;
-	try {
-		return decodeURIComponent(segment) || undefined;
-	} catch {
-		return segment;
-	}
-}
-
-/** The Allocation Summaries of an answer, each with `ConsignmentReference` (from its link) first. */
-export async function decodeAllocationSummaries(body: string, contentType: string | undefined): Promise<IDataObject[]> {
-	const summaries = await decodeList(body, contentType, ALLOCATION_SUMMARY, 'AllocationSummary');
-	for (const summary of summaries) summary.ConsignmentReference = consignmentReferenceOf(summary) ?? summary.ConsignmentReference ?? null;
-	return summaries;
-}
-
-/** GET /carrierservices answered HTTP 2xx with `Success: false`. */
-export class CarrierServicesRefusedError extends Error {}
-
-/**
- * The carrier services of GET /carrierservices: from the documented wrapper
- * `{Success, ErrorMessage, MpdCarrierServices}` (JSON, or XML `SubscriptionMpdCarrierServiceResponse`),
- * or from a bare list (JSON array, XML `ArrayOf…`). `Success: false` throws
- * CarrierServicesRefusedError with SortedPRO's ErrorMessage.
- */
-export async function decodeCarrierServices(body: string, contentType: string | undefined): Promise<IDataObject[]> {
-	if (body.length > MAX_ANSWER_CHARS) throw new Error(`the answer is larger than ${MAX_ANSWER_CHARS} characters`);
-	let answer: unknown;
+export async function decodeAnswer(
+	body: string,
+	contentType: string | undefined,
+	schemas: { object?: Schema; list?: ListField; xmlRoots: Record<string, Schema | ListField> },
+): Promise<{ root: string | undefined; value: unknown }> {
+	checkSize(body);
 	if (isXmlContentType(contentType)) {
 		const { root, node } = await parseXml(body);
-		const listItem = typeof node === 'string' ? 'MpdCarrierService' : (Object.keys(node)[0] ?? 'MpdCarrierService');
-		answer =
-			root === 'SubscriptionMpdCarrierServiceResponse'
-				? objectFromXml(CARRIER_SERVICE_RESPONSE, node)
-				: valueFromXml({ list: CARRIER_SERVICE, item: listItem }, node);
-	} else {
-		const parsed = parseJson(body);
-		answer = Array.isArray(parsed)
-			? parsed.map((entry) => normaliseJson(CARRIER_SERVICE, entry))
-			: normaliseJson(CARRIER_SERVICE_RESPONSE, parsed);
-	}
-	if (answer === null || typeof answer !== 'object') throw new Error('expected a list of carrier services');
-	let services: unknown = answer;
-	if (!Array.isArray(answer)) {
-		const response = answer as IDataObject;
-		if (response.Success === false) {
-			const reason = typeof response.ErrorMessage === 'string' && response.ErrorMessage.trim() !== '' ? response.ErrorMessage.trim() : 'no reason given';
-			throw new CarrierServicesRefusedError(reason);
+		let type = schemas.xmlRoots[root];
+		if (type === undefined && root.startsWith('ArrayOf') && schemas.list) {
+			// A list root names its entries after their type: take the first child's name.
+			const item = typeof node === 'string' ? schemas.list.item : (Object.keys(node)[0] ?? schemas.list.item);
+			type = { list: schemas.list.list, item };
 		}
-		services = response.MpdCarrierServices;
+		if (type === undefined) throw new Error(`unexpected XML root element <${root}>`);
+		return { root, value: isList(type) ? valueFromXml(type, node) : objectFromXml(type, node) };
 	}
-	if (!Array.isArray(services)) throw new Error('expected MpdCarrierServices to be a list');
-	return services.filter((service): service is IDataObject => service !== null && typeof service === 'object');
+	const parsed = parseJson(body);
+	if (Array.isArray(parsed)) {
+		if (!schemas.list) throw new Error('expected a JSON object, not an array');
+		return { root: undefined, value: normaliseJson(schemas.list, parsed) };
+	}
+	if (parsed === null || typeof parsed !== 'object') throw new Error('expected a JSON object or array');
+	return { root: undefined, value: schemas.object ? normaliseJson(schemas.object, parsed) : parsed };
 }
 
-export interface ApiErrorBody {
-	Code?: string | null;
-	Message?: string | null;
-	CorrelationId?: string | null;
-	Details?: Array<{ Code?: string | null; Target?: string | null; Message?: string | null }> | null;
-}
-
-/**
- * SortedPRO's error body, from whichever shape the answer has: `{Code, Message, …}`, the
- * gateway's `{statusCode, message}`, or XML `<ApiError>`. Undefined when the body is none of these.
- */
-export async function decodeApiError(body: string): Promise<ApiErrorBody | undefined> {
-	// An error body worth reading is small; a huge one is quoted by its status only.
-	const text = body.length > 65_536 ? '' : body.trim();
-	if (text === '') return undefined;
-	try {
-		if (text.startsWith('<')) {
-			const { root, node } = await parseXml(text);
-			return root === 'ApiError' ? (objectFromXml(API_ERROR, node) as ApiErrorBody) : undefined;
-		}
-		const parsed = parseJson(text) as IDataObject;
-		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
-		if (typeof parsed.Message === 'string' || typeof parsed.Code === 'string') {
-			return normaliseJson(API_ERROR, parsed) as ApiErrorBody;
-		}
-		if (typeof parsed.message === 'string') return { Message: parsed.message };
-	} catch {
-		// Not a SortedPRO error body (an HTML page from a proxy, say): the caller quotes the status.
-	}
-	return undefined;
+/** An XML error document's root and its fields, or undefined when the text is not XML. */
+export async function decodeXmlObject(body: string, schemas: Record<string, Schema>): Promise<{ root: string; value: IDataObject } | undefined> {
+	const { root, node } = await parseXml(body);
+	const schema = schemas[root];
+	return schema ? { root, value: objectFromXml(schema, node) } : undefined;
 }

@@ -1,7 +1,46 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { decodeApiError } from './codec';
+import { decodeXmlObject, normaliseJson, parseJson, type Schema } from './codec';
+
+/** SortedPRO's ApiError body (its `Code` is SortedPRO's own, not the HTTP status). */
+export interface ApiErrorBody {
+	Code?: string | null;
+	Message?: string | null;
+	CorrelationId?: string | null;
+	Details?: Array<{ Code?: string | null; Target?: string | null; Message?: string | null }> | null;
+}
+
+const API_ERROR: Schema = {
+	Code: 'string',
+	Message: 'string',
+	CorrelationId: 'string',
+	Details: { list: { Code: 'string', Target: 'string', Message: 'string' }, item: 'ApiErrorDetail' },
+};
+
+/**
+ * SortedPRO's error body, from whichever shape the answer has: `{Code, Message, …}`, the
+ * gateway's `{statusCode, message}`, or XML `<ApiError>`. Undefined when the body is none of these.
+ */
+export async function decodeApiError(body: string): Promise<ApiErrorBody | undefined> {
+	// An error body worth reading is small; a huge one is quoted by its status only.
+	const text = body.length > 65_536 ? '' : body.trim();
+	if (text === '') return undefined;
+	try {
+		if (text.startsWith('<')) {
+			return (await decodeXmlObject(text, { ApiError: API_ERROR }))?.value as ApiErrorBody | undefined;
+		}
+		const parsed = parseJson(text) as IDataObject;
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+		if (typeof parsed.Message === 'string' || typeof parsed.Code === 'string') {
+			return normaliseJson(API_ERROR, parsed) as ApiErrorBody;
+		}
+		if (typeof parsed.message === 'string') return { Message: parsed.message };
+	} catch {
+		// Not a SortedPRO error body (an HTML page from a proxy, say): the caller quotes the status.
+	}
+	return undefined;
+}
 
 /** Text of an HTML page's <title>, to quote when a proxy answers instead of SortedPRO. */
 function htmlTitle(body: string): string | undefined {
@@ -45,13 +84,15 @@ export async function apiErrorFromResponse(
 }
 
 /** A request that got no HTTP answer (refused, reset, timed out). */
-export function networkError(node: INode, error: unknown, baseUrl: string, itemIndex?: number): NodeApiError {
+export function networkError(node: INode, error: unknown, baseUrl: string, itemIndex?: number, mayHaveActed = true): NodeApiError {
 	const code = (error as { code?: unknown })?.code;
 	const reason = typeof code === 'string' ? code : ((error as Error)?.message ?? 'unknown error');
 	const message = `Could not reach SortedPRO at ${baseUrl}: ${reason}`;
 	return new NodeApiError(node, { message, code: typeof code === 'string' ? code : null } as JsonObject, {
 		message,
-		description: 'No answer was received, so it is unknown whether SortedPRO processed the request.',
+		description: mayHaveActed
+			? 'No answer was received, so it is unknown whether SortedPRO processed the request.'
+			: 'The connection was refused, so SortedPRO did not receive the request.',
 		itemIndex,
 	});
 }

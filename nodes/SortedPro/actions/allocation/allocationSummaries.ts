@@ -1,0 +1,167 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { sortedProRequest, type SortedProRequest } from '../../transport';
+import { decodeList, type Schema } from '../../transport/codec';
+import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
+import type { RunContext } from '../types';
+
+const API_LINK: Schema = { Rel: 'string', Href: 'string' };
+const CONSIGNMENT_LEG: Schema = {
+	Leg: 'number',
+	TrackingReferences: { list: 'string', item: 'string' },
+	CarrierReference: 'string',
+	CarrierServiceReference: 'string',
+	CarrierName: 'string',
+};
+export const ALLOCATION_SUMMARY: Schema = {
+	// Not sent by SortedPRO: filled from the detail link (see consignmentReferenceOf), first so
+	// it leads the output item.
+	ConsignmentReference: 'string',
+	StatusCode: 'number',
+	ApiLinks: { list: API_LINK, item: 'ApiLink' },
+	Description: 'string',
+	ConsignmentLegs: { list: CONSIGNMENT_LEG, item: 'ConsignmentLeg' },
+	CarrierReference: 'string',
+	CarrierName: 'string',
+	CarrierServiceReference: 'string',
+	CarrierServiceName: 'string',
+};
+
+/** The last path segment of a link, decoded: SortedPRO's links end with the consignment reference. */
+export function lastPathSegment(href: string): string | undefined {
+	let path = href;
+	const query = path.search(/[?#]/);
+	if (query !== -1) path = path.slice(0, query);
+	while (path.endsWith('/')) path = path.slice(0, -1);
+	const segment = path.slice(path.lastIndexOf('/') + 1);
+	if (!segment.includes('%')) return segment || undefined;
+	try {
+		return decodeURIComponent(segment) || undefined;
+	} catch {
+		return segment;
+	}
+}
+
+/**
+ * An Allocation Summary has no ConsignmentReference field: the consignment is only the last
+ * path segment of its `detail` link (or of its `label` link, as a fallback).
+ */
+export function consignmentReferenceOf(summary: IDataObject): string | undefined {
+	const links = Array.isArray(summary.ApiLinks) ? (summary.ApiLinks as IDataObject[]) : [];
+	let href: unknown;
+	for (const rel of ['detail', 'label']) {
+		href = links.find((link) => String(link?.Rel ?? '').toLowerCase() === rel)?.Href;
+		if (href !== undefined) break;
+	}
+	return typeof href === 'string' ? lastPathSegment(href) : undefined;
+}
+
+/** The Allocation Summaries of an answer, each with `ConsignmentReference` (from its link) first. */
+export async function decodeAllocationSummaries(body: string, contentType: string | undefined): Promise<IDataObject[]> {
+	const summaries = await decodeList(body, contentType, ALLOCATION_SUMMARY, 'AllocationSummary');
+	for (const summary of summaries) summary.ConsignmentReference = consignmentReferenceOf(summary) ?? summary.ConsignmentReference ?? null;
+	return summaries;
+}
+
+// How SortedPRO words a refusal because the consignment is allocated already.
+const ALREADY_ALLOCATED = /\b(already allocated|in state allocated)\b/i;
+
+const NOTICES = {
+	resent:
+		'A request holding this consignment failed after SortedPRO may have acted on it, and a resend found it already allocated: it was most likely allocated by this run. Its tracking details are in SortedPRO.',
+	accepted:
+		'SortedPRO accepted this consignment for later processing (HTTP 202 with no Allocation Summary): it is not allocated yet. Check its state in SortedPRO before printing labels.',
+};
+
+function unconfirmed(summary: IDataObject, notice: keyof typeof NOTICES): ConsignmentOutcome {
+	summary.AllocationUnconfirmed = true;
+	summary.Notice = NOTICES[notice];
+	return { ok: true, json: summary };
+}
+
+/**
+ * Each consignment's outcome from the answer's summaries (paired by ConsignmentReference):
+ * allocated, refused (StatusCode not 2xx), or left out (missing: the engine reports it). After
+ * an attempt SortedPRO may have acted on, "already allocated" means allocated but unconfirmed.
+ * Summaries for consignments not in the request are reported, not taken as results.
+ */
+export function answerFromSummaries(references: string[], summaries: IDataObject[], afterUncertainAttempt: boolean, group: string): BatchAnswer {
+	const pending = new Set(references);
+	const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
+	for (const summary of summaries) {
+		const reference = summary.ConsignmentReference;
+		if (typeof reference !== 'string' || !pending.delete(reference)) {
+			const named = typeof reference === 'string' ? reference : 'unknown';
+			const using = group ? ` for carrier service ${group}` : '';
+			answer.unexpected.push({
+				message: `SortedPRO returned an Allocation Summary for consignment ${named}, which was not in the request`,
+				description: `The request was${using} and ${references.length} other consignment(s). This summary is reported, not taken as a result.`,
+			});
+			continue;
+		}
+		const status = Number(summary.StatusCode);
+		if (status >= 200 && status <= 299) {
+			answer.outcomes.set(reference, { ok: true, json: summary });
+			continue;
+		}
+		const reason = typeof summary.Description === 'string' && summary.Description ? summary.Description : 'no reason given';
+		if (afterUncertainAttempt && ALREADY_ALLOCATED.test(reason)) {
+			// Most likely allocated by the attempt whose answer was lost: not an error to clean up.
+			answer.outcomes.set(reference, unconfirmed(summary, 'resent'));
+			continue;
+		}
+		answer.outcomes.set(reference, {
+			ok: false,
+			reason,
+			description: `SortedPRO answered this consignment with StatusCode ${String(summary.StatusCode)}`,
+			httpCode: String(summary.StatusCode),
+		});
+	}
+	return answer;
+}
+
+/** The item of a consignment SortedPRO accepted (202) without a summary: the summary's fields, empty. */
+function acceptedSummary(reference: string): IDataObject {
+	return {
+		ConsignmentReference: reference,
+		StatusCode: 202,
+		ApiLinks: [],
+		Description: null,
+		ConsignmentLegs: [],
+		CarrierReference: null,
+		CarrierName: null,
+		CarrierServiceReference: null,
+		CarrierServiceName: null,
+	};
+}
+
+/**
+ * Sends one allocation request (any of the allocate calls) and reads its Allocation Summaries.
+ * 202 with no body: each consignment accepted, unconfirmed. An answer that cannot be read
+ * fails the request, saying the consignments may have been allocated.
+ */
+export async function sendAllocation(
+	this: IExecuteFunctions,
+	run: RunContext,
+	request: Omit<SortedProRequest, 'connection' | 'format' | 'limit'>,
+	references: string[],
+	group = '',
+): Promise<BatchAnswer> {
+	const response = await sortedProRequest.call(this, { ...request, connection: run.connection, format: run.options.format, limit: run.limit }, run.options.policy);
+	if (response.statusCode === 202 && response.body.trim() === '') {
+		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
+		for (const reference of references) answer.outcomes.set(reference, unconfirmed(acceptedSummary(reference), 'accepted'));
+		return answer;
+	}
+	let summaries: IDataObject[];
+	try {
+		summaries = await decodeAllocationSummaries(response.body, response.contentType);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `SortedPRO's answer could not be read: ${(error as Error).message}`, {
+			itemIndex: request.itemIndex,
+			description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
+		});
+	}
+	return answerFromSummaries(references, summaries, response.uncertainAttempts > 0, group);
+}

@@ -1,0 +1,74 @@
+import type { IPairedItemData } from 'n8n-workflow';
+
+export type RequestMode = 'combine' | 'perItem';
+
+/** One consignment to send once in a group (e.g. with one carrier service), and every input item that asked for it. */
+export interface PlannedConsignment {
+	reference: string;
+	/** What the requests of a group share, e.g. the carrier service; '' when the operation has none */
+	group: string;
+	itemIndexes: number[];
+}
+
+export interface Batch {
+	group: string;
+	consignments: PlannedConsignment[];
+}
+
+/**
+ * Collects the consignments of all input items, each (group, reference) once, in order of
+ * first appearance, and cuts them into requests. In combine mode a request holds references
+ * of many items with one group; per item, only the item's own new ones. The output is the
+ * same in both modes: only the number of requests differs.
+ */
+export class BatchPlan {
+	readonly consignments: PlannedConsignment[] = [];
+
+	/** group → reference → consignment */
+	private readonly byGroup = new Map<string, Map<string, PlannedConsignment>>();
+
+	private readonly requests = new Map<string, Batch>();
+
+	constructor(private readonly mode: RequestMode) {}
+
+	add(itemIndex: number, group: string, references: string[]): void {
+		const requestKey = this.mode === 'combine' ? group : String(itemIndex);
+		let byReference = this.byGroup.get(group);
+		if (!byReference) {
+			byReference = new Map();
+			this.byGroup.set(group, byReference);
+		}
+		for (const reference of references) {
+			const known = byReference.get(reference);
+			if (known) {
+				// references are unique within an item, so only a different item can add itself here
+				known.itemIndexes.push(itemIndex);
+				continue;
+			}
+			const consignment: PlannedConsignment = { reference, group, itemIndexes: [itemIndex] };
+			byReference.set(reference, consignment);
+			this.consignments.push(consignment);
+			let request = this.requests.get(requestKey);
+			if (!request) {
+				request = { group, consignments: [] };
+				this.requests.set(requestKey, request);
+			}
+			request.consignments.push(consignment);
+		}
+	}
+
+	batches(batchSize: number): Batch[] {
+		const batches: Batch[] = [];
+		for (const request of this.requests.values()) {
+			for (let start = 0; start < request.consignments.length; start += batchSize) {
+				batches.push({ group: request.group, consignments: request.consignments.slice(start, start + batchSize) });
+			}
+		}
+		return batches;
+	}
+}
+
+export function pairedItems(consignment: PlannedConsignment): IPairedItemData | IPairedItemData[] {
+	const { itemIndexes } = consignment;
+	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
+}

@@ -1,0 +1,130 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * Parameter pieces shared by operations, described once. The numeric options' limits and
+ * defaults are the `typeOptions` and `default` below; the run reads them from here (see
+ * helpers/requestOptions), so the editor and the run cannot disagree.
+ */
+export type DisplayOptions = INodeProperties['displayOptions'];
+
+export const consignmentReferencesField = (displayOptions: DisplayOptions): INodeProperties => ({
+	displayName: 'Consignment References',
+	name: 'consignmentReferences',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. EC-000-05A-Z6S, EC-000-083-45D',
+	description:
+		'One consignment reference, several separated by commas, spaces or new lines, or an expression returning a list of references',
+	displayOptions,
+});
+
+export const consignmentReferenceField = (displayOptions: DisplayOptions): INodeProperties => ({
+	displayName: 'Consignment Reference',
+	name: 'consignmentReference',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. EC-000-05A-Z6S',
+	description: 'The SortedPRO consignment reference (EC-…)',
+	displayOptions,
+});
+
+export const requestModeField = (displayOptions: DisplayOptions, grouping = 'per carrier service'): INodeProperties => ({
+	displayName: 'Request Mode',
+	name: 'requestMode',
+	type: 'options',
+	default: 'combine',
+	options: [
+		{
+			name: 'Combine Items',
+			value: 'combine',
+			description: `Send the references of all items together, ${grouping}, in batches`,
+		},
+		{
+			name: 'One Request per Item',
+			value: 'perItem',
+			description: 'Send each item’s references in a request of their own',
+		},
+	],
+	description: 'How references are grouped into requests. The output is the same either way.',
+	displayOptions,
+});
+
+export const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	default: 100,
+	typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
+	description: 'Most consignment references to send in one request',
+};
+
+export const bodyFormatOption: INodeProperties = {
+	displayName: 'Body Format',
+	name: 'bodyFormat',
+	type: 'options',
+	default: 'json',
+	options: [
+		{ name: 'JSON', value: 'json' },
+		{ name: 'XML', value: 'xml' },
+	],
+	description: 'Format of the request and answer bodies. The output items are the same either way.',
+};
+
+/** Options every operation has: how requests are sent, retried and timed out. */
+export const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Retry Wait (Ms)',
+		name: 'maxRetryWait',
+		type: 'number',
+		default: 30000,
+		typeOptions: { minValue: 0, maxValue: 600000, numberPrecision: 0 },
+		description: 'Longest wait before a resend, also when SortedPRO asks for a longer one with Retry-After',
+	},
+	{
+		displayName: 'Parallel Requests',
+		name: 'parallelRequests',
+		type: 'number',
+		default: 4,
+		typeOptions: { minValue: 1, maxValue: 20, numberPrecision: 0 },
+		description:
+			'Most requests to SortedPRO in flight at once. Lowered for a while when SortedPRO answers 429 or 503, never raised above this.',
+	},
+	{
+		displayName: 'Retries',
+		name: 'retries',
+		type: 'number',
+		default: 3,
+		typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+		description:
+			'How often to resend a request that got 429, 500, 502, 503, 504 or a broken connection. A request that creates something is only resent after 429, 503 or a refused connection.',
+	},
+	{
+		displayName: 'Retry Delay (Ms)',
+		name: 'retryDelay',
+		type: 'number',
+		default: 1000,
+		typeOptions: { minValue: 0, maxValue: 600000, numberPrecision: 0 },
+		description: 'Wait before the first resend; it doubles for each further one. A Retry-After from SortedPRO takes precedence.',
+	},
+	{
+		displayName: 'Timeout (Ms)',
+		name: 'timeout',
+		type: 'number',
+		default: 60000,
+		typeOptions: { minValue: 1, maxValue: 600000, numberPrecision: 0 },
+		description: 'How long to wait for an answer to one request before treating the connection as broken',
+	},
+];
+
+/** The Options collection of an operation: its own options first, then the shared ones, sorted by name. */
+export const optionsCollection = (displayOptions: DisplayOptions, own: INodeProperties[] = []): INodeProperties => ({
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	displayOptions,
+	options: [...own, bodyFormatOption, ...requestOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+});
