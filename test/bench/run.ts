@@ -90,7 +90,7 @@ async function parent(flags: Record<string, string>): Promise<void> {
 					const states = await sim.states();
 					records.push({ repeat, child: childResult, sim: stats, states, simCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
 					log(
-						`  ${spec.name.padEnd(18)} N=${String(n).padEnd(7)} ${(childResult.wallMs / 1000).toFixed(2).padStart(8)} s  ` +
+						`  ${spec.name.padEnd(22)} N=${String(n).padEnd(7)} ${(childResult.wallMs / 1000).toFixed(2).padStart(8)} s  ` +
 							`${stats.allocationRequests} requests  ${childResult.allocated} allocated  peak RSS ${childResult.peakRssMB} MB`,
 					);
 					if (childResult.allocated !== n) log(`    WARNING: ${childResult.allocated} of ${n} consignments allocated`);
