@@ -3,7 +3,9 @@
  * same headers, one request at a time, parsing every answer (JSON.parse, or xml2js with the
  * options the node's codec uses) and keeping the parsed summaries (the node has to keep them
  * for its output). No n8n in this process. The `-newconn` variant opens a new connection for
- * every request, as n8n-core's HTTP helper does, to show what that costs.
+ * every request, as n8n-core's HTTP helper does, to show what that costs. With a concurrency
+ * above 1 (server-bound scenarios) that many requests are in flight; a 429 is sent again after
+ * its Retry-After.
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +15,7 @@ import type * as Xml2js from 'xml2js';
 import { encodeAllocateWithCarrierService as encodeAllocateRequest } from '../../nodes/SortedPro/actions/allocation/allocateWithCarrierService.operation';
 import {
 	ALLOCATE_PATH,
+	applyServerModel,
 	API_KEY,
 	BATCH_SIZE,
 	type BenchItem,
@@ -67,17 +70,30 @@ function xmlBody(service: string, refs: string[]): string {
 }
 
 type Summary = { StatusCode?: unknown };
+type Answer = { status: number; text: string; retryAfter?: string };
+
+/** How long a 429's Retry-After asks to wait (seconds or an HTTP date); 1 s when absent. */
+export function retryAfterMs(value: string | undefined): number {
+	if (value === undefined) return 1000;
+	if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
+}
+const MAX_429_PER_REQUEST = 20;
 
 /**
  * One request with node:http and a new connection (agent: false), as n8n-core's HTTP helper
  * does (it builds a new http.Agent, without keep-alive, for every request).
  */
-function requestNewConnection(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+function requestNewConnection(url: string, headers: Record<string, string>, body: string): Promise<Answer> {
 	return new Promise((resolve, reject) => {
 		const req = http.request(url, { method: 'PUT', agent: false, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+			res.on('end', () => {
+				const retryAfter = res.headers['retry-after'];
+				resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), retryAfter });
+			});
 			res.on('error', reject);
 		});
 		req.on('error', reject);
@@ -98,10 +114,23 @@ export class BareClient {
 		private readonly transport: 'fetch' | 'new-connection' = 'fetch',
 	) {}
 
-	private async send(headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+	/** 429 answers received (each waited for, then sent again) */
+	rateLimitedSeen = 0;
+
+	private async send(headers: Record<string, string>, body: string): Promise<Answer> {
 		if (this.transport === 'new-connection') return await requestNewConnection(this.baseUrl + ALLOCATE_PATH, headers, body);
 		const response = await fetch(this.baseUrl + ALLOCATE_PATH, { method: 'PUT', headers, body });
-		return { status: response.status, text: await response.text() };
+		return { status: response.status, text: await response.text(), retryAfter: response.headers.get('retry-after') ?? undefined };
+	}
+
+	/** One batch: sent again after Retry-After on 429 (at most MAX_429_PER_REQUEST times). */
+	private async sendBatch(headers: Record<string, string>, body: string): Promise<Answer> {
+		for (let attempt = 0; ; attempt++) {
+			const answer = await this.send(headers, body);
+			if (answer.status !== 429 || attempt >= MAX_429_PER_REQUEST) return answer;
+			this.rateLimitedSeen++;
+			await new Promise((done) => setTimeout(done, retryAfterMs(answer.retryAfter)));
+		}
 	}
 
 	private async body(service: string, refs: string[]): Promise<string> {
@@ -122,8 +151,8 @@ export class BareClient {
 		return (typeof root === 'object' ? (root.AllocationSummary ?? []) : []).map((s) => ({ ...s, StatusCode: (s.StatusCode as unknown[] | undefined)?.[0] }));
 	}
 
-	/** Sends every batch in turn; returns how many consignments were allocated / refused. */
-	async run(items: BenchItem[], perItem: boolean): Promise<{ allocated: number; failed: number }> {
+	/** Sends every batch, `concurrency` at a time (1: in turn); returns how many consignments were allocated / refused. */
+	async run(items: BenchItem[], perItem: boolean, concurrency = 1): Promise<{ allocated: number; failed: number }> {
 		const mediaType = this.format === 'json' ? 'application/json' : 'application/xml';
 		const headers = {
 			'ocp-apim-subscription-key': API_KEY,
@@ -133,17 +162,23 @@ export class BareClient {
 		};
 		let allocated = 0;
 		let failed = 0;
-		for (const { service, refs } of batches(items, perItem)) {
-			const { status, text } = await this.send(headers, await this.body(service, refs));
-			if (status !== 200) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`);
-			const summaries = await this.parse(text);
-			if (summaries.length !== refs.length) throw new Error(`${summaries.length} summaries for ${refs.length} references`);
-			for (const summary of summaries) {
-				if (Number(summary.StatusCode) === 200) allocated++;
-				else failed++;
-				this.summaries.push(summary);
+		const queue = batches(items, perItem);
+		let next = 0;
+		const worker = async () => {
+			while (next < queue.length) {
+				const { service, refs } = queue[next++];
+				const { status, text } = await this.sendBatch(headers, await this.body(service, refs));
+				if (status !== 200) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`);
+				const summaries = await this.parse(text);
+				if (summaries.length !== refs.length) throw new Error(`${summaries.length} summaries for ${refs.length} references`);
+				for (const summary of summaries) {
+					if (Number(summary.StatusCode) === 200) allocated++;
+					else failed++;
+					this.summaries.push(summary);
+				}
 			}
-		}
+		};
+		await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
 		return { allocated, failed };
 	}
 
@@ -167,6 +202,7 @@ export async function runBare(spec: ScenarioSpec, n: number, baseUrl: string): P
 	// Warm-up (loads undici / xml2js, opens the connection, warms the JIT), then a clean simulator.
 	await new BareClient(baseUrl, spec.format, transport).run(makeItems(30, 'EC-WARM'), perItem);
 	await control(baseUrl, 'POST', 'reset');
+	await applyServerModel(spec, baseUrl);
 	const rssLoaded = process.memoryUsage().rss;
 	const items = makeItems(n);
 	const client = new BareClient(baseUrl, spec.format, transport);
@@ -175,7 +211,7 @@ export async function runBare(spec: ScenarioSpec, n: number, baseUrl: string): P
 	const cpuBefore = process.cpuUsage();
 	const stopProfile = await startRunProfile(`${spec.name}-${n}-run`);
 	const started = performance.now();
-	const { allocated, failed } = await client.run(items, perItem);
+	const { allocated, failed } = await client.run(items, perItem, spec.concurrency ?? 1);
 	const wallMs = performance.now() - started;
 	await stopProfile();
 	const cpu = process.cpuUsage(cpuBefore);
@@ -193,5 +229,6 @@ export async function runBare(spec: ScenarioSpec, n: number, baseUrl: string): P
 		rssBeforeMB: mb(rssBefore),
 		peakRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
 		bodiesMatchNode,
+		rateLimitedSeen: client.rateLimitedSeen,
 	};
 }

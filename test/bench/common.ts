@@ -28,7 +28,25 @@ export interface ScenarioSpec {
 	baseline?: string;
 	/** The sizes this scenario runs at (a subset of the run's sizes). */
 	maxN?: number;
+	/** Runs only at this size (when the run's sizes include it). */
+	onlyN?: number;
+	/** Server-bound: the simulator's latency model during the timed run (off during the warm-up). */
+	server?: ServerModel;
+	/** Requests in flight: the bare client's concurrency, or the node's options.parallelRequests. */
+	concurrency?: number;
 }
+
+/** The simulator's latency model (test/simulator/latency.js) for a server-bound scenario. */
+export interface ServerModel {
+	perRequestMs: number;
+	perConsignmentMs: number;
+	concurrentRequestLimit: number;
+	retryAfterSeconds: number;
+}
+
+/** 100 ms per request + 5 ms per consignment (0.6 s for a batch of 100), at most `limit` requests in flight. */
+const slowServer = (limit: number): ServerModel => ({ perRequestMs: 100, perConsignmentMs: 5, concurrentRequestLimit: limit, retryAfterSeconds: 1 });
+export const BOUND_N = 10_000;
 
 export const SCENARIOS: ScenarioSpec[] = [
 	{ name: 'combine-json', client: 'node', mode: 'combine', format: 'json', baseline: 'bare-json' },
@@ -38,7 +56,32 @@ export const SCENARIOS: ScenarioSpec[] = [
 	{ name: 'bare-xml', client: 'bare', mode: 'combine', format: 'xml' },
 	{ name: 'peritem-json', client: 'node', mode: 'perItem', format: 'json', baseline: 'bare-peritem-json', maxN: 10_000 },
 	{ name: 'bare-peritem-json', client: 'bare', mode: 'perItem', format: 'json', maxN: 10_000 },
+	// Server-bound: SortedPRO takes its time and limits concurrent requests (429 + Retry-After beyond).
+	{ name: 'bound-bare-c8', client: 'bare', mode: 'combine', format: 'json', onlyN: BOUND_N, server: slowServer(8), concurrency: 8 },
+	{ name: 'bound-node-p8', client: 'node', mode: 'combine', format: 'json', onlyN: BOUND_N, server: slowServer(8), concurrency: 8, baseline: 'bound-bare-c8' },
+	{ name: 'bound-node-p16-limit4', client: 'node', mode: 'combine', format: 'json', onlyN: BOUND_N, server: slowServer(4), concurrency: 16 },
+	{ name: 'bound-node-p1', client: 'node', mode: 'combine', format: 'json', onlyN: BOUND_N, server: slowServer(8), concurrency: 1, baseline: 'bound-bare-c8' },
 ];
+
+/** Whether a scenario runs at size n. */
+export const runsAt = (spec: ScenarioSpec, n: number) => (spec.maxN === undefined || n <= spec.maxN) && (spec.onlyN === undefined || n === spec.onlyN);
+
+/**
+ * The least time a server-bound run can take: every request costs perRequestMs + perConsignmentMs
+ * × batch size, and min(server limit, client concurrency) run at once: ⌈requests / k⌉ × that.
+ */
+export function idealMs(spec: ScenarioSpec, n: number): number | undefined {
+	if (!spec.server) return undefined;
+	const { perRequestMs, perConsignmentMs, concurrentRequestLimit } = spec.server;
+	const k = Math.min(concurrentRequestLimit || Infinity, spec.concurrency ?? 1);
+	return Math.ceil(expectedRequests(n, spec.mode) / k) * (perRequestMs + perConsignmentMs * BATCH_SIZE);
+}
+
+/** Sets the simulator's latency model (after the warm-up and reset, just before the timed run). */
+export async function applyServerModel(spec: ScenarioSpec, baseUrl: string): Promise<void> {
+	if (spec.server) await control(baseUrl, 'POST', 'latency', spec.server);
+}
+
 
 export function scenarioByName(name: string): ScenarioSpec {
 	const spec = SCENARIOS.find((s) => s.name === name);
@@ -105,6 +148,8 @@ export interface ChildResult {
 	peakRssMB: number;
 	/** Bare only: its request bodies are byte-identical to the node codec's */
 	bodiesMatchNode?: boolean;
+	/** Bare only: 429 answers it received (and waited Retry-After for) */
+	rateLimitedSeen?: number;
 }
 
 /** Counts TCP connections this process opens (undici's fetch and http.Agent both publish here). */

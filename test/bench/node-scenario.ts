@@ -13,7 +13,18 @@ import { deepCopy } from 'n8n-workflow';
 
 import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
-import { API_KEY, type BenchItem, type ChildResult, type ScenarioSpec, control, makeItems, mb, socketCounter, startRunProfile } from './common';
+import {
+	API_KEY,
+	type BenchItem,
+	type ChildResult,
+	type ScenarioSpec,
+	applyServerModel,
+	control,
+	makeItems,
+	mb,
+	socketCounter,
+	startRunProfile,
+} from './common';
 
 const nodeTypes = { 'n8n-nodes-sortedpro.sortedPro': new SortedPro() };
 const credentialTypes = [new SortedProApi()];
@@ -42,7 +53,11 @@ function parameters(spec: ScenarioSpec): INodeParameters {
 		carrierService: { __rl: true, mode: 'reference', value: '={{ $json.service }}' },
 		consignmentReferences: '={{ $json.ref }}',
 		requestMode: spec.mode,
-		options: spec.format === 'xml' ? { bodyFormat: 'xml' } : {},
+		options: {
+			...(spec.format === 'xml' && { bodyFormat: 'xml' }),
+			// Parallel Requests (1–20): requests in flight at most.
+			...(spec.concurrency !== undefined && { parallelRequests: spec.concurrency }),
+		},
 	};
 }
 
@@ -64,6 +79,7 @@ export async function runNodeScenario(spec: ScenarioSpec, n: number, baseUrl: st
 	const warm = await run(spec, asInput(makeItems(30, 'EC-WARM')), baseUrl);
 	if (warm.error) throw new Error(`warm-up run failed: ${warm.error.message}`);
 	await control(baseUrl, 'POST', 'reset');
+	await applyServerModel(spec, baseUrl);
 	const rssLoaded = process.memoryUsage().rss;
 	const items = asInput(makeItems(n));
 	reads.reset();

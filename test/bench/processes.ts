@@ -20,12 +20,16 @@ export interface SimulatorStats {
 	allocationRequests: number;
 	summaries: number;
 	consignmentsAllocated: number;
+	consignmentsInWrongState: number;
+	consignmentsNotFound: number;
 	bytesIn: number;
 	bytesOut: number;
 	busyMs: number;
 	consignmentsPerBusySecond: number;
 	requestsPerBusySecond: number;
 	byStatus: Record<string, number>;
+	/** the latency model (test/simulator/latency.js): 429s from its concurrent-request limit, peak in flight */
+	latency?: { rateLimited: number; peakConcurrent: number; concurrentRequestLimit: number };
 }
 
 export interface SimulatorProcess {
@@ -33,6 +37,8 @@ export interface SimulatorProcess {
 	pid: number;
 	stats(): Promise<SimulatorStats>;
 	reset(): Promise<void>;
+	/** consignments the simulator holds, by state */
+	states(): Promise<Record<string, number>>;
 	/** CPU time the simulator process has used so far (ms, user + system), from /proc. */
 	cpuMs(): number | undefined;
 	stop(): Promise<void>;
@@ -60,6 +66,7 @@ export async function startSimulatorProcess(): Promise<SimulatorProcess> {
 		pid: child.pid!,
 		stats: () => control<SimulatorStats>(baseUrl, 'GET', 'stats'),
 		reset: async () => void (await control(baseUrl, 'POST', 'reset')),
+		states: () => control<Record<string, number>>(baseUrl, 'GET', 'consignment-states'),
 		cpuMs() {
 			try {
 				const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');

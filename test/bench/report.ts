@@ -1,5 +1,6 @@
 /** Turns the runs into the printed table, the target checks and .cache/bench-results.json. */
-import { type ChildResult, SCENARIOS, expectedRequests, scenarioByName } from './common';
+import { formatBoundTable, nothingLost } from './bound-report';
+import { type ChildResult, SCENARIOS, expectedRequests, idealMs, scenarioByName } from './common';
 import type { SimulatorStats } from './processes';
 import type { ColdRequire, PackFigures } from './static-figures';
 import { type Target, checkTargets, formatTargets } from './targets';
@@ -28,6 +29,8 @@ export interface RunRecord {
 	repeat: number;
 	child: ChildResult;
 	sim: SimulatorStats;
+	/** consignments the simulator held after the run, by state */
+	states?: Record<string, number>;
 	/** CPU the simulator process used during the run (ms) */
 	simCpuMs?: number;
 }
@@ -62,6 +65,13 @@ export interface Row {
 	bodiesMatchNode?: boolean;
 	sim: { busyMs: number; busyShare: number; cpuMs?: number; consignmentsPerBusySecond: number; requestsPerBusySecond: number };
 	repeats: number;
+	/** Server-bound only: the least wall time possible (common.ts idealMs) */
+	idealMs?: number;
+	/** Server-bound only: 429s from the simulator's concurrent-request limit; the most requests in flight */
+	rateLimited?: number;
+	peakConcurrent?: number;
+	/** every consignment allocated exactly once, from the simulator's state (undefined: not known) */
+	nothingLost?: boolean;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -76,7 +86,8 @@ export function buildRows(records: RunRecord[]): Row[] {
 	const rows: Row[] = [];
 	for (const group of groups.values()) {
 		const wall = median(group.map((r) => r.child.wallMs));
-		const { child, sim, simCpuMs } = group.find((r) => r.child.wallMs === wall)!;
+		const picked = group.find((r) => r.child.wallMs === wall)!;
+		const { child, sim, simCpuMs } = picked;
 		const spec = scenarioByName(child.scenario);
 		rows.push({
 			scenario: child.scenario,
@@ -107,6 +118,10 @@ export function buildRows(records: RunRecord[]): Row[] {
 				requestsPerBusySecond: sim.requestsPerBusySecond,
 			},
 			repeats: group.length,
+			idealMs: idealMs(spec, child.n),
+			rateLimited: sim.latency?.rateLimited,
+			peakConcurrent: sim.latency?.peakConcurrent,
+			nothingLost: group.every((r) => r.states !== undefined) ? group.every(nothingLost) : undefined,
 		});
 	}
 	// Ratios pass by pass (a node run and its baseline ran back to back, under the same machine
@@ -196,6 +211,7 @@ export function renderReport(results: BenchResults): { text: string; rows: Row[]
 		'',
 		formatTable(rows),
 		'',
+		...formatBoundTable(rows),
 		'node own = wall − n8n params (time in n8n\'s getNodeParameter). × bare = wall time / the bare client\'s (same batches, same N),',
 		'pass by pass, median (range); the bare client is Node\'s fetch with keep-alive, bare-json-newconn is node:http with a new connection per request.',
 		'RSS growth = peak RSS − RSS once loaded and warmed up (before the N items are built). CPU s = the scenario process\'s user + system time in the run.',

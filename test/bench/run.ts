@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 
-import { type ChildResult, SCENARIOS, finishChild, parseFlags, scenarioByName } from './common';
+import { type ChildResult, SCENARIOS, finishChild, parseFlags, runsAt, scenarioByName } from './common';
 import { ROOT, runScenarioChild, startSimulatorProcess } from './processes';
 import { type BenchResults, type RunRecord, renderReport } from './report';
 import { type ColdRequire, type PackFigures, measureColdRequire, measurePack } from './static-figures';
@@ -80,19 +80,21 @@ async function parent(flags: Record<string, string>): Promise<void> {
 	try {
 		for (let repeat = 0; repeat < repeats; repeat++) {
 			for (const n of sizes) {
-				for (const spec of SCENARIOS.filter((s) => names.includes(s.name) && (s.maxN === undefined || n <= s.maxN))) {
+				for (const spec of SCENARIOS.filter((s) => names.includes(s.name) && runsAt(s, n))) {
 					await sim.reset();
 					const cpuBefore = sim.cpuMs();
 					const nodeArgs = profileDir && spec.client === 'node' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${spec.name}-${n}-${repeat}.cpuprofile`] : [];
 					const childResult = await runScenarioChild(spec.name, n, sim.baseUrl, nodeArgs, childEnv);
 					const stats = await sim.stats();
 					const cpuAfter = sim.cpuMs();
-					records.push({ repeat, child: childResult, sim: stats, simCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
+					const states = await sim.states();
+					records.push({ repeat, child: childResult, sim: stats, states, simCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
 					log(
-						`  ${spec.name.padEnd(18)} N=${String(n).padEnd(7)} ${(childResult.wallMs / 1000).toFixed(2).padStart(8)} s  ` +
+						`  ${spec.name.padEnd(22)} N=${String(n).padEnd(7)} ${(childResult.wallMs / 1000).toFixed(2).padStart(8)} s  ` +
 							`${stats.allocationRequests} requests  ${childResult.allocated} allocated  peak RSS ${childResult.peakRssMB} MB`,
 					);
 					if (childResult.allocated !== n) log(`    WARNING: ${childResult.allocated} of ${n} consignments allocated`);
+					if (stats.latency?.concurrentRequestLimit) log(`    server limit ${stats.latency.concurrentRequestLimit}: ${stats.latency.rateLimited} × 429, peak ${stats.latency.peakConcurrent} in flight`);
 				}
 			}
 		}

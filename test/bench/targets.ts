@@ -1,4 +1,5 @@
 /** The targets, checked against the rows of a run. */
+import { boundTargets } from './bound-report';
 import { scenarioByName } from './common';
 import type { Row } from './report';
 import type { ColdRequire } from './static-figures';
@@ -65,6 +66,7 @@ export function checkTargets(rows: Row[], cold: ColdRequire[], largestN: number)
 			met: worst < 0.5,
 		});
 	}
+	targets.push(...boundTargets(rows));
 	return targets;
 }
 

@@ -27,6 +27,10 @@ const HELP = `Usage: node test/simulator/cli.js --api-key KEY [options]
   --allocation-answer ok|accepted|acceptedEmpty   200, 202 with summaries, 202 empty
   --record-file PATH         write each request as a JSON line (headers without the key)
   --no-record-bodies         keep no request bodies in memory (record file still gets them)
+  --latency-per-request MS   answer every API request after MS milliseconds (default 0)
+  --latency-per-consignment MS  plus MS per consignment reference in the request body (default 0)
+  --concurrent-request-limit N  at most N requests per key in flight; one more gets 429 (default 0 = none)
+  --retry-after S            Retry-After (seconds) of those 429s (default 1)
   --no-control               do not serve the /__simulator/* control routes
                              (POST /__simulator/faults takes a JSON array of faults: README "Fault mode")
   --help                     this text
@@ -35,7 +39,7 @@ const HELP = `Usage: node test/simulator/cli.js --api-key KEY [options]
 /** @param {string[]} argv */
 function parseArgs(argv) {
 	/** @type {Record<string, any>} */
-	const a = { port: 8787, consignments: [], control: true, recordBodies: true };
+	const a = { port: 8787, consignments: [], control: true, recordBodies: true, latency: {} };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const [flag, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -59,6 +63,10 @@ function parseArgs(argv) {
 			case '--record-file': a.recordFile = value(); break;
 			case '--no-record-bodies': a.recordBodies = false; break;
 			case '--no-control': a.control = false; break;
+			case '--latency-per-request': a.latency.perRequestMs = Number(value()); break;
+			case '--latency-per-consignment': a.latency.perConsignmentMs = Number(value()); break;
+			case '--concurrent-request-limit': a.latency.concurrentRequestLimit = Number(value()); break;
+			case '--retry-after': a.latency.retryAfterSeconds = Number(value()); break;
 			case '--help': case '-h': a.help = true; break;
 			default: throw new Error(`Unknown argument ${arg}`);
 		}
@@ -129,6 +137,7 @@ async function main() {
 		maxRecordedRequests: 10000,
 		controlRoutes: args.control,
 		onRequest,
+		latency: args.latency,
 	});
 	process.stdout.write(`SortedPRO simulator listening on ${sim.baseUrl}\n`);
 

@@ -23,6 +23,8 @@ function controlRoute(ctx, method, path, raw) {
 	const c = ctx.control;
 	if (method === 'GET' && sub === 'stats') return jsonAnswer(200, c.stats());
 	if (method === 'GET' && sub === 'requests') return jsonAnswer(200, ctx.requests);
+	if (method === 'GET' && sub === 'latency') return jsonAnswer(200, ctx.latency.stats());
+	if (method === 'GET' && sub === 'consignment-states') return jsonAnswer(200, c.consignmentStates());
 	if (method === 'GET' && sub === 'faults') {
 		return jsonAnswer(200, { pending: ctx.faults.pending, faults: ctx.faults.list(), plan: !!ctx.faults.plan });
 	}
@@ -38,7 +40,7 @@ function controlRoute(ctx, method, path, raw) {
 		c.clearFaults();
 		return jsonAnswer(200, { ok: true });
 	}
-	const POSTS = ['fail-next', 'consignments', 'options', 'faults', 'fault-plan'];
+	const POSTS = ['fail-next', 'consignments', 'options', 'faults', 'fault-plan', 'latency'];
 	if (method === 'POST' && POSTS.includes(sub)) {
 		try {
 			const body = parse(raw);
@@ -46,6 +48,7 @@ function controlRoute(ctx, method, path, raw) {
 			if (sub === 'fail-next') c.failNext(obj.answer || obj, obj.times);
 			else if (sub === 'consignments') c.addConsignments(Array.isArray(obj) ? obj : obj.consignments || []);
 			else if (sub === 'faults') c.injectFaults(Array.isArray(obj) ? obj : obj.faults);
+			else if (sub === 'latency') c.setLatency(body);
 			else if (sub === 'fault-plan') c.setFaultPlan(obj.faults ? randomFaultPlan(obj) : null);
 			else for (const [k, v] of Object.entries(obj)) c.setOption(/** @type {any} */ (k), k === 'autoCreate' && v ? new RegExp(String(v)) : v);
 		} catch (e) {

@@ -134,6 +134,29 @@ export interface RecordedRequest {
 	time: number;
 	/** kind of the fault applied to this request (failNext answers are 'raw') */
 	fault?: FaultKind;
+	/** answered 429 by the concurrent-request limit of the latency model */
+	rateLimited?: true;
+}
+
+/** The latency model (latency.js); every field defaults to off. */
+export interface LatencyConfig {
+	/** time per request, ms (default 0) */
+	perRequestMs: number;
+	/** time per consignment reference in the request body, ms (default 0) */
+	perConsignmentMs: number;
+	/** requests per subscription key in flight at most; one more gets 429 at once (default 0 = no limit) */
+	concurrentRequestLimit: number;
+	/** Retry-After of those 429s, whole seconds (default 1) */
+	retryAfterSeconds: number;
+}
+
+export interface LatencyStats extends LatencyConfig {
+	/** 429s answered because of the concurrent-request limit */
+	rateLimited: number;
+	/** the most admitted requests in flight at once (all keys) */
+	peakConcurrent: number;
+	/** admitted requests in flight now */
+	inFlight: number;
 }
 
 /** A raw answer for failNext. */
@@ -183,6 +206,8 @@ export interface SimulatorOptions {
 	controlRoutes?: boolean;
 	/** called for each API request once its answer is decided, just before it is sent (raw body even when recordBodies is false) */
 	onRequest?: ((request: RecordedRequest) => void) | null;
+	/** latency model at start (restored by reset()); default off */
+	latency?: Partial<LatencyConfig>;
 }
 
 /** Options that setOption can change at run time (reset() restores the start values). */
@@ -227,6 +252,8 @@ export interface SimulatorStats {
 	uptimeMs: number;
 	requestsPerBusySecond: number;
 	consignmentsPerBusySecond: number;
+	/** the latency model's configuration and counters */
+	latency: LatencyStats;
 }
 
 export interface Simulator {
@@ -254,6 +281,10 @@ export interface Simulator {
 	pendingFaults(): (Fault & { when: FaultWhen; times: number })[];
 	/** empty the fault queue (failNext included) and remove the plan */
 	clearFaults(): void;
+	/** change fields of the latency model (validated: TypeError); null turns it off; reset() restores the start values */
+	setLatency(latency: Partial<LatencyConfig> | null): void;
+	/** how many consignments the store holds in each state */
+	consignmentStates(): Record<string, number>;
 	stats(): SimulatorStats;
 	close(): Promise<void>;
 }

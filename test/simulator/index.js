@@ -6,6 +6,7 @@
 const { Store } = require('./store');
 const { FaultQueue, randomFaultPlan, KINDS: FAULT_KINDS } = require('./faults');
 const { createHttpServer, releaseHeld } = require('./server');
+const { LatencyModel } = require('./latency');
 const { defaultShippingDate } = require('./allocation');
 const { DEFAULT_CARRIER_SERVICES, STATES, DEFAULT_LINK_BASE_URL } = require('./defaults');
 const { GATEWAY_401_MESSAGE, GATEWAY_401_MISSING_MESSAGE } = require('./errors');
@@ -95,6 +96,7 @@ async function startSimulator(options) {
 		store,
 		counters: newCounters(),
 		faults: new FaultQueue(),
+		latency: new LatencyModel(options.latency),
 		/** connections held by hang faults */
 		held: new Set(),
 		/** @type {any[]} */
@@ -132,6 +134,7 @@ async function startSimulator(options) {
 			ctx.onRequest = startOnRequest;
 			ctx.counters = newCounters();
 			ctx.faults.reset();
+			ctx.latency.reset();
 			ctx.startedAt = Date.now();
 			store.reset();
 		},
@@ -172,6 +175,15 @@ async function startSimulator(options) {
 		clearFaults() {
 			ctx.faults.clear();
 		},
+		setLatency(latency) {
+			ctx.latency.set(latency);
+		},
+		consignmentStates() {
+			/** @type {Record<string, number>} */
+			const counts = {};
+			for (const c of store.consignments.values()) counts[c.state] = (counts[c.state] || 0) + 1;
+			return counts;
+		},
 		stats() {
 			const c = ctx.counters;
 			const busySeconds = c.busyMs / 1000;
@@ -188,6 +200,7 @@ async function startSimulator(options) {
 				faultsAppliedTotal: c.faultsAppliedTotal,
 				faultsPending: ctx.faults.pending,
 				byStatus: { ...c.byStatus },
+				latency: ctx.latency.stats(),
 				bytesIn: c.bytesIn,
 				bytesOut: c.bytesOut,
 				busyMs: Math.round(c.busyMs * 1000) / 1000,

@@ -134,6 +134,25 @@ async function processRequest(ctx, req, res, raw) {
 	ctx.requests.push(rec);
 	if (ctx.requests.length > options.maxRecordedRequests) ctx.requests.shift();
 
+	// Latency model (latency.js): the concurrent-request limit answers 429 before anything else;
+	// an admitted request waits its time (not counted as busy), then is handled as usual.
+	const gate = ctx.latency.admit(String(req.headers['ocp-apim-subscription-key'] ?? ''), raw);
+	if ('answer' in gate) {
+		rec.rateLimited = true;
+		decided(ctx, rec, raw, 429);
+		counters.bytesOut += send(res, gate.answer);
+		return;
+	}
+	res.once('close', gate.release);
+	if (gate.delayMs > 0) {
+		// Not handled at all when the client gives up (or the simulator closes) first.
+		if (!(await hold(ctx, res, gate.delayMs))) {
+			decided(ctx, rec, raw, 0);
+			return;
+		}
+		t0 = performance.now();
+	}
+
 	/** @type {Answer} */
 	let answer;
 	/** @type {any} */

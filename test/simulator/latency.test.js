@@ -1,0 +1,167 @@
+'use strict';
+/* Self-test of the simulator's latency model and concurrent-request limit (latency.js). */
+const { spawn } = require('child_process');
+const path = require('path');
+const { performance } = require('perf_hooks');
+const { startSimulator } = require('./index');
+const { countConsignments } = require('./latency');
+
+const KEY = 'test-key';
+const ALLOCATE = '/allocation/allocatewithcarrierservice';
+const JSON_H = { 'ocp-apim-subscription-key': KEY, 'electio-api-version': '1.1', 'content-type': 'application/json', accept: 'application/json' };
+const refs = (prefix, n) => Array.from({ length: n }, (_, i) => `EC-${prefix}-${i + 1}`);
+const body = (list) => JSON.stringify({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: list });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+let sim;
+const put = (list, opts = {}) =>
+	fetch(sim.baseUrl + ALLOCATE, { method: 'PUT', headers: opts.headers || JSON_H, body: body(list), signal: opts.signal });
+
+/** Wall time of one request, ms. */
+async function timed(fn) {
+	const t0 = performance.now();
+	const r = await fn();
+	await r.arrayBuffer();
+	return { status: r.status, ms: performance.now() - t0 };
+}
+
+beforeAll(async () => {
+	sim = await startSimulator({ apiKey: KEY, autoCreate: /^EC-/, latency: { perRequestMs: 40 } });
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+test('counts the consignments of JSON and XML bodies', () => {
+	expect(countConsignments(body(refs('A', 7)))).toBe(7);
+	const xml = '<?xml version="1.0"?><AllocateConsignmentsWithCarrierServiceRequest xmlns="x"><ConsignmentReferences>' +
+		'<string>EC-1</string><a:string>EC-2</a:string><string>EC-3</string></ConsignmentReferences>' +
+		'<MpdCarrierServiceReference>CX_NDS</MpdCarrierServiceReference></AllocateConsignmentsWithCarrierServiceRequest>';
+	expect(countConsignments(xml)).toBe(3);
+	expect(countConsignments('')).toBe(0);
+	expect(countConsignments('{"x":')).toBe(0);
+});
+
+test('time per request + time per consignment, within bounds; off after setLatency(null)', async () => {
+	// start value: 40 ms per request
+	let t = await timed(() => fetch(sim.baseUrl + '/carrierservices', { headers: JSON_H }));
+	expect(t.status).toBe(200);
+	expect(t.ms).toBeGreaterThanOrEqual(39);
+	expect(t.ms).toBeLessThan(40 + 250);
+
+	sim.setLatency({ perRequestMs: 100, perConsignmentMs: 5 });
+	t = await timed(() => put(refs('B', 20)));
+	expect(t.status).toBe(200);
+	expect(t.ms).toBeGreaterThanOrEqual(199);
+	expect(t.ms).toBeLessThan(200 + 250);
+	expect(sim.stats()).toMatchObject({ consignmentsAllocated: 20, latency: { perRequestMs: 100, perConsignmentMs: 5, rateLimited: 0, peakConcurrent: 1, inFlight: 0 } });
+	// The waiting is not the simulator's busy time.
+	expect(sim.stats().busyMs).toBeLessThan(100);
+
+	sim.setLatency(null);
+	t = await timed(() => put(refs('C', 20)));
+	expect(t.ms).toBeLessThan(150);
+	sim.reset();
+	expect(sim.stats().latency).toMatchObject({ perRequestMs: 40, perConsignmentMs: 0, concurrentRequestLimit: 0 });
+});
+
+test('concurrent-request limit: one more gets 429 at once with Retry-After and the gateway body, unprocessed, counted', async () => {
+	sim.setLatency({ perRequestMs: 300, concurrentRequestLimit: 3, retryAfterSeconds: 2 });
+	const t0 = performance.now();
+	const answers = await Promise.all(
+		Array.from({ length: 8 }, async (_, i) => {
+			const r = await put([`EC-L-${i}`]);
+			return { status: r.status, retryAfter: r.headers.get('retry-after'), body: await r.json(), ms: performance.now() - t0 };
+		}),
+	);
+	const ok = answers.filter((a) => a.status === 200);
+	const limited = answers.filter((a) => a.status === 429);
+	expect([ok.length, limited.length]).toEqual([3, 5]);
+	for (const a of limited) {
+		expect(a.retryAfter).toBe('2');
+		expect(a.body).toEqual({ statusCode: 429, message: 'Rate limit is exceeded. Try again in 2 seconds.' });
+		expect(a.ms).toBeLessThan(250); // answered at once, not after the latency
+	}
+	for (const a of ok) expect(a.ms).toBeGreaterThanOrEqual(299);
+	const stats = sim.stats();
+	expect(stats.latency).toMatchObject({ rateLimited: 5, peakConcurrent: 3, inFlight: 0 });
+	expect(stats.byStatus).toEqual({ 200: 3, 429: 5 });
+	expect(stats.consignmentsAllocated).toBe(3);
+	expect(sim.consignmentStates()).toEqual({ Allocated: 3 });
+	expect(sim.requests.filter((r) => r.rateLimited).map((r) => r.status)).toEqual([429, 429, 429, 429, 429]);
+	// The slots are free again once the answers are sent.
+	expect((await put(['EC-L-after'])).status).toBe(200);
+});
+
+test('the limit is per subscription key', async () => {
+	sim.setLatency({ perRequestMs: 200, concurrentRequestLimit: 1 });
+	const first = put(['EC-K-1']);
+	await sleep(50);
+	// Another key is not counted against KEY (it gets the gateway's 401, not 429) ...
+	const other = put(['EC-K-2'], { headers: { ...JSON_H, 'ocp-apim-subscription-key': 'other' } });
+	// ... and KEY's second request is over the limit.
+	expect((await put(['EC-K-3'])).status).toBe(429);
+	expect((await other).status).toBe(401);
+	expect((await first).status).toBe(200);
+	expect(sim.stats().latency).toMatchObject({ rateLimited: 1, peakConcurrent: 2 });
+});
+
+test('a client that gives up during the wait: not processed, slot released', async () => {
+	sim.setLatency({ perRequestMs: 400, concurrentRequestLimit: 1 });
+	const controller = new AbortController();
+	const aborted = put(['EC-A-1'], { signal: controller.signal }).catch((e) => e.name);
+	await sleep(100);
+	controller.abort();
+	expect(await aborted).toBe('AbortError');
+	await sleep(50);
+	expect(sim.stats().latency.inFlight).toBe(0);
+	expect(sim.consignment('EC-A-1').state).toBe('Unallocated');
+	expect((await put(['EC-A-2'])).status).toBe(200);
+	expect(sim.consignmentStates()).toEqual({ Allocated: 1 });
+});
+
+test('setLatency validates', () => {
+	expect(() => sim.setLatency({ perRequestMs: -1 })).toThrow(TypeError);
+	expect(() => sim.setLatency({ concurrentRequestLimit: 1.5 })).toThrow(TypeError);
+	expect(() => sim.setLatency({ typo: 1 })).toThrow(/unknown field typo/);
+	expect(sim.stats().latency.perRequestMs).toBe(40);
+});
+
+test('CLI flags and control routes', async () => {
+	const args = ['--port', '0', '--api-key', 'cli-key', '--auto-create', '^EC-', '--latency-per-request', '150', '--concurrent-request-limit', '1', '--retry-after', '3'];
+	const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), ...args]);
+	try {
+		const baseUrl = await new Promise((resolve, reject) => {
+			let out = '';
+			child.stdout.on('data', (d) => {
+				out += d;
+				const m = /listening on (\S+)\n/.exec(out);
+				if (m) resolve(m[1]);
+			});
+			child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+		});
+		const control = async (method, route, payload) => {
+			const r = await fetch(`${baseUrl}/__simulator/${route}`, { method, body: payload === undefined ? undefined : JSON.stringify(payload) });
+			return { status: r.status, json: await r.json() };
+		};
+		expect((await control('GET', 'latency')).json).toMatchObject({ perRequestMs: 150, concurrentRequestLimit: 1, retryAfterSeconds: 3 });
+		const H = { ...JSON_H, 'ocp-apim-subscription-key': 'cli-key' };
+		const send = (ref) => fetch(`${baseUrl}${ALLOCATE}`, { method: 'PUT', headers: H, body: body([ref]) });
+		const [a, b] = await Promise.all([send('EC-C-1'), send('EC-C-2')]);
+		expect([a.status, b.status].sort()).toEqual([200, 429]);
+		expect([a, b].find((r) => r.status === 429).headers.get('retry-after')).toBe('3');
+		expect((await control('GET', 'stats')).json.latency).toMatchObject({ rateLimited: 1, peakConcurrent: 1 });
+		expect((await control('GET', 'consignment-states')).json).toEqual({ Allocated: 1 });
+
+		expect((await control('POST', 'latency', { concurrentRequestLimit: 0, perRequestMs: 0 })).status).toBe(200);
+		const both = await Promise.all([send('EC-C-3'), send('EC-C-4')]);
+		expect(both.map((r) => r.status)).toEqual([200, 200]);
+		expect((await control('POST', 'latency', { perRequestMs: 'slow' })).status).toBe(400);
+		// reset: back to the CLI's values, counters cleared
+		await control('POST', 'reset');
+		expect((await control('GET', 'latency')).json).toMatchObject({ perRequestMs: 150, concurrentRequestLimit: 1, rateLimited: 0 });
+	} finally {
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		expect(await exited).toBe(0);
+	}
+});
