@@ -3,7 +3,7 @@
  * Test-harness routes under /__simulator/ (only with options.controlRoutes, e.g. from the
  * CLI): they skip auth, recording and faults. Bodies are JSON.
  */
-const { jsonAnswer } = require('./routes');
+const { jsonAnswer } = require('./http-answers');
 const { randomFaultPlan } = require('./faults');
 
 const CONTROL_PREFIX = '/__simulator/';

@@ -6,9 +6,7 @@
  */
 const { STATUS_CODES } = require('http');
 const { ApiError } = require('./errors');
-const { errorAnswer, wantsXml, JSON_CT, XML_CT } = require('./routes');
-const { summariesToXml } = require('./xml');
-const { successSummary, serviceFullNameOf, formatShippingDate } = require('./allocation');
+const { errorAnswer, wantsXml, JSON_CT, XML_CT } = require('./http-answers');
 const { prng } = require('./faults');
 
 /** @typedef {import('./faults').Answer} Answer */
@@ -71,10 +69,10 @@ function htmlAnswer(f) {
 
 /** @param {any} f @param {Answer} processed @param {boolean} xml @returns {Answer} */
 function malformedAnswer(f, processed, xml) {
-	const a = processed.allocation;
+	const a = processed.list;
 	const asXml = f.format ? f.format === 'xml' : a ? a.xml : xml;
 	let text;
-	if (a) text = asXml ? summariesToXml(a.summaries) : JSON.stringify(a.summaries);
+	if (a) text = a.render(a.entries, asXml);
 	else text = String(processed.body);
 	const mid = Math.max(1, Math.floor(text.length / 2));
 	// truncated: the first half; garbled: a NUL and stray brackets in the middle (invalid
@@ -94,39 +92,37 @@ function shuffled(list, rnd) {
 }
 
 /**
- * fewer / shuffle / extra: the processed summaries, changed.
+ * fewer / shuffle / extra: the processed list answer's entries (Allocation Summaries, or
+ * `{IsSuccess, Message, Data}` results), changed.
  * @param {any} ctx @param {any} f
- * @param {{ serviceRef: string, summaries: any[] }} a the processed allocation
- * @param {number} index allocation request index
+ * @param {import('./faults').ListAnswer} a the processed list answer
+ * @param {number} index fault-target request index
  * @returns {any[]}
  */
-function changeSummaries(ctx, f, a, index) {
-	const summaries = a.summaries;
+function changeEntries(ctx, f, a, index) {
+	const entries = a.entries;
 	const seed = f.seed ?? index + 1;
 	if (f.kind === 'fewer') {
-		const n = Math.min(f.drop, summaries.length);
-		if (f.which === 'first') return summaries.slice(n);
-		if (f.which === 'last') return summaries.slice(0, summaries.length - n);
+		const n = Math.min(f.drop, entries.length);
+		if (f.which === 'first') return entries.slice(n);
+		if (f.which === 'last') return entries.slice(0, entries.length - n);
 		const rnd = prng(seed);
-		const keep = summaries.map((_, i) => i);
+		const keep = entries.map((_, i) => i);
 		for (let k = 0; k < n; k++) keep.splice(Math.floor(rnd() * keep.length), 1);
-		return keep.map((i) => summaries[i]);
+		return keep.map((i) => entries[i]);
 	}
 	if (f.kind === 'shuffle') {
-		if (summaries.length < 2) return summaries.slice();
-		if (f.order === 'reverse') return summaries.slice().reverse();
-		const rotated = [...summaries.slice(1), summaries[0]];
+		if (entries.length < 2) return entries.slice();
+		if (f.order === 'reverse') return entries.slice().reverse();
+		const rotated = [...entries.slice(1), entries[0]];
 		if (f.order === 'rotate') return rotated;
-		const out = shuffled(summaries, prng(seed));
-		return out.every((s, i) => s === summaries[i]) ? rotated : out;
+		const out = shuffled(entries, prng(seed));
+		return out.every((s, i) => s === entries[i]) ? rotated : out;
 	}
-	// extra: a success summary for a reference that was not sent
+	// extra: a success entry for a reference that was not sent
 	const n = ++ctx.faults.extraCounter;
-	const ref = f.reference ?? `EC-NOT-SENT-${n}`;
-	const svc = ctx.store.service(a.serviceRef) || { Reference: a.serviceRef };
-	const tracking = 'TRKX' + String(n).padStart(7, '0');
-	const s = successSummary(ctx.options.linkBaseUrl, svc, serviceFullNameOf(svc), formatShippingDate(ctx.options.shippingDate), ref, tracking);
-	return f.position === 'start' ? [s, ...summaries] : [...summaries, s];
+	const extra = a.extra(f.reference ?? `EC-NOT-SENT-${n}`, n);
+	return f.position === 'start' ? [extra, ...entries] : [...entries, extra];
 }
 
 /**
@@ -151,11 +147,10 @@ function faultAnswer(ctx, f, rec, processed, index) {
 	}
 	if (!processed) throw new Error(`fault ${f.kind} needs the processed answer`);
 	if (f.kind === 'malformed') return malformedAnswer(f, processed, xml);
-	const a = processed.allocation;
+	const a = processed.list;
 	if (!a || (f.kind !== 'fewer' && f.kind !== 'shuffle' && f.kind !== 'extra')) return processed;
-	const summaries = changeSummaries(ctx, f, a, index);
-	const body = a.xml ? summariesToXml(summaries) : JSON.stringify(summaries);
-	return { ...processed, body, allocation: { ...a, summaries } };
+	const entries = changeEntries(ctx, f, a, index);
+	return { ...processed, body: a.render(entries, a.xml), list: { ...a, entries } };
 }
 
 module.exports = { faultAnswer, respondAnswer, statusAnswer, htmlAnswer };

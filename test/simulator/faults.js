@@ -2,8 +2,8 @@
 /**
  * Fault mode: a FIFO queue of faults plus an optional fault plan (a function).
  *
- * Each request consumes at most one fault. A queued fault applies to allocation requests
- * (PUT /allocation/allocatewithcarrierservice) unless it has a `path`, then to the requests
+ * Each request consumes at most one fault. A queued fault applies to the requests that act on
+ * consignments (allocate, deallocate, manifest, cancel) unless it has a `path`, then to the requests
  * whose path matches; failNext answers (kind 'raw', scope 'any') apply to any request. When
  * no queued fault applies to an allocation request, the plan (if set) is asked for one.
  * Faults are validated and given their defaults here; fault-answers.js builds the answers,
@@ -27,21 +27,30 @@
  * @property {number} status
  * @property {Record<string, string>} headers
  * @property {string | Buffer} body
- * @property {{ serviceRef: string, refs: string[], summaries: any[], xml: boolean }} [allocation]
- *   set on a 200 allocation answer (the summaries before serialisation)
+ * @property {ListAnswer} [list] set on a 200 answer that lists one entry per consignment
+ */
+/**
+ * @typedef {object} ListAnswer
+ * @property {any[]} entries one per consignment (Allocation Summaries, or {IsSuccess, Message, Data} results)
+ * @property {boolean} xml the answer was XML
+ * @property {(entries: any[], xml: boolean) => string} render the body for these entries
+ * @property {(reference: string, n: number) => any} extra a success entry for a reference that was not sent (fault 'extra')
  */
 
 const KINDS = ['status', 'drop', 'hang', 'malformed', 'fewer', 'shuffle', 'extra', 'html', 'raw'];
 /** Kinds that only exist after processing (they change the answer of a processed request). */
 const AFTER_ONLY = new Set(['malformed', 'fewer', 'shuffle', 'extra']);
-const ALLOCATE_PATH = '/allocation/allocatewithcarrierservice';
-
-/** @param {string} method @param {string} path */
-function isAllocationRequest(method, path) {
-	let p = path.toLowerCase();
-	if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
-	return method.toUpperCase() === 'PUT' && p === ALLOCATE_PATH;
+/**
+ * Requests a fault without `path` applies to: those that act on consignments (every allocation,
+ * deallocation, manifest and cancel call). Set by routes.js from its route table.
+ * @type {(method: string, path: string) => boolean}
+ */
+let isFaultTarget = () => false;
+/** @param {(method: string, path: string) => boolean} fn */
+function setFaultTargets(fn) {
+	isFaultTarget = fn;
 }
+
 
 /** @param {string | RegExp | undefined} p @param {string} path */
 function pathMatches(p, path) {
@@ -169,7 +178,7 @@ class FaultQueue {
 	 * @returns {{ fault: any, index: number } | undefined} index: the allocation request's index (-1 for others)
 	 */
 	take(request) {
-		const allocation = isAllocationRequest(request.method, request.path);
+		const allocation = isFaultTarget(request.method, request.path);
 		const index = allocation ? this.allocationIndex++ : -1;
 		const i = this.entries.length === 0 ? -1 : this.entries.findIndex((e) =>
 			e.fault.path !== undefined ? pathMatches(e.fault.path, request.path) : e.anyPath || allocation);
@@ -224,4 +233,4 @@ function randomFaultPlan(opts) {
 	};
 }
 
-module.exports = { FaultQueue, normalizeFault, randomFaultPlan, prng, isAllocationRequest, pathMatches, KINDS };
+module.exports = { FaultQueue, normalizeFault, randomFaultPlan, prng, setFaultTargets, pathMatches, KINDS };

@@ -5,7 +5,8 @@
  */
 const http = require('http');
 const { performance } = require('perf_hooks');
-const { handleApiRequest, jsonAnswer } = require('./routes');
+const { handleApiRequest } = require('./routes');
+const { jsonAnswer } = require('./http-answers');
 const { faultAnswer } = require('./fault-answers');
 const { controlRoute, CONTROL_PREFIX } = require('./control');
 const { ApiError } = require('./errors');
@@ -185,7 +186,7 @@ async function processRequest(ctx, req, res, raw) {
 		if (before && fault.kind !== 'hang') {
 			answer = faultAnswer(ctx, fault, rec, undefined, taken.index);
 		} else {
-			answer = await handleApiRequest(ctx, { method, path, headers, rawBody: raw });
+			answer = await handleApiRequest(ctx, { method, path, query, headers, rawBody: raw });
 			if (fault && fault.when === 'after') answer = faultAnswer(ctx, fault, rec, answer, taken.index);
 		}
 	} catch (e) {

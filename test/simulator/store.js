@@ -155,6 +155,11 @@ class Store {
 		});
 	}
 
+	/** The first configured carrier service (for answers that name none). */
+	firstService() {
+		return this.services.values().next().value;
+	}
+
 	/** Distinct carriers of the configured services, as GET /carriers answers them. */
 	publicCarriers() {
 		/** @type {Map<string, { Reference: string, Name: string }>} */

@@ -150,13 +150,15 @@ const isNil = (node) => !!(node.$ && Object.values(node.$).some((a) => a.uri ===
 const textOf = (node) => (typeof node._ === 'string' ? node._ : '');
 
 /**
- * Parse the body of Allocate With Carrier Service the way XmlSerializer does: the root
- * element name and namespace must match; children in another namespace are ignored
- * (their property stays unset); order of children is not enforced; `xsi:nil` → null.
- * @param {string} text
- * @returns {Promise<{ ConsignmentReferences?: (string|null)[] | null, MpdCarrierServiceReference?: string | null }>}
+ * Parse a request body the way XmlSerializer does: the root element name (`rootName`) and the
+ * Consignments namespace must match; children in another namespace are ignored (their
+ * property stays unset); order of children is not enforced; `xsi:nil` → null. Children named
+ * in `lists` are string lists (`<X><string>…</string></X>`), the others text. A root
+ * `ArrayOfString` (a bare list) gives the list itself.
+ * @param {string} text @param {string} rootName @param {string[]} [lists]
+ * @returns {Promise<Record<string, string | null | (string | null)[]> | (string | null)[]>}
  */
-function parseAllocateRequestXml(text) {
+function parseRequestXml(text, rootName, lists = ['ConsignmentReferences']) {
 	return new Promise((resolve, reject) => {
 		const parser = new xml2js.Parser(PARSE_OPTIONS);
 		parser.parseString(text, (/** @type {any} */ err, /** @type {any} */ doc) => {
@@ -167,32 +169,36 @@ function parseAllocateRequestXml(text) {
 			const root = doc && Object.values(doc)[0];
 			if (!root || typeof root !== 'object') return reject(malformedBody('There is an error in XML document: Root element is missing.'));
 			const ns = root.$ns || { local: '', uri: '' };
-			if (ns.local !== 'AllocateConsignmentsWithCarrierServiceRequest' || ns.uri !== NS.consignments) {
+			const bareList = rootName === 'ArrayOfString';
+			const uri = bareList ? ARRAYS_NS : NS.consignments;
+			if (ns.local !== rootName || (ns.uri !== uri && !(bareList && ns.uri === NS.consignments))) {
 				return reject(
 					malformedBody(`There is an error in XML document: <${ns.local} xmlns='${ns.uri}'> was not expected.`),
 				);
 			}
-			/** @type {{ ConsignmentReferences?: (string|null)[] | null, MpdCarrierServiceReference?: string | null }} */
+			/** @param {any} node */
+			const strings = (node) =>
+				(node.$$ || []).filter((/** @type {any} */ c) => c.$ns && c.$ns.local === 'string').map((/** @type {any} */ c) => (isNil(c) ? null : textOf(c)));
+			if (bareList) return resolve(strings(root));
+			/** @type {Record<string, string | null | (string | null)[]>} */
 			const out = {};
 			for (const child of root.$$ || []) {
 				if (!child.$ns || child.$ns.uri !== NS.consignments) continue;
-				if (child.$ns.local === 'MpdCarrierServiceReference') {
-					out.MpdCarrierServiceReference = isNil(child) ? null : textOf(child);
-				} else if (child.$ns.local === 'ConsignmentReferences') {
-					if (isNil(child)) {
-						out.ConsignmentReferences = null;
-						continue;
-					}
-					const items = (child.$$ || [])
-						.filter((/** @type {any} */ c) => c.$ns && c.$ns.uri === NS.consignments && c.$ns.local === 'string')
-						.map((/** @type {any} */ c) => (isNil(c) ? null : textOf(c)));
-					out.ConsignmentReferences = (out.ConsignmentReferences || []).concat(items);
-				}
+				const name = child.$ns.local;
+				if (!lists.includes(name)) out[name] = isNil(child) ? null : textOf(child);
+				else if (isNil(child)) out[name] = null;
+				else out[name] = [...(/** @type {any[]} */ (out[name]) || []), ...strings(child)];
 			}
 			resolve(out);
 		});
 	});
 }
+
+/** Namespace of a bare string list, as .NET's DataContractSerializer writes it. */
+const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
+
+/** @param {string} text */
+const parseAllocateRequestXml = (text) => parseRequestXml(text, 'AllocateConsignmentsWithCarrierServiceRequest');
 
 module.exports = {
 	NS,
@@ -205,4 +211,6 @@ module.exports = {
 	carriersToXml,
 	errorToXml,
 	parseAllocateRequestXml,
+	parseRequestXml,
+	ARRAYS_NS,
 };
