@@ -40,6 +40,7 @@ const CHILD_NS = {
 	CarrierService: NS.carrierServices,
 	Carrier: NS.carriers,
 	MpdCarrierService: NS.common,
+	WithMessageOfString: NS.consignments,
 };
 
 // Characters XML 1.0 cannot carry at all.

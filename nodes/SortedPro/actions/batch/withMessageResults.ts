@@ -1,0 +1,91 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { sortedProRequest, type SortedProRequest } from '../../transport';
+import { decodeAnswer, type ListField, type Schema } from '../../transport/codec';
+import { lastPathSegment } from '../allocation/allocationSummaries';
+import type { RunContext } from '../types';
+import type { BatchAnswer } from './engine';
+
+/**
+ * The answer of SortedPRO's list calls (deallocatelist, cancellist, manifest, setreadytoship):
+ * one `WithMessage<string>` per consignment, `{IsSuccess, Message, Data: reference, ApiLinks}`.
+ */
+const WITH_MESSAGE: Schema = {
+	// Not sent by SortedPRO under this name: Data, or the last segment of the first link.
+	ConsignmentReference: 'string',
+	IsSuccess: 'boolean',
+	Message: 'string',
+	Data: 'string',
+	ApiLinks: { list: { Rel: 'string', Href: 'string' }, item: 'ApiLink' },
+};
+// XML: a list root (ArrayOf…) whose entries are named after their type (WithMessageOfString, guessed).
+const WITH_MESSAGE_LIST: ListField = { list: WITH_MESSAGE, item: 'WithMessageOfString' };
+
+export async function decodeWithMessageResults(body: string, contentType: string | undefined): Promise<IDataObject[]> {
+	const { value } = await decodeAnswer(body, contentType, { list: WITH_MESSAGE_LIST, xmlRoots: {} });
+	if (!Array.isArray(value)) throw new Error('expected a list of results');
+	for (const result of value as IDataObject[]) {
+		const link = Array.isArray(result.ApiLinks) ? (result.ApiLinks as IDataObject[])[0]?.Href : undefined;
+		const fromLink = typeof link === 'string' ? lastPathSegment(link) : undefined;
+		result.ConsignmentReference = typeof result.Data === 'string' && result.Data !== '' ? result.Data : (fromLink ?? null);
+	}
+	return value as IDataObject[];
+}
+
+export interface WithMessageCall {
+	/** What the call does, for messages: "deallocated", "cancelled", "manifested" */
+	done: string;
+	/**
+	 * SortedPRO's wording when the consignment is already in the state the call leads to: after
+	 * an attempt SortedPRO may have acted on, such a refusal means done but unconfirmed.
+	 */
+	alreadyDone: RegExp;
+}
+
+/**
+ * Sends one list call and pairs its `{IsSuccess, Message, Data}` results with the references:
+ * IsSuccess false is that consignment's failure with its Message; a result for a reference not
+ * sent is reported; a reference with no result is left for the engine to report as missing.
+ */
+export async function sendWithMessageCall(
+	this: IExecuteFunctions,
+	run: RunContext,
+	request: Omit<SortedProRequest, 'connection' | 'format' | 'limit'>,
+	references: string[],
+	call: WithMessageCall,
+): Promise<BatchAnswer> {
+	const response = await sortedProRequest.call(this, { ...request, connection: run.connection, format: run.options.format, limit: run.limit }, run.options.policy);
+	let results: IDataObject[];
+	try {
+		results = await decodeWithMessageResults(response.body, response.contentType);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `SortedPRO's answer could not be read: ${(error as Error).message}`, {
+			itemIndex: request.itemIndex,
+			description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been ${call.done}: check them in SortedPRO.`,
+		});
+	}
+	const pending = new Set(references);
+	const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
+	for (const result of results) {
+		const reference = result.ConsignmentReference;
+		if (typeof reference !== 'string' || !pending.delete(reference)) {
+			answer.unexpected.push({
+				message: `SortedPRO returned a result for consignment ${typeof reference === 'string' ? reference : 'unknown'}, which was not in the request`,
+				description: `The request held ${references.length} consignment(s). This result is reported, not taken as a result.`,
+			});
+			continue;
+		}
+		const message = typeof result.Message === 'string' && result.Message !== '' ? result.Message : 'no reason given';
+		if (result.IsSuccess === true) {
+			answer.outcomes.set(reference, { ok: true, json: result });
+		} else if (response.uncertainAttempts > 0 && call.alreadyDone.test(message)) {
+			result.Unconfirmed = true;
+			result.Notice = `A request holding this consignment failed after SortedPRO may have acted on it, and a resend found it already ${call.done}: it was most likely ${call.done} by this run.`;
+			answer.outcomes.set(reference, { ok: true, json: result });
+		} else {
+			answer.outcomes.set(reference, { ok: false, reason: message, description: `SortedPRO answered this consignment with IsSuccess false` });
+		}
+	}
+	return answer;
+}
