@@ -1,20 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { captureLogs, shutdownN8n } from '../harness';
-import { startSimulator, type Simulator } from '../simulator';
-import { API_KEY, allocate, refsItems, serialiseRun } from './setup';
+import { captureLogs } from '../harness';
+import { API_KEY, allocate, refsItems, serialiseRun, useSimulator } from './setup';
 
-let sim: Simulator;
 const logs = captureLogs();
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, autoCreate: /^EC-/, shippingDate: '2026-11-26T17:00:00Z' });
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
+const sim = useSimulator({ autoCreate: /^EC-/, shippingDate: '2026-11-26T17:00:00Z' });
 
 const refs = (n: number, prefix = 'EC-100') => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
 const PUT_PATH = '/allocation/allocatewithcarrierservice';

@@ -1,23 +1,13 @@
 /**
- * Issue 5: a catalogue of bad input. Each case is either refused (a NodeOperationError naming
+ * A catalogue of bad input. Each case is either refused (a NodeOperationError naming
  * the item and the field, with no request sent) or cleaned (and what is sent is asserted).
  * The rules are written down in README "How references are read".
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { shutdownN8n } from '../harness';
-import { startSimulator, type Simulator } from '../simulator';
-import { API_KEY, allocate, serialiseRun } from './setup';
+import { API_KEY, allocate, serialiseRun, useSimulator } from './setup';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, autoCreate: /^EC-/ });
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
+const sim = useSimulator({ autoCreate: /^EC-/ });
 
 const puts = () => sim.requests.filter((r) => r.method === 'PUT');
 const long = 'EC-' + 'X'.repeat(9997);

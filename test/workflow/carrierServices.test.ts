@@ -3,20 +3,10 @@
  * wrapper) and as older answers gave it (a bare list), in JSON and XML; Success false; 404;
  * disabled services; and 202 Accepted on an allocation request.
  */
-import { loadOptionsSearch, shutdownN8n } from '../harness';
-import { startSimulator, type Simulator } from '../simulator';
-import { allocate, API_KEY, credentialType, credentialsFor, nodeType, refsItems } from './setup';
+import { loadOptionsSearch } from '../harness';
+import { allocate, credentialType, credentialsFor, nodeType, refsItems, useSimulator } from './setup';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, autoCreate: /^EC-/ });
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
+const sim = useSimulator({ autoCreate: /^EC-/ });
 
 const search = async (filter?: string) =>
 	await loadOptionsSearch({

@@ -1,19 +1,9 @@
-import { loadOptionsSearch, shutdownN8n, testCredential } from '../harness';
-import { startSimulator, type Simulator } from '../simulator';
-import { API_KEY, credentialType, credentialsFor, nodeType } from './setup';
+import { loadOptionsSearch, testCredential } from '../harness';
+import { API_KEY, NODE_TYPE, credentialType, credentialsFor, nodeType, useSimulator } from './setup';
 
-let sim: Simulator;
+const sim = useSimulator();
 
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY });
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
-
-const nodeTypes = { 'n8n-nodes-sortedpro.sortedPro': nodeType };
+const nodeTypes = { [NODE_TYPE]: nodeType };
 
 describe('credential test (n8n CredentialsTester logic through RoutingNode)', () => {
 	it('passes with the right key, calling GET /carrierservices with the auth headers', async () => {
@@ -31,6 +21,14 @@ describe('credential test (n8n CredentialsTester logic through RoutingNode)', ()
 		// responseCode rules are matched against (they apply in n8n versions that keep it).
 		expect(result.message).toBe('Authorization failed - please check your credentials');
 		expect(result.message).not.toContain('bad-key-123');
+	});
+
+	it('a plain-http base URL that every execution refuses fails the test too, without a request', async () => {
+		const data = { ...credentialsFor(sim).sortedProApi, baseUrl: 'http://sortedpro-proxy.example.com' };
+		const result = await testCredential(credentialType, data, nodeTypes);
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('base-url-must-use-https');
+		expect(sim.requestCount).toBe(0);
 	});
 
 	it('a trailing slash on a custom base URL is tolerated', async () => {

@@ -1,26 +1,17 @@
 /**
- * Issue 5: faults injected by the simulator, hostile answers, and the invariant that every
+ * Faults injected by the simulator, hostile answers, and the invariant that every
  * consignment that goes in comes out exactly once, paired to the items that supplied it.
  */
-import { captureLogs, shutdownN8n } from '../harness';
-import { startSimulator, type Fault, type Simulator } from '../simulator';
-import { API_KEY, allocate, refsItems, serialiseRun, type AllocateRun } from './setup';
+import { captureLogs } from '../harness';
+import type { Fault } from '../simulator';
+import { API_KEY, allocate, refsItems, serialiseRun, type AllocateRun, useSimulator } from './setup';
 
-let sim: Simulator;
+const sim = useSimulator({ autoCreate: /^EC-/ });
 const logs = captureLogs();
 const transcripts: string[] = [];
 const PUT = 'PUT';
 // A generous timeout: CI runs this while installing n8n; only the hang case shortens it.
 const fast = { retryDelay: 0, maxRetryWait: 20, timeout: 10_000 };
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, autoCreate: /^EC-/ });
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
 
 async function run(options: Partial<AllocateRun> & { refs: unknown[] }) {
 	const result = await allocate({ sim, items: refsItems(options.refs), ...options, options: { ...fast, ...options.options } });

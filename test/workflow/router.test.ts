@@ -6,20 +6,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptions, batchSizeOption } from '../../nodes/SortedPro/actions/common.descriptions';
-import { runNode, shutdownN8n } from '../harness';
-import { startSimulator, type Simulator } from '../simulator';
-import { allocate, API_KEY, credentialsFor, credentialType, nodeType, refsItems } from './setup';
+import { runNode } from '../harness';
+import { allocate, credentialsFor, credentialType, nodeType, refsItems, useSimulator } from './setup';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, autoCreate: /^EC-/ });
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
+const sim = useSimulator({ autoCreate: /^EC-/ });
 
 const refs = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`);
 const puts = () => sim.requests.filter((request) => request.method === 'PUT');

@@ -6,18 +6,41 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
-import { runNode, type RunNodeResult } from '../harness';
-import type { Simulator } from '../simulator';
+import { API_KEY, CREDENTIAL_TYPE, NODE_TYPE } from '../constants';
+import { runNode, shutdownN8n, type RunNodeResult } from '../harness';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 
-export const API_KEY = 'sk-TEST-9f1c2e7a-LEAK-CANARY';
-export const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
+export { API_KEY, NODE_TYPE, TOOL_NODE_TYPE } from '../constants';
 export const nodeType = new SortedPro();
 export const credentialType = new SortedProApi();
 
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
 export function credentialsFor(sim: Simulator, apiKey = API_KEY) {
-	return { sortedProApi: { apiKey, environment: 'custom', baseUrl: sim.baseUrl } };
+	return { [CREDENTIAL_TYPE]: { apiKey, environment: 'custom', baseUrl: sim.baseUrl } };
+}
+
+/**
+ * The simulator of a test file: started before its tests (with API_KEY unless given), reset
+ * before each, closed after all (with n8n-core's timers). The object returned stands for it.
+ */
+export function useSimulator(options: Partial<SimulatorOptions> = {}): Simulator {
+	let current: Simulator | undefined;
+	beforeAll(async () => {
+		current = await startSimulator({ apiKey: API_KEY, ...options });
+	});
+	beforeEach(() => current?.reset());
+	afterAll(async () => {
+		await current?.close();
+		await shutdownN8n();
+	});
+	return new Proxy({} as Simulator, {
+		get(_target, property) {
+			if (!current) throw new Error('The simulator is used before beforeAll started it');
+			const value: unknown = Reflect.get(current, property);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+		},
+	});
 }
 
 export function refsItems(refs: Array<unknown>, field = 'ref'): INodeExecutionData[] {
