@@ -70,7 +70,7 @@ export default defineConfig(
 		rules: {
 			...n8nNodesBase.configs.community.rules,
 			// Off by design: xml2js (XML request and answer bodies) is the one runtime
-			// dependency the project's design card requires. The package therefore targets
+			// dependency the package needs for XML bodies. The package therefore targets
 			// self-hosted n8n, not n8n Cloud (README "Compatibility"); `npm run scan` still
 			// reports this finding and accepts it only while xml2js is the sole dependency.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',

@@ -13,7 +13,7 @@ const H = { 'ocp-apim-subscription-key': KEY, 'electio-api-version': '1.1' };
 const JSON_H = { ...H, 'content-type': 'application/json', accept: 'application/json' };
 const XML_H = { ...H, 'content-type': 'application/xml', accept: 'application/xml' };
 
-/** The seed's XML body for these references and service. */
+/** SortedPRO's XML body (its documented example's shape) for these references and service. */
 function xmlBody(refs, service) {
 	return `<?xml version="1.0" encoding="utf-8"?>
 <AllocateConsignmentsWithCarrierServiceRequest xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="${NAMESPACES.consignments}">

@@ -81,7 +81,7 @@ describe('codec: request bodies', () => {
 		});
 	});
 
-	it('XML body has the seed root, namespaces and element order, and escapes special characters', async () => {
+	it('XML body has the documented root, namespaces and element order, and escapes special characters', async () => {
 		const xml = await encodeAllocateRequest('xml', 'Svc&<1>', ['EC-000-05A-Z6S', 'EC-<&>"\'']);
 		expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?><AllocateConsignmentsWithCarrierServiceRequest')).toBe(true);
 		expect(xml).toContain(`xmlns="${CONSIGNMENTS}"`);
