@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { sortedProRequest, type SortedProRequest } from '../../transport';
-import { decodeList, type Schema } from '../../transport/codec';
+import { decodeAnswer, decodeList, type ListField, type Schema } from '../../transport/codec';
 import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
 import type { RunContext } from '../types';
 
@@ -61,6 +61,25 @@ export function consignmentReferenceOf(summary: IDataObject): string | undefined
 export async function decodeAllocationSummaries(body: string, contentType: string | undefined): Promise<IDataObject[]> {
 	const summaries = await decodeList(body, contentType, ALLOCATION_SUMMARY, 'AllocationSummary');
 	for (const summary of summaries) summary.ConsignmentReference = consignmentReferenceOf(summary) ?? summary.ConsignmentReference ?? null;
+	return summaries;
+}
+
+const SUMMARY_LIST: ListField = { list: ALLOCATION_SUMMARY, item: 'AllocationSummary' };
+
+/**
+ * The answer of a call for one consignment: SortedPRO's SDK types it as a list of summaries,
+ * its help pages as one summary; both are read. A lone summary without a link is that
+ * consignment's.
+ */
+async function decodeOneConsignment(body: string, contentType: string | undefined, reference: string): Promise<IDataObject[]> {
+	const { value } = await decodeAnswer(body, contentType, {
+		object: ALLOCATION_SUMMARY,
+		list: SUMMARY_LIST,
+		xmlRoots: { AllocationSummary: ALLOCATION_SUMMARY, ArrayOfAllocationSummary: SUMMARY_LIST },
+	});
+	const summaries = (Array.isArray(value) ? value : [value]) as IDataObject[];
+	for (const summary of summaries) summary.ConsignmentReference = consignmentReferenceOf(summary) ?? null;
+	if (summaries.length === 1 && summaries[0].ConsignmentReference === null) summaries[0].ConsignmentReference = reference;
 	return summaries;
 }
 
@@ -156,7 +175,7 @@ export async function sendAllocation(
 	}
 	let summaries: IDataObject[];
 	try {
-		summaries = await decodeAllocationSummaries(response.body, response.contentType);
+		summaries = references.length === 1 ? await decodeOneConsignment(response.body, response.contentType, references[0]) : await decodeAllocationSummaries(response.body, response.contentType);
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), `SortedPRO's answer could not be read: ${(error as Error).message}`, {
 			itemIndex: request.itemIndex,
