@@ -115,7 +115,7 @@ export function answerFromSummaries(references: string[], summaries: IDataObject
 			const using = group ? ` for carrier service ${group}` : '';
 			answer.unexpected.push({
 				message: `SortedPRO returned an Allocation Summary for consignment ${named}, which was not in the request`,
-				description: `The request was${using} and ${references.length} other consignment(s). This summary is reported, not taken as a result.`,
+				description: `The request held ${references.length} consignment(s)${using}. This summary is reported, not taken as a result.`,
 			});
 			continue;
 		}
