@@ -94,6 +94,26 @@ describe('Allocate With Cheapest Quote', () => {
 	});
 });
 
+describe('one consignment per call: the answer shapes SortedPRO documents', () => {
+	const summary = { StatusCode: 200, Description: 'Consignment EC-11-A has been successfully allocated', CarrierServiceReference: 'CX_NDS', ConsignmentLegs: [] };
+	it('one Allocation Summary (not a list), as the help pages show it, is read; one without links is that consignment\'s', async () => {
+		sim.failNext({ status: 200, body: summary });
+		const result = await cheapest(['EC-11-A']);
+		expect(result.error).toBeUndefined();
+		expect(result.outputs[0].map((item) => [item.json.ConsignmentReference, item.json.StatusCode, item.json.CarrierServiceReference, item.json.ApiLinks])).toEqual([
+			['EC-11-A', 200, 'CX_NDS', null],
+		]);
+	});
+
+	it('the same in XML: a root AllocationSummary', async () => {
+		const xml =
+			'<?xml version="1.0" encoding="utf-8"?><AllocationSummary xmlns="http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments"><StatusCode>200</StatusCode><CarrierServiceReference>CX_NDS</CarrierServiceReference></AllocationSummary>';
+		sim.failNext({ status: 200, body: xml, contentType: 'application/xml; charset=utf-8' });
+		const result = await withQuote([['EC-11-B', GUID_A]], { options: { bodyFormat: 'xml' } });
+		expect(result.outputs[0].map((item) => [item.json.ConsignmentReference, item.json.StatusCode, item.json.CarrierServiceReference])).toEqual([['EC-11-B', 200, 'CX_NDS']]);
+	});
+});
+
 describe('Allocate With Quote', () => {
 	it('allocates with the quoted service; path holds consignment and quote; the same pair from two items is sent once', async () => {
 		const quote = sim.issueQuote('EC-6-A', 'EDC5_DPDSS');

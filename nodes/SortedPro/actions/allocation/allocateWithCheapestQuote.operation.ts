@@ -21,7 +21,7 @@ const description: INodeProperties[] = [
 const spec: BatchSpec = {
 	async send(batch, run, itemIndex) {
 		const [reference] = batch.consignments.map((consignment) => consignment.reference);
-		return await sendAllocation.call(this, run, { method: 'PUT', path: apiPath('allocation', reference, 'allocatewithcheapestquote'), itemIndex }, [reference]);
+		return await sendAllocation.call(this, run, { method: 'PUT', path: apiPath('allocation', reference, 'allocatewithcheapestquote'), itemIndex }, [reference], '', true);
 	},
 	failureMessage: (consignment, reason) => `Consignment ${consignment.reference} was not allocated with the cheapest quote: ${reason}`,
 	missingReason: 'SortedPRO returned no Allocation Summary for it',

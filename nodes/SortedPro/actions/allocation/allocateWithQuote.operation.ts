@@ -45,7 +45,7 @@ const spec: BatchSpec = {
 	async send(batch, run, itemIndex) {
 		const [reference] = batch.consignments.map((consignment) => consignment.reference);
 		const quote = batch.group.replace(/^\{|\}$/g, '');
-		return await sendAllocation.call(this, run, { method: 'PUT', path: apiPath('allocation', reference, 'allocatewithquote', quote), itemIndex }, [reference]);
+		return await sendAllocation.call(this, run, { method: 'PUT', path: apiPath('allocation', reference, 'allocatewithquote', quote), itemIndex }, [reference], '', true);
 	},
 	failureMessage: (consignment, reason) => `Consignment ${consignment.reference} was not allocated with quote ${consignment.group}: ${reason}`,
 	missingReason: 'SortedPRO returned no Allocation Summary for it',

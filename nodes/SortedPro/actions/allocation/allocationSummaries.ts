@@ -166,6 +166,8 @@ export async function sendAllocation(
 	request: Omit<SortedProRequest, 'connection' | 'format' | 'limit'>,
 	references: string[],
 	group = '',
+	/** a call for one consignment (in its path): the answer may be one summary or a list of one */
+	oneConsignment = false,
 ): Promise<BatchAnswer> {
 	const response = await sortedProRequest.call(this, { ...request, connection: run.connection, format: run.options.format, limit: run.limit }, run.options.policy);
 	if (response.statusCode === 202 && response.body.trim() === '') {
@@ -175,7 +177,7 @@ export async function sendAllocation(
 	}
 	let summaries: IDataObject[];
 	try {
-		summaries = references.length === 1 ? await decodeOneConsignment(response.body, response.contentType, references[0]) : await decodeAllocationSummaries(response.body, response.contentType);
+		summaries = oneConsignment ? await decodeOneConsignment(response.body, response.contentType, references[0]) : await decodeAllocationSummaries(response.body, response.contentType);
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), `SortedPRO's answer could not be read: ${(error as Error).message}`, {
 			itemIndex: request.itemIndex,
