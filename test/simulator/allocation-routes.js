@@ -1,6 +1,16 @@
 'use strict';
 /** Allocation endpoints. Each route: method, path (`{name}` for a path parameter), handler. */
-const { validateAllocateBody, allocate, successSummary, serviceFullNameOf, formatShippingDate } = require('./allocation');
+const {
+	validateAllocateBody,
+	validateReferencesBody,
+	allocate,
+	allocateEach,
+	failedSummary,
+	successSummary,
+	serviceFullNameOf,
+	formatShippingDate,
+} = require('./allocation');
+const { ApiError, detail } = require('./errors');
 const { ALLOCATABLE_STATES, STATES } = require('./defaults');
 const { listAnswer, readBody } = require('./http-answers');
 const { summariesToXml } = require('./xml');
@@ -40,6 +50,60 @@ async function allocateWithCarrierService(ctx, req, xml) {
 	return allocationAnswer(ctx, serviceRef, refs, xml, () => allocate(ctx, serviceRef, refs));
 }
 
-const routes = [{ method: 'PUT', path: '/allocation/allocatewithcarrierservice', handler: allocateWithCarrierService, actsOnConsignments: true }];
+/** PUT /allocation/allocate: each consignment with the first enabled service that takes it (the "cheapest"). @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
+async function allocateDefault(ctx, req, xml) {
+	const { refs } = validateReferencesBody(await readBody(req, 'AllocateConsignmentsRequest'), null);
+	return allocationAnswer(ctx, null, refs, xml, () => allocateEach(ctx, refs, () => ctx.store.enabledServices()));
+}
+
+/** PUT /allocation/allocatewithservicegroup: the group's services in order; 404 for an unknown group. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
+async function allocateWithServiceGroup(ctx, req, xml) {
+	const field = 'MpdCarrierServiceGroupReference';
+	const { field: group, refs } = validateReferencesBody(await readBody(req, 'AllocateConsignmentsWithServiceGroupRequest'), field);
+	const services = ctx.store.serviceGroup(/** @type {string} */ (group));
+	if (!services) {
+		const msg = `Carrier service group ${group} not found`;
+		throw new ApiError(404, 'CarrierServiceGroupNotFound', msg, [detail('CarrierServiceGroupNotFound', field, msg)]);
+	}
+	return allocationAnswer(ctx, services[0]?.Reference ?? null, refs, xml, () => allocateEach(ctx, refs, () => services));
+}
+
+/** PUT /allocation/{consignmentReference}/allocatewithcheapestquote, no body: as the default rules, one consignment. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
+async function allocateWithCheapestQuote(ctx, req, xml) {
+	const ref = req.params.consignmentReference;
+	return allocationAnswer(ctx, null, [ref], xml, () => allocateEach(ctx, [ref], () => ctx.store.enabledServices()));
+}
+
+const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+
+/**
+ * PUT /allocation/{consignmentReference}/allocatewithquote/{quoteReference}, no body. The
+ * route takes GUIDs only (404 otherwise, as a route constraint does); a quote issued for another
+ * consignment → summary 400. @param {any} ctx @param {RequestInfo} req @param {boolean} xml
+ */
+async function allocateWithQuote(ctx, req, xml) {
+	const ref = req.params.consignmentReference;
+	const quoteRef = req.params.quoteReference;
+	if (!GUID.test(quoteRef)) {
+		const msg = `No resource found that matches the request URI '${req.path}'`;
+		throw new ApiError(404, 'ResourceNotFound', msg, [detail('ResourceNotFound', 'path', msg)]);
+	}
+	const quote = ctx.store.quote(quoteRef.replace(/^\{|\}$/g, ''));
+	if (quote.consignmentReference !== undefined && quote.consignmentReference !== ref) {
+		return allocationAnswer(ctx, null, [ref], xml, () => {
+			ctx.counters.summaries++;
+			return [failedSummary(400, ctx.options.linkBaseUrl, ref, `Quote ${quoteRef} is not a quote for consignment ${ref}`)];
+		});
+	}
+	return allocationAnswer(ctx, quote.service.Reference, [ref], xml, () => allocateEach(ctx, [ref], () => [quote.service]));
+}
+
+const routes = [
+	{ method: 'PUT', path: '/allocation/allocatewithcarrierservice', handler: allocateWithCarrierService, actsOnConsignments: true },
+	{ method: 'PUT', path: '/allocation/allocate', handler: allocateDefault, actsOnConsignments: true },
+	{ method: 'PUT', path: '/allocation/allocatewithservicegroup', handler: allocateWithServiceGroup, actsOnConsignments: true },
+	{ method: 'PUT', path: '/allocation/{consignmentReference}/allocatewithcheapestquote', handler: allocateWithCheapestQuote, actsOnConsignments: true },
+	{ method: 'PUT', path: '/allocation/{consignmentReference}/allocatewithquote/{quoteReference}', handler: allocateWithQuote, actsOnConsignments: true },
+];
 
 module.exports = { routes, allocationAnswer };

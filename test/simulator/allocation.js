@@ -24,8 +24,20 @@ const { ALLOCATABLE_STATES, STATES, DEFAULT_REFUSE_REASON, DISPLAY_STATE_NAMES }
  * @returns {{ serviceRef: string, refs: string[] }}
  */
 function validateAllocateBody(body) {
+	const { field, refs } = validateReferencesBody(body, 'MpdCarrierServiceReference');
+	return { serviceRef: /** @type {string} */ (field), refs };
+}
+
+/**
+ * The body of an allocate call: ConsignmentReferences, and the string field `field` when the
+ * call has one (MpdCarrierServiceReference, MpdCarrierServiceGroupReference).
+ * @param {unknown} body @param {string | null} field
+ * @returns {{ field: string | null, refs: string[] }}
+ */
+function validateReferencesBody(body, field) {
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-		throw validationFailed([detail('Required', 'request', 'The request body must be an object with MpdCarrierServiceReference and ConsignmentReferences')]);
+		const fields = field ? `${field} and ConsignmentReferences` : 'ConsignmentReferences';
+		throw validationFailed([detail('Required', 'request', `The request body must be an object with ${fields}`)]);
 	}
 	const b = /** @type {Record<string, unknown>} */ (body);
 	const details = [];
@@ -45,16 +57,18 @@ function validateAllocateBody(body) {
 			}
 		});
 	}
-	const svc = b.MpdCarrierServiceReference;
-	if (svc === undefined || svc === null) {
-		details.push(detail('Required', 'MpdCarrierServiceReference', 'The MpdCarrierServiceReference field is required'));
-	} else if (typeof svc !== 'string') {
-		details.push(detail('InvalidType', 'MpdCarrierServiceReference', 'MpdCarrierServiceReference must be a string'));
-	} else if (svc.trim() === '') {
-		details.push(detail('Required', 'MpdCarrierServiceReference', 'MpdCarrierServiceReference must not be empty'));
+	const value = field ? b[field] : null;
+	if (!field) {
+		// no second field
+	} else if (value === undefined || value === null) {
+		details.push(detail('Required', field, `The ${field} field is required`));
+	} else if (typeof value !== 'string') {
+		details.push(detail('InvalidType', field, `${field} must be a string`));
+	} else if (value.trim() === '') {
+		details.push(detail('Required', field, `${field} must not be empty`));
 	}
 	if (details.length) throw validationFailed(details);
-	return { serviceRef: /** @type {string} */ (svc), refs: /** @type {string[]} */ (refs) };
+	return { field: /** @type {string | null} */ (value), refs: /** @type {string[]} */ (refs) };
 }
 
 /** dd/MM/yyyy HH:mm:ss +00:00 (UTC), like the contract's Description. @param {Date} d */
@@ -145,19 +159,32 @@ function refusal(svc, ref) {
 }
 
 /**
- * Allocate `refs` in order with carrier service `serviceRef`.
+ * Allocate `refs` in order with carrier service `serviceRef` (404 when it is not configured).
  * @param {{ store: import('./store').Store, options: any, counters: any }} ctx
  * @param {string} serviceRef
  * @param {string[]} refs
  * @returns {AllocationSummary[]}
  */
 function allocate(ctx, serviceRef, refs) {
-	const { store, options, counters } = ctx;
-	const svc = store.service(serviceRef);
+	const svc = ctx.store.service(serviceRef);
 	if (!svc) {
 		const msg = `Carrier service ${serviceRef} not found`;
 		throw new ApiError(404, 'CarrierServiceNotFound', msg, [detail('CarrierServiceNotFound', 'MpdCarrierServiceReference', msg)]);
 	}
+	return allocateEach(ctx, refs, () => [svc]);
+}
+
+/**
+ * Allocate `refs` in order, each with the first of its candidate services (cheapest first)
+ * that takes it; when none does, the consignment goes to AllocationFailed with the first
+ * candidate's reason. `unknownReference` and the state rules apply to every allocate call.
+ * @param {{ store: import('./store').Store, options: any, counters: any }} ctx
+ * @param {string[]} refs
+ * @param {(ref: string) => any[]} candidates normalised carrier services to try, in order
+ * @returns {AllocationSummary[]}
+ */
+function allocateEach(ctx, refs, candidates) {
+	const { store, options, counters } = ctx;
 	const mode = options.unknownReference;
 	if (mode === 'reject') {
 		const unknown = refs.filter((r) => !store.exists(r));
@@ -171,7 +198,6 @@ function allocate(ctx, serviceRef, refs) {
 		}
 	}
 	const base = options.linkBaseUrl;
-	const serviceFullName = serviceFullNameOf(svc);
 	const shipping = formatShippingDate(options.shippingDate);
 	/** @type {AllocationSummary[]} */
 	const out = [];
@@ -188,16 +214,18 @@ function allocate(ctx, serviceRef, refs) {
 			out.push(failedSummary(400, base, ref, `Consignment ${ref} cannot be allocated because it is in state ${state}`));
 			continue;
 		}
-		const reason = refusal(svc, ref);
-		if (reason) {
+		const list = candidates(ref);
+		const svc = list.find((s) => !refusal(s, ref));
+		if (!svc) {
+			const reason = (list.length && refusal(list[0], ref)) || 'No carrier service can deliver this consignment';
 			counters.consignmentsFailed++;
 			c.state = STATES.allocationFailed;
 			c.failedAllocationMessage = reason;
 			delete c.carrierServiceReference;
 			delete c.trackingReference;
 			const description =
-				options.failureWording === 'descriptive'
-					? `Consignment ${ref} could not be allocated with ${serviceFullName}: ${reason}`
+				options.failureWording === 'descriptive' && list.length
+					? `Consignment ${ref} could not be allocated with ${serviceFullNameOf(list[0])}: ${reason}`
 					: reason;
 			out.push(failedSummary(400, base, ref, description));
 			continue;
@@ -208,10 +236,10 @@ function allocate(ctx, serviceRef, refs) {
 		delete c.failedAllocationMessage;
 		c.carrierServiceReference = svc.Reference;
 		c.trackingReference = tracking;
-		out.push(successSummary(base, svc, serviceFullName, shipping, ref, tracking));
+		out.push(successSummary(base, svc, serviceFullNameOf(svc), shipping, ref, tracking));
 	}
 	counters.summaries += out.length;
 	return out;
 }
 
-module.exports = { validateAllocateBody, allocate, stateName, successSummary, serviceFullNameOf, formatShippingDate, defaultShippingDate, refusal };
+module.exports = { validateAllocateBody, validateReferencesBody, allocate, allocateEach, failedSummary, stateName, successSummary, serviceFullNameOf, formatShippingDate, defaultShippingDate, refusal };

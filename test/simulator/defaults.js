@@ -69,6 +69,16 @@ const DEFAULT_CARRIER_SERVICES = [
 	},
 ];
 
+/**
+ * Carrier service groups (SortedPRO's UI: "Service Group Code" → its services, cheapest first).
+ * @type {Record<string, string[]>}
+ */
+const DEFAULT_SERVICE_GROUPS = {
+	valuableGoods: ['CX_NDS', 'MPD_RMDTPS48HNAST'],
+	weekend: ['EDC5_DPDSS'],
+	refusing: ['REFUSE-ALL'],
+};
+
 /** CustomerSubscriptionStatus of a MpdCarrierService (v1 data types). */
 const SERVICE_STATUS = { available: 0, requested: 1, disabled: 2, enabled: 3 };
 
@@ -95,15 +105,20 @@ const DISPLAY_STATE_NAMES = {
 /** States from which a consignment may be allocated. */
 const ALLOCATABLE_STATES = new Set([STATES.unallocated, STATES.allocationFailed]);
 
+/** States from which a consignment may be deallocated (it becomes Unallocated). */
+const DEALLOCATABLE_STATES = new Set([STATES.allocated, STATES.manifested, STATES.manifestFailed]);
+
 /** Base of the links in summaries: production's host, as the real API answers. */
 const DEFAULT_LINK_BASE_URL = 'https://api.electioapp.com';
 
 module.exports = {
 	DEFAULT_CARRIER_SERVICES,
+	DEFAULT_SERVICE_GROUPS,
 	DEFAULT_REFUSE_REASON,
 	SERVICE_STATUS,
 	STATES,
 	DISPLAY_STATE_NAMES,
 	ALLOCATABLE_STATES,
+	DEALLOCATABLE_STATES,
 	DEFAULT_LINK_BASE_URL,
 };

@@ -186,6 +186,8 @@ export interface SimulatorOptions {
 	autoCreate?: RegExp | null;
 	/** default: DEFAULT_CARRIER_SERVICES */
 	carrierServices?: CarrierServiceConfig[];
+	/** carrier service groups: code → service references, cheapest first (default: valuableGoods, weekend, refusing) */
+	serviceGroups?: Record<string, string[]>;
 	/** how an unknown consignment is reported; default 'summary' */
 	unknownReference?: UnknownReferenceMode;
 	/** default true; false keeps only method/path/headers of requests */
@@ -269,6 +271,8 @@ export interface Simulator {
 	consignment(reference: string): Consignment | undefined;
 	/** persist: also keep them across reset() */
 	addConsignments(list: ConsignmentSeed[], opts?: { persist?: boolean }): void;
+	/** A new QuoteReference (GUID) that allocates `consignmentReference` with `serviceReference` (forgotten by reset) */
+	issueQuote(consignmentReference: string, serviceReference: string): string;
 	/** the carrier services as GET /carrierservices lists them */
 	carrierServices(): CarrierService[];
 	/** the next `times` (default 1) requests (matching answer.path, if given) get this raw answer */

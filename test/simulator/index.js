@@ -88,6 +88,7 @@ async function startSimulator(options) {
 	const store = new Store({
 		consignments: options.consignments,
 		carrierServices: options.carrierServices,
+		serviceGroups: options.serviceGroups,
 		autoCreate: options.autoCreate ?? null,
 	});
 	const startOnRequest = options.onRequest ?? null;
@@ -155,6 +156,9 @@ async function startSimulator(options) {
 		},
 		addConsignments(list, opts) {
 			store.add(list, !!(opts && opts.persist));
+		},
+		issueQuote(consignmentReference, serviceReference) {
+			return store.issueQuote(consignmentReference, serviceReference);
 		},
 		carrierServices() {
 			return store.publicServices(ctx.options.carrierServiceNameField);

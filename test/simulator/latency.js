@@ -45,16 +45,18 @@ function mergeConfig(base, patch) {
 
 /**
  * Consignment references in a request body: the `ConsignmentReferences` array of a JSON body,
- * or the `string` elements of an XML body. 0 for anything else.
+ * a bare JSON array, or the `string` elements of an XML body. 0 for anything else.
  * @param {string} raw
  */
 function countConsignments(raw) {
 	if (!raw) return 0;
 	const first = raw.trimStart()[0];
 	if (first === '<') return (raw.match(/<(?:[\w.-]+:)?string[\s>]/g) || []).length;
-	if (first !== '{') return 0;
+	if (first !== '{' && first !== '[') return 0;
 	try {
-		const refs = JSON.parse(raw).ConsignmentReferences;
+		const parsed = JSON.parse(raw);
+		// A bare list (deallocatelist) is the references themselves.
+		const refs = Array.isArray(parsed) ? parsed : parsed.ConsignmentReferences;
 		return Array.isArray(refs) ? refs.length : 0;
 	} catch {
 		return 0;

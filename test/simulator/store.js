@@ -2,7 +2,8 @@
 /**
  * In-memory state: consignments (a Map, so large batches stay O(batch)) and carrier services.
  */
-const { DEFAULT_CARRIER_SERVICES, SERVICE_STATUS, STATES } = require('./defaults');
+const { randomUUID } = require('crypto');
+const { DEFAULT_CARRIER_SERVICES, DEFAULT_SERVICE_GROUPS, SERVICE_STATUS, STATES } = require('./defaults');
 
 /** @typedef {import('./defaults').CarrierServiceConfig} CarrierServiceConfig */
 /**
@@ -47,7 +48,7 @@ function normaliseService(s) {
 
 class Store {
 	/**
-	 * @param {{ consignments?: ConsignmentSeed[], carrierServices?: CarrierServiceConfig[], autoCreate?: RegExp | string | null }} opts
+	 * @param {{ consignments?: ConsignmentSeed[], carrierServices?: CarrierServiceConfig[], serviceGroups?: Record<string, string[]>, autoCreate?: RegExp | string | null }} opts
 	 */
 	constructor(opts) {
 		/** @type {Consignment[]} seeded consignments, restored by reset() */
@@ -60,15 +61,20 @@ class Store {
 			const n = normaliseService(/** @type {any} */ (s));
 			this.services.set(n.Reference, n);
 		}
+		/** @type {Record<string, string[]>} group code → service references, cheapest first */
+		this.serviceGroups = opts.serviceGroups || DEFAULT_SERVICE_GROUPS;
+		/** @type {Map<string, { consignmentReference: string, serviceReference: string }>} issued quotes by QuoteReference (lower case) */
+		this.quotes = new Map();
 		this.initialAutoCreate = statelessRegExp(opts.autoCreate);
 		/** @type {RegExp | null} */
 		this.autoCreate = this.initialAutoCreate;
 		this.reset();
 	}
 
-	/** Restore the seeded consignments (and their states) and the initial autoCreate. */
+	/** Restore the seeded consignments (and their states) and the initial autoCreate; forget issued quotes. */
 	reset() {
 		this.consignments.clear();
+		this.quotes.clear();
 		for (const c of this.seed) this.consignments.set(c.reference, { ...c });
 		this.autoCreate = this.initialAutoCreate;
 	}
@@ -153,6 +159,38 @@ class Store {
 				...extra,
 			};
 		});
+	}
+
+	/** Carrier services that can be allocated to (not Disabled), in configured order: the default rules' candidates. */
+	enabledServices() {
+		return [...this.services.values()].filter((s) => s.Status !== SERVICE_STATUS.disabled);
+	}
+
+	/** The services of a service group, or undefined for an unknown group. @param {string} code */
+	serviceGroup(code) {
+		const refs = Object.prototype.hasOwnProperty.call(this.serviceGroups, code) ? this.serviceGroups[code] : undefined;
+		return refs && refs.map((ref) => this.services.get(ref)).filter(Boolean);
+	}
+
+	/** A new quote (a GUID) for allocating `consignmentReference` with `serviceReference`. @param {string} consignmentReference @param {string} serviceReference */
+	issueQuote(consignmentReference, serviceReference) {
+		if (!this.services.has(serviceReference)) throw new TypeError(`issueQuote: unknown carrier service ${serviceReference}`);
+		const quoteReference = randomUUID();
+		this.quotes.set(quoteReference, { consignmentReference, serviceReference });
+		return quoteReference;
+	}
+
+	/**
+	 * The service a quote allocates with: an issued quote's own (and the consignment it is for);
+	 * any other GUID maps to an enabled service by its first 8 hex digits (modulo their count).
+	 * @param {string} quoteReference
+	 * @returns {{ service: any, consignmentReference?: string }}
+	 */
+	quote(quoteReference) {
+		const issued = this.quotes.get(quoteReference.toLowerCase());
+		if (issued) return { service: this.services.get(issued.serviceReference), consignmentReference: issued.consignmentReference };
+		const enabled = this.enabledServices();
+		return { service: enabled[parseInt(quoteReference.slice(0, 8), 16) % enabled.length] };
 	}
 
 	/** The first configured carrier service (for answers that name none). */

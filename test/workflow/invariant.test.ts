@@ -1,29 +1,78 @@
 /**
- * Property test (fast-check): random inputs, random mixes of injected faults. Every
- * (carrier service, reference) that goes in comes out exactly once, as a summary or as an
- * error item naming it, paired to exactly the input items that supplied it; a summary for a
+ * Property test (fast-check): random batch operations, random inputs, random mixes of injected
+ * faults. Every (group, reference) that goes in (group: the carrier service, service group or
+ * quote the operation groups by; none for the others) comes out exactly once, as a result or as
+ * an error item naming it, paired to exactly the input items that supplied it; an answer for a
  * reference never sent is reported, never passed off as a result.
  */
 import fc from 'fast-check';
-import type { INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters, IPairedItemData } from 'n8n-workflow';
 
 import { shutdownN8n } from '../harness';
 import { startSimulator, type Fault, type Simulator } from '../simulator';
-import { API_KEY, allocate, serialiseRun } from './setup';
+import { runOperation } from './family';
+import { API_KEY, serialiseRun } from './setup';
 
 const RUNS = Number(process.env.INVARIANT_RUNS ?? 1000);
-const SERVICES = ['CX_NDS', 'EDC5_DPDSS'];
 const POOL = [...Array.from({ length: 14 }, (_, i) => `EC-P-${i}`), 'EC-P-FAIL', 'XX-UNKNOWN-1', 'XX-UNKNOWN-2'];
+// Seeded Allocated before a Deallocate run, so it has successes as well as refusals.
+const ALLOCATED = POOL.filter((_, i) => i % 2 === 0 && i < 14);
+
+interface OperationUnderTest {
+	operation: string;
+	/** values of the grouping parameter; none when the operation does not group */
+	groups: string[];
+	groupParameter?: (expression: string) => INodeParameters;
+	/** one reference per item (the quote belongs to one consignment) */
+	oneReference?: boolean;
+	/** an error naming a consignment (and its group) */
+	failure: RegExp;
+	unexpected: RegExp;
+}
+const UNEXPECTED_SUMMARY = /^SortedPRO returned an Allocation Summary for consignment (\S+), which was not in the request$/;
+const OPERATIONS: OperationUnderTest[] = [
+	{
+		operation: 'allocateWithCarrierService',
+		groups: ['CX_NDS', 'EDC5_DPDSS'],
+		groupParameter: (value) => ({ carrierService: { __rl: true, mode: 'reference', value } }),
+		failure: /^Consignment (\S+) was not allocated with (\S+): /,
+		unexpected: UNEXPECTED_SUMMARY,
+	},
+	{ operation: 'allocateUsingDefaultRules', groups: [], failure: /^Consignment (\S+) was not allocated by the default rules: /, unexpected: UNEXPECTED_SUMMARY },
+	{
+		operation: 'allocateWithServiceGroup',
+		groups: ['valuableGoods', 'weekend'],
+		groupParameter: (value) => ({ serviceGroup: value }),
+		failure: /^Consignment (\S+) was not allocated with service group (\S+): /,
+		unexpected: UNEXPECTED_SUMMARY,
+	},
+	{ operation: 'allocateWithCheapestQuote', groups: [], failure: /^Consignment (\S+) was not allocated with the cheapest quote: /, unexpected: UNEXPECTED_SUMMARY },
+	{
+		operation: 'allocateWithQuote',
+		groups: ['0000000a-1111-4222-8333-444455556666', '00000003-1111-4222-8333-444455556666'],
+		groupParameter: (value) => ({ quoteReference: value }),
+		oneReference: true,
+		failure: /^Consignment (\S+) was not allocated with quote (\S+): /,
+		unexpected: UNEXPECTED_SUMMARY,
+	},
+	{
+		operation: 'deallocate',
+		groups: [],
+		failure: /^Consignment (\S+) was not deallocated: /,
+		unexpected: /^SortedPRO returned a result for consignment (\S+), which was not in the request$/,
+	},
+];
 
 let sim: Simulator;
 const totals = { runs: 0, requests: 0, faults: 0, consignmentsIn: 0, consignmentsOut: 0, allocated: 0, unconfirmed: 0, failed: 0, unexpectedReported: 0 };
 const faultKinds: Record<string, number> = {};
+const byOperation: Record<string, number> = {};
 
 beforeAll(async () => {
 	sim = await startSimulator({ apiKey: API_KEY, autoCreate: /^EC-/ });
 });
 afterAll(async () => {
-	console.log(`invariant: ${JSON.stringify(totals)} faults by kind ${JSON.stringify(faultKinds)}`);
+	console.log(`invariant: ${JSON.stringify(totals)} faults by kind ${JSON.stringify(faultKinds)} runs by operation ${JSON.stringify(byOperation)}`);
 	await sim?.close();
 	await shutdownN8n();
 });
@@ -42,11 +91,13 @@ const faultArb: fc.Arbitrary<Fault | null> = fc.oneof(
 	{ weight: 1, arbitrary: fc.constant<Fault>({ kind: 'html', status: 502 }) },
 );
 const itemArb = fc.record({
-	service: fc.constantFrom(...SERVICES),
+	group: fc.nat(1),
 	refs: fc.uniqueArray(fc.constantFrom(...POOL), { minLength: 1, maxLength: 3 }),
 	asList: fc.boolean(),
 });
 const scenarioArb = fc.record({
+	// The carrier-service operation keeps half the runs; the others share the rest.
+	operation: fc.oneof(fc.constant(OPERATIONS[0]), fc.constantFrom(...OPERATIONS.slice(1))),
 	items: fc.array(itemArb, { minLength: 1, maxLength: 10 }),
 	mode: fc.constantFrom<'combine' | 'perItem'>('combine', 'perItem'),
 	batchSize: fc.integer({ min: 1, max: 4 }),
@@ -57,20 +108,24 @@ const scenarioArb = fc.record({
 
 const pairedIndexes = (item: INodeExecutionData) =>
 	([] as IPairedItemData[]).concat(item.pairedItem as IPairedItemData | IPairedItemData[]).map((p) => p.item).sort((a, b) => a - b);
-const NOT_ALLOCATED = /^Consignment (\S+) was not allocated with (\S+): /;
-const UNEXPECTED = /^SortedPRO returned an Allocation Summary for consignment (\S+), which was not in the request$/;
-
 it(`every consignment in comes out exactly once, paired to its items (${RUNS} random fault mixes)`, async () => {
 	await fc.assert(
 		fc.asyncProperty(scenarioArb, async (scenario) => {
+			const op = scenario.operation;
+			const items = scenario.items.map((item) => ({
+				group: op.groups.length > 0 ? op.groups[item.group] : '',
+				refs: op.oneReference ? item.refs.slice(0, 1) : item.refs,
+				asList: item.asList,
+			}));
 			sim.reset();
+			if (op.operation === 'deallocate') sim.addConsignments(ALLOCATED.map((reference) => ({ reference, state: 'Allocated' })));
 			sim.setFaultPlan((index) => scenario.faults[index] ?? undefined);
-			const result = await allocate({
+			const result = await runOperation({
 				sim,
-				items: scenario.items.map((item) => ({ json: { service: item.service, refs: item.asList ? item.refs : item.refs.join(', ') } })),
-				carrierService: '={{ $json.service }}',
+				operation: op.operation,
+				items: items.map((item) => ({ json: { group: item.group, refs: item.asList ? item.refs : item.refs.join(', ') } })),
 				references: '={{ $json.refs }}',
-				requestMode: scenario.mode,
+				parameters: { requestMode: scenario.mode, ...op.groupParameter?.('={{ $json.group }}') },
 				options: { batchSize: scenario.batchSize, bodyFormat: scenario.format, retries: scenario.retries, retryDelay: 0, maxRetryWait: 0, timeout: 150 },
 				onError: 'continueErrorOutput',
 			});
@@ -78,8 +133,8 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 			expect(serialiseRun(result)).not.toContain(API_KEY);
 
 			const expected = new Map<string, number[]>();
-			scenario.items.forEach((item, index) => {
-				for (const ref of item.refs) expected.set(`${item.service} ${ref}`, [...(expected.get(`${item.service} ${ref}`) ?? []), index]);
+			items.forEach((item, index) => {
+				for (const ref of item.refs) expected.set(`${item.group} ${ref}`, [...(expected.get(`${item.group} ${ref}`) ?? []), index]);
 			});
 			const seen = new Set<string>();
 			for (const item of [...result.outputs[0], ...(result.outputs[1] ?? [])]) {
@@ -87,15 +142,15 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 				const error = item.json.error as string | undefined;
 				let key: string;
 				if (error === undefined) {
-					key = `${scenario.items[paired[0]].service} ${String(item.json.ConsignmentReference)}`;
+					key = `${items[paired[0]].group} ${String(item.json.ConsignmentReference)}`;
 					totals.allocated++;
-					if (item.json.AllocationUnconfirmed) totals.unconfirmed++;
-				} else if (NOT_ALLOCATED.test(error)) {
-					const [, ref, service] = NOT_ALLOCATED.exec(error)!;
-					key = `${service} ${ref}`;
+					if (item.json.AllocationUnconfirmed || item.json.Unconfirmed) totals.unconfirmed++;
+				} else if (op.failure.test(error)) {
+					const [, ref, group = ''] = op.failure.exec(error)!;
+					key = `${group} ${ref}`;
 					totals.failed++;
 				} else {
-					const unexpected = UNEXPECTED.exec(error);
+					const unexpected = op.unexpected.exec(error);
 					expect(unexpected).not.toBeNull();
 					expect(POOL).not.toContain(unexpected![1]);
 					totals.unexpectedReported++;
@@ -107,6 +162,7 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 				expect(paired).toEqual(expected.get(key));
 			}
 			expect(seen.size).toBe(expected.size);
+			byOperation[op.operation] = (byOperation[op.operation] ?? 0) + 1;
 
 			const stats = sim.stats();
 			totals.runs++;
@@ -120,4 +176,5 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 	);
 	expect(totals.faults).toBeGreaterThan(RUNS);
 	expect(totals.consignmentsOut).toBe(totals.consignmentsIn);
+	for (const op of OPERATIONS) expect(byOperation[op.operation]).toBeGreaterThan(RUNS / 20);
 }, 600_000);

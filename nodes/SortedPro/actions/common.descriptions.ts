@@ -30,6 +30,7 @@ export const consignmentReferenceField = (displayOptions: DisplayOptions): INode
 	displayOptions,
 });
 
+/** `grouping`: how Combine Items groups the references ('' when it does not). */
 export const requestModeField = (displayOptions: DisplayOptions, grouping = 'per carrier service'): INodeProperties => ({
 	displayName: 'Request Mode',
 	name: 'requestMode',
@@ -39,7 +40,7 @@ export const requestModeField = (displayOptions: DisplayOptions, grouping = 'per
 		{
 			name: 'Combine Items',
 			value: 'combine',
-			description: `Send the references of all items together, ${grouping}, in batches`,
+			description: `Send the references of all items together${grouping ? `, ${grouping},` : ''} in batches`,
 		},
 		{
 			name: 'One Request per Item',

@@ -6,6 +6,12 @@ import { parseReferences } from './references';
 // A reference that becomes a path segment: a slash, ?, #, % or .. would change the path.
 const UNSAFE_IN_PATH = /[/?#%\\]|^\.\.?$|\.\./;
 
+/** Why a reference cannot be a URL path segment, or undefined when it can. */
+export function pathSegmentProblem(reference: string): string | undefined {
+	if (!UNSAFE_IN_PATH.test(reference)) return undefined;
+	return `"${reference}" contains a character that cannot be part of a SortedPRO path (/, ?, #, %, \\ or ..)`;
+}
+
 /**
  * One reference read from a per-item parameter, checked to be usable as a URL path segment
  * (it is still percent-encoded by apiPath). Throws a NodeOperationError naming item and field.
@@ -17,8 +23,7 @@ export function readPathReference(this: IExecuteFunctions, itemIndex: number, pa
 		throw inputError.call(this, itemIndex, field, `holds ${parsed.references.length} references; this operation takes one per item`);
 	}
 	const [reference] = parsed.references;
-	if (UNSAFE_IN_PATH.test(reference)) {
-		throw inputError.call(this, itemIndex, field, `"${reference}" contains a character that cannot be part of a SortedPRO path (/, ?, #, %, \\ or ..)`);
-	}
+	const problem = pathSegmentProblem(reference);
+	if (problem !== undefined) throw inputError.call(this, itemIndex, field, problem);
 	return reference;
 }

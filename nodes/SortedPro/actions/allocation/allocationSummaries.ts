@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { sortedProRequest, type SortedProRequest } from '../../transport';
-import { decodeList, type Schema } from '../../transport/codec';
+import { decodeAnswer, decodeList, type ListField, type Schema } from '../../transport/codec';
 import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
 import type { RunContext } from '../types';
 
@@ -64,6 +64,25 @@ export async function decodeAllocationSummaries(body: string, contentType: strin
 	return summaries;
 }
 
+const SUMMARY_LIST: ListField = { list: ALLOCATION_SUMMARY, item: 'AllocationSummary' };
+
+/**
+ * The answer of a call for one consignment: SortedPRO's SDK types it as a list of summaries,
+ * its help pages as one summary; both are read. A lone summary without a link is that
+ * consignment's.
+ */
+async function decodeOneConsignment(body: string, contentType: string | undefined, reference: string): Promise<IDataObject[]> {
+	const { value } = await decodeAnswer(body, contentType, {
+		object: ALLOCATION_SUMMARY,
+		list: SUMMARY_LIST,
+		xmlRoots: { AllocationSummary: ALLOCATION_SUMMARY, ArrayOfAllocationSummary: SUMMARY_LIST },
+	});
+	const summaries = (Array.isArray(value) ? value : [value]) as IDataObject[];
+	for (const summary of summaries) summary.ConsignmentReference = consignmentReferenceOf(summary) ?? null;
+	if (summaries.length === 1 && summaries[0].ConsignmentReference === null) summaries[0].ConsignmentReference = reference;
+	return summaries;
+}
+
 // How SortedPRO words a refusal because the consignment is allocated already.
 const ALREADY_ALLOCATED = /\b(already allocated|in state allocated)\b/i;
 
@@ -96,7 +115,7 @@ export function answerFromSummaries(references: string[], summaries: IDataObject
 			const using = group ? ` for carrier service ${group}` : '';
 			answer.unexpected.push({
 				message: `SortedPRO returned an Allocation Summary for consignment ${named}, which was not in the request`,
-				description: `The request was${using} and ${references.length} other consignment(s). This summary is reported, not taken as a result.`,
+				description: `The request held ${references.length} consignment(s)${using}. This summary is reported, not taken as a result.`,
 			});
 			continue;
 		}
@@ -147,6 +166,8 @@ export async function sendAllocation(
 	request: Omit<SortedProRequest, 'connection' | 'format' | 'limit'>,
 	references: string[],
 	group = '',
+	/** a call for one consignment (in its path): the answer may be one summary or a list of one */
+	oneConsignment = false,
 ): Promise<BatchAnswer> {
 	const response = await sortedProRequest.call(this, { ...request, connection: run.connection, format: run.options.format, limit: run.limit }, run.options.policy);
 	if (response.statusCode === 202 && response.body.trim() === '') {
@@ -156,7 +177,7 @@ export async function sendAllocation(
 	}
 	let summaries: IDataObject[];
 	try {
-		summaries = await decodeAllocationSummaries(response.body, response.contentType);
+		summaries = oneConsignment ? await decodeOneConsignment(response.body, response.contentType, references[0]) : await decodeAllocationSummaries(response.body, response.contentType);
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), `SortedPRO's answer could not be read: ${(error as Error).message}`, {
 			itemIndex: request.itemIndex,

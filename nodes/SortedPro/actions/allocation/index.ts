@@ -1,8 +1,13 @@
 import type { Resource } from '../types';
+import { allocateUsingDefaultRules } from './allocateUsingDefaultRules.operation';
 import { allocateWithCarrierService } from './allocateWithCarrierService.operation';
+import { allocateWithCheapestQuote } from './allocateWithCheapestQuote.operation';
+import { allocateWithQuote } from './allocateWithQuote.operation';
+import { allocateWithServiceGroup } from './allocateWithServiceGroup.operation';
+import { deallocate } from './deallocate.operation';
 
 export const allocation: Resource = {
 	value: 'allocation',
 	name: 'Allocation',
-	operations: [allocateWithCarrierService],
+	operations: [allocateWithCarrierService, allocateUsingDefaultRules, allocateWithServiceGroup, allocateWithCheapestQuote, allocateWithQuote, deallocate],
 };

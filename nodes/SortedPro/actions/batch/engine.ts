@@ -26,6 +26,8 @@ export interface BatchSpec {
 	group?: { parameter: string; field: string; extractValue?: boolean; hint: string };
 	/** Problems of groups found before anything is sent (group → problem); their items are refused */
 	checkGroups?(this: IExecuteFunctions, groups: string[], run: RunContext): Promise<Map<string, string>>;
+	/** The problem of one item's references (e.g. unsafe in a path), if any: the item is refused before anything is sent */
+	checkReferences?(references: string[]): string | undefined;
 	/** One request for the batch; throws when SortedPRO refuses the request as a whole */
 	send(this: IExecuteFunctions, batch: Batch, run: RunContext, itemIndex: number): Promise<BatchAnswer>;
 	/** The message of an error about one consignment: it always names the consignment */
@@ -130,7 +132,9 @@ function readInputs(this: IExecuteFunctions, items: INodeExecutionData[], spec: 
 		} else if ('problem' in references) {
 			refuse(inputError.call(this, itemIndex, 'Consignment References', references.problem), itemIndex);
 		} else {
-			inputs.push({ itemIndex, group: group ? String(groupValue).trim() : '', references: references.references });
+			const problem = spec.checkReferences?.(references.references);
+			if (problem !== undefined) refuse(inputError.call(this, itemIndex, 'Consignment References', problem), itemIndex);
+			else inputs.push({ itemIndex, group: group ? String(groupValue).trim() : '', references: references.references });
 		}
 	}
 	return inputs;
