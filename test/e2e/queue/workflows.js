@@ -1,0 +1,99 @@
+'use strict';
+/**
+ * Workflows of the queue-mode e2e run, published before `n8n start`:
+ *  - ALLOCATE: Webhook (POST, answer from "Respond to Webhook") → SortedPRO Allocate With
+ *    Carrier Service (Combine Items) → Respond to Webhook (all incoming items);
+ *  - BINARY: Webhook (POST, answer = last node's first binary) → SortedPRO Allocate →
+ *    Convert to File (all items to one JSON file): binary made on a worker, stored in the
+ *    binary data store and streamed to the caller by the main.
+ */
+const CREDENTIAL = { id: 'sortedpro-queue-credential', name: 'SortedPRO account', type: 'sortedProApi' };
+const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
+
+function credentialFor(apiKey, baseUrl) {
+	return { ...CREDENTIAL, data: { apiKey, baseUrl } };
+}
+
+function allocateNode(name, position) {
+	return {
+		id: `5e7a0c1e-0000-4000-8000-00000000000${position[0] / 220}`,
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position,
+		parameters: {
+			resource: 'allocation',
+			operation: 'allocateWithCarrierService',
+			carrierService: { __rl: true, mode: 'reference', value: '={{ $json.body.carrierService }}' },
+			consignmentReferences: '={{ $json.body.references }}',
+			requestMode: 'combine',
+			options: { batchSize: 100 },
+		},
+		credentials: { sortedProApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	};
+}
+
+function webhookNode(id, webhookId, path, extra) {
+	return {
+		id,
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId,
+		parameters: { httpMethod: 'POST', path, options: {}, ...extra },
+	};
+}
+
+const main = (node) => ({ main: [[{ node, type: 'main', index: 0 }]] });
+
+const ALLOCATE = {
+	id: 'SortedProQueueAlloc',
+	name: 'SortedPRO queue: allocate from a webhook',
+	nodes: [
+		webhookNode('5e7a0c1e-0000-4000-8000-000000000100', '0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0001', 'sortedpro-queue-allocate', {
+			responseMode: 'responseNode',
+		}),
+		allocateNode('Allocate', [220, 0]),
+		{
+			id: '5e7a0c1e-0000-4000-8000-000000000101',
+			name: 'Respond to Webhook',
+			type: 'n8n-nodes-base.respondToWebhook',
+			typeVersion: 1.1,
+			position: [440, 0],
+			parameters: { respondWith: 'allIncomingItems', options: {} },
+		},
+	],
+	connections: { Webhook: main('Allocate'), Allocate: main('Respond to Webhook') },
+	settings: { executionOrder: 'v1' },
+};
+
+const BINARY = {
+	id: 'SortedProQueueBinary',
+	name: 'SortedPRO queue: allocations as a file',
+	nodes: [
+		webhookNode('5e7a0c1e-0000-4000-8000-000000000200', '0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0002', 'sortedpro-queue-file', {
+			responseMode: 'lastNode',
+			responseData: 'firstEntryBinary',
+			responseBinaryPropertyName: 'data',
+		}),
+		allocateNode('Allocate', [220, 0]),
+		{
+			id: '5e7a0c1e-0000-4000-8000-000000000201',
+			name: 'Convert to File',
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			position: [440, 0],
+			parameters: {
+				operation: 'toJson',
+				mode: 'once',
+				binaryPropertyName: 'data',
+				options: { fileName: 'allocations.json', format: true },
+			},
+		},
+	],
+	connections: { Webhook: main('Allocate'), Allocate: main('Convert to File') },
+	settings: { executionOrder: 'v1' },
+};
+
+module.exports = { CREDENTIAL, credentialFor, ALLOCATE, BINARY };
