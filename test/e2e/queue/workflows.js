@@ -11,7 +11,7 @@ const CREDENTIAL = { id: 'sortedpro-queue-credential', name: 'SortedPRO account'
 const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
 
 function credentialFor(apiKey, baseUrl) {
-	return { ...CREDENTIAL, data: { apiKey, baseUrl } };
+	return { ...CREDENTIAL, data: { apiKey, environment: 'custom', baseUrl } };
 }
 
 function allocateNode(name, position) {
