@@ -162,10 +162,12 @@ async function binaryChecks(ctx) {
 		const data = psql(pg, `SELECT position('"database:' in data) > 0 FROM execution_data WHERE "executionId" = '${ids[0]}'`);
 		assert.deepEqual(data, [['t']], 'the execution refers to the file as database:<id>');
 	});
-	await check('no binary data on any process\'s disk (nothing under .n8n/binaryData)', () => {
+	// `filesystem` mode would have put it under the worker's .n8n/storage/…/binary_data/, where
+	// the main cannot read it (it then answers 500 "There was a problem executing the workflow").
+	await check('no binary data on any process\'s disk (no binary_data file under .n8n/storage)', () => {
 		for (const p of [main, ...ctx.workers]) {
-			const dir = path.join(p.userFolder, '.n8n', 'binaryData');
-			assert.deepEqual(filesUnder(dir), [], dir);
+			const dir = path.join(p.userFolder, '.n8n', 'storage');
+			assert.deepEqual(filesUnder(dir).filter((f) => f.includes('binary_data')), [], dir);
 		}
 	});
 }
