@@ -145,8 +145,14 @@ async function main() {
 	const apiKey = `qk-${crypto.randomBytes(12).toString('hex')}`;
 	const onSignal = (sig) => {
 		console.log(`\n${sig}: stopping every process`);
-		killAll();
-		process.exit(130);
+		const hard = setTimeout(() => {
+			killAll();
+			process.exit(130);
+		}, 30000);
+		stopAll(procs).finally(() => {
+			clearTimeout(hard);
+			process.exit(130);
+		});
 	};
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
