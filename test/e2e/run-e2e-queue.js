@@ -107,7 +107,7 @@ async function run(procs, apiKey) {
 	});
 	const [mainEnv, ...workerEnvs] = envs;
 	await timed('import:credentials, import:workflow, publish:workflow', () =>
-		cluster.importAndPublish(mainEnv.env, [workflows.credentialFor(apiKey, sim.baseUrl)], [workflows.ALLOCATE, workflows.BINARY]),
+		cluster.importAndPublish(mainEnv.env, [workflows.credentialFor(apiKey, sim.baseUrl)], [workflows.ALLOCATE, workflows.BINARY, workflows.BINARY_RESPOND]),
 	);
 
 	const main = cluster.startMain(mainEnv, LOGS);
@@ -118,11 +118,13 @@ async function run(procs, apiKey) {
 	await timed('webhooks registered on the main', async () => {
 		await cluster.waitForWebhook(main, 'sortedpro-queue-allocate');
 		await cluster.waitForWebhook(main, 'sortedpro-queue-file');
+		await cluster.waitForWebhook(main, 'sortedpro-queue-file-respond');
 	});
 
 	const ctx = { main, workers, sim, pg, check, timed, requests: REQUESTS, refs: REFS, responses: [] };
 	await allocationChecks(ctx);
-	await binaryChecks(ctx);
+	await binaryChecks(ctx, { label: 'file from the last node', webhookPath: 'sortedpro-queue-file' });
+	await binaryChecks(ctx, { label: 'file from Respond to Webhook', webhookPath: 'sortedpro-queue-file-respond' });
 	return ctx;
 }
 

@@ -132,27 +132,27 @@ function filesUnder(dir) {
 	return fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
 }
 
-async function binaryChecks(ctx) {
+async function binaryChecks(ctx, { label, webhookPath }) {
 	const { main, pg, check, timed } = ctx;
 	const references = Array.from({ length: 50 }, (_, i) => `EC-QFILE-${String(i).padStart(3, '0')}-${crypto.randomBytes(2).toString('hex')}`);
 	const enqueuedBefore = cluster.enqueuedIds(main.log()).length;
-	const url = `${main.baseUrl}/webhook/sortedpro-queue-file`;
-	const res = await timed('POST to the file webhook (Convert to File on a worker)', () =>
+	const url = `${main.baseUrl}/webhook/${webhookPath}`;
+	const res = await timed(`${label}: POST (Convert to File on a worker)`, () =>
 		httpRequest('POST', url, { body: { carrierService: CARRIER_SERVICE, references }, timeoutMs: 120000 }),
 	);
 	ctx.responses.push(res.text);
-	await check('file webhook: 200 with the binary property\'s MIME type (application/json)', () => {
+	await check(`${label}: 200 with the binary property's MIME type (application/json)`, () => {
 		assert.equal(res.status, 200, res.text.slice(0, 300));
 		assert.match(String(res.headers['content-type']), /^application\/json/);
 	});
-	await check('file webhook: the file holds the 50 allocations made on the worker', () => {
+	await check(`${label}: the file holds the 50 allocations made on the worker`, () => {
 		const items = JSON.parse(res.text);
 		assert.deepEqual(items.map((i) => i.ConsignmentReference).sort(), [...references].sort());
 		assert.ok(items.every((i) => i.StatusCode === 200 && trackingOf(i).length === 1));
 	});
 	const ids = cluster.enqueuedIds(main.log()).slice(enqueuedBefore);
-	await checkWorkersRan(ctx, 'file', ids, 1);
-	await check(`binary data mode "${cluster.BINARY_DATA_MODE}": the file is one row of PostgreSQL's binary_data for that execution, byte for byte what the caller got`, () => {
+	await checkWorkersRan(ctx, label, ids, 1);
+	await check(`${label}: binary data mode "${cluster.BINARY_DATA_MODE}", the file is one row of PostgreSQL's binary_data for that execution, byte for byte what the caller got`, () => {
 		const rows = psql(pg, `SELECT "sourceType", "sourceId", "fileName", "mimeType", "fileSize" FROM binary_data WHERE "sourceId" = '${ids[0]}'`);
 		assert.equal(rows.length, 1, JSON.stringify(rows));
 		const [sourceType, , fileName, mimeType, fileSize] = rows[0];
@@ -164,7 +164,7 @@ async function binaryChecks(ctx) {
 	});
 	// `filesystem` mode would have put it under the worker's .n8n/storage/…/binary_data/, where
 	// the main cannot read it (it then answers 500 "There was a problem executing the workflow").
-	await check('no binary data on any process\'s disk (no binary_data file under .n8n/storage)', () => {
+	await check(`${label}: no binary data on any process's disk (no binary_data file under .n8n/storage)`, () => {
 		for (const p of [main, ...ctx.workers]) {
 			const dir = path.join(p.userFolder, '.n8n', 'storage');
 			assert.deepEqual(filesUnder(dir).filter((f) => f.includes('binary_data')), [], dir);

@@ -3,9 +3,10 @@
  * Workflows of the queue-mode e2e run, published before `n8n start`:
  *  - ALLOCATE: Webhook (POST, answer from "Respond to Webhook") → SortedPRO Allocate With
  *    Carrier Service (Combine Items) → Respond to Webhook (all incoming items);
- *  - BINARY: Webhook (POST, answer = last node's first binary) → SortedPRO Allocate →
- *    Convert to File (all items to one JSON file): binary made on a worker, stored in the
- *    binary data store and streamed to the caller by the main.
+ *  - BINARY / BINARY_RESPOND: Webhook (POST) → SortedPRO Allocate → Convert to File (all items
+ *    to one JSON file), answered with the file by the Webhook itself ("last node") or by
+ *    Respond to Webhook: binary made on a worker, kept in the binary data store and sent to
+ *    the caller by the main.
  */
 const CREDENTIAL = { id: 'sortedpro-queue-credential', name: 'SortedPRO account', type: 'sortedProApi' };
 const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
@@ -68,9 +69,24 @@ const ALLOCATE = {
 	settings: { executionOrder: 'v1' },
 };
 
+const convertToFile = {
+	id: '5e7a0c1e-0000-4000-8000-000000000201',
+	name: 'Convert to File',
+	type: 'n8n-nodes-base.convertToFile',
+	typeVersion: 1.1,
+	position: [440, 0],
+	parameters: {
+		operation: 'toJson',
+		mode: 'once',
+		binaryPropertyName: 'data',
+		options: { fileName: 'allocations.json', format: true },
+	},
+};
+
+/** Answer = the last node's first binary (Webhook option "When Last Node Finishes"). */
 const BINARY = {
 	id: 'SortedProQueueBinary',
-	name: 'SortedPRO queue: allocations as a file',
+	name: 'SortedPRO queue: allocations as a file (last node)',
 	nodes: [
 		webhookNode('5e7a0c1e-0000-4000-8000-000000000200', '0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0002', 'sortedpro-queue-file', {
 			responseMode: 'lastNode',
@@ -78,22 +94,33 @@ const BINARY = {
 			responseBinaryPropertyName: 'data',
 		}),
 		allocateNode('Allocate', [220, 0]),
-		{
-			id: '5e7a0c1e-0000-4000-8000-000000000201',
-			name: 'Convert to File',
-			type: 'n8n-nodes-base.convertToFile',
-			typeVersion: 1.1,
-			position: [440, 0],
-			parameters: {
-				operation: 'toJson',
-				mode: 'once',
-				binaryPropertyName: 'data',
-				options: { fileName: 'allocations.json', format: true },
-			},
-		},
+		convertToFile,
 	],
 	connections: { Webhook: main('Allocate'), Allocate: main('Convert to File') },
 	settings: { executionOrder: 'v1' },
 };
 
-module.exports = { CREDENTIAL, credentialFor, ALLOCATE, BINARY };
+/** Answer = Respond to Webhook with the binary (relayed from the worker through Redis). */
+const BINARY_RESPOND = {
+	id: 'SortedProQueueBinaryRespond',
+	name: 'SortedPRO queue: allocations as a file (Respond to Webhook)',
+	nodes: [
+		webhookNode('5e7a0c1e-0000-4000-8000-000000000300', '0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0003', 'sortedpro-queue-file-respond', {
+			responseMode: 'responseNode',
+		}),
+		allocateNode('Allocate', [220, 0]),
+		convertToFile,
+		{
+			id: '5e7a0c1e-0000-4000-8000-000000000301',
+			name: 'Respond to Webhook',
+			type: 'n8n-nodes-base.respondToWebhook',
+			typeVersion: 1.1,
+			position: [660, 0],
+			parameters: { respondWith: 'binary', responseDataSource: 'automatically', options: {} },
+		},
+	],
+	connections: { Webhook: main('Allocate'), Allocate: main('Convert to File'), 'Convert to File': main('Respond to Webhook') },
+	settings: { executionOrder: 'v1' },
+};
+
+module.exports = { CREDENTIAL, credentialFor, ALLOCATE, BINARY, BINARY_RESPOND };
