@@ -16,7 +16,8 @@
  * "N passed, M failed" last; exit 1 when a check failed or none ran.
  *
  * Env: N8N_QUEUE_VERSION (default $N8N_OLD_VERSION or 2.8.4), E2E_CACHE_DIR (n8n installs),
- * QUEUE_E2E_REQUESTS (default 10) × QUEUE_E2E_REFS (default 200) references.
+ * QUEUE_E2E_REQUESTS (default 10) × QUEUE_E2E_REFS (default 200) references,
+ * QUEUE_E2E_TIMEOUT_S (default 300: limit once n8n is installed and the package packed).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -36,6 +37,9 @@ const WORKERS = 2;
 const CONCURRENCY = 5;
 const REQUESTS = Number(process.env.QUEUE_E2E_REQUESTS || 10);
 const REFS = Number(process.env.QUEUE_E2E_REFS || 200);
+/** Longest the run may take once n8n is installed and the package packed (then: stop, exit 1). */
+const TIMEOUT_S = Number(process.env.QUEUE_E2E_TIMEOUT_S || 300);
+let armWatchdog = () => {};
 
 const report = { passed: 0, failed: 0, failures: [], timings: [] };
 async function check(name, fn) {
@@ -95,6 +99,7 @@ async function run(procs, apiKey) {
 	console.log(`     simulator ${sim.baseUrl} (pid ${sim.pid}), redis :${redis.port} (pid ${redis.proc.pid}), postgres :${pg.port} (pid ${pg.proc.pid})`);
 
 	const { tarball } = await timed(`n8n ${VERSION} install, npm run build, npm pack`, () => prep);
+	armWatchdog();
 	const envs = cluster.createEnvs({ version: VERSION, dir: path.join(WORK, 'n8n'), workers: WORKERS, redis, pg, encryptionKey: crypto.randomBytes(16).toString('hex') });
 	await timed(`npm install <tarball> in ${envs.length} user folders`, () =>
 		Promise.all(envs.map((e) => n8n.installCommunityPackage(e.env, tarball))),
@@ -145,19 +150,23 @@ async function main() {
 	console.log(`queue-mode e2e: n8n ${VERSION}, ${WORKERS} workers × concurrency ${CONCURRENCY}, ${REQUESTS} requests × ${REFS} references; logs in ${LOGS}`);
 	const procs = {};
 	const apiKey = `qk-${crypto.randomBytes(12).toString('hex')}`;
-	const onSignal = (sig) => {
+	const onSignal = (sig, code = 130) => {
 		console.log(`\n${sig}: stopping every process`);
 		const hard = setTimeout(() => {
 			killAll();
-			process.exit(130);
+			process.exit(code);
 		}, 30000);
 		stopAll(procs).finally(() => {
 			clearTimeout(hard);
-			process.exit(130);
+			console.log(`\nFAIL ${sig}\n\n${report.passed} passed, ${report.failed + 1} failed`);
+			process.exit(code);
 		});
 	};
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
+	armWatchdog = () => {
+		setTimeout(() => onSignal(`run not finished after ${TIMEOUT_S} s (QUEUE_E2E_TIMEOUT_S)`, 1), TIMEOUT_S * 1000).unref();
+	};
 	let ctx;
 	try {
 		ctx = await run(procs, apiKey);
