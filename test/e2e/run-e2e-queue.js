@@ -11,7 +11,9 @@
  *    allocated exactly once, the results must come back to each caller, and the executions
  *    must be run by the workers, both of them;
  *  - "file": the allocations turned into a file by Convert to File on a worker, kept in the
- *    shared binary data store (`database` mode) and streamed back by the main.
+ *    shared binary data store (`database` mode) and streamed back by the main;
+ *  - a worker killed (SIGKILL) in the middle of an allocation run: the job fails, nothing is
+ *    run twice, what was allocated stays allocated once.
  * Every process is stopped by PID at the end, also on failure. Prints one line per check and
  * "N passed, M failed" last; exit 1 when a check failed or none ran.
  *
@@ -29,6 +31,7 @@ const cluster = require('./queue/cluster');
 const workflows = require('./queue/workflows');
 const { prepare } = require('./queue/prepare');
 const { allocationChecks, binaryChecks, secretChecks } = require('./queue/checks');
+const { workerKillChecks } = require('./queue/kill');
 
 const VERSION = process.env.N8N_QUEUE_VERSION || n8n.OLD_VERSION;
 const WORK = path.join(n8n.REPO_ROOT, '.cache', 'e2e-queue');
@@ -130,6 +133,7 @@ async function run(procs, apiKey) {
 	await allocationChecks(ctx);
 	await binaryChecks(ctx, { label: 'file from the last node', webhookPath: 'sortedpro-queue-file' });
 	await binaryChecks(ctx, { label: 'file from Respond to Webhook', webhookPath: 'sortedpro-queue-file-respond' });
+	await workerKillChecks(ctx);
 	return ctx;
 }
 
