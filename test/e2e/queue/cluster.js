@@ -59,29 +59,62 @@ function createEnvs({ version, dir, workers, redis, pg, encryptionKey }) {
 			port: ports[i * 3],
 			brokerPort: ports[i * 3 + 1],
 			encryptionKey,
-			extraEnv: { ...sharedEnv({ redis, pg, prefix }), QUEUE_HEALTH_CHECK_PORT: String(ports[i * 3 + 2]) },
+			extraEnv: {
+				...sharedEnv({ redis, pg, prefix }),
+				QUEUE_HEALTH_CHECK_PORT: String(ports[i * 3 + 2]),
+			},
 		});
 		return { name, env, userFolder };
 	});
 }
 
-function commandError(what, res) {
-	return new Error(`${what} exited ${res.code}\n--- stdout\n${res.stdout.slice(-3000)}\n--- stderr\n${res.stderr.slice(-3000)}`);
+/**
+ * One n8n CLI command (import, publish) as a tracked process: an interrupted run stops it too.
+ * Resolves its log; rejects with the log's tail on a non-zero exit.
+ */
+async function n8nCommand(e, logDir, label, args) {
+	return n8nProc({ name: `${e.name}-${label}`, env: e.env }, logDir, args).succeeded();
 }
 
-/** import:credentials, import:workflow (one file) and publish:workflow for each, with one env. */
-async function importAndPublish(env, credentials, workflows) {
-	await n8n.importCredentials(env, credentials);
-	await n8n.importWorkflow(env, workflows);
+/**
+ * import:credentials (n8n encrypts the plain `data`) and import:workflow (one file, inactive),
+ * with the env of process `e`. The first command also migrates the database.
+ */
+async function importAll(e, logDir, credentials, workflows) {
+	const dir = path.join(e.userFolder, 'import');
+	fs.mkdirSync(dir, { recursive: true });
+	const credentialsFile = path.join(dir, 'credentials.json');
+	fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
+	const workflowsFile = path.join(dir, 'workflows.json');
+	const inactive = workflows.map((wf) => ({ ...wf, active: false }));
+	fs.writeFileSync(workflowsFile, JSON.stringify(inactive));
+	try {
+		const importCredentials = ['import:credentials', `--input=${credentialsFile}`];
+		await n8nCommand(e, logDir, 'import-credentials', importCredentials);
+		const importWorkflows = ['import:workflow', `--input=${workflowsFile}`];
+		await n8nCommand(e, logDir, 'import-workflows', importWorkflows);
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true }); // it holds the API key in clear
+	}
+}
+
+/** publish:workflow for each workflow: the main activates them (webhooks) when it starts. */
+async function publishAll(e, logDir, workflows) {
 	for (const wf of workflows) {
-		const res = await n8n.runN8n(env, ['publish:workflow', `--id=${wf.id}`]);
-		if (res.code !== 0) throw commandError(`n8n publish:workflow --id=${wf.id}`, res);
+		await n8nCommand(e, logDir, `publish-${wf.id}`, ['publish:workflow', `--id=${wf.id}`]);
 	}
 }
 
 function n8nProc({ name, env }, logDir, args) {
 	const bin = path.join(env.N8N_E2E_HOME, 'node_modules', 'n8n', 'bin', 'n8n');
-	const proc = new Proc(name, env.N8N_E2E_NODE, [bin, ...args], { env, cwd: env.N8N_USER_FOLDER, logFile: path.join(logDir, `${name}.log`) });
+	const logFile = path.join(logDir, `${name}.log`);
+	const cwd = env.N8N_USER_FOLDER;
+	const proc = new Proc(name, env.N8N_E2E_NODE, [bin, ...args], {
+		env,
+		cwd,
+		logFile,
+		stopFirst: true,
+	});
 	proc.userFolder = env.N8N_USER_FOLDER;
 	return proc;
 }
@@ -97,10 +130,13 @@ function startMain(e, logDir) {
 		async () => {
 			const s = await httpRequest('GET', `${base}/rest/settings`, { timeoutMs: 2000 });
 			if (s.status !== 200 || !s.json || !s.json.data) return false;
-			return (await httpRequest('GET', `${base}/healthz/readiness`, { timeoutMs: 2000 })).status === 200;
+			return (
+				(await httpRequest('GET', `${base}/healthz/readiness`, { timeoutMs: 2000 })).status === 200
+			);
 		},
 		240000,
 	);
+	proc.ready.catch(() => {}); // awaited by the caller; a stop before ready is not a crash
 	return proc;
 }
 
@@ -109,8 +145,13 @@ function startWorker(e, logDir, concurrency) {
 	const proc = n8nProc(e, logDir, ['worker', `--concurrency=${concurrency}`]);
 	const url = `http://127.0.0.1:${e.env.QUEUE_HEALTH_CHECK_PORT}/healthz/readiness`;
 	proc.ready = proc
-		.waitFor('/healthz/readiness 200', async () => (await httpRequest('GET', url, { timeoutMs: 2000 })).status === 200, 240000)
+		.waitFor(
+			'/healthz/readiness 200',
+			async () => (await httpRequest('GET', url, { timeoutMs: 2000 })).status === 200,
+			240000,
+		)
 		.then(() => proc.waitForLog(/n8n worker is now ready/, 60000));
+	proc.ready.catch(() => {}); // awaited by the caller; a stop before ready is not a crash
 	return proc;
 }
 
@@ -139,7 +180,8 @@ module.exports = {
 	BINARY_DATA_MODE,
 	sharedEnv,
 	createEnvs,
-	importAndPublish,
+	importAll,
+	publishAll,
 	startMain,
 	startWorker,
 	waitForWebhook,

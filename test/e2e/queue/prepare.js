@@ -6,29 +6,26 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const n8n = require('../n8n-cli');
+const { Proc } = require('./processes');
 
-/** Runs a command with its output in logFile; rejects with the log's tail on a non-zero exit. */
+/**
+ * Runs a command (in its own process group, stopped with the others when the run is cut
+ * short) with its output in logFile; resolves the log, rejects with its tail on a failure.
+ */
 function runLogged(cmd, args, { cwd = n8n.REPO_ROOT, env = process.env, logFile }) {
-	return new Promise((resolve, reject) => {
-		const fd = fs.openSync(logFile, 'w');
-		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', fd, fd] });
-		fs.closeSync(fd);
-		child.on('error', reject);
-		child.on('close', (code) => {
-			if (code === 0) return resolve(fs.readFileSync(logFile, 'utf8'));
-			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
-			reject(new Error(`${cmd} ${args.join(' ')} exited ${code} (${logFile}):\n${tail}`));
-		});
-	});
+	const name = `${path.basename(cmd)} ${args[0]}`;
+	return new Proc(name, cmd, args, { cwd, env, logFile, group: true }).succeeded();
 }
 
 async function installN8n(version, logDir) {
 	if (n8n.isN8nInstalled(version)) return n8n.n8nInstallDir(version);
 	const script = path.join(__dirname, '..', 'install-n8n.sh');
-	await runLogged('bash', [script, version], { logFile: path.join(logDir, `install-n8n-${version}.log`) });
-	if (!n8n.isN8nInstalled(version)) throw new Error(`n8n ${version} is not installed after ${script}`);
+	await runLogged('bash', [script, version], {
+		logFile: path.join(logDir, `install-n8n-${version}.log`),
+	});
+	if (!n8n.isN8nInstalled(version))
+		throw new Error(`n8n ${version} is not installed after ${script}`);
 	return n8n.n8nInstallDir(version);
 }
 
@@ -38,18 +35,45 @@ async function buildAndPack(outDir, logDir) {
 	for (const f of fs.readdirSync(outDir)) if (f.endsWith('.tgz')) fs.rmSync(path.join(outDir, f));
 	// prepack would only repeat the build above.
 	const env = { ...process.env, npm_config_ignore_scripts: 'true' };
-	const out = await runLogged('npm', ['pack', '--pack-destination', outDir, '--json', '--loglevel=error'], {
-		env,
-		logFile: path.join(logDir, 'pack.log'),
-	});
+	const out = await runLogged(
+		'npm',
+		['pack', '--pack-destination', outDir, '--json', '--loglevel=error'],
+		{
+			env,
+			logFile: path.join(logDir, 'pack.log'),
+		},
+	);
 	const json = out.slice(out.indexOf('['));
 	return path.join(outDir, JSON.parse(json)[0].filename);
 }
 
 /** Resolves { n8nDir, tarball } once the install, the build and the pack are all done. */
 async function prepare({ version, outDir, logDir }) {
-	const [n8nDir, tarball] = await Promise.all([installN8n(version, logDir), buildAndPack(outDir, logDir)]);
+	const [n8nDir, tarball] = await Promise.all([
+		installN8n(version, logDir),
+		buildAndPack(outDir, logDir),
+	]);
 	return { n8nDir, tarball };
 }
 
-module.exports = { prepare, runLogged };
+/**
+ * The packed package into `$N8N_USER_FOLDER/.n8n/nodes` the way n8n's manual install does it:
+ * `npm install <tarball>`; --legacy-peer-deps keeps a second n8n-workflow out.
+ */
+async function installPackage(env, tarball, logFile) {
+	const nodesDir = path.join(env.N8N_USER_FOLDER, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	const manifest = { name: 'installed-nodes', private: true, dependencies: {} };
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify(manifest, null, 2));
+	const args = [
+		'install',
+		'--audit=false',
+		'--fund=false',
+		'--legacy-peer-deps',
+		'--ignore-scripts',
+	];
+	await runLogged('npm', [...args, tarball], { cwd: nodesDir, env, logFile });
+	return path.join(nodesDir, 'node_modules', 'n8n-nodes-sortedpro');
+}
+
+module.exports = { prepare, runLogged, installPackage };

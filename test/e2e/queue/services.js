@@ -14,7 +14,9 @@ const PG_DATABASE = 'n8n_queue';
 
 function which(cmd) {
 	try {
-		return execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || undefined;
+		return (
+			execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || undefined
+		);
 	} catch {
 		return undefined;
 	}
@@ -42,8 +44,12 @@ function ensureDebianPackages() {
 	if (!missing.length) return missing;
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-qq'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-	execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-	if (!which('redis-server') || !postgresBinDir()) throw new Error(`apt-get install ${missing.join(' ')} did not provide the binaries`);
+	execFileSync('apt-get', ['install', '-y', '-qq', ...missing], {
+		env,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	if (!which('redis-server') || !postgresBinDir())
+		throw new Error(`apt-get install ${missing.join(' ')} did not provide the binaries`);
 	return missing;
 }
 
@@ -51,7 +57,20 @@ function ensureDebianPackages() {
 async function startRedis({ port, dir, logFile }) {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
-	const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--dir',
+		dir,
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'no',
+	];
 	const proc = new Proc('redis-server', which('redis-server'), args, { logFile });
 	await proc.waitForLog(/Ready to accept connections/, 20000);
 	return { proc, port };
@@ -83,17 +102,50 @@ async function startPostgres({ port, dir, logFile, password }) {
 	// Loopback TCP needs the password; the unix socket (in dir) is trusted for the set-up below.
 	execFileSync(
 		path.join(bin, 'initdb'),
-		['-D', data, '-U', PG_USER, `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C'],
+		[
+			'-D',
+			data,
+			'-U',
+			PG_USER,
+			`--pwfile=${pwfile}`,
+			'--auth-local=trust',
+			'--auth-host=scram-sha-256',
+			'-E',
+			'UTF8',
+			'--locale=C',
+		],
 		asPg,
 	);
 	fs.rmSync(pwfile);
-	const args = ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'max_connections=100', '-c', 'fsync=off'];
-	const proc = new Proc('postgres', path.join(bin, 'postgres'), args, { logFile, ...ids });
+	const args = [
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		`unix_socket_directories=${dir}`,
+		'-c',
+		'max_connections=100',
+		'-c',
+		'fsync=off',
+	];
+	// SIGINT = PostgreSQL's fast shutdown.
+	const proc = new Proc('postgres', path.join(bin, 'postgres'), args, {
+		logFile,
+		stopSignal: 'SIGINT',
+		...ids,
+	});
 	await proc.waitForLog(/database system is ready to accept connections/, 30000);
 	let created = false;
 	for (let i = 0; i < 20 && !created; i++) {
 		try {
-			execFileSync(path.join(bin, 'createdb'), ['-h', dir, '-p', String(port), '-U', PG_USER, PG_DATABASE], asPg);
+			execFileSync(
+				path.join(bin, 'createdb'),
+				['-h', dir, '-p', String(port), '-U', PG_USER, PG_DATABASE],
+				asPg,
+			);
 			created = true;
 		} catch (err) {
 			if (i === 19) throw err;
@@ -108,7 +160,21 @@ function psql(pg, sql) {
 	const ids = process.getuid && process.getuid() === 0 ? postgresIds() : {};
 	const out = execFileSync(
 		path.join(pg.bin, 'psql'),
-		['-h', pg.socketDir, '-p', String(pg.port), '-U', pg.user, '-d', pg.database, '-At', '-F', '\t', '-c', sql],
+		[
+			'-h',
+			pg.socketDir,
+			'-p',
+			String(pg.port),
+			'-U',
+			pg.user,
+			'-d',
+			pg.database,
+			'-At',
+			'-F',
+			'\t',
+			'-c',
+			sql,
+		],
 		{ ...ids, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	return out
@@ -117,4 +183,29 @@ function psql(pg, sql) {
 		.map((line) => line.split('\t'));
 }
 
-module.exports = { ensureDebianPackages, startRedis, startPostgres, psql, postgresBinDir };
+/**
+ * The SortedPRO simulator as its own process (test/simulator/cli.js) on a free port, `EC-`
+ * references auto-created, every API request written to recordFile (without the key).
+ */
+async function startSimulator({ apiKey, logFile, recordFile }) {
+	const cli = path.join(__dirname, '..', '..', 'simulator', 'cli.js');
+	const args = [cli, '--port', '0', '--auto-create', '^EC-', '--record-file', recordFile];
+	const env = { ...process.env, SORTEDPRO_SIM_API_KEY: apiKey };
+	const proc = new Proc('simulator', process.execPath, [...args, '--no-record-bodies'], {
+		env,
+		logFile,
+	});
+	await proc.waitForLog(/listening on http:\/\/127\.0\.0\.1:\d+/, 20000);
+	proc.baseUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.log())[1];
+	proc.recordFile = recordFile;
+	return proc;
+}
+
+module.exports = {
+	ensureDebianPackages,
+	startRedis,
+	startPostgres,
+	startSimulator,
+	psql,
+	postgresBinDir,
+};

@@ -8,7 +8,11 @@
  *    Respond to Webhook: binary made on a worker, kept in the binary data store and sent to
  *    the caller by the main.
  */
-const CREDENTIAL = { id: 'sortedpro-queue-credential', name: 'SortedPRO account', type: 'sortedProApi' };
+const CREDENTIAL = {
+	id: 'sortedpro-queue-credential',
+	name: 'SortedPRO account',
+	type: 'sortedProApi',
+};
 const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
 
 function credentialFor(apiKey, baseUrl) {
@@ -52,9 +56,14 @@ const ALLOCATE = {
 	id: 'SortedProQueueAlloc',
 	name: 'SortedPRO queue: allocate from a webhook',
 	nodes: [
-		webhookNode('5e7a0c1e-0000-4000-8000-000000000100', '0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0001', 'sortedpro-queue-allocate', {
-			responseMode: 'responseNode',
-		}),
+		webhookNode(
+			'5e7a0c1e-0000-4000-8000-000000000100',
+			'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0001',
+			'sortedpro-queue-allocate',
+			{
+				responseMode: 'responseNode',
+			},
+		),
 		allocateNode('Allocate', [220, 0]),
 		{
 			id: '5e7a0c1e-0000-4000-8000-000000000101',
@@ -88,11 +97,16 @@ const BINARY = {
 	id: 'SortedProQueueBinary',
 	name: 'SortedPRO queue: allocations as a file (last node)',
 	nodes: [
-		webhookNode('5e7a0c1e-0000-4000-8000-000000000200', '0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0002', 'sortedpro-queue-file', {
-			responseMode: 'lastNode',
-			responseData: 'firstEntryBinary',
-			responseBinaryPropertyName: 'data',
-		}),
+		webhookNode(
+			'5e7a0c1e-0000-4000-8000-000000000200',
+			'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0002',
+			'sortedpro-queue-file',
+			{
+				responseMode: 'lastNode',
+				responseData: 'firstEntryBinary',
+				responseBinaryPropertyName: 'data',
+			},
+		),
 		allocateNode('Allocate', [220, 0]),
 		convertToFile,
 	],
@@ -105,9 +119,14 @@ const BINARY_RESPOND = {
 	id: 'SortedProQueueBinaryRespond',
 	name: 'SortedPRO queue: allocations as a file (Respond to Webhook)',
 	nodes: [
-		webhookNode('5e7a0c1e-0000-4000-8000-000000000300', '0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0003', 'sortedpro-queue-file-respond', {
-			responseMode: 'responseNode',
-		}),
+		webhookNode(
+			'5e7a0c1e-0000-4000-8000-000000000300',
+			'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0003',
+			'sortedpro-queue-file-respond',
+			{
+				responseMode: 'responseNode',
+			},
+		),
 		allocateNode('Allocate', [220, 0]),
 		convertToFile,
 		{
@@ -119,8 +138,17 @@ const BINARY_RESPOND = {
 			parameters: { respondWith: 'binary', responseDataSource: 'automatically', options: {} },
 		},
 	],
-	connections: { Webhook: main('Allocate'), Allocate: main('Convert to File'), 'Convert to File': main('Respond to Webhook') },
+	connections: {
+		Webhook: main('Allocate'),
+		Allocate: main('Convert to File'),
+		'Convert to File': main('Respond to Webhook'),
+	},
 	settings: { executionOrder: 'v1' },
 };
 
-module.exports = { CREDENTIAL, credentialFor, ALLOCATE, BINARY, BINARY_RESPOND };
+/** The production webhook path of a workflow (POST /webhook/<path> on the main). */
+function webhookPath(workflow) {
+	return workflow.nodes.find((n) => n.type === 'n8n-nodes-base.webhook').parameters.path;
+}
+
+module.exports = { CREDENTIAL, credentialFor, webhookPath, ALLOCATE, BINARY, BINARY_RESPOND };
