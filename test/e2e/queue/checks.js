@@ -1,8 +1,8 @@
 'use strict';
 /**
  * Checks of the queue-mode e2e run: concurrent webhook calls allocated by the workers, and the
- * API key kept out of every log. Each check can fail: it compares what the callers, the simulator, PostgreSQL and the
- * processes' logs report.
+ * API key kept out of every log. Each check can fail: it compares what the callers, the
+ * simulator, PostgreSQL and the processes' logs report.
  */
 const fs = require('node:fs');
 const path = require('node:path');
