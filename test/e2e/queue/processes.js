@@ -1,0 +1,187 @@
+'use strict';
+/**
+ * Child processes of the queue-mode e2e run: each one logs to its own file, is remembered by
+ * PID and stopped by PID (SIGTERM, then SIGKILL), also when the run fails or is interrupted.
+ */
+const fs = require('node:fs');
+const http = require('node:http');
+const { spawn } = require('node:child_process');
+
+/** @type {Set<Proc>} */
+const live = new Set();
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+class Proc {
+	/**
+	 * @param {string} name  short label for messages
+	 * @param {string} cmd
+	 * @param {string[]} args
+	 * @param {{ env?: NodeJS.ProcessEnv, cwd?: string, logFile: string, uid?: number, gid?: number,
+	 *   stopSignal?: NodeJS.Signals, stopFirst?: boolean, group?: boolean }} opts  stopSignal: how
+	 *   `stop()` ends it (default SIGTERM); stopFirst: `stopAll()` stops it before the others;
+	 *   group: signals go to its whole process group (a command with children of its own)
+	 */
+	constructor(
+		name,
+		cmd,
+		args,
+		{ env = process.env, cwd, logFile, uid, gid, stopSignal = 'SIGTERM', stopFirst, group },
+	) {
+		this.name = name;
+		this.logFile = logFile;
+		this.stopSignal = stopSignal;
+		this.stopFirst = !!stopFirst;
+		this.group = !!group;
+		const fd = fs.openSync(logFile, 'w');
+		const detached = this.group; // its own process group, signalled as a whole
+		this.child = spawn(cmd, args, { env, cwd, uid, gid, detached, stdio: ['ignore', fd, fd] });
+		fs.closeSync(fd);
+		this.pid = this.child.pid;
+		this.exited = false;
+		this.exitCode = undefined;
+		this.exitPromise = new Promise((resolve) => {
+			this.child.on('exit', (code, signal) => {
+				this.exited = true;
+				this.exitCode = code === null ? signal : code;
+				live.delete(this);
+				resolve(this.exitCode);
+			});
+			this.child.on('error', (err) => {
+				this.exited = true;
+				this.exitCode = err.message;
+				live.delete(this);
+				resolve(this.exitCode);
+			});
+		});
+		live.add(this);
+	}
+
+	/** Sends a signal to the process (or its group); false when it is gone. */
+	signal(sig) {
+		try {
+			process.kill(this.group ? -this.pid : this.pid, sig);
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	/** Resolves the exit code; rejects with the log's tail unless it is 0. */
+	async succeeded() {
+		const code = await this.exitPromise;
+		if (code !== 0)
+			throw new Error(`${this.name} exited ${code} (${this.logFile}):\n${this.tail(40)}`);
+		return this.log();
+	}
+
+	/** The whole log so far. */
+	log() {
+		try {
+			return fs.readFileSync(this.logFile, 'utf8');
+		} catch {
+			return '';
+		}
+	}
+
+	tail(lines = 30) {
+		return this.log().split('\n').slice(-lines).join('\n');
+	}
+
+	/** Resolves when `probe()` is truthy; rejects when the process exits first or time runs out. */
+	async waitFor(what, probe, timeoutMs) {
+		const t0 = Date.now();
+		while (Date.now() - t0 < timeoutMs) {
+			if (this.exited)
+				throw new Error(`${this.name} exited (${this.exitCode}) before ${what}:\n${this.tail()}`);
+			try {
+				if (await probe()) return Date.now() - t0;
+			} catch {
+				/* not ready yet */
+			}
+			await sleep(250);
+		}
+		throw new Error(`${this.name}: no ${what} after ${timeoutMs} ms:\n${this.tail()}`);
+	}
+
+	/** Waits until the log matches `re`. */
+	waitForLog(re, timeoutMs) {
+		return this.waitFor(`log line ${re}`, () => re.test(this.log()), timeoutMs);
+	}
+
+	/** Its stop signal (or `signal`), SIGKILL after `timeoutMs`. Resolves the exit code or signal. */
+	async stop({ signal = this.stopSignal, timeoutMs = 20000 } = {}) {
+		if (this.exited) return this.exitCode;
+		this.signal(signal);
+		const timer = setTimeout(() => this.signal('SIGKILL'), timeoutMs);
+		const code = await this.exitPromise;
+		clearTimeout(timer);
+		return code;
+	}
+}
+
+/**
+ * Stops every process still running, by PID: those started with `stopFirst` (n8n, which holds
+ * connections to Redis and PostgreSQL) first, then the others. Resolves the processes stopped.
+ */
+async function stopAll() {
+	const stopped = [];
+	// Again while something is left: a start that was under way may add a process meanwhile.
+	for (let round = 0; round < 5 && live.size; round++) {
+		stopped.push(...live);
+		await Promise.all([...live].filter((p) => p.stopFirst).map((p) => p.stop()));
+		await Promise.all([...live].map((p) => p.stop()));
+		await sleep(200);
+	}
+	return stopped;
+}
+
+/** Kills every process still running (last resort on exit or interruption). */
+function killAll() {
+	for (const p of live) p.signal('SIGKILL');
+}
+process.once('exit', killAll);
+
+/** An HTTP request to 127.0.0.1; resolves { status, headers, buffer, text, json }. */
+function httpRequest(method, url, { body, headers = {}, timeoutMs = 10000 } = {}) {
+	return new Promise((resolve, reject) => {
+		const data =
+			body === undefined
+				? undefined
+				: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+		const req = http.request(
+			url,
+			{
+				method,
+				timeout: timeoutMs,
+				headers: {
+					...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}),
+					...headers,
+				},
+			},
+			(res) => {
+				const chunks = [];
+				res.on('data', (d) => chunks.push(d));
+				res.on('end', () => {
+					const buffer = Buffer.concat(chunks);
+					const text = buffer.toString('utf8');
+					let json;
+					try {
+						json = text ? JSON.parse(text) : undefined;
+					} catch {
+						json = undefined;
+					}
+					resolve({ status: res.statusCode, headers: res.headers, buffer, text, json });
+				});
+			},
+		);
+		req.on('timeout', () =>
+			req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)),
+		);
+		req.on('error', reject);
+		if (data) req.write(data);
+		req.end();
+	});
+}
+
+module.exports = { Proc, stopAll, killAll, httpRequest, sleep };

@@ -1,0 +1,211 @@
+'use strict';
+/**
+ * Redis and PostgreSQL for the queue-mode e2e run, from Debian's packages (installed with
+ * apt-get when missing), each on its own loopback port with its own data directory, started
+ * in the foreground as a child process and stopped by PID.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { Proc, sleep } = require('./processes');
+
+const PG_USER = 'n8n_e2e';
+const PG_DATABASE = 'n8n_queue';
+
+function which(cmd) {
+	try {
+		return (
+			execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim() || undefined
+		);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Newest /usr/lib/postgresql/<major>/bin holding initdb, or undefined. */
+function postgresBinDir() {
+	const root = '/usr/lib/postgresql';
+	if (!fs.existsSync(root)) return undefined;
+	const majors = fs
+		.readdirSync(root)
+		.filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
+		.sort((a, b) => Number(b) - Number(a));
+	return majors.length ? path.join(root, majors[0], 'bin') : undefined;
+}
+
+/**
+ * apt-get install redis-server / postgresql when their binaries are missing. Resolves the
+ * list of packages installed (empty when both were there).
+ */
+function ensureDebianPackages() {
+	const missing = [];
+	if (!which('redis-server')) missing.push('redis-server');
+	if (!postgresBinDir()) missing.push('postgresql');
+	if (!missing.length) return missing;
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	execFileSync('apt-get', ['update', '-qq'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('apt-get', ['install', '-y', '-qq', ...missing], {
+		env,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	if (!which('redis-server') || !postgresBinDir())
+		throw new Error(`apt-get install ${missing.join(' ')} did not provide the binaries`);
+	return missing;
+}
+
+/** redis-server on 127.0.0.1:port, no persistence, data in dir. Resolves { proc, port }. */
+async function startRedis({ port, dir, logFile }) {
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--dir',
+		dir,
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'no',
+	];
+	const proc = new Proc('redis-server', which('redis-server'), args, { logFile });
+	await proc.waitForLog(/Ready to accept connections/, 20000);
+	return { proc, port };
+}
+
+/** The uid/gid of the `postgres` user (PostgreSQL refuses to run as root). */
+function postgresIds() {
+	const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+	const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+	return { uid, gid };
+}
+
+/**
+ * A fresh cluster (initdb) in dir, `postgres` on 127.0.0.1:port as user postgres, a database
+ * and a user with a password for n8n. Resolves { proc, port, user, password, database }.
+ */
+async function startPostgres({ port, dir, logFile, password }) {
+	const bin = postgresBinDir();
+	const ids = process.getuid && process.getuid() === 0 ? postgresIds() : {};
+	fs.rmSync(dir, { recursive: true, force: true });
+	const data = path.join(dir, 'data');
+	fs.mkdirSync(data, { recursive: true });
+	const pwfile = path.join(dir, 'pw');
+	fs.writeFileSync(pwfile, password);
+	if (ids.uid !== undefined) {
+		for (const p of [dir, data, pwfile]) fs.chownSync(p, ids.uid, ids.gid);
+	}
+	const asPg = { ...ids, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' };
+	// Loopback TCP needs the password; the unix socket (in dir) is trusted for the set-up below.
+	execFileSync(
+		path.join(bin, 'initdb'),
+		[
+			'-D',
+			data,
+			'-U',
+			PG_USER,
+			`--pwfile=${pwfile}`,
+			'--auth-local=trust',
+			'--auth-host=scram-sha-256',
+			'-E',
+			'UTF8',
+			'--locale=C',
+		],
+		asPg,
+	);
+	fs.rmSync(pwfile);
+	const args = [
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		`unix_socket_directories=${dir}`,
+		'-c',
+		'max_connections=100',
+		'-c',
+		'fsync=off',
+	];
+	// SIGINT = PostgreSQL's fast shutdown.
+	const proc = new Proc('postgres', path.join(bin, 'postgres'), args, {
+		logFile,
+		stopSignal: 'SIGINT',
+		...ids,
+	});
+	await proc.waitForLog(/database system is ready to accept connections/, 30000);
+	let created = false;
+	for (let i = 0; i < 20 && !created; i++) {
+		try {
+			execFileSync(
+				path.join(bin, 'createdb'),
+				['-h', dir, '-p', String(port), '-U', PG_USER, PG_DATABASE],
+				asPg,
+			);
+			created = true;
+		} catch (err) {
+			if (i === 19) throw err;
+			await sleep(250);
+		}
+	}
+	return { proc, port, user: PG_USER, password, database: PG_DATABASE, socketDir: dir, bin };
+}
+
+/** Runs one SQL statement through psql (unix socket); resolves the rows as arrays of strings. */
+function psql(pg, sql) {
+	const ids = process.getuid && process.getuid() === 0 ? postgresIds() : {};
+	const out = execFileSync(
+		path.join(pg.bin, 'psql'),
+		[
+			'-h',
+			pg.socketDir,
+			'-p',
+			String(pg.port),
+			'-U',
+			pg.user,
+			'-d',
+			pg.database,
+			'-At',
+			'-F',
+			'\t',
+			'-c',
+			sql,
+		],
+		{ ...ids, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+	);
+	return out
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => line.split('\t'));
+}
+
+/**
+ * The SortedPRO simulator as its own process (test/simulator/cli.js) on a free port, `EC-`
+ * references auto-created, every API request written to recordFile (without the key).
+ */
+async function startSimulator({ apiKey, logFile, recordFile }) {
+	const cli = path.join(__dirname, '..', '..', 'simulator', 'cli.js');
+	const args = [cli, '--port', '0', '--auto-create', '^EC-', '--record-file', recordFile];
+	const env = { ...process.env, SORTEDPRO_SIM_API_KEY: apiKey };
+	const proc = new Proc('simulator', process.execPath, [...args, '--no-record-bodies'], {
+		env,
+		logFile,
+	});
+	await proc.waitForLog(/listening on http:\/\/127\.0\.0\.1:\d+/, 20000);
+	proc.baseUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.log())[1];
+	proc.recordFile = recordFile;
+	return proc;
+}
+
+module.exports = {
+	ensureDebianPackages,
+	startRedis,
+	startPostgres,
+	startSimulator,
+	psql,
+	postgresBinDir,
+};
