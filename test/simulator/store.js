@@ -60,6 +60,8 @@ class Store {
 			const n = normaliseService(/** @type {any} */ (s));
 			this.services.set(n.Reference, n);
 		}
+		/** @type {Map<string, object[]>} quotes issued by GET /quotes/consignment/{ref}, by reference */
+		this.quotes = new Map();
 		this.initialAutoCreate = statelessRegExp(opts.autoCreate);
 		/** @type {RegExp | null} */
 		this.autoCreate = this.initialAutoCreate;
@@ -71,6 +73,20 @@ class Store {
 		this.consignments.clear();
 		for (const c of this.seed) this.consignments.set(c.reference, { ...c });
 		this.autoCreate = this.initialAutoCreate;
+		this.quotes.clear();
+	}
+
+	/** Record the quotes last issued for a consignment. @param {string} reference @param {object[]} quotes */
+	issueQuotes(reference, quotes) {
+		this.quotes.set(reference, quotes);
+	}
+
+	/**
+	 * The quotes last issued for a consignment (copies; [] when none since reset), e.g. for
+	 * Allocate With Quote to check a QuoteReference against. @param {string} reference
+	 */
+	quotesFor(reference) {
+		return (this.quotes.get(reference) || []).map((q) => structuredClone(q));
 	}
 
 	/** @param {RegExp | string | null} re */
