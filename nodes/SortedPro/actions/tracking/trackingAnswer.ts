@@ -4,8 +4,8 @@ import { decodeAnswer, type Schema } from '../../transport/codec';
 
 // GET /tracking/{ref}: packages → legs → events. GET /tracking/flattened/{ref}: packages →
 // events, each naming its CarrierServiceName. XML element names of the list entries are
-// guesses (SortedPRO shows no tracking XML); Location is left generic (its shape is not shown).
-const EVENT: Schema = { TimeStamp: 'string', Code: 'string', Description: 'string', SignedBy: 'string' };
+// guesses (SortedPRO shows no tracking XML).
+const EVENT: Schema = { TimeStamp: 'string', Code: 'string', Description: 'string', SignedBy: 'string', Location: 'string' };
 const FLAT_EVENT: Schema = { ...EVENT, CarrierServiceName: 'string' };
 const LEG: Schema = { CarrierServiceName: 'string', Events: { list: EVENT, item: 'TrackingEvent' } };
 const PACKAGE: Schema = {
