@@ -46,7 +46,13 @@ function pngLabel(ref) {
 	const height = 36;
 	const band = [...ref].reduce((sum, c) => sum + c.charCodeAt(0), 0) % (height - 4);
 	const rows = [];
-	for (let y = 0; y < height; y++) rows.push(Buffer.concat([Buffer.from([0]), Buffer.alloc(width, y >= band && y < band + 4 ? 0x20 : 0xf0)]));
+	for (let y = 0; y < height; y++)
+		rows.push(
+			Buffer.concat([
+				Buffer.from([0]),
+				Buffer.alloc(width, y >= band && y < band + 4 ? 0x20 : 0xf0),
+			]),
+		);
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(width, 0);
 	header.writeUInt32BE(height, 4);
@@ -62,14 +68,24 @@ function pngLabel(ref) {
 
 /** ZPL II text for a 4x6 label. @param {string} ref @param {string} carrier @param {number | undefined} dpi */
 function zplLabel(ref, carrier, dpi) {
-	const lines = ['^XA', '^CI28', '^FO50,50^A0N,40,40^FD' + carrier + '^FS', '^FO50,120^BCN,100,Y,N,N^FD' + ref + '^FS'];
+	const lines = [
+		'^XA',
+		'^CI28',
+		'^FO50,50^A0N,40,40^FD' + carrier + '^FS',
+		'^FO50,120^BCN,100,Y,N,N^FD' + ref + '^FS',
+	];
 	if (dpi) lines.push(`^FO50,260^A0N,24,24^FD${dpi} dpi^FS`);
 	lines.push('^XZ');
 	return Buffer.from(lines.join('\n') + '\n', 'utf8');
 }
 
 /** ContentType SortedPRO documents for PDF ("e.g. application/pdf"); the others are assumed. */
-const CONTENT_TYPES = { PDF: 'application/pdf', PNG: 'image/png', ZPL: 'application/zpl', ZPLII: 'application/zpl' };
+const CONTENT_TYPES = {
+	PDF: 'application/pdf',
+	PNG: 'image/png',
+	ZPL: 'application/zpl',
+	ZPLII: 'application/zpl',
+};
 
 /**
  * The label file of a consignment in a format (upper case: PDF, PNG, ZPL, ZPLII).
@@ -77,7 +93,12 @@ const CONTENT_TYPES = { PDF: 'application/pdf', PNG: 'image/png', ZPL: 'applicat
  * @returns {{ data: Buffer, contentType: string }}
  */
 function renderLabel(format, ref, carrier, dpi) {
-	const data = format === 'PDF' ? pdfLabel(ref, carrier) : format === 'PNG' ? pngLabel(ref) : zplLabel(ref, carrier, dpi);
+	const data =
+		format === 'PDF'
+			? pdfLabel(ref, carrier)
+			: format === 'PNG'
+				? pngLabel(ref)
+				: zplLabel(ref, carrier, dpi);
 	return { data, contentType: CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (format)] };
 }
 

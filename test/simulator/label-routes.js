@@ -12,42 +12,86 @@ const { renderLabel } = require('./label-files');
 const { toXmlDocument } = require('./xml');
 
 /** States in which a consignment has no label (never allocated, or no longer). */
-const NO_LABEL_STATES = new Set(['Unallocated', 'Allocating', 'AllocationFailed', 'Cancelling', 'Cancelled']);
+const NO_LABEL_STATES = new Set([
+	'Unallocated',
+	'Allocating',
+	'AllocationFailed',
+	'Cancelling',
+	'Cancelled',
+]);
 const FORMATS = ['PDF', 'PNG', 'ZPL', 'ZPLII'];
 const LABELS_NS = 'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.LabelGeneration';
 
 /** @param {{ File: string, ContentType: string | null }} body */
-const labelToXml = (body) => toXmlDocument('GetLabelsResponse', null, body).replace('<GetLabelsResponse ', `<GetLabelsResponse xmlns="${LABELS_NS}" `);
+const labelToXml = (body) =>
+	toXmlDocument('GetLabelsResponse', null, body).replace(
+		'<GetLabelsResponse ',
+		`<GetLabelsResponse xmlns="${LABELS_NS}" `,
+	);
 
 /** @param {any} ctx @param {import('./http-answers').RequestInfo} req @param {boolean} xml */
 async function getLabel(ctx, req, xml) {
 	const { ref, format: given, resolution } = req.params;
 	const format = given.toUpperCase();
 	if (!FORMATS.includes(format)) {
-		throw validationFailed([detail('InvalidValue', 'labelFormat', `Label format '${given}' is not supported. Use one of ${FORMATS.join(', ')}`)]);
+		throw validationFailed([
+			detail(
+				'InvalidValue',
+				'labelFormat',
+				`Label format '${given}' is not supported. Use one of ${FORMATS.join(', ')}`,
+			),
+		]);
 	}
 	let dpi;
 	if (resolution !== undefined) {
 		dpi = Number(resolution);
-		if (!/^\d+$/.test(resolution) || dpi < 1) throw validationFailed([detail('InvalidValue', 'resolution', `Resolution '${resolution}' is not a number of dots per inch`)]);
+		if (!/^\d+$/.test(resolution) || dpi < 1)
+			throw validationFailed([
+				detail(
+					'InvalidValue',
+					'resolution',
+					`Resolution '${resolution}' is not a number of dots per inch`,
+				),
+			]);
 		// SortedPRO's SDK: "The 'Get Consignment Labels' endpoint does not support PNG labels".
-		if (format === 'PNG') throw validationFailed([detail('InvalidValue', 'format', "The 'Get Consignment Labels' endpoint does not support PNG labels")]);
+		if (format === 'PNG')
+			throw validationFailed([
+				detail(
+					'InvalidValue',
+					'format',
+					"The 'Get Consignment Labels' endpoint does not support PNG labels",
+				),
+			]);
 	}
 	const c = ctx.store.lookup(ref);
 	if (!c) throw itemNotFound(ref);
 	if (NO_LABEL_STATES.has(c.state)) {
-		throw new ApiError(400, 'ConsignmentNotAllocated', `Labels for consignment ${ref} are not available because it is in state ${c.state}`);
+		throw new ApiError(
+			400,
+			'ConsignmentNotAllocated',
+			`Labels for consignment ${ref} are not available because it is in state ${c.state}`,
+		);
 	}
-	const service = c.carrierServiceReference ? ctx.store.service(c.carrierServiceReference) : undefined;
+	const service = c.carrierServiceReference
+		? ctx.store.service(c.carrierServiceReference)
+		: undefined;
 	const label = renderLabel(format, ref, service ? service.CarrierName : 'Carrier', dpi);
 	c.labelsPrinted = true;
-	const body = { File: label.data.toString('base64'), ContentType: ctx.options.labelContentType === 'omit' ? null : label.contentType };
+	const body = {
+		File: label.data.toString('base64'),
+		ContentType: ctx.options.labelContentType === 'omit' ? null : label.contentType,
+	};
 	return answer(200, body, xml, labelToXml);
 }
 
 const routes = [
 	{ method: 'GET', path: '/labels/{ref}/{format}', handler: getLabel, actsOnConsignments: true },
-	{ method: 'GET', path: '/labels/{ref}/{format}/{resolution}', handler: getLabel, actsOnConsignments: true },
+	{
+		method: 'GET',
+		path: '/labels/{ref}/{format}/{resolution}',
+		handler: getLabel,
+		actsOnConsignments: true,
+	},
 ];
 
 module.exports = { routes, NO_LABEL_STATES };

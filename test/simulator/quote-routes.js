@@ -26,7 +26,9 @@ const round2 = (/** @type {number} */ n) => Math.round(n * 100) / 100;
 
 /** The quote of one service for a consignment. @param {any} ctx @param {any} svc @param {string} ref */
 function quoteOf(ctx, svc, ref) {
-	const net = round2(2.5 + (parseInt(guidOf(`${ref}|${svc.Reference}|price`).slice(0, 6), 16) % 1500) / 100);
+	const net = round2(
+		2.5 + (parseInt(guidOf(`${ref}|${svc.Reference}|price`).slice(0, 6), 16) % 1500) / 100,
+	);
 	const vat = round2(net * 0.2);
 	const shipping = ctx.options.shippingDate.getTime();
 	return {
@@ -48,14 +50,25 @@ async function quotesForConsignment(ctx, req, xml) {
 	const c = ctx.store.lookup(ref);
 	if (!c) throw itemNotFound(ref);
 	if (!ALLOCATABLE_STATES.has(c.state)) {
-		throw new ApiError(400, 'ConsignmentNotQuotable', `Quotes for consignment ${ref} are not available because it is in state ${c.state}`);
+		throw new ApiError(
+			400,
+			'ConsignmentNotQuotable',
+			`Quotes for consignment ${ref} are not available because it is in state ${c.state}`,
+		);
 	}
 	const quotes = [];
 	const unqualified = [];
 	for (const svc of ctx.store.services.values()) {
 		if (svc.Status === SERVICE_STATUS.disabled) continue;
 		const reason = refusal(svc, ref);
-		if (reason) unqualified.push({ Available: false, MpdCarrierService: String(svc.Name).trim(), CarrierReference: svc.CarrierReference, MpdCarrierServiceReference: svc.Reference, ExclusionReason: reason });
+		if (reason)
+			unqualified.push({
+				Available: false,
+				MpdCarrierService: String(svc.Name).trim(),
+				CarrierReference: svc.CarrierReference,
+				MpdCarrierServiceReference: svc.Reference,
+				ExclusionReason: reason,
+			});
 		else quotes.push(quoteOf(ctx, svc, ref));
 	}
 	quotes.sort((a, b) => a.Price.Gross - b.Price.Gross);
@@ -69,6 +82,13 @@ async function quotesForConsignment(ctx, req, xml) {
 	return answer(200, body, xml, (b) => toXmlDocument('QuoteResult', null, b));
 }
 
-const routes = [{ method: 'GET', path: '/quotes/consignment/{ref}', handler: quotesForConsignment, actsOnConsignments: true }];
+const routes = [
+	{
+		method: 'GET',
+		path: '/quotes/consignment/{ref}',
+		handler: quotesForConsignment,
+		actsOnConsignments: true,
+	},
+];
 
 module.exports = { routes, guidOf };

@@ -18,7 +18,11 @@ beforeAll(async () => {
 		apiKey: API_KEY,
 		autoCreate: /^EC-/,
 		shippingDate: '2026-11-26T17:00:00Z',
-		consignments: ALLOCATED.map((reference) => ({ reference, state: 'Allocated', carrierServiceReference: 'CX_NDS' })),
+		consignments: ALLOCATED.map((reference) => ({
+			reference,
+			state: 'Allocated',
+			carrierServiceReference: 'CX_NDS',
+		})),
 	});
 });
 afterAll(async () => {
@@ -31,10 +35,25 @@ const PDF = Buffer.from('%PDF');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const ZPL = Buffer.from('^XA');
 
-function getLabel(items: INodeExecutionData[], parameters: INodeParameters = {}, onError?: OnError) {
-	return runSortedPro(sim, { resource: 'label', operation: 'get', consignmentReference: '={{ $json.ref }}', ...parameters }, items, onError);
+function getLabel(
+	items: INodeExecutionData[],
+	parameters: INodeParameters = {},
+	onError?: OnError,
+) {
+	return runSortedPro(
+		sim,
+		{
+			resource: 'label',
+			operation: 'get',
+			consignmentReference: '={{ $json.ref }}',
+			...parameters,
+		},
+		items,
+		onError,
+	);
 }
-const labelGets = () => sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/labels/'));
+const labelGets = () =>
+	sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/labels/'));
 
 describe('Label → Get', () => {
 	it('outputs one item per consignment with its PDF label as binary data, JSON without the base64', async () => {
@@ -53,7 +72,11 @@ describe('Label → Get', () => {
 				FileSize: binaryBytes(item.binary?.data).length,
 			});
 			const binary = item.binary!.data;
-			expect(binary).toMatchObject({ fileName: `${ALLOCATED[index]}.pdf`, mimeType: 'application/pdf', fileExtension: 'pdf' });
+			expect(binary).toMatchObject({
+				fileName: `${ALLOCATED[index]}.pdf`,
+				mimeType: 'application/pdf',
+				fileExtension: 'pdf',
+			});
 			const bytes = binaryBytes(binary);
 			expect(bytes.subarray(0, 4)).toEqual(PDF);
 			expect(bytes.toString('latin1')).toContain(ALLOCATED[index]);
@@ -69,34 +92,64 @@ describe('Label → Get', () => {
 		['ZPL', 203, '/ZPL/203', ZPL, 'application/zpl', 'zpl'],
 		['ZPLII', 300, '/ZPLII/300', ZPL, 'application/zpl', 'zpl'],
 		['PDF', 203, '/PDF/203', PDF, 'application/pdf', 'pdf'],
-	] as const)('%s at %i dpi: path %s, magic bytes, MIME type and extension', async (format, resolution, suffix, magic, mimeType, extension) => {
-		const result = await getLabel(refsItems([ALLOCATED[0]]), { format, resolution, options: { binaryPropertyName: 'label' } });
-		expect(result.error).toBeUndefined();
-		const [item] = result.outputs[0];
-		expect(labelGets()[0].path).toBe(`/labels/${ALLOCATED[0]}${suffix}`);
-		expect(item.binary?.data).toBeUndefined();
-		const bytes = binaryBytes(item.binary?.label);
-		expect(bytes.subarray(0, magic.length)).toEqual(magic);
-		expect(item.binary?.label).toMatchObject({ mimeType, fileName: `${ALLOCATED[0]}.${extension}` });
-		expect(item.json).toMatchObject({ Format: format, Resolution: resolution || null, ContentType: mimeType, FileSize: bytes.length });
-		if (format === 'PNG') expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
-		if (format !== 'PNG' && format !== 'PDF') expect(bytes.toString('utf8')).toContain(`^FD${resolution} dpi^FS`);
-	});
+	] as const)(
+		'%s at %i dpi: path %s, magic bytes, MIME type and extension',
+		async (format, resolution, suffix, magic, mimeType, extension) => {
+			const result = await getLabel(refsItems([ALLOCATED[0]]), {
+				format,
+				resolution,
+				options: { binaryPropertyName: 'label' },
+			});
+			expect(result.error).toBeUndefined();
+			const [item] = result.outputs[0];
+			expect(labelGets()[0].path).toBe(`/labels/${ALLOCATED[0]}${suffix}`);
+			expect(item.binary?.data).toBeUndefined();
+			const bytes = binaryBytes(item.binary?.label);
+			expect(bytes.subarray(0, magic.length)).toEqual(magic);
+			expect(item.binary?.label).toMatchObject({
+				mimeType,
+				fileName: `${ALLOCATED[0]}.${extension}`,
+			});
+			expect(item.json).toMatchObject({
+				Format: format,
+				Resolution: resolution || null,
+				ContentType: mimeType,
+				FileSize: bytes.length,
+			});
+			if (format === 'PNG') expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+			if (format !== 'PNG' && format !== 'PDF')
+				expect(bytes.toString('utf8')).toContain(`^FD${resolution} dpi^FS`);
+		},
+	);
 
 	it('XML body format gives the same items and files', async () => {
 		const json = await getLabel(refsItems(ALLOCATED.slice(0, 2)));
-		const xml = await getLabel(refsItems(ALLOCATED.slice(0, 2)), { options: { bodyFormat: 'xml' } });
+		const xml = await getLabel(refsItems(ALLOCATED.slice(0, 2)), {
+			options: { bodyFormat: 'xml' },
+		});
 		expect(xml.error).toBeUndefined();
 		expect(labelGets().at(-1)?.accept).toMatch(/application\/xml/);
-		expect(xml.outputs[0].map((item) => item.json)).toEqual(json.outputs[0].map((item) => item.json));
-		expect(xml.outputs[0].map((item) => binaryBytes(item.binary?.data))).toEqual(json.outputs[0].map((item) => binaryBytes(item.binary?.data)));
+		expect(xml.outputs[0].map((item) => item.json)).toEqual(
+			json.outputs[0].map((item) => item.json),
+		);
+		expect(xml.outputs[0].map((item) => binaryBytes(item.binary?.data))).toEqual(
+			json.outputs[0].map((item) => binaryBytes(item.binary?.data)),
+		);
 	});
 
 	it('without a ContentType in the answer, the MIME type comes from the format', async () => {
 		sim.setOption('labelContentType', 'omit');
-		const result = await getLabel(refsItems([ALLOCATED[0], ALLOCATED[1]]), { format: '={{ $itemIndex === 0 ? "PNG" : "ZPL" }}' });
-		expect(result.outputs[0].map((item) => item.binary?.data.mimeType)).toEqual(['image/png', 'text/plain']);
-		expect(result.outputs[0].map((item) => item.json.ContentType)).toEqual(['image/png', 'text/plain']);
+		const result = await getLabel(refsItems([ALLOCATED[0], ALLOCATED[1]]), {
+			format: '={{ $itemIndex === 0 ? "PNG" : "ZPL" }}',
+		});
+		expect(result.outputs[0].map((item) => item.binary?.data.mimeType)).toEqual([
+			'image/png',
+			'text/plain',
+		]);
+		expect(result.outputs[0].map((item) => item.json.ContentType)).toEqual([
+			'image/png',
+			'text/plain',
+		]);
 	});
 
 	it('an unknown consignment (404) and an unallocated one (SortedPRO refuses) fail with SortedPRO’s message', async () => {
@@ -104,25 +157,45 @@ describe('Label → Get', () => {
 		expect(stopped.error?.message).toContain(`Item ${UNKNOWN} not found`);
 		expect(stopped.error).toMatchObject({ httpCode: '404' });
 
-		const result = await getLabel(refsItems([ALLOCATED[0], UNALLOCATED, UNKNOWN]), {}, 'continueErrorOutput');
+		const result = await getLabel(
+			refsItems([ALLOCATED[0], UNALLOCATED, UNKNOWN]),
+			{},
+			'continueErrorOutput',
+		);
 		const [main, errors] = result.outputs;
 		expect(main.map((item) => item.json.ConsignmentReference)).toEqual([ALLOCATED[0]]);
 		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		expect(errors[0].json.error).toContain(`Labels for consignment ${UNALLOCATED} are not available because it is in state Unallocated`);
+		expect(errors[0].json.error).toContain(
+			`Labels for consignment ${UNALLOCATED} are not available because it is in state Unallocated`,
+		);
 		expect(errors[1].json.error).toContain(`Item ${UNKNOWN} not found`);
 		expect(errors.every((item) => item.binary === undefined)).toBe(true);
 	});
 
 	it.each([
-		['not base64', { File: 'JVBERi0x*&^%not-base64', ContentType: 'application/pdf' }, 'its File is not valid base64'],
+		[
+			'not base64',
+			{ File: 'JVBERi0x*&^%not-base64', ContentType: 'application/pdf' },
+			'its File is not valid base64',
+		],
 		['empty', { File: '', ContentType: 'application/pdf' }, 'its File is empty (0 bytes)'],
 		['missing', { ContentType: 'application/pdf' }, 'the answer holds no File'],
 		['not JSON', 'garbage{', 'the answer could not be read'],
 	])('a label that is %s is an error naming the consignment', async (_name, body, problem) => {
-		sim.failNext({ status: 200, body: body as IDataObject, contentType: 'application/json; charset=utf-8' });
-		const result = await getLabel(refsItems([ALLOCATED[0], ALLOCATED[1]]), {}, 'continueRegularOutput');
+		sim.failNext({
+			status: 200,
+			body: body as IDataObject,
+			contentType: 'application/json; charset=utf-8',
+		});
+		const result = await getLabel(
+			refsItems([ALLOCATED[0], ALLOCATED[1]]),
+			{},
+			'continueRegularOutput',
+		);
 		const [first, second] = result.outputs[0];
-		expect(first.json.error).toContain(`The label of consignment ${ALLOCATED[0]} cannot be used: ${problem}`);
+		expect(first.json.error).toContain(
+			`The label of consignment ${ALLOCATED[0]} cannot be used: ${problem}`,
+		);
 		expect(first.binary).toBeUndefined();
 		expect(first.pairedItem).toEqual({ item: 0 });
 		expect(binaryBytes(second.binary?.data).subarray(0, 4)).toEqual(PDF);
@@ -130,7 +203,11 @@ describe('Label → Get', () => {
 
 	it('a label larger than 20 MB is refused before it is decoded', async () => {
 		// 27 962 032 base64 characters decode to 20 971 524 bytes, 4 bytes over 20 MB.
-		sim.failNext({ status: 200, body: `{"File":"${'A'.repeat(27_962_032)}","ContentType":"application/pdf"}`, contentType: 'application/json' });
+		sim.failNext({
+			status: 200,
+			body: `{"File":"${'A'.repeat(27_962_032)}","ContentType":"application/pdf"}`,
+			contentType: 'application/json',
+		});
 		const result = await getLabel(refsItems([ALLOCATED[0]]));
 		expect(result.error?.message).toBe(
 			`The label of consignment ${ALLOCATED[0]} cannot be used: its File is 20971524 bytes, more than the 20 MB the node accepts for one label`,
@@ -139,8 +216,16 @@ describe('Label → Get', () => {
 
 	it('bad input is refused before any request: a path-unsafe reference, PNG with a resolution, an empty field name', async () => {
 		const result = await getLabel(
-			[{ json: { ref: 'EC-000/../x', format: 'PDF' } }, { json: { ref: ALLOCATED[0], format: 'PNG' } }, { json: { ref: ALLOCATED[1], format: 'PDF' } }],
-			{ format: '={{ $json.format }}', resolution: 203, options: { binaryPropertyName: '={{ $itemIndex === 2 ? " " : "data" }}' } },
+			[
+				{ json: { ref: 'EC-000/../x', format: 'PDF' } },
+				{ json: { ref: ALLOCATED[0], format: 'PNG' } },
+				{ json: { ref: ALLOCATED[1], format: 'PDF' } },
+			],
+			{
+				format: '={{ $json.format }}',
+				resolution: 203,
+				options: { binaryPropertyName: '={{ $itemIndex === 2 ? " " : "data" }}' },
+			},
 			'continueRegularOutput',
 		);
 		const errors = result.outputs[0].map((item) => String(item.json.error));

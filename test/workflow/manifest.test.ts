@@ -20,7 +20,10 @@ beforeAll(async () => {
 	sim = await startSimulator({
 		apiKey: API_KEY,
 		autoCreate: /^EC-/,
-		consignments: [...MANIFESTABLE.map((c) => ({ ...c, carrierServiceReference: 'CX_NDS' })), { reference: 'EC-000-0MA-DON', state: 'Manifested' }],
+		consignments: [
+			...MANIFESTABLE.map((c) => ({ ...c, carrierServiceReference: 'CX_NDS' })),
+			{ reference: 'EC-000-0MA-DON', state: 'Manifested' },
+		],
 	});
 });
 afterAll(async () => {
@@ -29,10 +32,25 @@ afterAll(async () => {
 });
 beforeEach(() => sim.reset());
 
-function manifest(items: INodeExecutionData[], parameters: INodeParameters = {}, onError?: OnError) {
-	return runSortedPro(sim, { resource: 'manifest', operation: 'manifestConsignments', consignmentReferences: '={{ $json.ref }}', ...parameters }, items, onError);
+function manifest(
+	items: INodeExecutionData[],
+	parameters: INodeParameters = {},
+	onError?: OnError,
+) {
+	return runSortedPro(
+		sim,
+		{
+			resource: 'manifest',
+			operation: 'manifestConsignments',
+			consignmentReferences: '={{ $json.ref }}',
+			...parameters,
+		},
+		items,
+		onError,
+	);
 }
-const puts = () => sim.requests.filter((r) => r.method === 'PUT' && r.path === '/consignments/manifest');
+const puts = () =>
+	sim.requests.filter((r) => r.method === 'PUT' && r.path === '/consignments/manifest');
 
 describe('Manifest → Manifest Consignments', () => {
 	it('manifests Allocated, ReadyToShip and ManifestFailed consignments in one request, one item each, paired', async () => {
@@ -41,20 +59,38 @@ describe('Manifest → Manifest Consignments', () => {
 		const [main] = result.outputs;
 		expect(main.map((item) => item.json.ConsignmentReference)).toEqual(REFS);
 		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(main[0].json).toMatchObject({ IsSuccess: true, Message: `Consignment ${REFS[0]} has been manifested successfully.`, Data: REFS[0] });
-		expect(REFS.map((ref) => sim.consignment(ref)?.state)).toEqual(['Manifested', 'Manifested', 'Manifested']);
+		expect(main[0].json).toMatchObject({
+			IsSuccess: true,
+			Message: `Consignment ${REFS[0]} has been manifested successfully.`,
+			Data: REFS[0],
+		});
+		expect(REFS.map((ref) => sim.consignment(ref)?.state)).toEqual([
+			'Manifested',
+			'Manifested',
+			'Manifested',
+		]);
 		expect(puts()).toHaveLength(1);
 		expect(JSON.parse(puts()[0].body ?? '')).toEqual({ ConsignmentReferences: REFS });
 	});
 
 	it('Combine Items is the default; One Request per Item sends one request per item with the same output', async () => {
-		const combined = await manifest([{ json: { ref: `${REFS[0]}, ${REFS[1]}` } }, { json: { ref: REFS[2] } }], { requestMode: undefined });
+		const combined = await manifest(
+			[{ json: { ref: `${REFS[0]}, ${REFS[1]}` } }, { json: { ref: REFS[2] } }],
+			{ requestMode: undefined },
+		);
 		expect(puts()).toHaveLength(1);
 		sim.reset();
-		const perItem = await manifest([{ json: { ref: `${REFS[0]}, ${REFS[1]}` } }, { json: { ref: REFS[2] } }], { requestMode: 'perItem' });
+		const perItem = await manifest(
+			[{ json: { ref: `${REFS[0]}, ${REFS[1]}` } }, { json: { ref: REFS[2] } }],
+			{ requestMode: 'perItem' },
+		);
 		expect(puts()).toHaveLength(2);
 		expect(perItem.outputs).toStrictEqual(combined.outputs);
-		expect(perItem.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }]);
+		expect(perItem.outputs[0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+		]);
 	});
 
 	it('XML: ManifestConsignmentsRequest body, same output items', async () => {
@@ -79,18 +115,34 @@ describe('Manifest → Manifest Consignments', () => {
 		expect(sim.consignment('EC-000-0MA-UNA')?.state).toBe('Unallocated');
 
 		const stopped = await manifest(refsItems(['EC-000-0MA-UNA']));
-		expect(stopped.error?.message).toContain('cannot be manifested because it is in state Unallocated');
+		expect(stopped.error?.message).toContain(
+			'cannot be manifested because it is in state Unallocated',
+		);
 	});
 
 	it('a 404 for the whole request is an error for each of its consignments, with SortedPRO’s message', async () => {
-		sim.failNext({ status: 404, body: { Code: 'ItemNotFound', Message: 'Item EC-000-0MA-001 not found', CorrelationId: 'c0' } });
+		sim.failNext({
+			status: 404,
+			body: { Code: 'ItemNotFound', Message: 'Item EC-000-0MA-001 not found', CorrelationId: 'c0' },
+		});
 		const result = await manifest(refsItems(REFS.slice(0, 2)), {}, 'continueRegularOutput');
 		expect(result.outputs[0].map((item) => item.json.error)).toEqual(
-			REFS.slice(0, 2).map((ref) => `Consignment ${ref} was not manifested: Item EC-000-0MA-001 not found (HTTP 404)`),
+			REFS.slice(0, 2).map(
+				(ref) => `Consignment ${ref} was not manifested: Item EC-000-0MA-001 not found (HTTP 404)`,
+			),
 		);
-		expect(REFS.slice(0, 2).map((ref) => sim.consignment(ref)?.state)).toEqual(['Allocated', 'ReadyToShip']);
-		sim.failNext({ status: 404, body: { Code: 'ItemNotFound', Message: 'Item EC-000-0MA-001 not found', CorrelationId: 'c1' } });
+		expect(REFS.slice(0, 2).map((ref) => sim.consignment(ref)?.state)).toEqual([
+			'Allocated',
+			'ReadyToShip',
+		]);
+		sim.failNext({
+			status: 404,
+			body: { Code: 'ItemNotFound', Message: 'Item EC-000-0MA-001 not found', CorrelationId: 'c1' },
+		});
 		const stopped = await manifest(refsItems(REFS.slice(0, 1)));
-		expect(stopped.error).toMatchObject({ httpCode: '404', message: 'Item EC-000-0MA-001 not found' });
+		expect(stopped.error).toMatchObject({
+			httpCode: '404',
+			message: 'Item EC-000-0MA-001 not found',
+		});
 	});
 });

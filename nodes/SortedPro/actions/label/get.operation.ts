@@ -19,7 +19,11 @@ const description: INodeProperties[] = [
 		default: 'PDF',
 		options: [
 			{ name: 'PDF', value: 'PDF' },
-			{ name: 'PNG', value: 'PNG', description: 'Only without a resolution: SortedPRO serves PNG labels by format alone' },
+			{
+				name: 'PNG',
+				value: 'PNG',
+				description: 'Only without a resolution: SortedPRO serves PNG labels by format alone',
+			},
 			{ name: 'ZPL', value: 'ZPL' },
 			{ name: 'ZPL II', value: 'ZPLII' },
 		],
@@ -32,7 +36,8 @@ const description: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		typeOptions: { minValue: 0, maxValue: 1200, numberPrecision: 0 },
-		description: "Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
+		description:
+			"Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
 		displayOptions: show,
 	},
 	optionsCollection(show, [
@@ -47,14 +52,28 @@ const description: INodeProperties[] = [
 ];
 
 /** The resolution of an item: undefined when left empty or 0; else a whole number of dpi. */
-function readResolution(this: IExecuteFunctions, itemIndex: number, format: LabelFormat): number | undefined {
+function readResolution(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	format: LabelFormat,
+): number | undefined {
 	const value = this.getNodeParameter('resolution', itemIndex, 0) as unknown;
 	if (value === null || value === undefined || value === '' || value === 0) return undefined;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1200) {
-		throw inputError.call(this, itemIndex, 'Resolution (DPI)', `must be a whole number of dots per inch from 1 to 1200, or empty, not ${JSON.stringify(value)}`);
+		throw inputError.call(
+			this,
+			itemIndex,
+			'Resolution (DPI)',
+			`must be a whole number of dots per inch from 1 to 1200, or empty, not ${JSON.stringify(value)}`,
+		);
 	}
 	if (format === 'PNG') {
-		throw inputError.call(this, itemIndex, 'Resolution (DPI)', 'must be empty for PNG: SortedPRO serves PNG labels only by format, without a resolution');
+		throw inputError.call(
+			this,
+			itemIndex,
+			'Resolution (DPI)',
+			'must be empty for PNG: SortedPRO serves PNG labels only by format, without a resolution',
+		);
 	}
 	return value;
 }
@@ -69,30 +88,65 @@ export const getLabel: PerItemOperation = {
 	},
 	description,
 	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const reference = readPathReference.call(this, itemIndex, 'consignmentReference', 'Consignment Reference');
+		const reference = readPathReference.call(
+			this,
+			itemIndex,
+			'consignmentReference',
+			'Consignment Reference',
+		);
 		const format = this.getNodeParameter('format', itemIndex, 'PDF') as LabelFormat;
 		if (!Object.hasOwn(LABEL_FORMATS, format)) {
-			throw inputError.call(this, itemIndex, 'Format', `must be one of ${Object.keys(LABEL_FORMATS).join(', ')}, not ${JSON.stringify(format)}`);
+			throw inputError.call(
+				this,
+				itemIndex,
+				'Format',
+				`must be one of ${Object.keys(LABEL_FORMATS).join(', ')}, not ${JSON.stringify(format)}`,
+			);
 		}
 		const resolution = readResolution.call(this, itemIndex, format);
-		const binaryPropertyName = String(this.getNodeParameter('options.binaryPropertyName', itemIndex, 'data') ?? '').trim();
-		if (binaryPropertyName === '') throw inputError.call(this, itemIndex, 'Put Output File in Field', 'is empty: give the name of a binary field, e.g. data');
+		const binaryPropertyName = String(
+			this.getNodeParameter('options.binaryPropertyName', itemIndex, 'data') ?? '',
+		).trim();
+		if (binaryPropertyName === '')
+			throw inputError.call(
+				this,
+				itemIndex,
+				'Put Output File in Field',
+				'is empty: give the name of a binary field, e.g. data',
+			);
 
-		const path = resolution === undefined ? apiPath('labels', reference, format) : apiPath('labels', reference, format, String(resolution));
+		const path =
+			resolution === undefined
+				? apiPath('labels', reference, format)
+				: apiPath('labels', reference, format, String(resolution));
 		const response = await sortedProRequest.call(
 			this,
-			{ method: 'GET', connection: run.connection, path, format: run.options.format, itemIndex, limit: run.limit },
+			{
+				method: 'GET',
+				connection: run.connection,
+				path,
+				format: run.options.format,
+				itemIndex,
+				limit: run.limit,
+			},
 			run.options.policy,
 		);
 		let label;
 		try {
 			label = await decodeLabel(response.body, response.contentType, format);
 		} catch (error) {
-			const problem = error instanceof LabelProblem ? error.message : `the answer could not be read: ${(error as Error).message}`;
-			throw new NodeOperationError(this.getNode(), `The label of consignment ${reference} cannot be used: ${problem}`, {
-				itemIndex,
-				description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
-			});
+			const problem =
+				error instanceof LabelProblem
+					? error.message
+					: `the answer could not be read: ${(error as Error).message}`;
+			throw new NodeOperationError(
+				this.getNode(),
+				`The label of consignment ${reference} cannot be used: ${problem}`,
+				{
+					itemIndex,
+					description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
+				},
+			);
 		}
 		const fileName = `${reference}.${LABEL_FORMATS[format].extension}`;
 		const binary = await this.helpers.prepareBinaryData(label.data, fileName, label.mimeType);

@@ -44,17 +44,29 @@ export interface LabelFile {
  * Throws LabelProblem when File is missing, not base64, empty, or larger than MAX_LABEL_BYTES
  * (the size is checked before decoding).
  */
-export async function decodeLabel(body: string, contentType: string | undefined, format: LabelFormat): Promise<LabelFile> {
-	const { value } = await decodeAnswer(body, contentType, { object: GET_LABELS_RESPONSE, xmlRoots: { GetLabelsResponse: GET_LABELS_RESPONSE } });
+export async function decodeLabel(
+	body: string,
+	contentType: string | undefined,
+	format: LabelFormat,
+): Promise<LabelFile> {
+	const { value } = await decodeAnswer(body, contentType, {
+		object: GET_LABELS_RESPONSE,
+		xmlRoots: { GetLabelsResponse: GET_LABELS_RESPONSE },
+	});
 	const answer = value as IDataObject;
 	if (typeof answer.File !== 'string') throw new LabelProblem('the answer holds no File');
 	const base64 = answer.File.replace(/\s+/g, '');
-	if (base64.length % 4 !== 0 || !BASE64.test(base64)) throw new LabelProblem('its File is not valid base64');
+	if (base64.length % 4 !== 0 || !BASE64.test(base64))
+		throw new LabelProblem('its File is not valid base64');
 	const size = decodedSize(base64);
 	if (size === 0) throw new LabelProblem('its File is empty (0 bytes)');
 	if (size > MAX_LABEL_BYTES) {
-		throw new LabelProblem(`its File is ${size} bytes, more than the ${MAX_LABEL_BYTES / 1024 / 1024} MB the node accepts for one label`);
+		throw new LabelProblem(
+			`its File is ${size} bytes, more than the ${MAX_LABEL_BYTES / 1024 / 1024} MB the node accepts for one label`,
+		);
 	}
-	const mimeType = isMediaType(answer.ContentType) ? answer.ContentType.trim() : LABEL_FORMATS[format].mimeType;
+	const mimeType = isMediaType(answer.ContentType)
+		? answer.ContentType.trim()
+		: LABEL_FORMATS[format].mimeType;
 	return { data: Buffer.from(base64, 'base64'), mimeType };
 }

@@ -4,7 +4,12 @@ import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
 import { runBatch, type BatchSpec } from '../batch/engine';
 import { sendWithMessageCall } from '../batch/withMessageResults';
-import { batchSizeOption, consignmentReferencesField, optionsCollection, requestModeField } from '../common.descriptions';
+import {
+	batchSizeOption,
+	consignmentReferencesField,
+	optionsCollection,
+	requestModeField,
+} from '../common.descriptions';
 import type { BatchOperation, RunContext } from '../types';
 
 const show = { show: { resource: ['manifest'], operation: ['manifestConsignments'] } };
@@ -32,14 +37,19 @@ const spec: BatchSpec = {
 			{
 				method: 'PUT',
 				path: apiPath('consignments', 'manifest'),
-				body: await encodeBody(run.options.format, { ConsignmentReferences: references }, 'ManifestConsignmentsRequest'),
+				body: await encodeBody(
+					run.options.format,
+					{ ConsignmentReferences: references },
+					'ManifestConsignmentsRequest',
+				),
 				itemIndex,
 			},
 			references,
 			{ done: 'manifested', alreadyDone: /\b(already manifested|in state Manifest(ed|ing))\b/i },
 		);
 	},
-	failureMessage: (consignment, reason) => `Consignment ${consignment.reference} was not manifested: ${reason}`,
+	failureMessage: (consignment, reason) =>
+		`Consignment ${consignment.reference} was not manifested: ${reason}`,
 	missingReason: 'SortedPRO returned no result for it',
 };
 

@@ -21,30 +21,55 @@ export const getQuotesForConsignment: PerItemOperation = {
 	},
 	description,
 	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const reference = readPathReference.call(this, itemIndex, 'consignmentReference', 'Consignment Reference');
+		const reference = readPathReference.call(
+			this,
+			itemIndex,
+			'consignmentReference',
+			'Consignment Reference',
+		);
 		const path = apiPath('quotes', 'consignment', reference);
 		const response = await sortedProRequest.call(
 			this,
-			{ method: 'GET', connection: run.connection, path, format: run.options.format, itemIndex, limit: run.limit },
+			{
+				method: 'GET',
+				connection: run.connection,
+				path,
+				format: run.options.format,
+				itemIndex,
+				limit: run.limit,
+			},
 			run.options.policy,
 		);
 		let answer;
 		try {
 			answer = await decodeQuotes(response.body, response.contentType);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), `The quotes of consignment ${reference} could not be read: ${(error as Error).message}`, {
-				itemIndex,
-				description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`The quotes of consignment ${reference} could not be read: ${(error as Error).message}`,
+				{
+					itemIndex,
+					description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
+				},
+			);
 		}
 		if (answer.quotes.length === 0) {
-			throw new NodeOperationError(this.getNode(), `SortedPRO has no quotes for consignment ${reference}: ${answer.message ?? 'no reason given'}`, {
-				itemIndex,
-				description: 'No carrier service of the subscription can take this consignment as it stands.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`SortedPRO has no quotes for consignment ${reference}: ${answer.message ?? 'no reason given'}`,
+				{
+					itemIndex,
+					description:
+						'No carrier service of the subscription can take this consignment as it stands.',
+				},
+			);
 		}
 		return cheapestFirst(answer.quotes).map((quote) => ({
-			json: { ConsignmentReference: reference, ...quote, QuoteRequestReference: answer.requestReference } as IDataObject,
+			json: {
+				ConsignmentReference: reference,
+				...quote,
+				QuoteRequestReference: answer.requestReference,
+			} as IDataObject,
 		}));
 	},
 };

@@ -2,7 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { decodeAnswer, type ListField, type Schema } from '../../transport/codec';
 
-const PRICE: Schema = { Net: 'number', Gross: 'number', TaxRate: 'number', VatAmount: 'number', Currency: 'string' };
+const PRICE: Schema = {
+	Net: 'number',
+	Gross: 'number',
+	TaxRate: 'number',
+	VatAmount: 'number',
+	Currency: 'string',
+};
 // SortedPRO's Quote; QuoteReference is the GUID that Allocate With Quote takes.
 const QUOTE: Schema = {
 	QuoteReference: 'string',
@@ -15,7 +21,11 @@ const QUOTE: Schema = {
 	ExpiryDate: 'string',
 };
 const QUOTE_LIST: ListField = { list: QUOTE, item: 'Quote' };
-const QUOTE_RESULT: Schema = { QuoteRequestReference: 'string', Quotes: QUOTE_LIST, Message: 'string' };
+const QUOTE_RESULT: Schema = {
+	QuoteRequestReference: 'string',
+	Quotes: QUOTE_LIST,
+	Message: 'string',
+};
 
 export interface Quotes {
 	quotes: IDataObject[];
@@ -26,14 +36,26 @@ export interface Quotes {
 
 /** A QuoteResult (JSON, XML `QuoteResult`), or a bare list of quotes (JSON array, XML `ArrayOfQuote`). */
 export async function decodeQuotes(body: string, contentType: string | undefined): Promise<Quotes> {
-	const { value } = await decodeAnswer(body, contentType, { object: QUOTE_RESULT, list: QUOTE_LIST, xmlRoots: { QuoteResult: QUOTE_RESULT } });
-	if (Array.isArray(value)) return { quotes: value as IDataObject[], requestReference: null, message: null };
+	const { value } = await decodeAnswer(body, contentType, {
+		object: QUOTE_RESULT,
+		list: QUOTE_LIST,
+		xmlRoots: { QuoteResult: QUOTE_RESULT },
+	});
+	if (Array.isArray(value))
+		return { quotes: value as IDataObject[], requestReference: null, message: null };
 	const result = value as IDataObject;
-	if (result.Quotes !== null && !Array.isArray(result.Quotes)) throw new Error('expected Quotes to be a list');
+	if (result.Quotes !== null && !Array.isArray(result.Quotes))
+		throw new Error('expected Quotes to be a list');
 	return {
-		quotes: ((result.Quotes as IDataObject[] | null) ?? []).filter((quote) => quote !== null && typeof quote === 'object'),
-		requestReference: typeof result.QuoteRequestReference === 'string' ? result.QuoteRequestReference : null,
-		message: typeof result.Message === 'string' && result.Message.trim() !== '' ? result.Message.trim() : null,
+		quotes: ((result.Quotes as IDataObject[] | null) ?? []).filter(
+			(quote) => quote !== null && typeof quote === 'object',
+		),
+		requestReference:
+			typeof result.QuoteRequestReference === 'string' ? result.QuoteRequestReference : null,
+		message:
+			typeof result.Message === 'string' && result.Message.trim() !== ''
+				? result.Message.trim()
+				: null,
 	};
 }
 

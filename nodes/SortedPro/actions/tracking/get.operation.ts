@@ -17,7 +17,8 @@ const description: INodeProperties[] = [
 			name: 'flattened',
 			type: 'boolean',
 			default: false,
-			description: "Whether to ask for SortedPRO's flattened tracking: each package's events in one list, each naming its carrier service, instead of per leg",
+			description:
+				"Whether to ask for SortedPRO's flattened tracking: each package's events in one list, each naming its carrier service, instead of per leg",
 		},
 		{
 			displayName: 'One Item per Event',
@@ -40,23 +41,42 @@ export const getTracking: PerItemOperation = {
 	},
 	description,
 	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const reference = readPathReference.call(this, itemIndex, 'consignmentReference', 'Consignment Reference');
+		const reference = readPathReference.call(
+			this,
+			itemIndex,
+			'consignmentReference',
+			'Consignment Reference',
+		);
 		const flattened = this.getNodeParameter('options.flattened', itemIndex, false) === true;
-		const oneItemPerEvent = this.getNodeParameter('options.oneItemPerEvent', itemIndex, false) === true;
-		const path = flattened ? apiPath('tracking', 'flattened', reference) : apiPath('tracking', reference);
+		const oneItemPerEvent =
+			this.getNodeParameter('options.oneItemPerEvent', itemIndex, false) === true;
+		const path = flattened
+			? apiPath('tracking', 'flattened', reference)
+			: apiPath('tracking', reference);
 		const response = await sortedProRequest.call(
 			this,
-			{ method: 'GET', connection: run.connection, path, format: run.options.format, itemIndex, limit: run.limit },
+			{
+				method: 'GET',
+				connection: run.connection,
+				path,
+				format: run.options.format,
+				itemIndex,
+				limit: run.limit,
+			},
 			run.options.policy,
 		);
 		let tracking;
 		try {
 			tracking = await decodeTracking(response.body, response.contentType, flattened);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), `The tracking of consignment ${reference} could not be read: ${(error as Error).message}`, {
-				itemIndex,
-				description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`The tracking of consignment ${reference} could not be read: ${(error as Error).message}`,
+				{
+					itemIndex,
+					description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
+				},
+			);
 		}
 		if (oneItemPerEvent) return trackingEvents(reference, tracking).map((json) => ({ json }));
 		return [{ json: { ConsignmentReference: reference, ...tracking } }];

@@ -5,9 +5,18 @@ import { decodeAnswer, type Schema } from '../../transport/codec';
 // GET /tracking/{ref}: packages → legs → events. GET /tracking/flattened/{ref}: packages →
 // events, each naming its CarrierServiceName. XML element names of the list entries are
 // guesses (SortedPRO shows no tracking XML).
-const EVENT: Schema = { TimeStamp: 'string', Code: 'string', Description: 'string', SignedBy: 'string', Location: 'string' };
+const EVENT: Schema = {
+	TimeStamp: 'string',
+	Code: 'string',
+	Description: 'string',
+	SignedBy: 'string',
+	Location: 'string',
+};
 const FLAT_EVENT: Schema = { ...EVENT, CarrierServiceName: 'string' };
-const LEG: Schema = { CarrierServiceName: 'string', Events: { list: EVENT, item: 'TrackingEvent' } };
+const LEG: Schema = {
+	CarrierServiceName: 'string',
+	Events: { list: EVENT, item: 'TrackingEvent' },
+};
 const PACKAGE: Schema = {
 	PackageReferenceForAllLegsAssignedByMpd: 'string',
 	Legs: { list: LEG, item: 'TrackingLeg' },
@@ -22,15 +31,23 @@ const trackingSchema = (flattened: boolean): Schema => ({
 });
 
 /** The tracking answer as plain objects; XML under whatever root SortedPRO names it. */
-export async function decodeTracking(body: string, contentType: string | undefined, flattened: boolean): Promise<IDataObject> {
+export async function decodeTracking(
+	body: string,
+	contentType: string | undefined,
+	flattened: boolean,
+): Promise<IDataObject> {
 	const schema = trackingSchema(flattened);
 	const anyRoot = new Proxy<Record<string, Schema>>({}, { get: () => schema });
 	const { value } = await decodeAnswer(body, contentType, { object: schema, xmlRoots: anyRoot });
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a tracking object');
+	if (value === null || typeof value !== 'object' || Array.isArray(value))
+		throw new Error('expected a tracking object');
 	return value as IDataObject;
 }
 
-const list = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]).filter((entry) => entry && typeof entry === 'object') : []);
+const list = (value: unknown): IDataObject[] =>
+	Array.isArray(value)
+		? (value as IDataObject[]).filter((entry) => entry && typeof entry === 'object')
+		: [];
 
 /** Every event of a tracking answer, one object each, with its package and carrier service, in SortedPRO's order. */
 export function trackingEvents(reference: string, tracking: IDataObject): IDataObject[] {
