@@ -140,7 +140,7 @@ describe('Label → Get', () => {
 	it('without a ContentType in the answer, the MIME type comes from the format', async () => {
 		sim.setOption('labelContentType', 'omit');
 		const result = await getLabel(refsItems([ALLOCATED[0], ALLOCATED[1]]), {
-			format: '={{ $itemIndex === 0 ? "PNG" : "ZPL" }}',
+			format: '={{ $itemIndex === 0 ? "png" : "ZPL II" }}',
 		});
 		expect(result.outputs[0].map((item) => item.binary?.data.mimeType)).toEqual([
 			'image/png',
@@ -149,6 +149,12 @@ describe('Label → Get', () => {
 		expect(result.outputs[0].map((item) => item.json.ContentType)).toEqual([
 			'image/png',
 			'text/plain',
+		]);
+		// formats from expressions may be lower case or spaced
+		expect(result.outputs[0].map((item) => item.json.Format)).toEqual(['PNG', 'ZPLII']);
+		expect(labelGets().map((r) => r.path)).toEqual([
+			`/labels/${ALLOCATED[0]}/PNG`,
+			`/labels/${ALLOCATED[1]}/ZPLII`,
 		]);
 	});
 

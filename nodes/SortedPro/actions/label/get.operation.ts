@@ -51,6 +51,21 @@ const description: INodeProperties[] = [
 	]),
 ];
 
+/** The format of an item; from an expression also `pdf` or `ZPL II`. */
+function readFormat(this: IExecuteFunctions, itemIndex: number): LabelFormat {
+	const value = this.getNodeParameter('format', itemIndex, 'PDF') as unknown;
+	const format = typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : '';
+	if (!Object.hasOwn(LABEL_FORMATS, format)) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			'Format',
+			`must be one of ${Object.keys(LABEL_FORMATS).join(', ')}, not ${JSON.stringify(value)}`,
+		);
+	}
+	return format as LabelFormat;
+}
+
 /** The resolution of an item: undefined when left empty or 0; else a whole number of dpi. */
 function readResolution(
 	this: IExecuteFunctions,
@@ -94,15 +109,7 @@ export const getLabel: PerItemOperation = {
 			'consignmentReference',
 			'Consignment Reference',
 		);
-		const format = this.getNodeParameter('format', itemIndex, 'PDF') as LabelFormat;
-		if (!Object.hasOwn(LABEL_FORMATS, format)) {
-			throw inputError.call(
-				this,
-				itemIndex,
-				'Format',
-				`must be one of ${Object.keys(LABEL_FORMATS).join(', ')}, not ${JSON.stringify(format)}`,
-			);
-		}
+		const format = readFormat.call(this, itemIndex);
 		const resolution = readResolution.call(this, itemIndex, format);
 		const binaryPropertyName = String(
 			this.getNodeParameter('options.binaryPropertyName', itemIndex, 'data') ?? '',
