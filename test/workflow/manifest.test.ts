@@ -145,4 +145,21 @@ describe('Manifest → Manifest Consignments', () => {
 			message: 'Item EC-000-0MA-001 not found',
 		});
 	});
+	it('after a 500 SortedPRO acted on, a resend answered "in state Manifested" is a success marked Unconfirmed', async () => {
+		sim.injectFaults([{ kind: 'status', status: 500, path: '/consignments/manifest' }]);
+		const result = await manifest(refsItems(REFS.slice(0, 2)), { options: { retryDelay: 0 } });
+		expect(result.error).toBeUndefined();
+		expect(puts()).toHaveLength(2);
+		expect(puts().map((r) => r.status)).toEqual([500, 200]);
+		expect(result.outputs[0].map((item) => item.json)).toMatchObject(
+			REFS.slice(0, 2).map((ref) => ({
+				ConsignmentReference: ref,
+				IsSuccess: false,
+				Unconfirmed: true,
+			})),
+		);
+		expect(String(result.outputs[0][0].json.Notice)).toContain(
+			'most likely manifested by this run',
+		);
+	});
 });
