@@ -25,6 +25,19 @@ export interface ConsignmentSeedObject {
 	state?: ConsignmentState;
 	carrierServiceReference?: string;
 }
+/** A quote as GET /quotes/consignment/{ref} issues it. */
+export interface Quote {
+	QuoteReference: string;
+	MpdCarrierServiceReference: string;
+	MpdCarrierService: string;
+	CarrierReference: string;
+	CollectionDate: string;
+	EarliestDeliveryDate: string;
+	LatestDeliveryDate: string;
+	Price: { Net: number; Gross: number; TaxRate: number; VatAmount: number; Currency: string };
+	ExpiryDate: string;
+}
+
 /** A bare string is an Unallocated consignment. */
 export type ConsignmentSeed = string | ConsignmentSeedObject;
 
@@ -210,6 +223,8 @@ export interface SimulatorOptions {
 	onRequest?: ((request: RecordedRequest) => void) | null;
 	/** latency model at start (restored by reset()); default off */
 	latency?: Partial<LatencyConfig>;
+	/** 'omit' leaves ContentType out of label answers; default 'send' */
+	labelContentType?: 'send' | 'omit';
 }
 
 /** Options that setOption can change at run time (reset() restores the start values). */
@@ -228,6 +243,7 @@ export interface MutableOptions {
 	autoCreate: RegExp | null;
 	controlRoutes: boolean;
 	onRequest: ((request: RecordedRequest) => void) | null;
+	labelContentType: 'send' | 'omit';
 }
 
 export interface SimulatorStats {
@@ -269,6 +285,8 @@ export interface Simulator {
 	reset(): void;
 	setOption<K extends keyof MutableOptions>(name: K, value: MutableOptions[K]): void;
 	consignment(reference: string): Consignment | undefined;
+	/** the quotes GET /quotes/consignment/{ref} last issued for it ([] when none since reset) */
+	quotesFor(reference: string): Quote[];
 	/** persist: also keep them across reset() */
 	addConsignments(list: ConsignmentSeed[], opts?: { persist?: boolean }): void;
 	/** A new QuoteReference (GUID) that allocates `consignmentReference` with `serviceReference` (forgotten by reset) */

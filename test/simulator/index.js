@@ -30,6 +30,7 @@ const MUTABLE = {
 	autoCreate: (/** @type {any} */ v) => v === null || v instanceof RegExp,
 	controlRoutes: (/** @type {any} */ v) => typeof v === 'boolean',
 	onRequest: (/** @type {any} */ v) => v === null || typeof v === 'function',
+	labelContentType: (/** @type {any} */ v) => v === 'send' || v === 'omit',
 };
 
 function newCounters() {
@@ -68,6 +69,7 @@ function initialOptions(o) {
 		shippingDate: o.shippingDate !== undefined ? new Date(o.shippingDate) : defaultShippingDate(),
 		linkBaseUrl: (o.linkBaseUrl ?? DEFAULT_LINK_BASE_URL).replace(/\/+$/, ''),
 		controlRoutes: o.controlRoutes ?? false,
+		labelContentType: o.labelContentType ?? 'send',
 	};
 	for (const [name, value] of Object.entries(opts)) {
 		if (!MUTABLE[/** @type {keyof typeof MUTABLE} */ (name)](value)) throw new TypeError(`Invalid simulator option ${name}: ${String(value)}`);
@@ -153,6 +155,9 @@ async function startSimulator(options) {
 		},
 		consignment(reference) {
 			return store.get(reference);
+		},
+		quotesFor(reference) {
+			return store.quotesFor(reference);
 		},
 		addConsignments(list, opts) {
 			store.add(list, !!(opts && opts.persist));

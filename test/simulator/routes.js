@@ -11,7 +11,15 @@ const { errorAnswer, headerValue, jsonAnswer, wantsXml } = require('./http-answe
 
 const API_VERSION = '1.1';
 
-const ROUTE_MODULES = [require('./carrier-routes'), require('./allocation-routes'), require('./deallocation-routes')];
+const ROUTE_MODULES = [
+	require('./carrier-routes'),
+	require('./allocation-routes'),
+	require('./deallocation-routes'),
+	require('./label-routes'),
+	require('./manifest-routes'),
+	require('./tracking-routes'),
+	require('./quote-routes'),
+];
 
 /** @typedef {import('./faults').Answer} Answer */
 /** @typedef {import('./http-answers').RequestInfo} RequestInfo */

@@ -65,6 +65,8 @@ class Store {
 		this.serviceGroups = opts.serviceGroups || DEFAULT_SERVICE_GROUPS;
 		/** @type {Map<string, { consignmentReference: string, serviceReference: string }>} issued quotes by QuoteReference (lower case) */
 		this.quotes = new Map();
+		/** @type {Map<string, object[]>} quotes issued by GET /quotes/consignment/{ref}, by consignment reference */
+		this.quotesByConsignment = new Map();
 		this.initialAutoCreate = statelessRegExp(opts.autoCreate);
 		/** @type {RegExp | null} */
 		this.autoCreate = this.initialAutoCreate;
@@ -75,8 +77,26 @@ class Store {
 	reset() {
 		this.consignments.clear();
 		this.quotes.clear();
+		this.quotesByConsignment.clear();
 		for (const c of this.seed) this.consignments.set(c.reference, { ...c });
 		this.autoCreate = this.initialAutoCreate;
+	}
+
+	/**
+	 * Record the quotes last issued for a consignment; each QuoteReference then allocates with
+	 * its quote's service (see quote()). @param {string} reference @param {any[]} quotes
+	 */
+	issueQuotes(reference, quotes) {
+		this.quotesByConsignment.set(reference, quotes);
+		for (const q of quotes) this.quotes.set(String(q.QuoteReference).toLowerCase(), { consignmentReference: reference, serviceReference: q.MpdCarrierServiceReference });
+	}
+
+	/**
+	 * The quotes last issued for a consignment (copies; [] when none since reset), e.g. for
+	 * Allocate With Quote to check a QuoteReference against. @param {string} reference
+	 */
+	quotesFor(reference) {
+		return (this.quotesByConsignment.get(reference) || []).map((q) => structuredClone(q));
 	}
 
 	/** @param {RegExp | string | null} re */
@@ -176,7 +196,7 @@ class Store {
 	issueQuote(consignmentReference, serviceReference) {
 		if (!this.services.has(serviceReference)) throw new TypeError(`issueQuote: unknown carrier service ${serviceReference}`);
 		const quoteReference = randomUUID();
-		this.quotes.set(quoteReference, { consignmentReference, serviceReference });
+		this.quotes.set(quoteReference.toLowerCase(), { consignmentReference, serviceReference });
 		return quoteReference;
 	}
 

@@ -31,6 +31,12 @@ const ITEM_NAMES = {
 	Details: 'ApiErrorDetail',
 	MpdCarrierServices: 'MpdCarrierService',
 	Journey: 'Leg',
+	// Guesses: SortedPRO shows no XML of tracking or quotes.
+	TrackedPackages: 'TrackedPackage',
+	Legs: 'TrackingLeg',
+	Events: 'TrackingEvent',
+	Quotes: 'Quote',
+	UnqualifiedServices: 'UnqualifiedService',
 };
 
 /** Namespace declared on the children of an element, by the element's name. */

@@ -1,0 +1,174 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { inputError } from '../../helpers/inputErrors';
+import { readPathReference } from '../../helpers/pathReferences';
+import { apiPath, sortedProRequest } from '../../transport';
+import { consignmentReferenceField, optionsCollection } from '../common.descriptions';
+import type { PerItemOperation, RunContext } from '../types';
+import { decodeLabel, LABEL_FORMATS, LabelProblem, type LabelFormat } from './labelFile';
+
+const show = { show: { resource: ['label'], operation: ['get'] } };
+
+const description: INodeProperties[] = [
+	consignmentReferenceField(show),
+	{
+		displayName: 'Format',
+		name: 'format',
+		type: 'options',
+		default: 'PDF',
+		options: [
+			{ name: 'PDF', value: 'PDF' },
+			{
+				name: 'PNG',
+				value: 'PNG',
+				description: 'Only without a resolution: SortedPRO serves PNG labels by format alone',
+			},
+			{ name: 'ZPL', value: 'ZPL' },
+			{ name: 'ZPL II', value: 'ZPLII' },
+		],
+		description: 'File format of the label. One file covers all packages of the consignment.',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Resolution (DPI)',
+		name: 'resolution',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, maxValue: 1200, numberPrecision: 0 },
+		description:
+			"Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
+		displayOptions: show,
+	},
+	optionsCollection(show, [
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			description: 'The name of the output binary field to put the label file in',
+		},
+	]),
+];
+
+/** The format of an item; from an expression also `pdf` or `ZPL II`. */
+function readFormat(this: IExecuteFunctions, itemIndex: number): LabelFormat {
+	const value = this.getNodeParameter('format', itemIndex, 'PDF') as unknown;
+	const format = typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : '';
+	if (!Object.hasOwn(LABEL_FORMATS, format)) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			'Format',
+			`must be one of ${Object.keys(LABEL_FORMATS).join(', ')}, not ${JSON.stringify(value)}`,
+		);
+	}
+	return format as LabelFormat;
+}
+
+/** The resolution of an item: undefined when left empty or 0; else a whole number of dpi. */
+function readResolution(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	format: LabelFormat,
+): number | undefined {
+	const value = this.getNodeParameter('resolution', itemIndex, 0) as unknown;
+	if (value === null || value === undefined || value === '' || value === 0) return undefined;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1200) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			'Resolution (DPI)',
+			`must be a whole number of dots per inch from 1 to 1200, or empty, not ${JSON.stringify(value)}`,
+		);
+	}
+	if (format === 'PNG') {
+		throw inputError.call(
+			this,
+			itemIndex,
+			'Resolution (DPI)',
+			'must be empty for PNG: SortedPRO serves PNG labels only by format, without a resolution',
+		);
+	}
+	return value;
+}
+
+export const getLabel: PerItemOperation = {
+	kind: 'perItem',
+	option: {
+		name: 'Get',
+		value: 'get',
+		description: 'Get the label of an allocated consignment as a file (PDF, PNG, ZPL)',
+		action: 'Get the label of a consignment',
+	},
+	description,
+	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
+		const reference = readPathReference.call(
+			this,
+			itemIndex,
+			'consignmentReference',
+			'Consignment Reference',
+		);
+		const format = readFormat.call(this, itemIndex);
+		const resolution = readResolution.call(this, itemIndex, format);
+		const binaryPropertyName = String(
+			this.getNodeParameter('options.binaryPropertyName', itemIndex, 'data') ?? '',
+		).trim();
+		if (binaryPropertyName === '')
+			throw inputError.call(
+				this,
+				itemIndex,
+				'Put Output File in Field',
+				'is empty: give the name of a binary field, e.g. data',
+			);
+
+		const path =
+			resolution === undefined
+				? apiPath('labels', reference, format)
+				: apiPath('labels', reference, format, String(resolution));
+		const response = await sortedProRequest.call(
+			this,
+			{
+				method: 'GET',
+				connection: run.connection,
+				path,
+				format: run.options.format,
+				itemIndex,
+				limit: run.limit,
+			},
+			run.options.policy,
+		);
+		let label;
+		try {
+			label = await decodeLabel(response.body, response.contentType, format);
+		} catch (error) {
+			const problem =
+				error instanceof LabelProblem
+					? error.message
+					: `the answer could not be read: ${(error as Error).message}`;
+			throw new NodeOperationError(
+				this.getNode(),
+				`The label of consignment ${reference} cannot be used: ${problem}`,
+				{
+					itemIndex,
+					description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
+				},
+			);
+		}
+		const fileName = `${reference}.${LABEL_FORMATS[format].extension}`;
+		const binary = await this.helpers.prepareBinaryData(label.data, fileName, label.mimeType);
+		return [
+			{
+				json: {
+					ConsignmentReference: reference,
+					Format: format,
+					Resolution: resolution ?? null,
+					ContentType: label.mimeType,
+					FileName: fileName,
+					FileSize: label.data.length,
+				},
+				binary: { [binaryPropertyName]: binary },
+			},
+		];
+	},
+};

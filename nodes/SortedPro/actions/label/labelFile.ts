@@ -1,0 +1,72 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { decodeAnswer, type Schema } from '../../transport/codec';
+
+/** SortedPRO's label formats, with the file extension and the MIME type used when the answer names none. */
+export const LABEL_FORMATS = {
+	PDF: { extension: 'pdf', mimeType: 'application/pdf' },
+	PNG: { extension: 'png', mimeType: 'image/png' },
+	// SortedPRO does not document the ContentType of ZPL labels: ZPL is printer commands as text.
+	ZPL: { extension: 'zpl', mimeType: 'text/plain' },
+	ZPLII: { extension: 'zpl', mimeType: 'text/plain' },
+} as const;
+export type LabelFormat = keyof typeof LABEL_FORMATS;
+
+/** Largest label the node accepts, decoded: far above any real label, bounded to protect memory. */
+export const MAX_LABEL_BYTES = 20 * 1024 * 1024;
+
+// GetLabelsResponse: `File` is "a base64-encoded byte array representing the file content".
+const GET_LABELS_RESPONSE: Schema = { File: 'string', ContentType: 'string' };
+
+/** Why a label answer cannot be used; the caller names the consignment. */
+export class LabelProblem extends Error {}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The size in bytes of a base64 text's content, from its length alone (whitespace already removed). */
+export function decodedSize(base64: string): number {
+	const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+	return (base64.length / 4) * 3 - padding;
+}
+
+function isMediaType(value: unknown): value is string {
+	return typeof value === 'string' && /^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/.test(value.trim());
+}
+
+export interface LabelFile {
+	data: Buffer;
+	/** From the answer's ContentType, else by format */
+	mimeType: string;
+}
+
+/**
+ * The label of a GetLabelsResponse (JSON `{File, ContentType}` or XML `GetLabelsResponse`).
+ * Throws LabelProblem when File is missing, not base64, empty, or larger than MAX_LABEL_BYTES
+ * (the size is checked before decoding).
+ */
+export async function decodeLabel(
+	body: string,
+	contentType: string | undefined,
+	format: LabelFormat,
+): Promise<LabelFile> {
+	const { value } = await decodeAnswer(body, contentType, {
+		object: GET_LABELS_RESPONSE,
+		xmlRoots: { GetLabelsResponse: GET_LABELS_RESPONSE },
+	});
+	const answer = value as IDataObject;
+	if (typeof answer.File !== 'string') throw new LabelProblem('the answer holds no File');
+	const base64 = answer.File.replace(/\s+/g, '');
+	if (base64.length % 4 !== 0 || !BASE64.test(base64))
+		throw new LabelProblem('its File is not valid base64');
+	const size = decodedSize(base64);
+	if (size === 0) throw new LabelProblem('its File is empty (0 bytes)');
+	if (size > MAX_LABEL_BYTES) {
+		throw new LabelProblem(
+			`its File is ${size} bytes, more than the ${MAX_LABEL_BYTES / 1024 / 1024} MB the node accepts for one label`,
+		);
+	}
+	const mimeType = isMediaType(answer.ContentType)
+		? answer.ContentType.trim()
+		: LABEL_FORMATS[format].mimeType;
+	return { data: Buffer.from(base64, 'base64'), mimeType };
+}

@@ -1,0 +1,97 @@
+'use strict';
+/**
+ * GET /labels/{ref}/{format} and GET /labels/{ref}/{format}/{resolution}: SortedPRO's
+ * GetLabelsResponse `{ File: base64, ContentType }` (XML `GetLabelsResponse`, LabelGeneration
+ * namespace). One file covers the whole consignment. Labels exist once a consignment is
+ * allocated; for an unallocated one "PRO returns an error" (here 400 `ConsignmentNotAllocated`).
+ * Option labelContentType 'omit' leaves ContentType out (null in JSON, absent in XML).
+ */
+const { ApiError, detail, validationFailed } = require('./errors');
+const { answer, itemNotFound } = require('./http-answers');
+const { renderLabel } = require('./label-files');
+const { toXmlDocument } = require('./xml');
+
+/** States in which a consignment has no label (never allocated, or no longer). */
+const NO_LABEL_STATES = new Set([
+	'Unallocated',
+	'Allocating',
+	'AllocationFailed',
+	'Cancelling',
+	'Cancelled',
+]);
+const FORMATS = ['PDF', 'PNG', 'ZPL', 'ZPLII'];
+const LABELS_NS = 'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.LabelGeneration';
+
+/** @param {{ File: string, ContentType: string | null }} body */
+const labelToXml = (body) =>
+	toXmlDocument('GetLabelsResponse', null, body).replace(
+		'<GetLabelsResponse ',
+		`<GetLabelsResponse xmlns="${LABELS_NS}" `,
+	);
+
+/** @param {any} ctx @param {import('./http-answers').RequestInfo} req @param {boolean} xml */
+async function getLabel(ctx, req, xml) {
+	const { ref, format: given, resolution } = req.params;
+	const format = given.toUpperCase();
+	if (!FORMATS.includes(format)) {
+		throw validationFailed([
+			detail(
+				'InvalidValue',
+				'labelFormat',
+				`Label format '${given}' is not supported. Use one of ${FORMATS.join(', ')}`,
+			),
+		]);
+	}
+	let dpi;
+	if (resolution !== undefined) {
+		dpi = Number(resolution);
+		if (!/^\d+$/.test(resolution) || dpi < 1)
+			throw validationFailed([
+				detail(
+					'InvalidValue',
+					'resolution',
+					`Resolution '${resolution}' is not a number of dots per inch`,
+				),
+			]);
+		// SortedPRO's SDK: "The 'Get Consignment Labels' endpoint does not support PNG labels".
+		if (format === 'PNG')
+			throw validationFailed([
+				detail(
+					'InvalidValue',
+					'format',
+					"The 'Get Consignment Labels' endpoint does not support PNG labels",
+				),
+			]);
+	}
+	const c = ctx.store.lookup(ref);
+	if (!c) throw itemNotFound(ref);
+	if (NO_LABEL_STATES.has(c.state)) {
+		throw new ApiError(
+			400,
+			'ConsignmentNotAllocated',
+			`Labels for consignment ${ref} are not available because it is in state ${c.state}`,
+		);
+	}
+	const service = c.carrierServiceReference
+		? ctx.store.service(c.carrierServiceReference)
+		: undefined;
+	const label = renderLabel(format, ref, service ? service.CarrierName : 'Carrier', dpi);
+	c.labelsPrinted = true;
+	const body = {
+		File: label.data.toString('base64'),
+		ContentType: ctx.options.labelContentType === 'omit' ? null : label.contentType,
+	};
+	return answer(200, body, xml, labelToXml);
+}
+
+const routes = [
+	{ method: 'GET', path: '/labels/{ref}/{format}', handler: getLabel, actsOnConsignments: true },
+	{
+		method: 'GET',
+		path: '/labels/{ref}/{format}/{resolution}',
+		handler: getLabel,
+		actsOnConsignments: true,
+	},
+];
+
+module.exports = { routes, NO_LABEL_STATES };

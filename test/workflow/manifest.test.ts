@@ -1,0 +1,165 @@
+import { captureLogs, shutdownN8n } from '../harness';
+
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { startSimulator, type Simulator } from '../simulator';
+import { runSortedPro } from './run';
+import { API_KEY, refsItems, type OnError } from './setup';
+
+let sim: Simulator;
+captureLogs();
+
+const MANIFESTABLE = [
+	{ reference: 'EC-000-0MA-001', state: 'Allocated' },
+	{ reference: 'EC-000-0MA-002', state: 'ReadyToShip' },
+	{ reference: 'EC-000-0MA-003', state: 'Manifest Failed' },
+];
+const REFS = MANIFESTABLE.map((c) => c.reference);
+
+beforeAll(async () => {
+	sim = await startSimulator({
+		apiKey: API_KEY,
+		autoCreate: /^EC-/,
+		consignments: [
+			...MANIFESTABLE.map((c) => ({ ...c, carrierServiceReference: 'CX_NDS' })),
+			{ reference: 'EC-000-0MA-DON', state: 'Manifested' },
+		],
+	});
+});
+afterAll(async () => {
+	await sim?.close();
+	await shutdownN8n();
+});
+beforeEach(() => sim.reset());
+
+function manifest(
+	items: INodeExecutionData[],
+	parameters: INodeParameters = {},
+	onError?: OnError,
+) {
+	return runSortedPro(
+		sim,
+		{
+			resource: 'manifest',
+			operation: 'manifestConsignments',
+			consignmentReferences: '={{ $json.ref }}',
+			...parameters,
+		},
+		items,
+		onError,
+	);
+}
+const puts = () =>
+	sim.requests.filter((r) => r.method === 'PUT' && r.path === '/consignments/manifest');
+
+describe('Manifest → Manifest Consignments', () => {
+	it('manifests Allocated, ReadyToShip and ManifestFailed consignments in one request, one item each, paired', async () => {
+		const result = await manifest(refsItems(REFS));
+		expect(result.error).toBeUndefined();
+		const [main] = result.outputs;
+		expect(main.map((item) => item.json.ConsignmentReference)).toEqual(REFS);
+		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(main[0].json).toMatchObject({
+			IsSuccess: true,
+			Message: `Consignment ${REFS[0]} has been manifested successfully.`,
+			Data: REFS[0],
+		});
+		expect(REFS.map((ref) => sim.consignment(ref)?.state)).toEqual([
+			'Manifested',
+			'Manifested',
+			'Manifested',
+		]);
+		expect(puts()).toHaveLength(1);
+		expect(JSON.parse(puts()[0].body ?? '')).toEqual({ ConsignmentReferences: REFS });
+	});
+
+	it('Combine Items is the default; One Request per Item sends one request per item with the same output', async () => {
+		const combined = await manifest(
+			[{ json: { ref: `${REFS[0]}, ${REFS[1]}` } }, { json: { ref: REFS[2] } }],
+			{ requestMode: undefined },
+		);
+		expect(puts()).toHaveLength(1);
+		sim.reset();
+		const perItem = await manifest(
+			[{ json: { ref: `${REFS[0]}, ${REFS[1]}` } }, { json: { ref: REFS[2] } }],
+			{ requestMode: 'perItem' },
+		);
+		expect(puts()).toHaveLength(2);
+		expect(perItem.outputs).toStrictEqual(combined.outputs);
+		expect(perItem.outputs[0].map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+		]);
+	});
+
+	it('XML: ManifestConsignmentsRequest body, same output items', async () => {
+		const json = await manifest(refsItems(REFS));
+		sim.reset();
+		const xml = await manifest(refsItems(REFS), { options: { bodyFormat: 'xml' } });
+		expect(xml.outputs).toStrictEqual(json.outputs);
+		expect(puts()[0].body).toContain('<ManifestConsignmentsRequest');
+		expect(puts()[0].body).toContain(`<ConsignmentReferences><string>${REFS[0]}</string>`);
+	});
+
+	it('a consignment in the wrong state is an error item naming it, the others are manifested', async () => {
+		const items = refsItems([REFS[0], 'EC-000-0MA-UNA', 'EC-000-0MA-DON']);
+		const result = await manifest(items, {}, 'continueErrorOutput');
+		const [main, errors] = result.outputs;
+		expect(main.map((item) => item.json.ConsignmentReference)).toEqual([REFS[0]]);
+		expect(errors.map((item) => item.json.error)).toEqual([
+			'Consignment EC-000-0MA-UNA was not manifested: Consignment EC-000-0MA-UNA cannot be manifested because it is in state Unallocated',
+			'Consignment EC-000-0MA-DON was not manifested: Consignment EC-000-0MA-DON cannot be manifested because it is in state Manifested',
+		]);
+		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+		expect(sim.consignment('EC-000-0MA-UNA')?.state).toBe('Unallocated');
+
+		const stopped = await manifest(refsItems(['EC-000-0MA-UNA']));
+		expect(stopped.error?.message).toContain(
+			'cannot be manifested because it is in state Unallocated',
+		);
+	});
+
+	it('a 404 for the whole request is an error for each of its consignments, with SortedPRO’s message', async () => {
+		sim.failNext({
+			status: 404,
+			body: { Code: 'ItemNotFound', Message: 'Item EC-000-0MA-001 not found', CorrelationId: 'c0' },
+		});
+		const result = await manifest(refsItems(REFS.slice(0, 2)), {}, 'continueRegularOutput');
+		expect(result.outputs[0].map((item) => item.json.error)).toEqual(
+			REFS.slice(0, 2).map(
+				(ref) => `Consignment ${ref} was not manifested: Item EC-000-0MA-001 not found (HTTP 404)`,
+			),
+		);
+		expect(REFS.slice(0, 2).map((ref) => sim.consignment(ref)?.state)).toEqual([
+			'Allocated',
+			'ReadyToShip',
+		]);
+		sim.failNext({
+			status: 404,
+			body: { Code: 'ItemNotFound', Message: 'Item EC-000-0MA-001 not found', CorrelationId: 'c1' },
+		});
+		const stopped = await manifest(refsItems(REFS.slice(0, 1)));
+		expect(stopped.error).toMatchObject({
+			httpCode: '404',
+			message: 'Item EC-000-0MA-001 not found',
+		});
+	});
+	it('after a 500 SortedPRO acted on, a resend answered "in state Manifested" is a success marked Unconfirmed', async () => {
+		sim.injectFaults([{ kind: 'status', status: 500, path: '/consignments/manifest' }]);
+		const result = await manifest(refsItems(REFS.slice(0, 2)), { options: { retryDelay: 0 } });
+		expect(result.error).toBeUndefined();
+		expect(puts()).toHaveLength(2);
+		expect(puts().map((r) => r.status)).toEqual([500, 200]);
+		expect(result.outputs[0].map((item) => item.json)).toMatchObject(
+			REFS.slice(0, 2).map((ref) => ({
+				ConsignmentReference: ref,
+				IsSuccess: false,
+				Unconfirmed: true,
+			})),
+		);
+		expect(String(result.outputs[0][0].json.Notice)).toContain(
+			'most likely manifested by this run',
+		);
+	});
+});

@@ -1,0 +1,123 @@
+import { captureLogs, shutdownN8n } from '../harness';
+
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { startSimulator, type Simulator } from '../simulator';
+import { runSortedPro } from './run';
+import { API_KEY, refsItems, type OnError } from './setup';
+
+let sim: Simulator;
+captureLogs();
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+beforeAll(async () => {
+	sim = await startSimulator({
+		apiKey: API_KEY,
+		autoCreate: /^EC-/,
+		consignments: [
+			{ reference: 'EC-000-0QU-ALC', state: 'Allocated', carrierServiceReference: 'CX_NDS' },
+		],
+	});
+});
+afterAll(async () => {
+	await sim?.close();
+	await shutdownN8n();
+});
+beforeEach(() => sim.reset());
+
+function quotes(items: INodeExecutionData[], options: IDataObject = {}, onError?: OnError) {
+	return runSortedPro(
+		sim,
+		{
+			resource: 'quote',
+			operation: 'getForConsignment',
+			consignmentReference: '={{ $json.ref }}',
+			options: options as INodeParameters,
+		},
+		items,
+		onError,
+	);
+}
+const gross = (item: INodeExecutionData) => (item.json.Price as IDataObject).Gross as number;
+
+describe('Quote → Get for Consignment', () => {
+	it('one item per quote, cheapest first, each with a QuoteReference SortedPRO issued for that consignment', async () => {
+		const result = await quotes(refsItems(['EC-000-0QU-001', 'EC-000-0QU-002']));
+		expect(result.error).toBeUndefined();
+		const [main] = result.outputs;
+		// five enabled default services (the disabled one and REFUSE-ALL give none)
+		const first = main.filter((item) => item.json.ConsignmentReference === 'EC-000-0QU-001');
+		expect(first).toHaveLength(4);
+		expect(main).toHaveLength(8);
+		expect(main.map((item) => item.pairedItem)).toEqual([
+			...Array(4).fill({ item: 0 }),
+			...Array(4).fill({ item: 1 }),
+		]);
+		for (const ref of ['EC-000-0QU-001', 'EC-000-0QU-002']) {
+			const own = main.filter((item) => item.json.ConsignmentReference === ref);
+			const prices = own.map(gross);
+			expect(prices).toEqual([...prices].sort((a, b) => a - b));
+			expect(own.map((item) => item.json.QuoteReference)).toEqual(
+				sim.quotesFor(ref).map((quote) => quote.QuoteReference),
+			);
+			own.forEach((item) => expect(item.json.QuoteReference).toMatch(GUID));
+			expect(own[0].json.QuoteRequestReference).toMatch(GUID);
+		}
+		expect(Object.keys(main[0].json).slice(0, 3)).toEqual([
+			'ConsignmentReference',
+			'QuoteReference',
+			'MpdCarrierServiceReference',
+		]);
+		expect(sim.requests.map((r) => r.path)).toEqual([
+			'/quotes/consignment/EC-000-0QU-001',
+			'/quotes/consignment/EC-000-0QU-002',
+		]);
+	});
+
+	it('XML gives the same items', async () => {
+		const json = await quotes(refsItems(['EC-000-0QU-001']));
+		const xml = await quotes(refsItems(['EC-000-0QU-001']), { bodyFormat: 'xml' });
+		expect(xml.outputs).toStrictEqual(json.outputs);
+	});
+
+	it('quotes SortedPRO lists in another order come out cheapest first; unpriced ones last', async () => {
+		const quote = (QuoteReference: string, Gross?: number) => ({
+			QuoteReference,
+			MpdCarrierServiceReference: `S-${QuoteReference}`,
+			Price: Gross === undefined ? null : { Gross },
+		});
+		sim.failNext({
+			status: 200,
+			body: {
+				QuoteRequestReference: 'r',
+				Quotes: [quote('a', 9.5), quote('b'), quote('c', 3.25), quote('d', 9.5)],
+				Message: null,
+			},
+		});
+		const result = await quotes(refsItems(['EC-000-0QU-001']));
+		expect(result.outputs[0].map((item) => item.json.QuoteReference)).toEqual(['c', 'a', 'd', 'b']);
+	});
+
+	it('no quotes (every service refuses it) is an error naming the consignment with SortedPRO’s message', async () => {
+		const result = await quotes(refsItems(['EC-000-0QU-FAIL']));
+		expect(result.error?.message).toBe(
+			'SortedPRO has no quotes for consignment EC-000-0QU-FAIL: No carrier services are available for this consignment',
+		);
+	});
+
+	it('404 and wrong state (already allocated) fail with SortedPRO’s message; error output paired', async () => {
+		const result = await quotes(
+			refsItems(['XX-404-404-404', 'EC-000-0QU-ALC', 'EC-000-0QU-001']),
+			{},
+			'continueErrorOutput',
+		);
+		const [main, errors] = result.outputs;
+		expect(main.every((item) => item.json.ConsignmentReference === 'EC-000-0QU-001')).toBe(true);
+		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(errors[0].json.error).toContain('Item XX-404-404-404 not found');
+		expect(errors[1].json.error).toContain(
+			'Quotes for consignment EC-000-0QU-ALC are not available because it is in state Allocated',
+		);
+	});
+});
