@@ -6,10 +6,11 @@ import { readRequestOptions } from '../helpers/requestOptions';
 import { connect } from '../transport';
 import { allocation } from './allocation';
 import { stoppedError } from './batch/engine';
+import { consignment } from './consignment';
 import { resourceDescription, type Operation, type Resource, type RunContext } from './types';
 
 /** Every resource of the node, in the order the editor lists them. */
-const resources: Resource[] = [allocation];
+const resources: Resource[] = [allocation, consignment];
 const firstResource = resources[0].value;
 
 export const resourceProperties: INodeProperties[] = [
