@@ -11,7 +11,7 @@ const { errorAnswer, headerValue, jsonAnswer, wantsXml } = require('./http-answe
 
 const API_VERSION = '1.1';
 
-const ROUTE_MODULES = [require('./carrier-routes'), require('./allocation-routes')];
+const ROUTE_MODULES = [require('./carrier-routes'), require('./allocation-routes'), require('./consignment-routes')];
 
 /** @typedef {import('./faults').Answer} Answer */
 /** @typedef {import('./http-answers').RequestInfo} RequestInfo */

@@ -31,6 +31,11 @@ const ITEM_NAMES = {
 	Details: 'ApiErrorDetail',
 	MpdCarrierServices: 'MpdCarrierService',
 	Journey: 'Leg',
+	Packages: 'Package',
+	Addresses: 'Address',
+	Tags: 'string',
+	MetaData: 'MetaData',
+	ConsignmentSummaries: 'ConsignmentSummary',
 };
 
 /** Namespace declared on the children of an element, by the element's name. */
