@@ -8,22 +8,39 @@ const { detail, validationFailed } = require('./errors');
 
 /** @typedef {Record<string, any>} Json */
 
-const isObject = (/** @type {unknown} */ v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (/** @type {unknown} */ v) =>
+	v !== null && typeof v === 'object' && !Array.isArray(v);
 const isNumber = (/** @type {unknown} */ v) => typeof v === 'number' && Number.isFinite(v);
 const text = (/** @type {unknown} */ v) => (typeof v === 'string' ? v.trim() : '');
 
 /** @param {Json} pkg @param {string} at @param {ReturnType<typeof detail>[]} details */
 function checkPackage(pkg, at, details) {
-	if (!isObject(pkg)) return void details.push(detail('InvalidType', at, 'A package must be an object'));
-	if (text(pkg.Description) === '') details.push(detail('Required', `${at}.Description`, 'The Description field is required'));
-	if (!isObject(pkg.Value) || !isNumber(pkg.Value.Amount)) details.push(detail('Required', `${at}.Value`, 'The Value field is required'));
-	else if (pkg.Value.Amount < 0) details.push(detail('OutOfRange', `${at}.Value.Amount`, 'Value.Amount must not be negative'));
+	if (!isObject(pkg))
+		return void details.push(detail('InvalidType', at, 'A package must be an object'));
+	if (text(pkg.Description) === '')
+		details.push(detail('Required', `${at}.Description`, 'The Description field is required'));
+	if (!isObject(pkg.Value) || !isNumber(pkg.Value.Amount))
+		details.push(detail('Required', `${at}.Value`, 'The Value field is required'));
+	else if (pkg.Value.Amount < 0)
+		details.push(detail('OutOfRange', `${at}.Value.Amount`, 'Value.Amount must not be negative'));
 	if (text(pkg.PackageSizeReference) !== '') return;
-	if (!isObject(pkg.Weight) || !isNumber(pkg.Weight.Value)) details.push(detail('Required', `${at}.Weight`, 'The Weight field is required'));
-	else if (pkg.Weight.Value <= 0) details.push(detail('OutOfRange', `${at}.Weight.Value`, 'Weight.Value must be greater than 0'));
-	if (!isObject(pkg.Dimensions)) return void details.push(detail('Required', `${at}.Dimensions`, 'The Dimensions field is required'));
+	if (!isObject(pkg.Weight) || !isNumber(pkg.Weight.Value))
+		details.push(detail('Required', `${at}.Weight`, 'The Weight field is required'));
+	else if (pkg.Weight.Value <= 0)
+		details.push(detail('OutOfRange', `${at}.Weight.Value`, 'Weight.Value must be greater than 0'));
+	if (!isObject(pkg.Dimensions))
+		return void details.push(
+			detail('Required', `${at}.Dimensions`, 'The Dimensions field is required'),
+		);
 	for (const side of ['Width', 'Length', 'Height']) {
-		if (!isNumber(pkg.Dimensions[side]) || pkg.Dimensions[side] <= 0) details.push(detail('OutOfRange', `${at}.Dimensions.${side}`, `Dimensions.${side} must be greater than 0`));
+		if (!isNumber(pkg.Dimensions[side]) || pkg.Dimensions[side] <= 0)
+			details.push(
+				detail(
+					'OutOfRange',
+					`${at}.Dimensions.${side}`,
+					`Dimensions.${side} must be greater than 0`,
+				),
+			);
 	}
 }
 
@@ -34,24 +51,60 @@ function checkPackage(pkg, at, details) {
  * @param {unknown} body @returns {Json}
  */
 function validateCreateBody(body) {
-	if (!isObject(body)) throw validationFailed([detail('Required', 'request', 'The request body must be a CreateConsignmentRequest object')]);
+	if (!isObject(body))
+		throw validationFailed([
+			detail('Required', 'request', 'The request body must be a CreateConsignmentRequest object'),
+		]);
 	const b = /** @type {Json} */ (body);
 	const details = [];
-	if (!Array.isArray(b.Packages) || b.Packages.length === 0) details.push(detail('Required', 'Packages', 'At least one package is required'));
-	else b.Packages.forEach((/** @type {Json} */ p, /** @type {number} */ i) => checkPackage(p, `Packages[${i}]`, details));
+	if (!Array.isArray(b.Packages) || b.Packages.length === 0)
+		details.push(detail('Required', 'Packages', 'At least one package is required'));
+	else
+		b.Packages.forEach((/** @type {Json} */ p, /** @type {number} */ i) =>
+			checkPackage(p, `Packages[${i}]`, details),
+		);
 	const addresses = Array.isArray(b.Addresses) ? b.Addresses.filter(isObject) : [];
 	const origin = addresses.find((a) => a.AddressType === 'Origin');
 	const destination = addresses.find((a) => a.AddressType === 'Destination');
-	if (!origin || !destination) details.push(detail('Required', 'Addresses', 'Addresses must include origin and destination addresses as a minimum'));
-	else if (text(origin.ShippingLocationReference) === '' && text(destination.ShippingLocationReference) === '') {
-		details.push(detail('Required', 'Addresses', 'The origin or the destination address must include a valid ShippingLocationReference'));
+	if (!origin || !destination)
+		details.push(
+			detail(
+				'Required',
+				'Addresses',
+				'Addresses must include origin and destination addresses as a minimum',
+			),
+		);
+	else if (
+		text(origin.ShippingLocationReference) === '' &&
+		text(destination.ShippingLocationReference) === ''
+	) {
+		details.push(
+			detail(
+				'Required',
+				'Addresses',
+				'The origin or the destination address must include a valid ShippingLocationReference',
+			),
+		);
 	}
 	if (destination && text(destination.ShippingLocationReference) === '') {
 		const code = destination.Country?.IsoCode?.TwoLetterCode;
 		if (typeof code !== 'string' || !/^[A-Za-z]{2}$/.test(code)) {
-			details.push(detail('Invalid', 'Addresses[Destination].Country.IsoCode.TwoLetterCode', 'The destination country must be an ISO two-letter code'));
+			details.push(
+				detail(
+					'Invalid',
+					'Addresses[Destination].Country.IsoCode.TwoLetterCode',
+					'The destination country must be an ISO two-letter code',
+				),
+			);
 		}
-		if (text(destination.AddressLine1) === '') details.push(detail('Required', 'Addresses[Destination].AddressLine1', 'The AddressLine1 field is required'));
+		if (text(destination.AddressLine1) === '')
+			details.push(
+				detail(
+					'Required',
+					'Addresses[Destination].AddressLine1',
+					'The AddressLine1 field is required',
+				),
+			);
 	}
 	if (details.length) throw validationFailed(details);
 	return b;
@@ -62,7 +115,10 @@ function recordFromBody(body, now) {
 	return {
 		state: 'Unallocated',
 		dateCreated: now.toISOString(),
-		customerReference: typeof body.ConsignmentReferenceProvidedByCustomer === 'string' ? body.ConsignmentReferenceProvidedByCustomer : '',
+		customerReference:
+			typeof body.ConsignmentReferenceProvidedByCustomer === 'string'
+				? body.ConsignmentReferenceProvidedByCustomer
+				: '',
 		shippingDate: body.ShippingDate ?? null,
 		direction: body.Direction ?? 'Outbound',
 		tags: Array.isArray(body.Tags) ? body.Tags : [],
@@ -72,7 +128,10 @@ function recordFromBody(body, now) {
 }
 
 /** @param {string} base @param {string} ref */
-const link = (base, ref, rel = 'Link') => ({ Rel: rel, Href: `${base}/consignments/${encodeURIComponent(ref)}` });
+const link = (base, ref, rel = 'Link') => ({
+	Rel: rel,
+	Href: `${base}/consignments/${encodeURIComponent(ref)}`,
+});
 
 /** @param {any} store @param {Json} c */
 function allocationOf(store, c) {
@@ -118,7 +177,16 @@ function packagesOf(c) {
 /** GET /consignments/{ref}: SortedPRO's Consignment. @param {any} ctx @param {Json} c */
 function consignmentDetail(ctx, c) {
 	return {
-		ConsignmentLegs: c.trackingReference ? [{ Leg: 1, TrackingReferences: [c.trackingReference], CarrierReference: null, CarrierName: null }] : [],
+		ConsignmentLegs: c.trackingReference
+			? [
+					{
+						Leg: 1,
+						TrackingReferences: [c.trackingReference],
+						CarrierReference: null,
+						CarrierName: null,
+					},
+				]
+			: [],
 		MetaData: [],
 		Allocation: allocationOf(ctx.store, c),
 		FailedAllocation: failedAllocationOf(c),
@@ -141,7 +209,8 @@ function consignmentDetail(ctx, c) {
 
 /** One entry of a search answer. @param {any} ctx @param {Json} c */
 function consignmentSummary(ctx, c) {
-	const destination = (c.addresses ?? []).find((/** @type {Json} */ a) => a.AddressType === 'Destination') ?? {};
+	const destination =
+		(c.addresses ?? []).find((/** @type {Json} */ a) => a.AddressType === 'Destination') ?? {};
 	const allocation = allocationOf(ctx.store, c);
 	return {
 		Source: 'Api',
@@ -151,7 +220,8 @@ function consignmentSummary(ctx, c) {
 		DestinationAddressPostcode: destination.Postcode ?? null,
 		DestinationAddressCountry: destination.Country?.IsoCode?.TwoLetterCode ?? null,
 		LabelsPrinted: false,
-		FailedAllocationMessage: c.state === 'AllocationFailed' ? (c.failedAllocationMessage ?? null) : null,
+		FailedAllocationMessage:
+			c.state === 'AllocationFailed' ? (c.failedAllocationMessage ?? null) : null,
 		IsLate: false,
 		ApiLink: link(ctx.options.linkBaseUrl, c.reference, 'detail'),
 		Reference: c.reference,
@@ -166,7 +236,10 @@ function consignmentSummary(ctx, c) {
 /** GET /consignments/{ref}/status. @param {any} ctx @param {Json} c */
 function consignmentStatus(ctx, c) {
 	const shipping = c.shippingDate ? Date.parse(c.shippingDate) : NaN;
-	const expected = c.carrierServiceReference && !Number.isNaN(shipping) ? new Date(shipping + 86_400_000).toISOString() : null;
+	const expected =
+		c.carrierServiceReference && !Number.isNaN(shipping)
+			? new Date(shipping + 86_400_000).toISOString()
+			: null;
 	return {
 		ConsignmentReferenceForAllLegsAssignedByMpd: c.reference,
 		Status: c.state,
@@ -175,4 +248,11 @@ function consignmentStatus(ctx, c) {
 	};
 }
 
-module.exports = { validateCreateBody, recordFromBody, consignmentDetail, consignmentSummary, consignmentStatus, link };
+module.exports = {
+	validateCreateBody,
+	recordFromBody,
+	consignmentDetail,
+	consignmentSummary,
+	consignmentStatus,
+	link,
+};

@@ -8,14 +8,28 @@
  */
 const { ApiError, detail, validationFailed } = require('./errors');
 const { answer, itemNotFound, readBody } = require('./http-answers');
-const { validateCreateBody, recordFromBody, consignmentDetail, consignmentSummary, consignmentStatus, link } = require('./consignment-records');
+const {
+	validateCreateBody,
+	recordFromBody,
+	consignmentDetail,
+	consignmentSummary,
+	consignmentStatus,
+	link,
+} = require('./consignment-records');
 const { withMessage, withMessageAnswer } = require('./results');
 const { toXmlDocument } = require('./xml');
 
 /** @typedef {import('./http-answers').RequestInfo} RequestInfo */
 
 /** States from which SortedPRO cancels: anything before manifesting. */
-const CANCELLABLE_STATES = new Set(['Unallocated', 'Allocating', 'AllocationFailed', 'Allocated', 'ManifestFailed', 'ReadyToShip']);
+const CANCELLABLE_STATES = new Set([
+	'Unallocated',
+	'Allocating',
+	'AllocationFailed',
+	'Allocated',
+	'ManifestFailed',
+	'ReadyToShip',
+]);
 const CANCELLED_MESSAGE = 'Consignment cancellation completed successfully';
 
 /** POST /consignments → 201 `[{Rel, Href}]`. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
@@ -36,13 +50,17 @@ function known(ctx, reference) {
 /** GET /consignments/{ref}. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
 async function getConsignment(ctx, req, xml) {
 	const c = known(ctx, req.params.ref);
-	return answer(200, consignmentDetail(ctx, c), xml, (data) => toXmlDocument('Consignment', null, data));
+	return answer(200, consignmentDetail(ctx, c), xml, (data) =>
+		toXmlDocument('Consignment', null, data),
+	);
 }
 
 /** GET /consignments/{ref}/status. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
 async function getStatus(ctx, req, xml) {
 	const c = known(ctx, req.params.ref);
-	return answer(200, consignmentStatus(ctx, c), xml, (data) => toXmlDocument('ConsignmentStatusResponse', null, data));
+	return answer(200, consignmentStatus(ctx, c), xml, (data) =>
+		toXmlDocument('ConsignmentStatusResponse', null, data),
+	);
 }
 
 /**
@@ -57,34 +75,59 @@ async function searchConsignments(ctx, req, xml) {
 		const msg = `No resource found that matches the request URI '${req.path}'`;
 		throw new ApiError(404, 'ResourceNotFound', msg, [detail('ResourceNotFound', 'path', msg)]);
 	}
-	const query = Object.fromEntries(Object.entries(req.query ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	const query = Object.fromEntries(
+		Object.entries(req.query ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+	);
 	if (query.state !== undefined && !/^[A-Za-z]+$/.test(query.state)) {
-		throw validationFailed([detail('Invalid', 'State', `The value '${query.state}' is not valid for State`)]);
+		throw validationFailed([
+			detail('Invalid', 'State', `The value '${query.state}' is not valid for State`),
+		]);
 	}
 	const matches = [...ctx.store.consignments.values()].filter(
 		(c) =>
 			(query.state === undefined || c.state.toLowerCase() === query.state.toLowerCase()) &&
-			(query.direction === undefined || (c.direction ?? 'Outbound').toLowerCase() === query.direction.toLowerCase()) &&
-			(query.consignmentreferenceprovidedbycustomer === undefined || c.customerReference === query.consignmentreferenceprovidedbycustomer),
+			(query.direction === undefined ||
+				(c.direction ?? 'Outbound').toLowerCase() === query.direction.toLowerCase()) &&
+			(query.consignmentreferenceprovidedbycustomer === undefined ||
+				c.customerReference === query.consignmentreferenceprovidedbycustomer),
 	);
 	const page = matches.slice(Number(skip), Number(skip) + Number(take));
-	const data = { Count: matches.length, ConsignmentSummaries: page.map((c) => consignmentSummary(ctx, c)) };
+	const data = {
+		Count: matches.length,
+		ConsignmentSummaries: page.map((c) => consignmentSummary(ctx, c)),
+	};
 	return answer(200, data, xml, (d) => toXmlDocument('ConsignmentSearchResult', null, d));
 }
 
 /** PUT /consignments/cancellist with a bare list of references. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
 async function cancelList(ctx, req, xml) {
 	const refs = await readBody(req, 'ArrayOfString');
-	if (!Array.isArray(refs) || refs.length === 0 || refs.some((r) => typeof r !== 'string' || r.trim() === '')) {
-		throw validationFailed([detail('Invalid', 'request', 'The request body must be a non-empty array of consignment references')]);
+	if (
+		!Array.isArray(refs) ||
+		refs.length === 0 ||
+		refs.some((r) => typeof r !== 'string' || r.trim() === '')
+	) {
+		throw validationFailed([
+			detail(
+				'Invalid',
+				'request',
+				'The request body must be a non-empty array of consignment references',
+			),
+		]);
 	}
 	const base = ctx.options.linkBaseUrl;
 	const results = refs.map((/** @type {string} */ ref) => {
 		const c = ctx.store.lookup(ref);
 		if (!c) return withMessage(base, ref, false, `Consignment ${ref} not found`);
-		if (c.state === 'Cancelled') return withMessage(base, ref, false, `Consignment ${ref} is already cancelled`);
+		if (c.state === 'Cancelled')
+			return withMessage(base, ref, false, `Consignment ${ref} is already cancelled`);
 		if (!CANCELLABLE_STATES.has(c.state)) {
-			return withMessage(base, ref, false, `Consignment ${ref} cannot be cancelled because it is in state ${c.state}`);
+			return withMessage(
+				base,
+				ref,
+				false,
+				`Consignment ${ref} cannot be cancelled because it is in state ${c.state}`,
+			);
 		}
 		c.state = 'Cancelled';
 		return withMessage(base, ref, true, CANCELLED_MESSAGE);
@@ -94,9 +137,24 @@ async function cancelList(ctx, req, xml) {
 
 const routes = [
 	{ method: 'POST', path: '/consignments', handler: createConsignment, actsOnConsignments: true },
-	{ method: 'PUT', path: '/consignments/cancellist', handler: cancelList, actsOnConsignments: true },
-	{ method: 'GET', path: '/consignments/{ref}/status', handler: getStatus, actsOnConsignments: true },
-	{ method: 'GET', path: '/consignments/{take}/{skip}', handler: searchConsignments, actsOnConsignments: true },
+	{
+		method: 'PUT',
+		path: '/consignments/cancellist',
+		handler: cancelList,
+		actsOnConsignments: true,
+	},
+	{
+		method: 'GET',
+		path: '/consignments/{ref}/status',
+		handler: getStatus,
+		actsOnConsignments: true,
+	},
+	{
+		method: 'GET',
+		path: '/consignments/{take}/{skip}',
+		handler: searchConsignments,
+		actsOnConsignments: true,
+	},
 	{ method: 'GET', path: '/consignments/{ref}', handler: getConsignment, actsOnConsignments: true },
 ];
 

@@ -18,7 +18,11 @@ export async function consignmentNode(
 	return await runNode({
 		nodeTypes: { [NODE_TYPE]: nodeType },
 		credentialTypes: [credentialType],
-		node: { type: NODE_TYPE, parameters: { resource: 'consignment', operation, ...parameters }, onError },
+		node: {
+			type: NODE_TYPE,
+			parameters: { resource: 'consignment', operation, ...parameters },
+			onError,
+		},
 		items,
 		credentials: credentialsFor(sim),
 	});
@@ -79,4 +83,5 @@ export function createFromRow(extra: INodeParameters = {}): INodeParameters {
 	};
 }
 
-export const rows = (...orders: number[]): INodeExecutionData[] => orders.map((order) => ({ json: orderRow(order) }));
+export const rows = (...orders: number[]): INodeExecutionData[] =>
+	orders.map((order) => ({ json: orderRow(order) }));

@@ -29,7 +29,8 @@ function asText(value: unknown, field: string, refuse: Refuse): string {
 function asNumber(value: unknown, field: string, refuse: Refuse): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isFinite(number)) throw refuse(field, `must be a number, not ${describe(value)}`);
+	if (typeof number !== 'number' || !Number.isFinite(number))
+		throw refuse(field, `must be a number, not ${describe(value)}`);
 	if (number < 0) throw refuse(field, `is negative (${number}); it must be 0 or more`);
 	return number;
 }
@@ -44,32 +45,48 @@ function asObject(value: unknown, field: string, refuse: Refuse): IDataObject {
 			throw refuse(field, `is not valid JSON: ${(error as Error).message}`);
 		}
 	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw refuse(field, `must be a JSON object, not ${describe(parsed)}`);
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+		throw refuse(field, `must be a JSON object, not ${describe(parsed)}`);
 	return parsed as IDataObject;
 }
 
 function readPackage(raw: IDataObject, position: number, refuse: Refuse): IDataObject {
 	const label = (name: string) => `Packages › Package ${position} › ${name}`;
 	const description = asText(raw.description, label('Description'), refuse);
-	if (description === '') throw refuse(label('Description'), 'is empty; SortedPRO needs a description of each package');
+	if (description === '')
+		throw refuse(label('Description'), 'is empty; SortedPRO needs a description of each package');
 	const value = asNumber(raw.value, label('Value'), refuse);
-	if (value === undefined) throw refuse(label('Value'), 'is empty; SortedPRO needs the value of each package');
+	if (value === undefined)
+		throw refuse(label('Value'), 'is empty; SortedPRO needs the value of each package');
 	const currency = asText(raw.currency ?? 'GBP', label('Currency'), refuse).toUpperCase();
-	if (!/^[A-Z]{3}$/.test(currency)) throw refuse(label('Currency'), `"${currency}" is not a three-letter ISO 4217 code (e.g. GBP)`);
+	if (!/^[A-Z]{3}$/.test(currency))
+		throw refuse(label('Currency'), `"${currency}" is not a three-letter ISO 4217 code (e.g. GBP)`);
 	const sizeReference = asText(raw.packageSizeReference, label('Package Size Reference'), refuse);
 	const weight = asNumber(raw.weight, label('Weight'), refuse);
-	const dimensions = (['length', 'width', 'height'] as const).map((name) => asNumber(raw[name], label(name[0].toUpperCase() + name.slice(1)), refuse));
+	const dimensions = (['length', 'width', 'height'] as const).map((name) =>
+		asNumber(raw[name], label(name[0].toUpperCase() + name.slice(1)), refuse),
+	);
 	const built: IDataObject = {};
 	if (sizeReference === '') {
-		if (!weight) throw refuse(label('Weight'), 'is empty or 0; give the weight, or a Package Size Reference');
+		if (!weight)
+			throw refuse(label('Weight'), 'is empty or 0; give the weight, or a Package Size Reference');
 		dimensions.forEach((dimension, index) => {
-			if (!dimension) throw refuse(label(['Length', 'Width', 'Height'][index]), 'is empty or 0; give the dimensions, or a Package Size Reference');
+			if (!dimension)
+				throw refuse(
+					label(['Length', 'Width', 'Height'][index]),
+					'is empty or 0; give the dimensions, or a Package Size Reference',
+				);
 		});
 	}
 	if (weight) built.Weight = { Value: weight, Unit: (raw.weightUnit as string) || 'Kg' };
 	if (dimensions.every(Boolean)) {
 		const [length, width, height] = dimensions;
-		built.Dimensions = { Unit: (raw.dimensionUnit as string) || 'Cm', Width: width, Length: length, Height: height };
+		built.Dimensions = {
+			Unit: (raw.dimensionUnit as string) || 'Cm',
+			Width: width,
+			Length: length,
+			Height: height,
+		};
 	}
 	built.Description = description;
 	built.Value = { Amount: value, Currency: { IsoCode: currency } };
@@ -81,29 +98,41 @@ function readPackage(raw: IDataObject, position: number, refuse: Refuse): IDataO
 function splitName(name: string): IDataObject {
 	const words = name.split(/\s+/);
 	const lastName = words.pop() as string;
-	return words.length > 0 ? { FirstName: words.join(' '), LastName: lastName } : { LastName: lastName };
+	return words.length > 0
+		? { FirstName: words.join(' '), LastName: lastName }
+		: { LastName: lastName };
 }
 
 function dateText(value: unknown, field: string, refuse: Refuse): string {
-	const iso = value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function' ? (value as { toISO(): string }).toISO() : value;
+	const iso =
+		value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function'
+			? (value as { toISO(): string }).toISO()
+			: value;
 	const text = asText(iso, field, refuse);
-	if (text !== '' && Number.isNaN(Date.parse(text))) throw refuse(field, `"${text}" is not a date (use ISO 8601, e.g. 2026-12-01)`);
+	if (text !== '' && Number.isNaN(Date.parse(text)))
+		throw refuse(field, `"${text}" is not a date (use ISO 8601, e.g. 2026-12-01)`);
 	return text;
 }
 
 /** Reads and checks one item's consignment; throws a NodeOperationError naming item and field. */
 export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): CreateRequest {
 	const refuse: Refuse = (field, problem) => inputError.call(this, itemIndex, field, problem);
-	const param = (name: string, fallback: unknown = '') => this.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const param = (name: string, fallback: unknown = '') =>
+		this.getNodeParameter(name, itemIndex, fallback) as unknown;
 
 	if (param('createMode', 'fields') === 'json') {
 		const body = asObject(param('jsonBody'), 'JSON Body', refuse);
 		for (const list of ['Packages', 'Addresses']) {
 			const value = body[list];
-			if (!Array.isArray(value) || value.length === 0) throw refuse('JSON Body', `has no ${list}; SortedPRO needs at least one`);
+			if (!Array.isArray(value) || value.length === 0)
+				throw refuse('JSON Body', `has no ${list}; SortedPRO needs at least one`);
 		}
 		const customer = body.ConsignmentReferenceProvidedByCustomer;
-		return { body, customerReference: typeof customer === 'string' && customer.trim() !== '' ? customer.trim() : undefined };
+		return {
+			body,
+			customerReference:
+				typeof customer === 'string' && customer.trim() !== '' ? customer.trim() : undefined,
+		};
 	}
 
 	const required = (name: string, field: string) => {
@@ -116,16 +145,27 @@ export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): C
 	const name = required('recipientName', 'Recipient Name');
 	const line1 = required('addressLine1', 'Address Line 1');
 	const country = required('countryCode', 'Country Code').toUpperCase();
-	if (!/^[A-Z]{2}$/.test(country)) throw refuse('Country Code', `"${country}" is not an ISO 3166 two-letter country code (e.g. GB)`);
+	if (!/^[A-Z]{2}$/.test(country))
+		throw refuse(
+			'Country Code',
+			`"${country}" is not an ISO 3166 two-letter country code (e.g. GB)`,
+		);
 	const email = optional('recipientEmail', 'Recipient Email');
-	if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) throw refuse('Recipient Email', `"${email}" is not an email address`);
+	if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email))
+		throw refuse('Recipient Email', `"${email}" is not an email address`);
 	const rawPackages = param('packages.package', []);
-	if (!Array.isArray(rawPackages) || rawPackages.length === 0) throw refuse('Packages', 'has no package; add at least one');
-	const packages = rawPackages.map((raw, index) => readPackage(raw as IDataObject, index + 1, refuse));
+	if (!Array.isArray(rawPackages) || rawPackages.length === 0)
+		throw refuse('Packages', 'has no package; add at least one');
+	const packages = rawPackages.map((raw, index) =>
+		readPackage(raw as IDataObject, index + 1, refuse),
+	);
 	const extra = (param('additionalFields', {}) ?? {}) as IDataObject;
 	const more = (key: string, field: string) => asText(extra[key], field, refuse);
 
-	const contact: IDataObject = { Title: more('recipientTitle', 'Recipient Title'), ...splitName(name) };
+	const contact: IDataObject = {
+		Title: more('recipientTitle', 'Recipient Title'),
+		...splitName(name),
+	};
 	contact.Telephone = optional('recipientPhone', 'Recipient Phone');
 	contact.Mobile = more('recipientMobile', 'Recipient Mobile');
 	contact.Email = email;
@@ -133,7 +173,10 @@ export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): C
 		AddressType: 'Destination',
 		Contact: contact,
 		CompanyName: optional('recipientCompany', 'Recipient Company'),
-		ShippingLocationReference: more('destinationShippingLocationReference', 'Destination Shipping Location Reference'),
+		ShippingLocationReference: more(
+			'destinationShippingLocationReference',
+			'Destination Shipping Location Reference',
+		),
 		AddressLine1: line1,
 		AddressLine2: optional('addressLine2', 'Address Line 2'),
 		AddressLine3: optional('addressLine3', 'Address Line 3'),
@@ -151,16 +194,31 @@ export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): C
 	dropBlank(contact);
 	const body: IDataObject = {
 		Packages: packages,
-		Addresses: [{ AddressType: 'Origin', ShippingLocationReference: origin, IsCached: false }, dropBlank(destination)],
+		Addresses: [
+			{ AddressType: 'Origin', ShippingLocationReference: origin, IsCached: false },
+			dropBlank(destination),
+		],
 	};
 	const customerReference = optional('customerReference', 'Customer Reference');
 	if (customerReference !== '') body.ConsignmentReferenceProvidedByCustomer = customerReference;
 	const shippingDate = dateText(param('shippingDate'), 'Shipping Date', refuse);
 	if (shippingDate !== '') body.ShippingDate = shippingDate;
-	if (typeof extra.direction === 'string' && extra.direction !== '') body.Direction = extra.direction;
+	if (typeof extra.direction === 'string' && extra.direction !== '')
+		body.Direction = extra.direction;
 	const tags = more('tags', 'Tags');
-	if (tags !== '') body.Tags = tags.split(',').map((tag) => tag.trim()).filter(Boolean);
-	if (extra.extraBody !== undefined) Object.assign(body, asObject(extra.extraBody, 'Additional Fields › Extra Body Fields (JSON)', refuse));
+	if (tags !== '')
+		body.Tags = tags
+			.split(',')
+			.map((tag) => tag.trim())
+			.filter(Boolean);
+	if (extra.extraBody !== undefined)
+		Object.assign(
+			body,
+			asObject(extra.extraBody, 'Additional Fields › Extra Body Fields (JSON)', refuse),
+		);
 	const customer = body.ConsignmentReferenceProvidedByCustomer;
-	return { body, customerReference: typeof customer === 'string' && customer !== '' ? customer : undefined };
+	return {
+		body,
+		customerReference: typeof customer === 'string' && customer !== '' ? customer : undefined,
+	};
 }

@@ -19,18 +19,33 @@ export async function getConsignmentObject(
 ): Promise<IDataObject> {
 	const response = await sortedProRequest.call(
 		this,
-		{ method: 'GET', connection: run.connection, path: apiPath(...segments), format: run.options.format, itemIndex, limit: run.limit },
+		{
+			method: 'GET',
+			connection: run.connection,
+			path: apiPath(...segments),
+			format: run.options.format,
+			itemIndex,
+			limit: run.limit,
+		},
 		run.options.policy,
 	);
 	try {
-		const { value } = await decodeAnswer(response.body, response.contentType, { object: schema, xmlRoots: { [xmlRoot]: schema } });
-		if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected an object');
+		const { value } = await decodeAnswer(response.body, response.contentType, {
+			object: schema,
+			xmlRoots: { [xmlRoot]: schema },
+		});
+		if (value === null || typeof value !== 'object' || Array.isArray(value))
+			throw new Error('expected an object');
 		return value as IDataObject;
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `SortedPRO's answer could not be read: ${(error as Error).message}`, {
-			itemIndex,
-			description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`SortedPRO's answer could not be read: ${(error as Error).message}`,
+			{
+				itemIndex,
+				description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}`,
+			},
+		);
 	}
 }
 
@@ -38,10 +53,31 @@ const show = { show: { resource: ['consignment'], operation: ['get'] } };
 
 export const get: PerItemOperation = {
 	kind: 'perItem',
-	option: { name: 'Get', value: 'get', description: 'Get a consignment’s details', action: 'Get a consignment' },
+	option: {
+		name: 'Get',
+		value: 'get',
+		description: 'Get a consignment’s details',
+		action: 'Get a consignment',
+	},
 	description: [consignmentReferenceField(show), optionsCollection(show)],
 	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const reference = readPathReference.call(this, itemIndex, 'consignmentReference', 'Consignment Reference');
-		return [{ json: await getConsignmentObject.call(this, itemIndex, run, ['consignments', reference], CONSIGNMENT, 'Consignment') }];
+		const reference = readPathReference.call(
+			this,
+			itemIndex,
+			'consignmentReference',
+			'Consignment Reference',
+		);
+		return [
+			{
+				json: await getConsignmentObject.call(
+					this,
+					itemIndex,
+					run,
+					['consignments', reference],
+					CONSIGNMENT,
+					'Consignment',
+				),
+			},
+		];
 	},
 };

@@ -18,8 +18,20 @@ export const getStatus: PerItemOperation = {
 	},
 	description: [consignmentReferenceField(show), optionsCollection(show)],
 	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const reference = readPathReference.call(this, itemIndex, 'consignmentReference', 'Consignment Reference');
-		const status = await getConsignmentObject.call(this, itemIndex, run, ['consignments', reference, 'status'], CONSIGNMENT_STATUS, 'ConsignmentStatusResponse');
+		const reference = readPathReference.call(
+			this,
+			itemIndex,
+			'consignmentReference',
+			'Consignment Reference',
+		);
+		const status = await getConsignmentObject.call(
+			this,
+			itemIndex,
+			run,
+			['consignments', reference, 'status'],
+			CONSIGNMENT_STATUS,
+			'ConsignmentStatusResponse',
+		);
 		return [{ json: { ConsignmentReference: reference, ...status } }];
 	},
 };

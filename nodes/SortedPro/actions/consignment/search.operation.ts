@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/inputErrors';
@@ -69,7 +74,13 @@ const description: INodeProperties[] = [
 						displayName: 'Filter',
 						name: 'filter',
 						values: [
-							{ displayName: 'Property', name: 'name', type: 'string', default: '', placeholder: 'e.g. ShippingLocationReference' },
+							{
+								displayName: 'Property',
+								name: 'name',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. ShippingLocationReference',
+							},
 							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 						],
 					},
@@ -91,57 +102,102 @@ const description: INodeProperties[] = [
 function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
-	for (const { name, value } of ((filters.other as IDataObject)?.filter ?? []) as Array<{ name?: unknown; value?: unknown }>) {
+	for (const { name, value } of ((filters.other as IDataObject)?.filter ?? []) as Array<{
+		name?: unknown;
+		value?: unknown;
+	}>) {
 		const property = typeof name === 'string' ? name.trim() : '';
 		if (!/^[A-Za-z][A-Za-z0-9_.]*$/.test(property)) {
-			throw inputError.call(this, itemIndex, 'Filters › Other Filters › Property', `"${String(name)}" is not a property name (letters, digits, _ and . only)`);
+			throw inputError.call(
+				this,
+				itemIndex,
+				'Filters › Other Filters › Property',
+				`"${String(name)}" is not a property name (letters, digits, _ and . only)`,
+			);
 		}
 		query[property] = typeof value === 'string' ? value.trim() : String(value ?? '');
 	}
 	if (typeof filters.state === 'string' && filters.state !== '') query.State = filters.state;
-	if (typeof filters.direction === 'string' && filters.direction !== '') query.Direction = filters.direction;
+	if (typeof filters.direction === 'string' && filters.direction !== '')
+		query.Direction = filters.direction;
 	return query;
 }
 
 export const search: PerItemOperation = {
 	kind: 'perItem',
-	option: { name: 'Search', value: 'search', description: 'Search consignments by state and other properties', action: 'Search consignments' },
+	option: {
+		name: 'Search',
+		value: 'search',
+		description: 'Search consignments by state and other properties',
+		action: 'Search consignments',
+	},
 	description,
 	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		if (!returnAll && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
-			throw inputError.call(this, itemIndex, 'Limit', `must be a whole number of 1 or more, not ${JSON.stringify(limit)}`);
+			throw inputError.call(
+				this,
+				itemIndex,
+				'Limit',
+				`must be a whole number of 1 or more, not ${JSON.stringify(limit)}`,
+			);
 		}
-		const pageSize = ((this.getNodeParameter('options', itemIndex, {}) as IDataObject).pageSize as number | undefined) ?? 100;
+		const pageSize =
+			((this.getNodeParameter('options', itemIndex, {}) as IDataObject).pageSize as
+				number | undefined) ?? 100;
 		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-			throw inputError.call(this, itemIndex, 'Page Size', `must be a whole number from 1 to 1000, not ${JSON.stringify(pageSize)}`);
+			throw inputError.call(
+				this,
+				itemIndex,
+				'Page Size',
+				`must be a whole number from 1 to 1000, not ${JSON.stringify(pageSize)}`,
+			);
 		}
 		const query = readQuery.call(this, itemIndex);
 		const output: INodeExecutionData[] = [];
 		let previousFirst: unknown;
-		for (let skip = 0; output.length < limit; ) {
+		for (let skip = 0; output.length < limit;) {
 			const take = Math.min(pageSize, limit - output.length);
 			const response = await sortedProRequest.call(
 				this,
-				{ method: 'GET', connection: run.connection, path: apiPath('consignments', String(take), String(skip)), query, format: run.options.format, itemIndex, limit: run.limit },
+				{
+					method: 'GET',
+					connection: run.connection,
+					path: apiPath('consignments', String(take), String(skip)),
+					query,
+					format: run.options.format,
+					itemIndex,
+					limit: run.limit,
+				},
 				run.options.policy,
 			);
 			let summaries: IDataObject[];
 			try {
-				const { value } = await decodeAnswer(response.body, response.contentType, { object: SEARCH_RESULT, xmlRoots: { ConsignmentSearchResult: SEARCH_RESULT, SearchConsignmentsResponse: SEARCH_RESULT } });
+				const { value } = await decodeAnswer(response.body, response.contentType, {
+					object: SEARCH_RESULT,
+					xmlRoots: {
+						ConsignmentSearchResult: SEARCH_RESULT,
+						SearchConsignmentsResponse: SEARCH_RESULT,
+					},
+				});
 				const list = (value as IDataObject).ConsignmentSummaries;
 				summaries = Array.isArray(list) ? (list as IDataObject[]) : [];
 			} catch (error) {
-				throw new NodeOperationError(this.getNode(), `SortedPRO's answer could not be read: ${(error as Error).message}`, {
-					itemIndex,
-					description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}, page from ${skip}`,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`SortedPRO's answer could not be read: ${(error as Error).message}`,
+					{
+						itemIndex,
+						description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}, page from ${skip}`,
+					},
+				);
 			}
 			// A page starting where the last one did means SortedPRO ignored {skip}: stop rather than loop.
 			if (summaries.length === 0 || (skip > 0 && summaries[0]?.Reference === previousFirst)) break;
 			previousFirst = summaries[0]?.Reference;
-			for (const summary of summaries.slice(0, limit - output.length)) output.push({ json: { ConsignmentReference: summary.Reference ?? null, ...summary } });
+			for (const summary of summaries.slice(0, limit - output.length))
+				output.push({ json: { ConsignmentReference: summary.Reference ?? null, ...summary } });
 			if (summaries.length < take) break;
 			skip += summaries.length;
 		}

@@ -41,4 +41,7 @@ export const CONSIGNMENT_STATES = [
 ] as const;
 
 /** The states as editor options: the API's name is both the label and the value sent. */
-export const stateOptions: INodePropertyOptions[] = CONSIGNMENT_STATES.map((state) => ({ name: state, value: state }));
+export const stateOptions: INodePropertyOptions[] = CONSIGNMENT_STATES.map((state) => ({
+	name: state,
+	value: state,
+}));
