@@ -2,6 +2,9 @@
  * Consignment → Get, Get Status, Search and Cancel through n8n-core against the simulator, and
  * the chain rows → Create → Allocate With Carrier Service → Get Status in one workflow.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -433,5 +436,65 @@ describe('Workflow: rows → Create → Allocate With Carrier Service → Get St
 				item.json.order,
 			);
 		}
+	});
+});
+
+describe('examples/webhook-order-create-allocate.json', () => {
+	it('its SortedPRO nodes, fed the orders its Code node gives, create and allocate both', async () => {
+		const file = join(__dirname, '..', '..', 'examples', 'webhook-order-create-allocate.json');
+		const workflow = JSON.parse(readFileSync(file, 'utf8')) as {
+			nodes: Array<{ name: string; type: string; parameters: INodeParameters }>;
+		};
+		const code = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.code');
+		// The Code node stands in for a Webhook trigger; its items are plain data.
+		const orders = new Function(String(code?.parameters.jsCode))() as INodeExecutionData[];
+		const sortedPro = workflow.nodes.filter((node) => node.type === NODE_TYPE);
+		const result = await runChain({
+			nodeTypes: { [NODE_TYPE]: nodeType },
+			credentialTypes: [credentialType],
+			credentials: credentialsFor(sim),
+			startName: 'Webhook order',
+			items: orders,
+			chain: sortedPro.map((node) => ({
+				name: node.name,
+				type: NODE_TYPE,
+				parameters: node.parameters,
+			})),
+		});
+		expect(result.error).toBeUndefined();
+		const created = result.outputs['Create consignment'][0];
+		expect(
+			created.map((item) => [item.json.ConsignmentReferenceProvidedByCustomer, item.pairedItem]),
+		).toEqual([
+			['WEB-5001', { item: 0 }],
+			['WEB-5002', { item: 1 }],
+		]);
+		const posted = sim.requests
+			.filter((r) => r.method === 'POST')
+			.map((r) => JSON.parse(r.body ?? '') as { Addresses: IDataObject[] });
+		expect(posted[1].Addresses[1]).toMatchObject({
+			CompanyName: 'Durand SARL',
+			AddressLine2: 'Bâtiment B',
+			Country: { IsoCode: { TwoLetterCode: 'FR' } },
+		});
+		expect(posted[0].Addresses[1]).not.toHaveProperty('CompanyName');
+		const allocated = result.outputs['Allocate with Next Day Super'][0];
+		expect(
+			allocated.map((item) => [
+				item.json.ConsignmentReference,
+				item.json.StatusCode,
+				item.json.CarrierServiceReference,
+				item.pairedItem,
+			]),
+		).toEqual(
+			created.map((item, index) => [
+				item.json.ConsignmentReference,
+				200,
+				'CX_NDS',
+				{ item: index },
+			]),
+		);
+		for (const item of created)
+			expect(sim.consignment(item.json.ConsignmentReference as string)?.state).toBe('Allocated');
 	});
 });
