@@ -4,10 +4,13 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { shutdownN8n } from '../harness';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { runNode, shutdownN8n } from '../harness';
 import { startSimulator, type Fault, type Simulator } from '../simulator';
 import { consignmentNode, createFromRow, orderRow, rows } from './consignment-setup';
-import { API_KEY, serialiseRun } from './setup';
+import { API_KEY, credentialType, NODE_TYPE, nodeType, serialiseRun } from './setup';
 
 let sim: Simulator;
 const fast = { retryDelay: 0, maxRetryWait: 20, timeout: 10_000 };
@@ -357,4 +360,36 @@ describe('Create: SortedPRO’s answers', () => {
 			expect(posts()).toHaveLength(2);
 		},
 	);
+
+	it('a refused connection proves nothing was sent: reported as unreachable, not as “may exist”', async () => {
+		const closed = createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const { port } = closed.address() as AddressInfo;
+		await new Promise<void>((resolve) => closed.close(() => resolve()));
+		const result = await runNode({
+			nodeTypes: { [NODE_TYPE]: nodeType },
+			credentialTypes: [credentialType],
+			node: {
+				type: NODE_TYPE,
+				parameters: {
+					resource: 'consignment',
+					operation: 'create',
+					...createFromRow({ options: { ...fast, retries: 2 } }),
+				},
+			},
+			items: rows(1001),
+			credentials: {
+				sortedProApi: {
+					apiKey: API_KEY,
+					environment: 'custom',
+					baseUrl: `http://127.0.0.1:${port}`,
+				},
+			},
+		});
+		expect(result.error?.message).toMatch(
+			/^Could not reach SortedPRO at http:\/\/127\.0\.0\.1:\d+: .*refused/,
+		);
+		expect(result.error?.description).toMatch(/connection was refused/);
+		expect(result.error?.message).not.toMatch(/may exist/);
+	});
 });
