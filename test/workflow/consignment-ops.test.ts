@@ -99,14 +99,18 @@ describe('Get', () => {
 		]);
 	});
 
-	it.each([['EC-1/../x'], ['EC-1?a=b'], ['EC-1, EC-2'], ['']])(
-		'refuses %j before sending',
-		async (reference) => {
-			const result = await consignmentNode(sim, 'get', byRef, refsItems([reference]));
-			expect(result.error?.message).toMatch(/^\[item 0\] "Consignment Reference" /);
-			expect(sim.requests).toHaveLength(0);
-		},
-	);
+	it.each([
+		['get', 'EC-1/../x'],
+		['get', 'EC-1?a=b'],
+		['get', 'EC-1, EC-2'],
+		['get', ''],
+		['getStatus', 'EC-1/status'],
+		['getStatus', 42],
+	])('%s refuses %j before sending', async (operation, reference) => {
+		const result = await consignmentNode(sim, operation, byRef, refsItems([reference]));
+		expect(result.error?.message).toMatch(/^\[item 0\] "Consignment Reference" /);
+		expect(sim.requests).toHaveLength(0);
+	});
 });
 
 describe('Get Status', () => {
@@ -165,8 +169,11 @@ describe('Search', () => {
 			states.map((state, index) => ({ reference: `EC-000-00S-00${index}`, state })),
 		);
 	});
-	const search = (parameters: INodeParameters, items?: INodeExecutionData[]) =>
-		consignmentNode(sim, 'search', parameters, items);
+	const search = (
+		parameters: INodeParameters,
+		items?: INodeExecutionData[],
+		onError?: 'continueErrorOutput',
+	) => consignmentNode(sim, 'search', parameters, items, onError);
 	const gets = () => sim.requests.filter((r) => r.method === 'GET').map((r) => [r.path, r.query]);
 
 	it('offers the API’s state names, and Return All follows the pages until done', async () => {
@@ -260,9 +267,45 @@ describe('Search', () => {
 		);
 		expect(sim.requests).toHaveLength(0);
 	});
+
+	it('SortedPRO refusing a search goes to the error output with the item that asked', async () => {
+		const items = [{ json: { state: 'Allocated' } }, { json: { state: 'Not-A-State' } }];
+		const result = await search(
+			{ returnAll: true, filters: { state: '={{ $json.state }}' } },
+			items,
+			'continueErrorOutput',
+		);
+		expect(result.outputs[0].map((item) => [item.json.Reference, item.pairedItem])).toEqual([
+			['EC-000-00S-001', { item: 0 }],
+		]);
+		expect(result.outputs[1]).toHaveLength(1);
+		expect(result.outputs[1][0].json).toMatchObject({
+			state: 'Not-A-State',
+			error: 'The request is invalid',
+		});
+	});
 });
 
 describe('Cancel', () => {
+	it('refuses an item without references before sending; the others are cancelled', async () => {
+		sim.addConsignments(['EC-E-1']);
+		const items = refsItems(['EC-E-1', '  ']);
+		const result = await consignmentNode(
+			sim,
+			'cancel',
+			{ consignmentReferences: '={{ $json.ref }}' },
+			items,
+			'continueRegularOutput',
+		);
+		expect(
+			result.outputs[0].map((item) => item.json.ConsignmentReference ?? item.json.error),
+		).toEqual([
+			'EC-E-1',
+			'[item 1] "Consignment References" has no consignment reference (it is empty or blank)',
+		]);
+		expect(sim.requests.map((r) => JSON.parse(r.body ?? ''))).toEqual([['EC-E-1']]);
+	});
+
 	it('cancels every item’s consignments in one request with a bare list; refuses Manifested and Cancelled ones', async () => {
 		sim.addConsignments([
 			{ reference: 'EC-C-MAN', state: 'Manifested' },
