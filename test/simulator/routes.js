@@ -19,6 +19,8 @@ const ROUTE_MODULES = [
 	require('./manifest-routes'),
 	require('./tracking-routes'),
 	require('./quote-routes'),
+	// Last: its GET /consignments/{ref} and /consignments/{take}/{skip} would match paths of the others.
+	require('./consignment-routes'),
 ];
 
 /** @typedef {import('./faults').Answer} Answer */

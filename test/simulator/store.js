@@ -80,6 +80,23 @@ class Store {
 		this.quotesByConsignment.clear();
 		for (const c of this.seed) this.consignments.set(c.reference, { ...c });
 		this.autoCreate = this.initialAutoCreate;
+		/** consignments created through the API since the start or the last reset */
+		this.createdCount = 0;
+	}
+
+	/**
+	 * Keep a consignment created through POST /consignments under a new `EC-xxx-xxx-xxx`
+	 * reference (a counter: EC-NEW-000-001, …; restarts on reset); not part of the seed.
+	 * @param {Omit<Consignment, 'reference'> & Record<string, unknown>} record
+	 * @returns {Consignment & Record<string, unknown>}
+	 */
+	addCreated(record) {
+		const n = ++this.createdCount;
+		const group = (/** @type {number} */ value) => value.toString(36).toUpperCase().padStart(3, '0');
+		const reference = `EC-NEW-${group(Math.floor(n / 46656) % 46656)}-${group(n % 46656)}`;
+		const created = { ...record, reference };
+		this.consignments.set(reference, created);
+		return created;
 	}
 
 	/**

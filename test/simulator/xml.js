@@ -37,6 +37,11 @@ const ITEM_NAMES = {
 	Events: 'TrackingEvent',
 	Quotes: 'Quote',
 	UnqualifiedServices: 'UnqualifiedService',
+	Packages: 'Package',
+	Addresses: 'Address',
+	Tags: 'string',
+	MetaData: 'MetaData',
+	ConsignmentSummaries: 'ConsignmentSummary',
 };
 
 /** Namespace declared on the children of an element, by the element's name. */

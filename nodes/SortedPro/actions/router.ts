@@ -5,20 +5,22 @@ import { AdaptiveLimit, runConcurrently } from '../helpers/concurrency';
 import { readRequestOptions } from '../helpers/requestOptions';
 import { connect } from '../transport';
 import { allocation } from './allocation';
+import { stoppedError } from './batch/engine';
+import { consignment } from './consignment';
 import { label } from './label';
 import { manifest } from './manifest';
 import { quote } from './quote';
 import { tracking } from './tracking';
-import { stoppedError } from './batch/engine';
 import { resourceDescription, type Operation, type Resource, type RunContext } from './types';
 
 /** Every resource of the node, in the order the editor lists them. */
 const resources: Resource[] = [
 	allocation,
+	consignment,
 	label,
 	manifest,
-	tracking,
 	quote,
+	tracking,
 ];
 const firstResource = resources[0].value;
 

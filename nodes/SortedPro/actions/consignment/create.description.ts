@@ -1,0 +1,244 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection } from '../common.descriptions';
+
+const show = { show: { resource: ['consignment'], operation: ['create'] } };
+const fields = { show: { ...show.show, createMode: ['fields'] } };
+const json = { show: { ...show.show, createMode: ['json'] } };
+
+const text = (
+	displayName: string,
+	name: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+	displayOptions: fields,
+	...extra,
+});
+
+const packageFields: INodeProperties[] = [
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		description: 'What the package holds, e.g. Socks',
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		description: 'Value of the contents',
+	},
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		default: 'GBP',
+		description: 'ISO 4217 code of the value, e.g. GBP',
+	},
+	{
+		displayName: 'Weight',
+		name: 'weight',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0 },
+		description: 'Not needed with a Package Size Reference',
+	},
+	{
+		displayName: 'Weight Unit',
+		name: 'weightUnit',
+		type: 'options',
+		default: 'Kg',
+		options: [
+			{ name: 'Grams', value: 'G' },
+			{ name: 'Kilograms', value: 'Kg' },
+			{ name: 'Ounces', value: 'Oz' },
+			{ name: 'Pounds', value: 'Lb' },
+		],
+	},
+	{
+		displayName: 'Length',
+		name: 'length',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0 },
+	},
+	{ displayName: 'Width', name: 'width', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+	{
+		displayName: 'Height',
+		name: 'height',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0 },
+	},
+	{
+		displayName: 'Dimension Unit',
+		name: 'dimensionUnit',
+		type: 'options',
+		default: 'Cm',
+		options: [
+			{ name: 'Centimetres', value: 'Cm' },
+			{ name: 'Inches', value: 'In' },
+			{ name: 'Millimetres', value: 'Mm' },
+		],
+	},
+	{
+		displayName: 'Package Size Reference',
+		name: 'packageSizeReference',
+		type: 'string',
+		default: '',
+		description:
+			'A package size set up in SortedPRO; when given, weight and dimensions are not needed',
+	},
+];
+
+export const createDescription: INodeProperties[] = [
+	{
+		displayName: 'Define Consignment',
+		name: 'createMode',
+		type: 'options',
+		default: 'fields',
+		options: [
+			{
+				name: 'Using Fields Below',
+				value: 'fields',
+				description: 'Map the order’s fields to the consignment’s',
+			},
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'Give the whole Create Consignment request body',
+			},
+		],
+		displayOptions: show,
+	},
+	{
+		displayName: 'JSON Body',
+		name: 'jsonBody',
+		type: 'json',
+		default: '{\n  "Packages": [],\n  "Addresses": []\n}',
+		required: true,
+		description:
+			'SortedPRO’s CreateConsignmentRequest: Packages and Addresses (an Origin and a Destination) at least',
+		displayOptions: json,
+	},
+	text(
+		'Origin Shipping Location Reference',
+		'originShippingLocationReference',
+		'Reference of the shipping location the consignment leaves from, as set up in SortedPRO',
+		{
+			required: true,
+			placeholder: 'e.g. Sorted1',
+		},
+	),
+	text('Recipient Name', 'recipientName', 'Full name; the last word is sent as the last name', {
+		required: true,
+	}),
+	text('Recipient Company', 'recipientCompany', 'Company name of the recipient'),
+	text('Recipient Email', 'recipientEmail', 'Email address of the recipient', {
+		placeholder: 'name@email.com',
+	}),
+	text('Recipient Phone', 'recipientPhone', 'Telephone number of the recipient'),
+	text('Address Line 1', 'addressLine1', 'First line of the destination address', {
+		required: true,
+	}),
+	text('Address Line 2', 'addressLine2', 'Second line of the destination address'),
+	text('Address Line 3', 'addressLine3', 'Third line of the destination address'),
+	text('Town', 'town', 'Town or city of the destination address'),
+	text('Region', 'region', 'County, state or region of the destination address'),
+	text('Postcode', 'postcode', 'Postcode or ZIP code of the destination address'),
+	text(
+		'Country Code',
+		'countryCode',
+		'ISO 3166 two-letter code of the destination country, e.g. GB',
+		{ required: true, placeholder: 'e.g. GB' },
+	),
+	{
+		displayName: 'Packages',
+		name: 'packages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Package',
+		description: 'At least one package: weight and dimensions, or a package size reference',
+		options: [{ displayName: 'Package', name: 'package', values: packageFields }],
+		displayOptions: fields,
+	},
+	text(
+		'Shipping Date',
+		'shippingDate',
+		'When the consignment will be shipped (ISO 8601 date or date and time)',
+		{ type: 'dateTime' },
+	),
+	text(
+		'Customer Reference',
+		'customerReference',
+		'Your own reference for the consignment, e.g. the order number (ConsignmentReferenceProvidedByCustomer)',
+	),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: fields,
+		options: [
+			{
+				displayName: 'Destination Shipping Location Reference',
+				name: 'destinationShippingLocationReference',
+				type: 'string',
+				default: '',
+				description: 'When the destination is a shipping location set up in SortedPRO',
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				default: 'Outbound',
+				options: [
+					{ name: 'Outbound', value: 'Outbound' },
+					{ name: 'Inbound', value: 'Inbound' },
+				],
+			},
+			{
+				displayName: 'Extra Body Fields (JSON)',
+				name: 'extraBody',
+				type: 'json',
+				default: '{}',
+				description:
+					'Further fields of the Create Consignment request (e.g. CustomsDocumentation, MetaData), merged into the body; they take precedence',
+			},
+			{ displayName: 'Recipient Mobile', name: 'recipientMobile', type: 'string', default: '' },
+			{
+				displayName: 'Recipient Title',
+				name: 'recipientTitle',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Mr',
+			},
+			{
+				displayName: 'Special Instructions',
+				name: 'specialInstructions',
+				type: 'string',
+				default: '',
+				description: 'Delivery instructions for the destination address',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				description: 'Tags for the consignment, separated by commas',
+			},
+		],
+	},
+	optionsCollection(show),
+];

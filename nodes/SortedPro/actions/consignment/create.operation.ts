@@ -1,0 +1,122 @@
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { apiPath, sortedProRequest } from '../../transport';
+import { decodeAnswer } from '../../transport/codec';
+import type { PerItemOperation, RunContext } from '../types';
+import { createDescription } from './create.description';
+import { readCreateRequest } from './createBody';
+import { API_LINKS, referenceFromLinks } from './schemas';
+
+/** Failures that prove SortedPRO did not act: a refusal (4xx) or 503 Service Unavailable. */
+function provesNothingDone(error: NodeApiError): boolean {
+	const status = Number(error.httpCode);
+	if (Number.isInteger(status) && status > 0) return status < 500 || status === 503;
+	// No HTTP answer: only a refused connection proves the request never arrived.
+	return /connection was refused/i.test(error.description ?? '');
+}
+
+/**
+ * The error for a create that may have happened: POST /consignments is not idempotent, so it is
+ * never resent after such a failure; the user is told what to look for in SortedPRO.
+ */
+function mayExistError(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	customerReference: string | undefined,
+	cause: string,
+	httpCode?: string,
+): NodeApiError {
+	const lookFor = customerReference
+		? `look for customer reference "${customerReference}" in SortedPRO before creating it again`
+		: 'no customer reference was given: look for it in SortedPRO by recipient and date before creating it again';
+	const message = `The consignment may exist in SortedPRO although the request failed (${cause}); it was not resent: ${lookFor}`;
+	return new NodeApiError(
+		this.getNode(),
+		{ message, ...(httpCode && { httpCode }) } as JsonObject,
+		{
+			message,
+			description:
+				'SortedPRO may have created the consignment before the failure. A create is only resent after an answer proving nothing was done (429, 503, a refused connection).',
+			httpCode,
+			itemIndex,
+		},
+	);
+}
+
+export const create: PerItemOperation = {
+	kind: 'perItem',
+	option: {
+		name: 'Create',
+		value: 'create',
+		description: 'Create a consignment from an order',
+		action: 'Create a consignment',
+	},
+	description: createDescription,
+	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
+		const { body, customerReference } = readCreateRequest.call(this, itemIndex);
+		let response;
+		try {
+			// SortedPRO documents the request in JSON only, so Create sends JSON whatever Body Format says.
+			response = await sortedProRequest.call(
+				this,
+				{
+					method: 'POST',
+					connection: run.connection,
+					path: apiPath('consignments'),
+					format: 'json',
+					body: JSON.stringify(body),
+					itemIndex,
+					resendSafe: false,
+					limit: run.limit,
+				},
+				run.options.policy,
+			);
+		} catch (caught) {
+			if (!(caught instanceof NodeApiError))
+				throw new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+			const apiError: NodeApiError = caught;
+			if (provesNothingDone(apiError)) throw apiError;
+			const cause = apiError.httpCode
+				? `HTTP ${apiError.httpCode}: ${apiError.message}`
+				: apiError.message;
+			throw mayExistError.call(
+				this,
+				itemIndex,
+				customerReference,
+				cause,
+				apiError.httpCode ?? undefined,
+			);
+		}
+		let links: IDataObject[] | undefined;
+		try {
+			const { value } = await decodeAnswer(response.body, response.contentType, {
+				list: API_LINKS,
+				xmlRoots: { ArrayOfApiLink: API_LINKS },
+			});
+			if (Array.isArray(value)) links = value as IDataObject[];
+		} catch {
+			links = undefined;
+		}
+		const reference = links && referenceFromLinks(links);
+		if (!links || !reference) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`SortedPRO answered HTTP ${response.statusCode} without a link to the new consignment`,
+				{
+					itemIndex,
+					description: `The consignment was probably created: ${customerReference ? `look for customer reference "${customerReference}"` : 'look for it'} in SortedPRO before creating it again.`,
+				},
+			);
+		}
+		return [
+			{
+				json: {
+					ConsignmentReference: reference,
+					ConsignmentReferenceProvidedByCustomer: customerReference ?? null,
+					ApiLinks: links,
+				},
+			},
+		];
+	},
+};

@@ -1,0 +1,224 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { inputError } from '../../helpers/inputErrors';
+import { parseJson } from '../../transport/codec';
+
+/** The body of POST /consignments for one item, and the customer's reference to name in errors. */
+export interface CreateRequest {
+	body: IDataObject;
+	customerReference?: string;
+}
+
+type Refuse = (field: string, problem: string) => Error;
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Text of a field: numbers (a postcode from a spreadsheet) become text; blank is ''. */
+function asText(value: unknown, field: string, refuse: Refuse): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	throw refuse(field, `must be text, not ${describe(value)}`);
+}
+
+/** A number of a field (a numeric text from an expression is read too); undefined when blank. */
+function asNumber(value: unknown, field: string, refuse: Refuse): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number))
+		throw refuse(field, `must be a number, not ${describe(value)}`);
+	if (number < 0) throw refuse(field, `is negative (${number}); it must be 0 or more`);
+	return number;
+}
+
+/** A JSON object given as text or as an object (from an expression). */
+function asObject(value: unknown, field: string, refuse: Refuse): IDataObject {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = value.trim() === '' ? {} : parseJson(value);
+		} catch (error) {
+			throw refuse(field, `is not valid JSON: ${(error as Error).message}`);
+		}
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+		throw refuse(field, `must be a JSON object, not ${describe(parsed)}`);
+	return parsed as IDataObject;
+}
+
+function readPackage(raw: IDataObject, position: number, refuse: Refuse): IDataObject {
+	const label = (name: string) => `Packages › Package ${position} › ${name}`;
+	const description = asText(raw.description, label('Description'), refuse);
+	if (description === '')
+		throw refuse(label('Description'), 'is empty; SortedPRO needs a description of each package');
+	const value = asNumber(raw.value, label('Value'), refuse);
+	if (value === undefined)
+		throw refuse(label('Value'), 'is empty; SortedPRO needs the value of each package');
+	const currency = asText(raw.currency ?? 'GBP', label('Currency'), refuse).toUpperCase();
+	if (!/^[A-Z]{3}$/.test(currency))
+		throw refuse(label('Currency'), `"${currency}" is not a three-letter ISO 4217 code (e.g. GBP)`);
+	const sizeReference = asText(raw.packageSizeReference, label('Package Size Reference'), refuse);
+	const weight = asNumber(raw.weight, label('Weight'), refuse);
+	const dimensions = (['length', 'width', 'height'] as const).map((name) =>
+		asNumber(raw[name], label(name[0].toUpperCase() + name.slice(1)), refuse),
+	);
+	const built: IDataObject = {};
+	if (sizeReference === '') {
+		if (!weight)
+			throw refuse(label('Weight'), 'is empty or 0; give the weight, or a Package Size Reference');
+		dimensions.forEach((dimension, index) => {
+			if (!dimension)
+				throw refuse(
+					label(['Length', 'Width', 'Height'][index]),
+					'is empty or 0; give the dimensions, or a Package Size Reference',
+				);
+		});
+	}
+	if (weight) built.Weight = { Value: weight, Unit: (raw.weightUnit as string) || 'Kg' };
+	if (dimensions.every(Boolean)) {
+		const [length, width, height] = dimensions;
+		built.Dimensions = {
+			Unit: (raw.dimensionUnit as string) || 'Cm',
+			Width: width,
+			Length: length,
+			Height: height,
+		};
+	}
+	built.Description = description;
+	built.Value = { Amount: value, Currency: { IsoCode: currency } };
+	if (sizeReference !== '') built.PackageSizeReference = sizeReference;
+	return built;
+}
+
+/** "Peter McPetersson" → first and last name; one word is the last name. */
+function splitName(name: string): IDataObject {
+	const words = name.split(/\s+/);
+	const lastName = words.pop() as string;
+	return words.length > 0
+		? { FirstName: words.join(' '), LastName: lastName }
+		: { LastName: lastName };
+}
+
+function dateText(value: unknown, field: string, refuse: Refuse): string {
+	const iso =
+		value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function'
+			? (value as { toISO(): string }).toISO()
+			: value;
+	const text = asText(iso, field, refuse);
+	if (text !== '' && Number.isNaN(Date.parse(text)))
+		throw refuse(field, `"${text}" is not a date (use ISO 8601, e.g. 2026-12-01)`);
+	return text;
+}
+
+/** Reads and checks one item's consignment; throws a NodeOperationError naming item and field. */
+export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): CreateRequest {
+	const refuse: Refuse = (field, problem) => inputError.call(this, itemIndex, field, problem);
+	const param = (name: string, fallback: unknown = '') =>
+		this.getNodeParameter(name, itemIndex, fallback) as unknown;
+
+	if (param('createMode', 'fields') === 'json') {
+		const body = asObject(param('jsonBody'), 'JSON Body', refuse);
+		for (const list of ['Packages', 'Addresses']) {
+			const value = body[list];
+			if (!Array.isArray(value) || value.length === 0)
+				throw refuse('JSON Body', `has no ${list}; SortedPRO needs at least one`);
+		}
+		const customer = body.ConsignmentReferenceProvidedByCustomer;
+		return {
+			body,
+			customerReference:
+				typeof customer === 'string' && customer.trim() !== '' ? customer.trim() : undefined,
+		};
+	}
+
+	const required = (name: string, field: string) => {
+		const value = asText(param(name), field, refuse);
+		if (value === '') throw refuse(field, 'is empty');
+		return value;
+	};
+	const optional = (name: string, field: string) => asText(param(name), field, refuse);
+	const origin = required('originShippingLocationReference', 'Origin Shipping Location Reference');
+	const name = required('recipientName', 'Recipient Name');
+	const line1 = required('addressLine1', 'Address Line 1');
+	const country = required('countryCode', 'Country Code').toUpperCase();
+	if (!/^[A-Z]{2}$/.test(country))
+		throw refuse(
+			'Country Code',
+			`"${country}" is not an ISO 3166 two-letter country code (e.g. GB)`,
+		);
+	const email = optional('recipientEmail', 'Recipient Email');
+	if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email))
+		throw refuse('Recipient Email', `"${email}" is not an email address`);
+	const rawPackages = param('packages.package', []);
+	if (!Array.isArray(rawPackages) || rawPackages.length === 0)
+		throw refuse('Packages', 'has no package; add at least one');
+	const packages = rawPackages.map((raw, index) =>
+		readPackage(raw as IDataObject, index + 1, refuse),
+	);
+	const extra = (param('additionalFields', {}) ?? {}) as IDataObject;
+	const more = (key: string, field: string) => asText(extra[key], field, refuse);
+
+	const contact: IDataObject = {
+		Title: more('recipientTitle', 'Recipient Title'),
+		...splitName(name),
+	};
+	contact.Telephone = optional('recipientPhone', 'Recipient Phone');
+	contact.Mobile = more('recipientMobile', 'Recipient Mobile');
+	contact.Email = email;
+	const destination: IDataObject = {
+		AddressType: 'Destination',
+		Contact: contact,
+		CompanyName: optional('recipientCompany', 'Recipient Company'),
+		ShippingLocationReference: more(
+			'destinationShippingLocationReference',
+			'Destination Shipping Location Reference',
+		),
+		AddressLine1: line1,
+		AddressLine2: optional('addressLine2', 'Address Line 2'),
+		AddressLine3: optional('addressLine3', 'Address Line 3'),
+		Town: optional('town', 'Town'),
+		Region: optional('region', 'Region'),
+		Postcode: optional('postcode', 'Postcode'),
+		Country: { IsoCode: { TwoLetterCode: country } },
+		SpecialInstructions: more('specialInstructions', 'Special Instructions'),
+		IsCached: false,
+	};
+	const dropBlank = (object: IDataObject) => {
+		for (const key of Object.keys(object)) if (object[key] === '') delete object[key];
+		return object;
+	};
+	dropBlank(contact);
+	const body: IDataObject = {
+		Packages: packages,
+		Addresses: [
+			{ AddressType: 'Origin', ShippingLocationReference: origin, IsCached: false },
+			dropBlank(destination),
+		],
+	};
+	const customerReference = optional('customerReference', 'Customer Reference');
+	if (customerReference !== '') body.ConsignmentReferenceProvidedByCustomer = customerReference;
+	const shippingDate = dateText(param('shippingDate'), 'Shipping Date', refuse);
+	if (shippingDate !== '') body.ShippingDate = shippingDate;
+	if (typeof extra.direction === 'string' && extra.direction !== '')
+		body.Direction = extra.direction;
+	const tags = more('tags', 'Tags');
+	if (tags !== '')
+		body.Tags = tags
+			.split(',')
+			.map((tag) => tag.trim())
+			.filter(Boolean);
+	if (extra.extraBody !== undefined)
+		Object.assign(
+			body,
+			asObject(extra.extraBody, 'Additional Fields › Extra Body Fields (JSON)', refuse),
+		);
+	const customer = body.ConsignmentReferenceProvidedByCustomer;
+	return {
+		body,
+		customerReference: typeof customer === 'string' && customer !== '' ? customer : undefined,
+	};
+}

@@ -1,0 +1,395 @@
+/**
+ * Consignment → Create through n8n-core against the simulator: mapping an order's fields,
+ * the JSON body, refusals before sending, SortedPRO's refusals, and no blind resend.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { runNode, shutdownN8n } from '../harness';
+import { startSimulator, type Fault, type Simulator } from '../simulator';
+import { consignmentNode, createFromRow, orderRow, rows } from './consignment-setup';
+import { API_KEY, credentialType, NODE_TYPE, nodeType, serialiseRun } from './setup';
+
+let sim: Simulator;
+const fast = { retryDelay: 0, maxRetryWait: 20, timeout: 10_000 };
+
+beforeAll(async () => {
+	sim = await startSimulator({ apiKey: API_KEY });
+});
+afterAll(async () => {
+	await sim?.close();
+	await shutdownN8n();
+});
+beforeEach(() => sim.reset());
+
+const posts = () => sim.requests.filter((r) => r.method === 'POST' && r.path === '/consignments');
+const create = (
+	items = rows(1001),
+	extra: INodeParameters = {},
+	onError?: 'continueRegularOutput' | 'continueErrorOutput',
+) => consignmentNode(sim, 'create', createFromRow(extra), items, onError);
+
+describe('Create from an order’s fields', () => {
+	it('creates one consignment per row, outputs its reference and links, paired to the row', async () => {
+		const result = await create(rows(1001, 1002));
+		expect(result.error).toBeUndefined();
+		const [main] = result.outputs;
+		expect(main.map((item) => item.json.ConsignmentReference)).toEqual([
+			'EC-NEW-000-001',
+			'EC-NEW-000-002',
+		]);
+		expect(main.map((item) => item.json.ConsignmentReferenceProvidedByCustomer)).toEqual([
+			'ORD-1001',
+			'ORD-1002',
+		]);
+		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(main[0].json.ApiLinks).toEqual([
+			{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-NEW-000-001' },
+		]);
+		expect(sim.consignment('EC-NEW-000-001')?.state).toBe('Unallocated');
+
+		expect(posts()).toHaveLength(2);
+		const body = JSON.parse(posts()[0].body ?? '') as IDataObject;
+		expect(posts()[0].contentType).toMatch(/^application\/json/);
+		expect(body).toEqual({
+			Packages: [
+				{
+					Weight: { Value: 0.5, Unit: 'Kg' },
+					Dimensions: { Unit: 'Cm', Width: 10, Length: 10, Height: 10 },
+					Description: 'Socks',
+					Value: { Amount: 5.99, Currency: { IsoCode: 'GBP' } },
+				},
+			],
+			Addresses: [
+				{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1', IsCached: false },
+				{
+					AddressType: 'Destination',
+					Contact: {
+						FirstName: 'Peter',
+						LastName: 'McPetersson',
+						Telephone: '07702123456',
+						Email: 'peter.mcpetersson@test.com',
+					},
+					CompanyName: 'Porter Street Socks Ltd',
+					AddressLine1: '13 Porter Street',
+					Town: 'Manchester',
+					Region: 'Greater Manchester',
+					Postcode: 'M1 5WG',
+					Country: { IsoCode: { TwoLetterCode: 'GB' } },
+					IsCached: false,
+				},
+			],
+			ConsignmentReferenceProvidedByCustomer: 'ORD-1001',
+			ShippingDate: '2026-12-01T00:00:00',
+		});
+	});
+
+	it('reads spreadsheet values: a numeric postcode and weight as text, a lower-case country, a package size reference', async () => {
+		const items = [{ json: orderRow(7, { zip: 10115, weightKg: '1.25', country: 'de' }) }];
+		const result = await create(items, {
+			packages: {
+				package: [
+					{ description: 'Box', value: 20, currency: 'eur', packageSizeReference: 'SMALL_BOX' },
+				],
+			},
+			additionalFields: {
+				direction: 'Outbound',
+				tags: 'web, priority',
+				recipientTitle: 'Mr',
+				extraBody: '{"MetaData":[{"KeyValue":"channel","StringValue":"web"}]}',
+			},
+		});
+		expect(result.error).toBeUndefined();
+		const body = JSON.parse(posts()[0].body ?? '') as {
+			Packages: IDataObject[];
+			Addresses: IDataObject[];
+			Tags: string[];
+			MetaData: unknown;
+		};
+		expect(body.Packages).toEqual([
+			{
+				Description: 'Box',
+				Value: { Amount: 20, Currency: { IsoCode: 'EUR' } },
+				PackageSizeReference: 'SMALL_BOX',
+			},
+		]);
+		expect(body.Addresses[1]).toMatchObject({
+			Postcode: '10115',
+			Country: { IsoCode: { TwoLetterCode: 'DE' } },
+			Contact: { Title: 'Mr' },
+		});
+		expect(body.Tags).toEqual(['web', 'priority']);
+		expect(body.MetaData).toEqual([{ KeyValue: 'channel', StringValue: 'web' }]);
+	});
+
+	it('JSON mode sends the body as given', async () => {
+		const jsonBody = {
+			Packages: [
+				{
+					Weight: { Value: 2, Unit: 'Kg' },
+					Dimensions: { Unit: 'Cm', Width: 1, Length: 2, Height: 3 },
+					Description: 'Mug',
+					Value: { Amount: 9, Currency: { IsoCode: 'GBP' } },
+				},
+			],
+			Addresses: [
+				{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1' },
+				{
+					AddressType: 'Destination',
+					AddressLine1: '1 Electio Way',
+					Country: { IsoCode: { TwoLetterCode: 'GB' } },
+				},
+			],
+			ConsignmentReferenceProvidedByCustomer: 'J-1',
+		};
+		const result = await consignmentNode(sim, 'create', {
+			createMode: 'json',
+			jsonBody: JSON.stringify(jsonBody),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.outputs[0][0].json).toMatchObject({
+			ConsignmentReference: 'EC-NEW-000-001',
+			ConsignmentReferenceProvidedByCustomer: 'J-1',
+		});
+		expect(JSON.parse(posts()[0].body ?? '')).toEqual(jsonBody);
+	});
+});
+
+describe('Create: bad input is refused before sending, naming item and field', () => {
+	// Fields mapped from the row are bad in row 1 only (row 0 is created); fixed parameters are bad for every item (item 0 is refused).
+	it.each([
+		[
+			'an origin expression giving nothing',
+			{},
+			{ originShippingLocationReference: '={{ $json.origin }}' },
+			/^\[item 0\] "Origin Shipping Location Reference" is empty/,
+		],
+		[
+			'a three-letter country',
+			{ country: 'GBR' },
+			{},
+			/^\[item 1\] "Country Code" "GBR" is not an ISO 3166 two-letter/,
+		],
+		[
+			'a bad email',
+			{ email: 'peter at test' },
+			{},
+			/^\[item 1\] "Recipient Email" "peter at test" is not an email address/,
+		],
+		[
+			'an object as a name',
+			{ name: { first: 'Peter' } },
+			{},
+			/^\[item 1\] "Recipient Name" must be text, not an object/,
+		],
+		['a blank address', { street: '  ' }, {}, /^\[item 1\] "Address Line 1" is empty/],
+		[
+			'a negative weight',
+			{ weightKg: -1 },
+			{},
+			/^\[item 1\] "Packages › Package 1 › Weight" is negative \(-1\)/,
+		],
+		[
+			'a weight that is not a number',
+			{ weightKg: 'heavy' },
+			{},
+			/^\[item 1\] "Packages › Package 1 › Weight" must be a number, not string "heavy"/,
+		],
+		[
+			'no weight and no package size',
+			{},
+			{
+				packages: {
+					package: [{ description: 'x', value: 1, weight: 0, length: 1, width: 1, height: 1 }],
+				},
+			},
+			/^\[item 0\] "Packages › Package 1 › Weight" is empty or 0/,
+		],
+		['no package', {}, { packages: {} }, /^\[item 0\] "Packages" has no package/],
+		[
+			'a package without description',
+			{},
+			{ packages: { package: [{ description: '', value: 1, packageSizeReference: 'S' }] } },
+			/^\[item 0\] "Packages › Package 1 › Description" is empty/,
+		],
+		[
+			'a bad currency',
+			{},
+			{
+				packages: {
+					package: [{ description: 'x', value: 1, currency: 'pounds', packageSizeReference: 'S' }],
+				},
+			},
+			/"Packages › Package 1 › Currency" "POUNDS"/,
+		],
+		[
+			'a date that is not one',
+			{},
+			{ shippingDate: 'next week' },
+			/^\[item 0\] "Shipping Date" "next week" is not a date/,
+		],
+		[
+			'extra body fields that are not JSON',
+			{},
+			{ additionalFields: { extraBody: '{oops' } },
+			/^\[item 0\] "Additional Fields › Extra Body Fields \(JSON\)" is not valid JSON/,
+		],
+	] as Array<[string, IDataObject, INodeParameters, RegExp]>)(
+		'%s',
+		async (_name, badRow, parameters, message) => {
+			const items = [{ json: orderRow(1) }, { json: orderRow(2, badRow) }];
+			const result = await create(items, parameters);
+			expect(result.error?.message).toMatch(message);
+			expect(result.error?.description).toMatch(/Nothing was sent to SortedPRO for it/);
+			// only row 0 was sent, and only when it was fine
+			expect(posts()).toHaveLength(Object.keys(badRow).length > 0 ? 1 : 0);
+		},
+	);
+
+	it.each([
+		['not JSON', '{"Packages": [', /\[item 0\] "JSON Body" is not valid JSON/],
+		['a list', '[1]', /"JSON Body" must be a JSON object, not a list/],
+		['no Addresses', '{"Packages":[{}]}', /"JSON Body" has no Addresses/],
+	])('JSON mode: %s', async (_name, jsonBody, message) => {
+		const result = await consignmentNode(sim, 'create', { createMode: 'json', jsonBody });
+		expect(result.error?.message).toMatch(message);
+		expect(posts()).toHaveLength(0);
+	});
+
+	it('with Continue, the refused item is an error item and the others are created', async () => {
+		const items = [
+			{ json: orderRow(1) },
+			{ json: orderRow(2, { country: 'United Kingdom' }) },
+			{ json: orderRow(3) },
+		];
+		const result = await create(items, {}, 'continueRegularOutput');
+		const [main] = result.outputs;
+		expect(main.map((item) => item.json.ConsignmentReference ?? item.json.error)).toEqual([
+			'EC-NEW-000-001',
+			expect.stringMatching(
+				/^\[item 1\] "Country Code" "UNITED KINGDOM" is not an ISO 3166 two-letter/,
+			),
+			'EC-NEW-000-002',
+		]);
+		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(posts()).toHaveLength(2);
+	});
+});
+
+describe('Create: SortedPRO’s answers', () => {
+	it('a 400 shows SortedPRO’s message and details; to the error output with its row', async () => {
+		const jsonBody =
+			'{"Packages":[{"Description":"x","Value":{"Amount":1},"PackageSizeReference":"S"}],"Addresses":[{"AddressType":"Destination","AddressLine1":"a","Country":{"IsoCode":{"TwoLetterCode":"GB"}}}]}';
+		const stop = await consignmentNode(sim, 'create', { createMode: 'json', jsonBody });
+		expect(stop.error?.message).toBe('The request is invalid');
+		expect(stop.error?.description).toMatch(
+			/HTTP 400 · Code: ValidationFailed .*Addresses must include origin and destination/,
+		);
+		const routed = await consignmentNode(
+			sim,
+			'create',
+			{ createMode: 'json', jsonBody },
+			[{ json: { order: 'X' } }],
+			'continueErrorOutput',
+		);
+		expect(routed.outputs[1]).toHaveLength(1);
+		expect(routed.outputs[1][0].json).toMatchObject({
+			order: 'X',
+			error: 'The request is invalid',
+		});
+	});
+
+	it.each([
+		['a 503', { kind: 'status', status: 503, path: '/consignments' }],
+		['a 429', { kind: 'status', status: 429, retryAfter: '0', path: '/consignments' }],
+	] as Array<[string, Fault]>)(
+		'%s proves nothing was done: resent, and created once',
+		async (_name, fault) => {
+			sim.injectFaults([fault]);
+			const result = await create(rows(1001), { options: fast });
+			expect(result.error).toBeUndefined();
+			expect(result.outputs[0][0].json.ConsignmentReference).toBe('EC-NEW-000-001');
+			expect(posts()).toHaveLength(2);
+			expect(sim.consignment('EC-NEW-000-002')).toBeUndefined();
+		},
+	);
+
+	it.each([
+		[
+			'a 500 after SortedPRO created it',
+			{ kind: 'status', status: 500, path: '/consignments' },
+			true,
+		],
+		['a 502', { kind: 'status', status: 502, path: '/consignments' }, false],
+		['a 504', { kind: 'status', status: 504, path: '/consignments' }, false],
+		['a connection dropped mid-answer', { kind: 'drop', path: '/consignments' }, true],
+		[
+			'a connection dropped before any answer',
+			{ kind: 'drop', when: 'before', path: '/consignments' },
+			false,
+		],
+		['no answer (timeout)', { kind: 'hang', path: '/consignments' }, true],
+	] as Array<[string, Fault, boolean]>)(
+		'%s: not resent; the error says it may exist and names the customer reference',
+		async (_name, fault, created) => {
+			sim.injectFaults([fault]);
+			const timeout = fault.kind === 'hang' ? 300 : fast.timeout;
+			const result = await create(rows(1001), { options: { ...fast, timeout } });
+			expect(posts()).toHaveLength(1);
+			expect(result.error?.message).toMatch(
+				/^The consignment may exist in SortedPRO although the request failed \(.+\); it was not resent: look for customer reference "ORD-1001"/,
+			);
+			expect(sim.consignment('EC-NEW-000-001') !== undefined).toBe(created);
+			expect(serialiseRun(result)).not.toContain(API_KEY);
+
+			sim.reset();
+			sim.injectFaults([fault]);
+			const routed = await create(
+				rows(1001, 1002),
+				{ options: { ...fast, timeout } },
+				'continueErrorOutput',
+			);
+			expect(
+				routed.outputs[0].map((item) => item.json.ConsignmentReferenceProvidedByCustomer),
+			).toEqual(['ORD-1002']);
+			expect(routed.outputs[1]).toHaveLength(1);
+			expect(routed.outputs[1][0].json.order).toBe('ORD-1001');
+			expect(routed.outputs[1][0].json.error).toMatch(/look for customer reference "ORD-1001"/);
+			expect(posts()).toHaveLength(2);
+		},
+	);
+
+	it('a refused connection proves nothing was sent: reported as unreachable, not as “may exist”', async () => {
+		const closed = createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const { port } = closed.address() as AddressInfo;
+		await new Promise<void>((resolve) => closed.close(() => resolve()));
+		const result = await runNode({
+			nodeTypes: { [NODE_TYPE]: nodeType },
+			credentialTypes: [credentialType],
+			node: {
+				type: NODE_TYPE,
+				parameters: {
+					resource: 'consignment',
+					operation: 'create',
+					...createFromRow({ options: { ...fast, retries: 2 } }),
+				},
+			},
+			items: rows(1001),
+			credentials: {
+				sortedProApi: {
+					apiKey: API_KEY,
+					environment: 'custom',
+					baseUrl: `http://127.0.0.1:${port}`,
+				},
+			},
+		});
+		expect(result.error?.message).toMatch(
+			/^Could not reach SortedPRO at http:\/\/127\.0\.0\.1:\d+: .*refused/,
+		);
+		expect(result.error?.description).toMatch(/connection was refused/);
+		expect(result.error?.message).not.toMatch(/may exist/);
+	});
+});
