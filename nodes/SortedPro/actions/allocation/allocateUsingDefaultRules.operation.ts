@@ -5,6 +5,7 @@ import { encodeBody } from '../../transport/codec';
 import { runBatch, type BatchSpec } from '../batch/engine';
 import { batchSizeOption, consignmentReferencesField, optionsCollection, requestModeField } from '../common.descriptions';
 import type { BatchOperation, RunContext } from '../types';
+import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { sendAllocation } from './allocationSummaries';
 
 const show = { show: { resource: ['allocation'], operation: ['allocateUsingDefaultRules'] } };
@@ -12,7 +13,7 @@ const show = { show: { resource: ['allocation'], operation: ['allocateUsingDefau
 const description: INodeProperties[] = [
 	consignmentReferencesField(show),
 	requestModeField(show, ''),
-	optionsCollection(show, [batchSizeOption]),
+	optionsCollection(show, [batchSizeOption, ifAlreadyAllocatedOption]),
 ];
 
 const spec: BatchSpec = {

@@ -5,6 +5,7 @@ import { encodeBody } from '../../transport/codec';
 import { runBatch, type BatchSpec } from '../batch/engine';
 import { batchSizeOption, consignmentReferencesField, optionsCollection, requestModeField } from '../common.descriptions';
 import type { BatchOperation, RunContext } from '../types';
+import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { sendAllocation } from './allocationSummaries';
 import { checkCarrierServices } from './carrierServices';
 
@@ -37,7 +38,7 @@ const description: INodeProperties[] = [
 	},
 	consignmentReferencesField(show),
 	requestModeField(show),
-	optionsCollection(show, [batchSizeOption]),
+	optionsCollection(show, [batchSizeOption, ifAlreadyAllocatedOption]),
 ];
 
 /** PUT /allocation/allocatewithcarrierservice `{MpdCarrierServiceReference, ConsignmentReferences}`. */

@@ -4,6 +4,7 @@ import { apiPath } from '../../transport';
 import type { BatchSpec } from '../batch/engine';
 import { consignmentReferencesField, optionsCollection } from '../common.descriptions';
 import type { BatchOperation, RunContext } from '../types';
+import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { sendAllocation } from './allocationSummaries';
 import { runPerConsignment } from './perConsignment';
 
@@ -15,7 +16,7 @@ const description: INodeProperties[] = [
 		description:
 			'One consignment reference, several separated by commas, spaces or new lines, or an expression returning a list of references. SortedPRO takes one consignment per request: each is sent on its own.',
 	},
-	optionsCollection(show),
+	optionsCollection(show, [ifAlreadyAllocatedOption]),
 ];
 
 const spec: BatchSpec = {

@@ -4,6 +4,7 @@ import { apiPath } from '../../transport';
 import type { BatchSpec } from '../batch/engine';
 import { consignmentReferencesField, optionsCollection } from '../common.descriptions';
 import type { BatchOperation, RunContext } from '../types';
+import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { sendAllocation } from './allocationSummaries';
 import { runPerConsignment } from './perConsignment';
 
@@ -25,7 +26,7 @@ const description: INodeProperties[] = [
 		description: "The QuoteReference (a GUID) of one of the consignment's quotes",
 		displayOptions: show,
 	},
-	optionsCollection(show),
+	optionsCollection(show, [ifAlreadyAllocatedOption]),
 ];
 
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;

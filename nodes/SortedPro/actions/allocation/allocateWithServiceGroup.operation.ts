@@ -5,6 +5,7 @@ import { encodeBody } from '../../transport/codec';
 import { runBatch, type BatchSpec } from '../batch/engine';
 import { batchSizeOption, consignmentReferencesField, optionsCollection, requestModeField } from '../common.descriptions';
 import type { BatchOperation, RunContext } from '../types';
+import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { sendAllocation } from './allocationSummaries';
 
 const show = { show: { resource: ['allocation'], operation: ['allocateWithServiceGroup'] } };
@@ -22,7 +23,7 @@ const description: INodeProperties[] = [
 	},
 	consignmentReferencesField(show),
 	requestModeField(show, 'per service group'),
-	optionsCollection(show, [batchSizeOption]),
+	optionsCollection(show, [batchSizeOption, ifAlreadyAllocatedOption]),
 ];
 
 /** PUT /allocation/allocatewithservicegroup `{ConsignmentReferences, MpdCarrierServiceGroupReference}`. */

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { sortedProRequest, type SortedProRequest } from '../../transport';
+import { sortedProRequest, type SortedProRequest, type SortedProResponse } from '../../transport';
 import { decodeAnswer, decodeList, type ListField, type Schema } from '../../transport/codec';
 import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
 import type { RunContext } from '../types';
+import { confirmAlreadyAllocated } from './alreadyAllocated';
 
 const API_LINK: Schema = { Rel: 'string', Href: 'string' };
 const CONSIGNMENT_LEG: Schema = {
@@ -169,7 +170,18 @@ export async function sendAllocation(
 	/** a call for one consignment (in its path): the answer may be one summary or a list of one */
 	oneConsignment = false,
 ): Promise<BatchAnswer> {
-	const response = await sortedProRequest.call(this, { ...request, connection: run.connection, format: run.options.format, limit: run.limit }, run.options.policy);
+	let response: SortedProResponse;
+	try {
+		response = await sortedProRequest.call(this, { ...request, connection: run.connection, format: run.options.format, limit: run.limit }, run.options.policy);
+	} catch (error) {
+		// A call for one consignment is refused as a whole (HTTP 4xx) where a list call answers per consignment.
+		if (!oneConsignment || !(error instanceof NodeApiError) || !/^4\d\d$/.test(String(error.httpCode))) throw error;
+		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
+		answer.outcomes.set(references[0], { ok: false, reason: error.message, description: error.description ?? '', httpCode: String(error.httpCode) });
+		await confirmAlreadyAllocated.call(this, run, answer, request.itemIndex ?? 0);
+		if (answer.outcomes.get(references[0])?.ok) return answer;
+		throw error;
+	}
 	if (response.statusCode === 202 && response.body.trim() === '') {
 		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
 		for (const reference of references) answer.outcomes.set(reference, unconfirmed(acceptedSummary(reference), 'accepted'));
@@ -184,5 +196,8 @@ export async function sendAllocation(
 			description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
 		});
 	}
-	return answerFromSummaries(references, summaries, response.uncertainAttempts > 0, group);
+	const answer = answerFromSummaries(references, summaries, response.uncertainAttempts > 0, group);
+	const refused = new Map(summaries.map((summary) => [String(summary.ConsignmentReference), summary]));
+	await confirmAlreadyAllocated.call(this, run, answer, request.itemIndex ?? 0, refused);
+	return answer;
 }
