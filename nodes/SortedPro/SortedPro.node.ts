@@ -14,7 +14,7 @@ export class SortedPro implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Allocate SortedPRO (formerly Electio) consignments to a carrier service. Give consignment references such as EC-000-05A-Z6S and a carrier service reference; returns one item per Allocation Summary with its tracking references and label link.',
+			'Ship with SortedPRO (formerly Electio): create consignments, allocate them to a carrier service (by service, service group, default rules or quote), get labels as files, manifest, track, get quotes, deallocate and cancel. Consignment references look like EC-000-05A-Z6S; carrier service references like MPD_RMDTPS48HNAST.',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
