@@ -14,7 +14,8 @@ export const SORTEDPRO_SANDBOX_URL = 'https://apisandbox.electioapp.com';
  * The base-URL rule: https, or plain http only to this machine (a local proxy or test server).
  * One pattern, used by the node for every request and by the credential test below.
  */
-const ALLOWED_BASE_URL = /^(https:\/\/[^/?#\s]+|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?)(\/[^?#\s]*)?$/i;
+const ALLOWED_BASE_URL =
+	/^(https:\/\/[^/?#\s]+|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?)(\/[^?#\s]*)?$/i;
 /** Where the credential test is sent when the rule fails: a reserved name that never resolves. */
 const REFUSED_BASE_URL = 'https://base-url-must-use-https.invalid';
 
@@ -100,7 +101,8 @@ export class SortedProApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'SortedPRO rejected the API key. Check the key and that it belongs to the selected environment (Production and Sandbox keys differ).',
+					message:
+						'SortedPRO rejected the API key. Check the key and that it belongs to the selected environment (Production and Sandbox keys differ).',
 				},
 			},
 			{

@@ -12,7 +12,12 @@ const API_KEY = 'demo-key';
 async function main() {
 	const sim = await startSimulator({
 		apiKey: API_KEY,
-		consignments: ['EC-000-05A-Z6S', 'EC-000-083-45D', 'EC-000-A04-0DV', { reference: 'EC-000-0AA-DON', state: 'Allocated' }],
+		consignments: [
+			'EC-000-05A-Z6S',
+			'EC-000-083-45D',
+			'EC-000-A04-0DV',
+			{ reference: 'EC-000-0AA-DON', state: 'Allocated' },
+		],
 	});
 	// Rows as a spreadsheet or webhook would give them: one reference, several, a duplicate, a bad one.
 	const rows = [
@@ -32,22 +37,32 @@ async function main() {
 				parameters: {
 					resource: 'allocation',
 					operation: 'allocateWithCarrierService',
-					carrierService: { __rl: true, mode: 'list', value: 'CX_NDS', cachedResultName: 'Next Day Super (CX_NDS)' },
+					carrierService: {
+						__rl: true,
+						mode: 'list',
+						value: 'CX_NDS',
+						cachedResultName: 'Next Day Super (CX_NDS)',
+					},
 					consignmentReferences: '={{ $json.consignment }}',
 				},
 				onError: 'continueErrorOutput',
 			},
 			items: rows.map((json) => ({ json })),
-			credentials: { sortedProApi: { apiKey: API_KEY, environment: 'custom', baseUrl: sim.baseUrl } },
+			credentials: {
+				sortedProApi: { apiKey: API_KEY, environment: 'custom', baseUrl: sim.baseUrl },
+			},
 		});
 		if (result.error) throw new Error(`The node failed: ${result.error.message}`);
 		const [allocated, failed = []] = result.outputs;
 		console.log(`\nRequests sent to SortedPRO: ${sim.requestCount}`);
 		console.log(`\nSuccess output (${allocated.length} items, one per Allocation Summary):`);
-		for (const item of allocated) console.log(JSON.stringify({ json: item.json, pairedItem: item.pairedItem }, null, 2));
+		for (const item of allocated)
+			console.log(JSON.stringify({ json: item.json, pairedItem: item.pairedItem }, null, 2));
 		console.log(`\nError output (${failed.length} items):`);
-		for (const item of failed) console.log(JSON.stringify({ json: item.json, pairedItem: item.pairedItem }, null, 2));
-		if (allocated.length !== 3 || failed.length !== 1) throw new Error('The demo expected 3 allocated and 1 failed consignment');
+		for (const item of failed)
+			console.log(JSON.stringify({ json: item.json, pairedItem: item.pairedItem }, null, 2));
+		if (allocated.length !== 3 || failed.length !== 1)
+			throw new Error('The demo expected 3 allocated and 1 failed consignment');
 	} finally {
 		await sim.close();
 		await shutdownN8n();

@@ -49,7 +49,10 @@ function get(value: unknown, path: string): unknown {
 		.replace(/\[(\w+)\]/g, '.$1')
 		.split('.')
 		.filter(Boolean)
-		.reduce<unknown>((acc, key) => (acc == null ? undefined : (acc as Record<string, unknown>)[key]), value);
+		.reduce<unknown>(
+			(acc, key) => (acc == null ? undefined : (acc as Record<string, unknown>)[key]),
+			value,
+		);
 }
 
 type TestFunctionOrRequest = ICredentialTestFunction | ICredentialTestRequestData | undefined;
@@ -61,7 +64,8 @@ function getCredentialTestFunction(
 ): TestFunctionOrRequest {
 	if (credentialType.test) return { testRequest: credentialType.test };
 	for (const node of Object.values(nodeTypes)) {
-		const versions: INodeType[] = 'nodeVersions' in node ? Object.values(node.nodeVersions) : [node];
+		const versions: INodeType[] =
+			'nodeVersions' in node ? Object.values(node.nodeVersions) : [node];
 		for (const nodeType of versions) {
 			for (const { name, testedBy } of nodeType.description.credentials ?? []) {
 				if (name !== credentialType.name || !testedBy) continue;
@@ -92,10 +96,22 @@ export async function testCredential(
 		return { status: 'Error', message: 'No testing function found for this credential.' };
 	}
 	const typeName = credentialType.name;
-	const additionalData = makeAdditionalData({ credentialTypes: [credentialType], credentials: { [typeName]: data } });
-	const credentialsDecrypted: ICredentialsDecrypted = { id: `${typeName}-id`, name: typeName, type: typeName };
+	const additionalData = makeAdditionalData({
+		credentialTypes: [credentialType],
+		credentials: { [typeName]: data },
+	});
+	const credentialsDecrypted: ICredentialsDecrypted = {
+		id: `${typeName}-id`,
+		name: typeName,
+		type: typeName,
+	};
 	try {
-		credentialsDecrypted.data = credentialsHelper.applyDefaults(additionalData, data, typeName, 'internal');
+		credentialsDecrypted.data = credentialsHelper.applyDefaults(
+			additionalData,
+			data,
+			typeName,
+			'internal',
+		);
 	} catch (error) {
 		return { status: 'Error', message: String((error as Error).message) };
 	}
@@ -134,9 +150,15 @@ export async function testCredential(
 	const mockNodeTypes: INodeTypes = {
 		getKnownTypes: () => ({}),
 		getByName: () => nodeTypeCopy,
-		getByNameAndVersion: (_name, version) => NodeHelpers.getVersionedNodeType(nodeTypeCopy, version),
+		getByNameAndVersion: (_name, version) =>
+			NodeHelpers.getVersionedNodeType(nodeTypeCopy, version),
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: mockNodeTypes });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: mockNodeTypes,
+	});
 	const executeData: IExecuteData = { node, data: {}, source: null };
 	const context = new ExecuteContext(
 		workflow,
@@ -157,7 +179,9 @@ export async function testCredential(
 		response = await routingNode.runNode();
 	} catch (error) {
 		Container.get(ErrorReporter).error(error);
-		const { cause } = error as { cause?: { response?: { status: number; statusText?: string }; code?: string } };
+		const { cause } = error as {
+			cause?: { response?: { status: number; statusText?: string }; code?: string };
+		};
 		if (cause?.response) {
 			const statusCode = cause.response.status;
 			for (const rule of testFunction.testRequest.rules ?? []) {

@@ -21,7 +21,13 @@ import type {
 	Workflow,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, UnexpectedError, deepCopy, isExpression } from 'n8n-workflow';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	UnexpectedError,
+	deepCopy,
+	isExpression,
+} from 'n8n-workflow';
 
 export type CredentialsByType = Record<string, ICredentialDataDecryptedObject>;
 
@@ -36,13 +42,17 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		for (const type of types) this.types.set(type.name, type);
 	}
 
-	setRunCredentials(additionalData: IWorkflowExecuteAdditionalData, credentials: CredentialsByType): void {
+	setRunCredentials(
+		additionalData: IWorkflowExecuteAdditionalData,
+		credentials: CredentialsByType,
+	): void {
 		this.dataByRun.set(additionalData, credentials);
 	}
 
 	getType(name: string): ICredentialType {
 		const type = this.types.get(name);
-		if (!type) throw new UnexpectedError(`Unknown credential type "${name}" (not given to the harness)`);
+		if (!type)
+			throw new UnexpectedError(`Unknown credential type "${name}" (not given to the harness)`);
 		return type;
 	}
 
@@ -66,7 +76,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			return await authenticate(credentials, requestOptions);
 		}
 		if (!workflow || !node) {
-			throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
+			throw new UnexpectedError(
+				'Workflow and node are required for declarative credential authentication',
+			);
 		}
 		if (requestOptions.headers === undefined) requestOptions.headers = {};
 		if (authenticate.type === 'generic') {
@@ -83,7 +95,12 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
-	private resolveValue(value: string, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): string {
+	private resolveValue(
+		value: string,
+		credentials: ICredentialDataDecryptedObject,
+		workflow: Workflow,
+		node: INode,
+	): string {
 		if (!isExpression(value)) return value;
 		const resolved = workflow.expression.getSimpleParameterValue(
 			node,
@@ -105,16 +122,24 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.getType(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
-		if (expirable?.name === undefined || typeof type.preAuthentication !== 'function') return undefined;
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
+		if (expirable?.name === undefined || typeof type.preAuthentication !== 'function')
+			return undefined;
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials)
+			return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		return Object.assign(credentials, output);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		return new Credentials(nodeCredentials, type);
 	}
 
@@ -133,7 +158,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			throw new UnexpectedError(`The harness was given no credential data for "${type}"`);
 		}
 		if (raw === true) return deepCopy(data);
-		return this.applyDefaults(additionalData, data, type, mode, executeData, expressionResolveValues);
+		return this.applyDefaults(
+			additionalData,
+			data,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** CLI applyDefaultsAndOverwrites without overwrites: type defaults + expression resolution. */
@@ -155,7 +187,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		) as ICredentialDataDecryptedObject;
 		if (original.oauthTokenData !== undefined) data.oauthTokenData = original.oauthTokenData;
 		if (resolve) {
-			const additionalKeys = getAdditionalKeys(additionalData, mode, null, { secretsEnabled: false });
+			const additionalKeys = getAdditionalKeys(additionalData, mode, null, {
+				secretsEnabled: false,
+			});
 			data = resolve.workflow.expression.getParameterValue(
 				data as INodeParameters,
 				resolve.runExecutionData,

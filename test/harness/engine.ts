@@ -3,7 +3,11 @@ import { performance } from 'node:perf_hooks';
 
 import { ExecuteContext } from 'n8n-core';
 import type { ExecutionLifecycleHooks } from 'n8n-core';
-import type { ICredentialType, INodeParameters, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	INodeParameters,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 
 import { type CredentialsByType, credentialsHelper } from './credentials-helper';
 
@@ -55,7 +59,10 @@ let instrumented = false;
 
 type ParamFn = (this: { additionalData: object }, ...args: unknown[]) => unknown;
 function instrumentGetNodeParameter(): void {
-	let proto: Record<string, unknown> | null = ExecuteContext.prototype as unknown as Record<string, unknown>;
+	let proto: Record<string, unknown> | null = ExecuteContext.prototype as unknown as Record<
+		string,
+		unknown
+	>;
 	while (proto && !Object.prototype.hasOwnProperty.call(proto, '_getNodeParameter')) {
 		proto = Object.getPrototypeOf(proto) as Record<string, unknown> | null;
 	}

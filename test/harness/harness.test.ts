@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { allLogs, captureLogs, loadOptionsSearch, runNode, shutdownN8n, testCredential } from './index';
+import {
+	allLogs,
+	captureLogs,
+	loadOptionsSearch,
+	runNode,
+	shutdownN8n,
+	testCredential,
+} from './index';
 import { EchoHttp, EchoHttpApi } from './fixtures/EchoHttp.node';
 
 const GOOD_KEY = 'good-key-5f1d2c';
@@ -11,7 +18,12 @@ const TYPE = 'n8n-nodes-harness-test.echoHttp';
 const nodeTypes = { [TYPE]: new EchoHttp() };
 const credentialTypes = [new EchoHttpApi()];
 
-interface Seen { method?: string; url?: string; apiKey?: string; body?: unknown }
+interface Seen {
+	method?: string;
+	url?: string;
+	apiKey?: string;
+	body?: unknown;
+}
 const seen: Seen[] = [];
 let server: Server;
 let baseUrl: string;
@@ -27,7 +39,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 beforeAll(async () => {
 	server = createServer(async (req, res) => {
 		const body = await readBody(req);
-		const parsed = body ? (JSON.parse(body) as { message?: string; item?: { fail?: boolean } }) : undefined;
+		const parsed = body
+			? (JSON.parse(body) as { message?: string; item?: { fail?: boolean } })
+			: undefined;
 		const apiKey = req.headers['x-api-key'] as string | undefined;
 		seen.push({ method: req.method, url: req.url, apiKey, body: parsed });
 		const send = (status: number, json: unknown) => {
@@ -42,7 +56,8 @@ beforeAll(async () => {
 			const things = ['alpha', 'beta', 'gamma'].filter((t) => t.includes(filter));
 			return send(200, { things, next: url.searchParams.get('page') ? undefined : 'p2' });
 		}
-		if (url.pathname === '/echo' && parsed?.item?.fail) return send(400, { error: 'item rejected' });
+		if (url.pathname === '/echo' && parsed?.item?.fail)
+			return send(400, { error: 'item rejected' });
 		if (url.pathname === '/echo') return send(200, { received: parsed });
 		return send(404, { error: 'not found' });
 	});
@@ -61,7 +76,10 @@ const run = (opts: {
 	parameters?: Record<string, string>;
 	items?: IDataObject[];
 	key?: string;
-	node?: { onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput'; continueOnFail?: boolean };
+	node?: {
+		onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+		continueOnFail?: boolean;
+	};
 }) =>
 	runNode({
 		nodeTypes,
@@ -79,7 +97,11 @@ describe('runNode', () => {
 		expect(result.outputs[0].map((i) => i.json)).toEqual(
 			['a', 'b', 'c'].map((name) => ({ received: { message: name, item: { name } } })),
 		);
-		expect(result.outputs[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.outputs[0].map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(seen.map((s) => s.apiKey)).toEqual([GOOD_KEY, GOOD_KEY, GOOD_KEY]);
 		expect(result.runData['Harness Start'][0].data?.main[0]?.map((i) => i.pairedItem)).toEqual([
 			{ item: 0 },
@@ -121,7 +143,11 @@ describe('runNode', () => {
 		expect(result.outputs[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		expect(result.outputs[1]).toHaveLength(1);
 		expect(result.outputs[1][0].pairedItem).toEqual({ item: 1 });
-		expect(result.outputs[1][0].json).toMatchObject({ name: 'bad', fail: true, error: expect.any(String) });
+		expect(result.outputs[1][0].json).toMatchObject({
+			name: 'bad',
+			fail: true,
+			error: expect.any(String),
+		});
 	});
 
 	it('captures n8n logs, without the API key', async () => {
@@ -147,7 +173,9 @@ describe('testCredential', () => {
 	it('passes with a good key', async () => {
 		const result = await testCredential(new EchoHttpApi(), { apiKey: GOOD_KEY, baseUrl });
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(seen).toEqual([expect.objectContaining({ method: 'GET', url: '/me', apiKey: GOOD_KEY })]);
+		expect(seen).toEqual([
+			expect.objectContaining({ method: 'GET', url: '/me', apiKey: GOOD_KEY }),
+		]);
 	});
 
 	it('fails with a bad key (401)', async () => {
@@ -178,6 +206,8 @@ describe('loadOptionsSearch', () => {
 			results: ['alpha', 'beta', 'gamma'].map((n) => ({ name: n, value: n })),
 			paginationToken: 'p2',
 		});
-		expect(seen).toEqual([expect.objectContaining({ method: 'GET', url: '/things?filter=a', apiKey: GOOD_KEY })]);
+		expect(seen).toEqual([
+			expect.objectContaining({ method: 'GET', url: '/things?filter=a', apiKey: GOOD_KEY }),
+		]);
 	});
 });

@@ -9,6 +9,11 @@ export { userFolder } from './env';
 export { captureLogs, stopCapture, allLogs } from './logging';
 export { runNode, type RunNodeOptions, type RunNodeResult } from './run-node';
 export { testCredential } from './credential-test';
-export { loadOptionsSearch, loadOptions, type LoadOptionsOptions, type LoadOptionsSearchOptions } from './load-options';
+export {
+	loadOptionsSearch,
+	loadOptions,
+	type LoadOptionsOptions,
+	type LoadOptionsSearchOptions,
+} from './load-options';
 export { shutdownN8n } from './shutdown';
 export { credentialsHelper, HarnessCredentialsHelper } from './credentials-helper';

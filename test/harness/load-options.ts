@@ -47,7 +47,10 @@ export interface LoadOptionsSearchOptions extends LoadOptionsOptions {
 
 const nodeTypeMaps = new WeakMap<object, Record<string, INodeType | IVersionedNodeType>>();
 
-function buildContext(opts: LoadOptionsOptions): { context: ILoadOptionsFunctions; nodeType: INodeType } {
+function buildContext(opts: LoadOptionsOptions): {
+	context: ILoadOptionsFunctions;
+	nodeType: INodeType;
+} {
 	const type = opts.type ?? opts.nodeType.description.name;
 	let map = nodeTypeMaps.get(opts.nodeType);
 	if (!map || !map[type]) {
@@ -80,7 +83,9 @@ function buildContext(opts: LoadOptionsOptions): { context: ILoadOptionsFunction
 	return { context, nodeType: nodeTypes.getByNameAndVersion(type, typeVersion) };
 }
 
-export async function loadOptionsSearch(opts: LoadOptionsSearchOptions): Promise<INodeListSearchResult> {
+export async function loadOptionsSearch(
+	opts: LoadOptionsSearchOptions,
+): Promise<INodeListSearchResult> {
 	const { context, nodeType } = buildContext(opts);
 	const method = nodeType.methods?.listSearch?.[opts.method];
 	if (typeof method !== 'function') {

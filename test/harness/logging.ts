@@ -22,7 +22,9 @@ function record(level: string, message: unknown, meta: Record<string, unknown>, 
 	const allMeta = scopes ? { ...meta, scopes } : meta;
 	let metaText = '';
 	try {
-		metaText = Object.keys(allMeta).length ? ' ' + jsonStringify(allMeta, { replaceCircularRefs: true }) : '';
+		metaText = Object.keys(allMeta).length
+			? ' ' + jsonStringify(allMeta, { replaceCircularRefs: true })
+			: '';
 	} catch (error) {
 		metaText = ` [unserialisable metadata: ${(error as Error).message}]`;
 	}

@@ -45,7 +45,8 @@ export class HarnessNodeTypes implements INodeTypes {
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const type = this.types[nodeType];
-		if (!type) throw new UnexpectedError(`Unknown node type "${nodeType}" (not given to the harness)`);
+		if (!type)
+			throw new UnexpectedError(`Unknown node type "${nodeType}" (not given to the harness)`);
 		return type;
 	}
 
@@ -54,7 +55,9 @@ export class HarnessNodeTypes implements INodeTypes {
 	}
 
 	getKnownTypes(): IDataObject {
-		return Object.fromEntries(Object.keys(this.types).map((name) => [name, { className: name, sourcePath: '' }]));
+		return Object.fromEntries(
+			Object.keys(this.types).map((name) => [name, { className: name, sourcePath: '' }]),
+		);
 	}
 }
 

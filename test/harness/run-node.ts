@@ -64,7 +64,9 @@ export interface RunNodeResult {
 const START_NODE_NAME = 'Harness Start';
 
 export function credentialRefs(credentials: Record<string, unknown>): INodeCredentials {
-	return Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `${type}-id`, name: type }]));
+	return Object.fromEntries(
+		Object.keys(credentials).map((type) => [type, { id: `${type}-id`, name: type }]),
+	);
 }
 
 export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
@@ -92,10 +94,14 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		credentials: opts.node.credentials ?? credentialRefs(opts.credentials),
 		...(opts.node.onError !== undefined && { onError: opts.node.onError }),
 		...(opts.node.continueOnFail !== undefined && { continueOnFail: opts.node.continueOnFail }),
-		...(opts.node.alwaysOutputData !== undefined && { alwaysOutputData: opts.node.alwaysOutputData }),
+		...(opts.node.alwaysOutputData !== undefined && {
+			alwaysOutputData: opts.node.alwaysOutputData,
+		}),
 		...(opts.node.executeOnce !== undefined && { executeOnce: opts.node.executeOnce }),
 	};
-	const connections = { [START_NODE_NAME]: { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] } };
+	const connections = {
+		[START_NODE_NAME]: { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] },
+	};
 	const workflow = new Workflow({
 		id: 'harness-workflow',
 		name: 'Harness workflow',
@@ -136,7 +142,9 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	}));
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: workflow.getNode(START_NODE_NAME)!, data: { main: [items] }, source: null }],
+			nodeExecutionStack: [
+				{ node: workflow.getNode(START_NODE_NAME)!, data: { main: [items] }, source: null },
+			],
 		},
 	});
 
@@ -146,7 +154,10 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		const workflowExecute = new WorkflowExecute(additionalData, 'trigger', runExecutionData);
 		// processRunExecutionData throws synchronously on workflow issues (e.g. a missing
 		// required parameter); then no hook runs.
-		const [result] = await Promise.all([workflowExecute.processRunExecutionData(workflow), afterHook.promise]);
+		const [result] = await Promise.all([
+			workflowExecute.processRunExecutionData(workflow),
+			afterHook.promise,
+		]);
 		run = result;
 	} catch (error) {
 		thrown = error as ExecutionError;

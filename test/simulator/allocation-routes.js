@@ -39,39 +39,65 @@ function allocationAnswer(ctx, serviceRef, refs, xml, run) {
 	const extra = (/** @type {string} */ ref, /** @type {number} */ n) => {
 		const svc = (serviceRef && ctx.store.service(serviceRef)) || ctx.store.firstService();
 		const shipping = formatShippingDate(ctx.options.shippingDate);
-		return successSummary(ctx.options.linkBaseUrl, svc, serviceFullNameOf(svc), shipping, ref, 'TRKX' + String(n).padStart(7, '0'));
+		return successSummary(
+			ctx.options.linkBaseUrl,
+			svc,
+			serviceFullNameOf(svc),
+			shipping,
+			ref,
+			'TRKX' + String(n).padStart(7, '0'),
+		);
 	};
-	return listAnswer(summaries, xml, summariesToXml, extra, ctx.options.allocationAnswer === 'accepted' ? 202 : 200);
+	return listAnswer(
+		summaries,
+		xml,
+		summariesToXml,
+		extra,
+		ctx.options.allocationAnswer === 'accepted' ? 202 : 200,
+	);
 }
 
 /** PUT /allocation/allocatewithcarrierservice. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
 async function allocateWithCarrierService(ctx, req, xml) {
-	const { serviceRef, refs } = validateAllocateBody(await readBody(req, 'AllocateConsignmentsWithCarrierServiceRequest'));
+	const { serviceRef, refs } = validateAllocateBody(
+		await readBody(req, 'AllocateConsignmentsWithCarrierServiceRequest'),
+	);
 	return allocationAnswer(ctx, serviceRef, refs, xml, () => allocate(ctx, serviceRef, refs));
 }
 
 /** PUT /allocation/allocate: each consignment with the first enabled service that takes it (the "cheapest"). @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
 async function allocateDefault(ctx, req, xml) {
 	const { refs } = validateReferencesBody(await readBody(req, 'AllocateConsignmentsRequest'), null);
-	return allocationAnswer(ctx, null, refs, xml, () => allocateEach(ctx, refs, () => ctx.store.enabledServices()));
+	return allocationAnswer(ctx, null, refs, xml, () =>
+		allocateEach(ctx, refs, () => ctx.store.enabledServices()),
+	);
 }
 
 /** PUT /allocation/allocatewithservicegroup: the group's services in order; 404 for an unknown group. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
 async function allocateWithServiceGroup(ctx, req, xml) {
 	const field = 'MpdCarrierServiceGroupReference';
-	const { field: group, refs } = validateReferencesBody(await readBody(req, 'AllocateConsignmentsWithServiceGroupRequest'), field);
+	const { field: group, refs } = validateReferencesBody(
+		await readBody(req, 'AllocateConsignmentsWithServiceGroupRequest'),
+		field,
+	);
 	const services = ctx.store.serviceGroup(/** @type {string} */ (group));
 	if (!services) {
 		const msg = `Carrier service group ${group} not found`;
-		throw new ApiError(404, 'CarrierServiceGroupNotFound', msg, [detail('CarrierServiceGroupNotFound', field, msg)]);
+		throw new ApiError(404, 'CarrierServiceGroupNotFound', msg, [
+			detail('CarrierServiceGroupNotFound', field, msg),
+		]);
 	}
-	return allocationAnswer(ctx, services[0]?.Reference ?? null, refs, xml, () => allocateEach(ctx, refs, () => services));
+	return allocationAnswer(ctx, services[0]?.Reference ?? null, refs, xml, () =>
+		allocateEach(ctx, refs, () => services),
+	);
 }
 
 /** PUT /allocation/{consignmentReference}/allocatewithcheapestquote, no body: as the default rules, one consignment. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
 async function allocateWithCheapestQuote(ctx, req, xml) {
 	const ref = req.params.consignmentReference;
-	return allocationAnswer(ctx, null, [ref], xml, () => allocateEach(ctx, [ref], () => ctx.store.enabledServices()));
+	return allocationAnswer(ctx, null, [ref], xml, () =>
+		allocateEach(ctx, [ref], () => ctx.store.enabledServices()),
+	);
 }
 
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
@@ -92,18 +118,52 @@ async function allocateWithQuote(ctx, req, xml) {
 	if (quote.consignmentReference !== undefined && quote.consignmentReference !== ref) {
 		return allocationAnswer(ctx, null, [ref], xml, () => {
 			ctx.counters.summaries++;
-			return [failedSummary(400, ctx.options.linkBaseUrl, ref, `Quote ${quoteRef} is not a quote for consignment ${ref}`)];
+			return [
+				failedSummary(
+					400,
+					ctx.options.linkBaseUrl,
+					ref,
+					`Quote ${quoteRef} is not a quote for consignment ${ref}`,
+				),
+			];
 		});
 	}
-	return allocationAnswer(ctx, quote.service.Reference, [ref], xml, () => allocateEach(ctx, [ref], () => [quote.service]));
+	return allocationAnswer(ctx, quote.service.Reference, [ref], xml, () =>
+		allocateEach(ctx, [ref], () => [quote.service]),
+	);
 }
 
 const routes = [
-	{ method: 'PUT', path: '/allocation/allocatewithcarrierservice', handler: allocateWithCarrierService, actsOnConsignments: true },
-	{ method: 'PUT', path: '/allocation/allocate', handler: allocateDefault, actsOnConsignments: true },
-	{ method: 'PUT', path: '/allocation/allocatewithservicegroup', handler: allocateWithServiceGroup, actsOnConsignments: true },
-	{ method: 'PUT', path: '/allocation/{consignmentReference}/allocatewithcheapestquote', handler: allocateWithCheapestQuote, actsOnConsignments: true },
-	{ method: 'PUT', path: '/allocation/{consignmentReference}/allocatewithquote/{quoteReference}', handler: allocateWithQuote, actsOnConsignments: true },
+	{
+		method: 'PUT',
+		path: '/allocation/allocatewithcarrierservice',
+		handler: allocateWithCarrierService,
+		actsOnConsignments: true,
+	},
+	{
+		method: 'PUT',
+		path: '/allocation/allocate',
+		handler: allocateDefault,
+		actsOnConsignments: true,
+	},
+	{
+		method: 'PUT',
+		path: '/allocation/allocatewithservicegroup',
+		handler: allocateWithServiceGroup,
+		actsOnConsignments: true,
+	},
+	{
+		method: 'PUT',
+		path: '/allocation/{consignmentReference}/allocatewithcheapestquote',
+		handler: allocateWithCheapestQuote,
+		actsOnConsignments: true,
+	},
+	{
+		method: 'PUT',
+		path: '/allocation/{consignmentReference}/allocatewithquote/{quoteReference}',
+		handler: allocateWithQuote,
+		actsOnConsignments: true,
+	},
 ];
 
 module.exports = { routes, allocationAnswer };

@@ -3,7 +3,12 @@
  * PUT /allocation/allocatewithcarrierservice: validation, allocation rules, Allocation Summaries.
  */
 const { ApiError, detail, validationFailed } = require('./errors');
-const { ALLOCATABLE_STATES, STATES, DEFAULT_REFUSE_REASON, DISPLAY_STATE_NAMES } = require('./defaults');
+const {
+	ALLOCATABLE_STATES,
+	STATES,
+	DEFAULT_REFUSE_REASON,
+	DISPLAY_STATE_NAMES,
+} = require('./defaults');
 
 /**
  * @typedef {object} AllocationSummary
@@ -37,23 +42,51 @@ function validateAllocateBody(body) {
 function validateReferencesBody(body, field) {
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
 		const fields = field ? `${field} and ConsignmentReferences` : 'ConsignmentReferences';
-		throw validationFailed([detail('Required', 'request', `The request body must be an object with ${fields}`)]);
+		throw validationFailed([
+			detail('Required', 'request', `The request body must be an object with ${fields}`),
+		]);
 	}
 	const b = /** @type {Record<string, unknown>} */ (body);
 	const details = [];
 	const refs = b.ConsignmentReferences;
 	if (refs === undefined || refs === null) {
-		details.push(detail('Required', 'ConsignmentReferences', 'The ConsignmentReferences field is required'));
+		details.push(
+			detail('Required', 'ConsignmentReferences', 'The ConsignmentReferences field is required'),
+		);
 	} else if (!Array.isArray(refs)) {
-		details.push(detail('InvalidType', 'ConsignmentReferences', 'ConsignmentReferences must be an array of strings'));
+		details.push(
+			detail(
+				'InvalidType',
+				'ConsignmentReferences',
+				'ConsignmentReferences must be an array of strings',
+			),
+		);
 	} else if (refs.length === 0) {
-		details.push(detail('Empty', 'ConsignmentReferences', 'ConsignmentReferences must contain at least one consignment reference'));
+		details.push(
+			detail(
+				'Empty',
+				'ConsignmentReferences',
+				'ConsignmentReferences must contain at least one consignment reference',
+			),
+		);
 	} else {
 		refs.forEach((r, i) => {
 			if (typeof r !== 'string') {
-				details.push(detail('InvalidType', `ConsignmentReferences[${i}]`, 'A consignment reference must be a string'));
+				details.push(
+					detail(
+						'InvalidType',
+						`ConsignmentReferences[${i}]`,
+						'A consignment reference must be a string',
+					),
+				);
 			} else if (r.trim() === '') {
-				details.push(detail('Required', `ConsignmentReferences[${i}]`, 'A consignment reference must not be empty'));
+				details.push(
+					detail(
+						'Required',
+						`ConsignmentReferences[${i}]`,
+						'A consignment reference must not be empty',
+					),
+				);
 			}
 		});
 	}
@@ -79,7 +112,9 @@ function formatShippingDate(d) {
 
 /** Next day, 17:00 UTC. */
 function defaultShippingDate(now = new Date()) {
-	return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 17, 0, 0));
+	return new Date(
+		Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 17, 0, 0),
+	);
 }
 
 /**
@@ -137,7 +172,9 @@ function successSummary(base, svc, serviceFullName, shipping, ref, tracking) {
 
 /** A state as this simulator words it (option stateNames). @param {any} options @param {string} state */
 const stateName = (options, state) =>
-	options.stateNames === 'display' ? (DISPLAY_STATE_NAMES[/** @type {keyof typeof DISPLAY_STATE_NAMES} */ (state)] ?? state) : state;
+	options.stateNames === 'display'
+		? (DISPLAY_STATE_NAMES[/** @type {keyof typeof DISPLAY_STATE_NAMES} */ (state)] ?? state)
+		: state;
 
 /** "Carrier X Next Day Super". @param {any} svc */
 const serviceFullNameOf = (svc) => [svc.CarrierName, svc.Name].filter(Boolean).join(' ');
@@ -169,7 +206,9 @@ function allocate(ctx, serviceRef, refs) {
 	const svc = ctx.store.service(serviceRef);
 	if (!svc) {
 		const msg = `Carrier service ${serviceRef} not found`;
-		throw new ApiError(404, 'CarrierServiceNotFound', msg, [detail('CarrierServiceNotFound', 'MpdCarrierServiceReference', msg)]);
+		throw new ApiError(404, 'CarrierServiceNotFound', msg, [
+			detail('CarrierServiceNotFound', 'MpdCarrierServiceReference', msg),
+		]);
 	}
 	return allocateEach(ctx, refs, () => [svc]);
 }
@@ -211,13 +250,21 @@ function allocateEach(ctx, refs, candidates) {
 		if (!ALLOCATABLE_STATES.has(c.state)) {
 			counters.consignmentsInWrongState++;
 			const state = stateName(options, c.state);
-			out.push(failedSummary(400, base, ref, `Consignment ${ref} cannot be allocated because it is in state ${state}`));
+			out.push(
+				failedSummary(
+					400,
+					base,
+					ref,
+					`Consignment ${ref} cannot be allocated because it is in state ${state}`,
+				),
+			);
 			continue;
 		}
 		const list = candidates(ref);
 		const svc = list.find((s) => !refusal(s, ref));
 		if (!svc) {
-			const reason = (list.length && refusal(list[0], ref)) || 'No carrier service can deliver this consignment';
+			const reason =
+				(list.length && refusal(list[0], ref)) || 'No carrier service can deliver this consignment';
 			counters.consignmentsFailed++;
 			c.state = STATES.allocationFailed;
 			c.failedAllocationMessage = reason;
@@ -242,4 +289,16 @@ function allocateEach(ctx, refs, candidates) {
 	return out;
 }
 
-module.exports = { validateAllocateBody, validateReferencesBody, allocate, allocateEach, failedSummary, stateName, successSummary, serviceFullNameOf, formatShippingDate, defaultShippingDate, refusal };
+module.exports = {
+	validateAllocateBody,
+	validateReferencesBody,
+	allocate,
+	allocateEach,
+	failedSummary,
+	stateName,
+	successSummary,
+	serviceFullNameOf,
+	formatShippingDate,
+	defaultShippingDate,
+	refusal,
+};

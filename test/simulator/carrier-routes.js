@@ -15,13 +15,19 @@ const { carrierServicesToXml, carrierServiceResponseToXml, carriersToXml } = req
 async function carrierServices(ctx, _req, xml) {
 	const mode = ctx.options.carrierServicesAnswer;
 	if (mode === 'notFound') {
-		throw new ApiError(404, 'CarrierServicesNotFound', 'No carrier services found for this subscription');
+		throw new ApiError(
+			404,
+			'CarrierServicesNotFound',
+			'No carrier services found for this subscription',
+		);
 	}
-	const list = mode === 'failure' ? [] : ctx.store.publicServices(ctx.options.carrierServiceNameField);
+	const list =
+		mode === 'failure' ? [] : ctx.store.publicServices(ctx.options.carrierServiceNameField);
 	if (mode === 'array') return answer(200, list, xml, carrierServicesToXml);
 	const body = {
 		Success: mode !== 'failure',
-		ErrorMessage: mode === 'failure' ? 'Unable to retrieve the carrier services of this subscription' : null,
+		ErrorMessage:
+			mode === 'failure' ? 'Unable to retrieve the carrier services of this subscription' : null,
 		MpdCarrierServices: list,
 	};
 	return answer(200, body, xml, carrierServiceResponseToXml);

@@ -42,41 +42,87 @@ function parseArgs(argv) {
 	const a = { port: 8787, consignments: [], control: true, recordBodies: true, latency: {} };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		const [flag, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] =
+			arg.includes('=') && arg.startsWith('--')
+				? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+				: [arg, undefined];
 		const value = () => {
 			if (inline !== undefined) return inline;
 			if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
 			return argv[++i];
 		};
 		switch (flag) {
-			case '--api-key': a.apiKey = value(); break;
-			case '--port': a.port = Number(value()); break;
-			case '--seed': a.seed = Number(value()); break;
-			case '--consignment': a.consignments.push(value()); break;
-			case '--auto-create': a.autoCreate = new RegExp(value()); break;
-			case '--unknown-reference': a.unknownReference = value(); break;
-			case '--carrier-service-name-field': a.carrierServiceNameField = value(); break;
-			case '--carrier-services-answer': a.carrierServicesAnswer = value(); break;
-			case '--failure-wording': a.failureWording = value(); break;
-			case '--state-names': a.stateNames = value(); break;
-			case '--allocation-answer': a.allocationAnswer = value(); break;
-			case '--record-file': a.recordFile = value(); break;
-			case '--no-record-bodies': a.recordBodies = false; break;
-			case '--no-control': a.control = false; break;
-			case '--latency-per-request': a.latency.perRequestMs = Number(value()); break;
-			case '--latency-per-consignment': a.latency.perConsignmentMs = Number(value()); break;
-			case '--concurrent-request-limit': a.latency.concurrentRequestLimit = Number(value()); break;
-			case '--retry-after': a.latency.retryAfterSeconds = Number(value()); break;
-			case '--help': case '-h': a.help = true; break;
-			default: throw new Error(`Unknown argument ${arg}`);
+			case '--api-key':
+				a.apiKey = value();
+				break;
+			case '--port':
+				a.port = Number(value());
+				break;
+			case '--seed':
+				a.seed = Number(value());
+				break;
+			case '--consignment':
+				a.consignments.push(value());
+				break;
+			case '--auto-create':
+				a.autoCreate = new RegExp(value());
+				break;
+			case '--unknown-reference':
+				a.unknownReference = value();
+				break;
+			case '--carrier-service-name-field':
+				a.carrierServiceNameField = value();
+				break;
+			case '--carrier-services-answer':
+				a.carrierServicesAnswer = value();
+				break;
+			case '--failure-wording':
+				a.failureWording = value();
+				break;
+			case '--state-names':
+				a.stateNames = value();
+				break;
+			case '--allocation-answer':
+				a.allocationAnswer = value();
+				break;
+			case '--record-file':
+				a.recordFile = value();
+				break;
+			case '--no-record-bodies':
+				a.recordBodies = false;
+				break;
+			case '--no-control':
+				a.control = false;
+				break;
+			case '--latency-per-request':
+				a.latency.perRequestMs = Number(value());
+				break;
+			case '--latency-per-consignment':
+				a.latency.perConsignmentMs = Number(value());
+				break;
+			case '--concurrent-request-limit':
+				a.latency.concurrentRequestLimit = Number(value());
+				break;
+			case '--retry-after':
+				a.latency.retryAfterSeconds = Number(value());
+				break;
+			case '--help':
+			case '-h':
+				a.help = true;
+				break;
+			default:
+				throw new Error(`Unknown argument ${arg}`);
 		}
 	}
 	a.apiKey = a.apiKey || process.env.SORTEDPRO_SIM_API_KEY;
 	if (a.help) return a;
 	if (!a.apiKey) throw new Error('--api-key is required');
-	if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535) throw new Error('--port must be 0..65535');
-	if (a.seed !== undefined && (!Number.isInteger(a.seed) || a.seed < 0 || a.seed > 999999999)) throw new Error('--seed must be 0..999999999');
-	if (a.unknownReference && !UNKNOWN_REFERENCE_MODES.includes(a.unknownReference)) throw new Error(`--unknown-reference must be one of ${UNKNOWN_REFERENCE_MODES.join(', ')}`);
+	if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535)
+		throw new Error('--port must be 0..65535');
+	if (a.seed !== undefined && (!Number.isInteger(a.seed) || a.seed < 0 || a.seed > 999999999))
+		throw new Error('--seed must be 0..999999999');
+	if (a.unknownReference && !UNKNOWN_REFERENCE_MODES.includes(a.unknownReference))
+		throw new Error(`--unknown-reference must be one of ${UNKNOWN_REFERENCE_MODES.join(', ')}`);
 	return a;
 }
 
@@ -116,8 +162,21 @@ async function main() {
 		const fd = recordFd;
 		onRequest = (r) => {
 			const { 'ocp-apim-subscription-key': key, ...headers } = r.headers;
-			const subscriptionKey = key === undefined ? 'missing' : key === args.apiKey ? 'valid' : 'invalid';
-			const line = { time: r.time, method: r.method, path: r.path, query: r.query, headers, subscriptionKey, contentType: r.contentType, accept: r.accept, body: r.body, status: r.status, fault: r.fault };
+			const subscriptionKey =
+				key === undefined ? 'missing' : key === args.apiKey ? 'valid' : 'invalid';
+			const line = {
+				time: r.time,
+				method: r.method,
+				path: r.path,
+				query: r.query,
+				headers,
+				subscriptionKey,
+				contentType: r.contentType,
+				accept: r.accept,
+				body: r.body,
+				status: r.status,
+				fault: r.fault,
+			};
 			fs.writeSync(fd, JSON.stringify(line) + '\n');
 		};
 	}

@@ -24,9 +24,14 @@ function controlRoute(ctx, method, path, raw) {
 	if (method === 'GET' && sub === 'stats') return jsonAnswer(200, c.stats());
 	if (method === 'GET' && sub === 'requests') return jsonAnswer(200, ctx.requests);
 	if (method === 'GET' && sub === 'latency') return jsonAnswer(200, ctx.latency.stats());
-	if (method === 'GET' && sub === 'consignment-states') return jsonAnswer(200, c.consignmentStates());
+	if (method === 'GET' && sub === 'consignment-states')
+		return jsonAnswer(200, c.consignmentStates());
 	if (method === 'GET' && sub === 'faults') {
-		return jsonAnswer(200, { pending: ctx.faults.pending, faults: ctx.faults.list(), plan: !!ctx.faults.plan });
+		return jsonAnswer(200, {
+			pending: ctx.faults.pending,
+			faults: ctx.faults.list(),
+			plan: !!ctx.faults.plan,
+		});
 	}
 	if (method === 'GET' && sub.startsWith('consignments/')) {
 		const found = c.consignment(decodeURIComponent(sub.slice('consignments/'.length)));
@@ -46,11 +51,14 @@ function controlRoute(ctx, method, path, raw) {
 			const body = parse(raw);
 			const obj = body ?? {};
 			if (sub === 'fail-next') c.failNext(obj.answer || obj, obj.times);
-			else if (sub === 'consignments') c.addConsignments(Array.isArray(obj) ? obj : obj.consignments || []);
+			else if (sub === 'consignments')
+				c.addConsignments(Array.isArray(obj) ? obj : obj.consignments || []);
 			else if (sub === 'faults') c.injectFaults(Array.isArray(obj) ? obj : obj.faults);
 			else if (sub === 'latency') c.setLatency(body);
 			else if (sub === 'fault-plan') c.setFaultPlan(obj.faults ? randomFaultPlan(obj) : null);
-			else for (const [k, v] of Object.entries(obj)) c.setOption(/** @type {any} */ (k), k === 'autoCreate' && v ? new RegExp(String(v)) : v);
+			else
+				for (const [k, v] of Object.entries(obj))
+					c.setOption(/** @type {any} */ (k), k === 'autoCreate' && v ? new RegExp(String(v)) : v);
 		} catch (e) {
 			return jsonAnswer(400, { message: String(/** @type {Error} */ (e).message) });
 		}

@@ -14,13 +14,28 @@ const DEALLOCATED = 'Consignment deallocation completed successfully';
 /** The body: a non-empty list of non-empty strings (JSON array, or XML ArrayOfString). @param {unknown} body @returns {string[]} */
 function validateReferenceList(body) {
 	if (!Array.isArray(body)) {
-		throw validationFailed([detail('InvalidType', 'request', 'The request body must be an array of consignment references')]);
+		throw validationFailed([
+			detail(
+				'InvalidType',
+				'request',
+				'The request body must be an array of consignment references',
+			),
+		]);
 	}
-	if (body.length === 0) throw validationFailed([detail('Empty', 'request', 'The request body must contain at least one consignment reference')]);
+	if (body.length === 0)
+		throw validationFailed([
+			detail(
+				'Empty',
+				'request',
+				'The request body must contain at least one consignment reference',
+			),
+		]);
 	const details = [];
 	body.forEach((r, i) => {
-		if (typeof r !== 'string') details.push(detail('InvalidType', `[${i}]`, 'A consignment reference must be a string'));
-		else if (r.trim() === '') details.push(detail('Required', `[${i}]`, 'A consignment reference must not be empty'));
+		if (typeof r !== 'string')
+			details.push(detail('InvalidType', `[${i}]`, 'A consignment reference must be a string'));
+		else if (r.trim() === '')
+			details.push(detail('Required', `[${i}]`, 'A consignment reference must not be empty'));
 	});
 	if (details.length) throw validationFailed(details);
 	return /** @type {string[]} */ (body);
@@ -46,10 +61,18 @@ async function deallocateList(ctx, req, xml) {
 		const c = store.lookup(ref);
 		if (!c) {
 			counters.consignmentsNotFound++;
-			if (options.unknownReference !== 'omit') results.push(withMessage(base, ref, false, `Consignment ${ref} not found`));
+			if (options.unknownReference !== 'omit')
+				results.push(withMessage(base, ref, false, `Consignment ${ref} not found`));
 		} else if (!DEALLOCATABLE_STATES.has(c.state)) {
 			counters.consignmentsInWrongState++;
-			results.push(withMessage(base, ref, false, `Consignment ${ref} cannot be deallocated because it is in state ${stateName(options, c.state)}`));
+			results.push(
+				withMessage(
+					base,
+					ref,
+					false,
+					`Consignment ${ref} cannot be deallocated because it is in state ${stateName(options, c.state)}`,
+				),
+			);
 		} else {
 			c.state = STATES.unallocated;
 			delete c.carrierServiceReference;
@@ -60,6 +83,13 @@ async function deallocateList(ctx, req, xml) {
 	return withMessageAnswer(ctx, results, xml, () => DEALLOCATED);
 }
 
-const routes = [{ method: 'PUT', path: '/consignments/deallocatelist', handler: deallocateList, actsOnConsignments: true }];
+const routes = [
+	{
+		method: 'PUT',
+		path: '/consignments/deallocatelist',
+		handler: deallocateList,
+		actsOnConsignments: true,
+	},
+];
 
 module.exports = { routes, DEALLOCATED };

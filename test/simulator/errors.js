@@ -40,7 +40,12 @@ class ApiError extends Error {
 	toBody() {
 		/** @type {ApiErrorBody} */
 		const body = { Code: this.code, Message: this.message, CorrelationId: randomUUID() };
-		if (this.details.length) body.Details = this.details.map((d) => ({ Code: d.Code, Target: d.Target, Message: d.Message }));
+		if (this.details.length)
+			body.Details = this.details.map((d) => ({
+				Code: d.Code,
+				Target: d.Target,
+				Message: d.Message,
+			}));
 		return body;
 	}
 }
@@ -60,7 +65,9 @@ function gatewayUnauthorizedBody(missing = false) {
 
 /** @param {string} message */
 function malformedBody(message) {
-	return new ApiError(400, 'MalformedRequestBody', message, [detail('MalformedRequestBody', 'request', message)]);
+	return new ApiError(400, 'MalformedRequestBody', message, [
+		detail('MalformedRequestBody', 'request', message),
+	]);
 }
 
 /** @param {ApiErrorDetail[]} details */

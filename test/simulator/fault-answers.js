@@ -49,11 +49,23 @@ function statusAnswer(f, xml) {
 	/** @type {Record<string, string>} */
 	const extra = { ...(f.headers || {}) };
 	if (f.retryAfter !== undefined) extra['Retry-After'] = f.retryAfter;
-	if ('body' in f) return respondAnswer({ status: f.status, body: f.body, contentType: f.contentType, headers: extra });
+	if ('body' in f)
+		return respondAnswer({
+			status: f.status,
+			body: f.body,
+			contentType: f.contentType,
+			headers: extra,
+		});
 	if (f.status === 429) {
 		// Azure API Management's rate-limit answer (always JSON, like its 401).
-		const when = f.retryAfter !== undefined && /^\d+$/.test(f.retryAfter) ? `in ${f.retryAfter} seconds` : 'later';
-		const body = JSON.stringify({ statusCode: 429, message: `Rate limit is exceeded. Try again ${when}.` });
+		const when =
+			f.retryAfter !== undefined && /^\d+$/.test(f.retryAfter)
+				? `in ${f.retryAfter} seconds`
+				: 'later';
+		const body = JSON.stringify({
+			statusCode: 429,
+			message: `Rate limit is exceeded. Try again ${when}.`,
+		});
 		return { status: 429, headers: { ...extra, 'Content-Type': JSON_CT }, body };
 	}
 	const [code, message] = ERROR_CODES[f.status] || ['Error', STATUS_CODES[f.status] || 'Error'];
@@ -77,8 +89,15 @@ function malformedAnswer(f, processed, xml) {
 	const mid = Math.max(1, Math.floor(text.length / 2));
 	// truncated: the first half; garbled: a NUL and stray brackets in the middle (invalid
 	// in JSON inside or outside a string, and in XML anywhere).
-	const body = f.variant === 'garbled' ? `${text.slice(0, mid)}\u0000<}{${text.slice(mid)}` : text.slice(0, mid);
-	return { status: 200, headers: { ...(f.headers || {}), 'Content-Type': asXml ? XML_CT : JSON_CT }, body };
+	const body =
+		f.variant === 'garbled'
+			? `${text.slice(0, mid)}\u0000<}{${text.slice(mid)}`
+			: text.slice(0, mid);
+	return {
+		status: 200,
+		headers: { ...(f.headers || {}), 'Content-Type': asXml ? XML_CT : JSON_CT },
+		body,
+	};
 }
 
 /** @param {any[]} list @param {() => number} rnd */

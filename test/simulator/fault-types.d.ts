@@ -96,7 +96,16 @@ export interface RawFault extends FaultBase {
 	headers?: Record<string, string>;
 	when?: FaultWhen;
 }
-export type Fault = StatusFault | DropFault | HangFault | MalformedFault | FewerFault | ShuffleFault | ExtraFault | HtmlFault | RawFault;
+export type Fault =
+	| StatusFault
+	| DropFault
+	| HangFault
+	| MalformedFault
+	| FewerFault
+	| ShuffleFault
+	| ExtraFault
+	| HtmlFault
+	| RawFault;
 export type FaultKind = Fault['kind'];
 /**
  * Asked for every allocation request to which no queued fault applies. requestIndex: the
@@ -104,4 +113,7 @@ export type FaultKind = Fault['kind'];
  * undefined/null for no fault. A plan that throws (or returns an invalid fault) makes that
  * request a 500 InternalServerError, with the stack on stderr.
  */
-export type FaultPlan = (requestIndex: number, request: RecordedRequest & { body: string }) => Fault | undefined | null;
+export type FaultPlan = (
+	requestIndex: number,
+	request: RecordedRequest & { body: string },
+) => Fault | undefined | null;

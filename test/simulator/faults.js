@@ -51,7 +51,6 @@ function setFaultTargets(fn) {
 	isFaultTarget = fn;
 }
 
-
 /** @param {string | RegExp | undefined} p @param {string} path */
 function pathMatches(p, path) {
 	if (p === undefined) return true;
@@ -75,8 +74,10 @@ function prng(seed) {
 function check(ok, message) {
 	if (!ok) throw new TypeError(`Invalid fault: ${message}`);
 }
-const isInt = (/** @type {unknown} */ v, min = 0) => Number.isInteger(v) && /** @type {number} */ (v) >= min;
-const oneOf = (/** @type {unknown} */ v, /** @type {unknown[]} */ list) => v === undefined || list.includes(v);
+const isInt = (/** @type {unknown} */ v, min = 0) =>
+	Number.isInteger(v) && /** @type {number} */ (v) >= min;
+const oneOf = (/** @type {unknown} */ v, /** @type {unknown[]} */ list) =>
+	v === undefined || list.includes(v);
 
 /**
  * Validate a fault and fill in its defaults (a new object; the input is not changed).
@@ -87,58 +88,97 @@ function normalizeFault(f) {
 	check(f !== null && typeof f === 'object' && !Array.isArray(f), 'a fault must be an object');
 	check(KINDS.includes(f.kind), `unknown kind ${String(f.kind)} (one of ${KINDS.join(', ')})`);
 	check(oneOf(f.when, ['before', 'after']), `${f.kind}: when must be 'before' or 'after'`);
-	check(f.path === undefined || typeof f.path === 'string' || f.path instanceof RegExp, 'path must be a string or RegExp');
+	check(
+		f.path === undefined || typeof f.path === 'string' || f.path instanceof RegExp,
+		'path must be a string or RegExp',
+	);
 	check(f.times === undefined || isInt(f.times, 1), 'times must be a positive integer');
 	check(f.seed === undefined || Number.isFinite(f.seed), 'seed must be a number');
-	check(f.headers === undefined || (typeof f.headers === 'object' && f.headers !== null), 'headers must be an object');
+	check(
+		f.headers === undefined || (typeof f.headers === 'object' && f.headers !== null),
+		'headers must be an object',
+	);
 	const n = { ...f };
 	delete n.times;
 	switch (f.kind) {
 		case 'status':
-			check(isInt(f.status, 100) && f.status <= 599, 'status: status must be an HTTP status (100-599)');
-			check(f.retryAfter === undefined || typeof f.retryAfter === 'string' || isInt(f.retryAfter), 'status: retryAfter must be a header value (string) or seconds');
+			check(
+				isInt(f.status, 100) && f.status <= 599,
+				'status: status must be an HTTP status (100-599)',
+			);
+			check(
+				f.retryAfter === undefined || typeof f.retryAfter === 'string' || isInt(f.retryAfter),
+				'status: retryAfter must be a header value (string) or seconds',
+			);
 			if (typeof f.retryAfter === 'number') n.retryAfter = String(f.retryAfter);
 			n.when = f.when ?? (f.status === 500 ? 'after' : 'before');
 			break;
 		case 'drop':
 		case 'hang':
-			check(f.bytes === undefined || isInt(f.bytes), `${f.kind}: bytes must be a non-negative integer`);
-			check(f.ms === undefined || (Number.isFinite(f.ms) && f.ms >= 0), `${f.kind}: ms must be a non-negative number`);
+			check(
+				f.bytes === undefined || isInt(f.bytes),
+				`${f.kind}: bytes must be a non-negative integer`,
+			);
+			check(
+				f.ms === undefined || (Number.isFinite(f.ms) && f.ms >= 0),
+				`${f.kind}: ms must be a non-negative number`,
+			);
 			n.when = f.when ?? 'after';
 			break;
 		case 'malformed':
 			check(oneOf(f.format, ['json', 'xml']), "malformed: format must be 'json' or 'xml'");
-			check(oneOf(f.variant, ['truncated', 'garbled']), "malformed: variant must be 'truncated' or 'garbled'");
+			check(
+				oneOf(f.variant, ['truncated', 'garbled']),
+				"malformed: variant must be 'truncated' or 'garbled'",
+			);
 			n.variant = f.variant ?? 'truncated';
 			break;
 		case 'fewer':
 			check(f.drop === undefined || isInt(f.drop), 'fewer: drop must be a non-negative integer');
-			check(oneOf(f.which, ['last', 'first', 'random']), "fewer: which must be 'last', 'first' or 'random'");
+			check(
+				oneOf(f.which, ['last', 'first', 'random']),
+				"fewer: which must be 'last', 'first' or 'random'",
+			);
 			n.drop = f.drop ?? 1;
 			n.which = f.which ?? 'last';
 			break;
 		case 'shuffle':
-			check(oneOf(f.order, ['reverse', 'rotate', 'random']), "shuffle: order must be 'reverse', 'rotate' or 'random'");
+			check(
+				oneOf(f.order, ['reverse', 'rotate', 'random']),
+				"shuffle: order must be 'reverse', 'rotate' or 'random'",
+			);
 			n.order = f.order ?? 'reverse';
 			break;
 		case 'extra':
-			check(f.reference === undefined || (typeof f.reference === 'string' && f.reference !== ''), 'extra: reference must be a non-empty string');
+			check(
+				f.reference === undefined || (typeof f.reference === 'string' && f.reference !== ''),
+				'extra: reference must be a non-empty string',
+			);
 			check(oneOf(f.position, ['end', 'start']), "extra: position must be 'end' or 'start'");
 			n.position = f.position ?? 'end';
 			break;
 		case 'html':
-			check(f.status === undefined || (isInt(f.status, 100) && f.status <= 599), 'html: status must be an HTTP status');
+			check(
+				f.status === undefined || (isInt(f.status, 100) && f.status <= 599),
+				'html: status must be an HTTP status',
+			);
 			n.status = f.status ?? 502;
 			n.when = f.when ?? 'before';
 			break;
 		case 'raw':
-			check(f.status === undefined || (isInt(f.status, 100) && f.status <= 599), 'raw: status must be an HTTP status');
+			check(
+				f.status === undefined || (isInt(f.status, 100) && f.status <= 599),
+				'raw: status must be an HTTP status',
+			);
 			n.status = f.status ?? 500;
 			n.when = f.when ?? 'before';
 			break;
 	}
 	if (AFTER_ONLY.has(f.kind)) {
-		check(f.when === undefined || f.when === 'after', `${f.kind}: only when 'after' exists (the request is processed)`);
+		check(
+			f.when === undefined || f.when === 'after',
+			`${f.kind}: only when 'after' exists (the request is processed)`,
+		);
 		n.when = 'after';
 	}
 	return n;
@@ -162,13 +202,18 @@ class FaultQueue {
 	 */
 	inject(faults, opts = {}) {
 		if (!Array.isArray(faults)) throw new TypeError('injectFaults: expected an array of faults');
-		const entries = faults.map((f) => ({ fault: normalizeFault(f), remaining: f.times ?? 1, anyPath: !!opts.anyPath }));
+		const entries = faults.map((f) => ({
+			fault: normalizeFault(f),
+			remaining: f.times ?? 1,
+			anyPath: !!opts.anyPath,
+		}));
 		this.entries.push(...entries);
 	}
 
 	/** @param {((index: number, request: any) => any) | null} fn */
 	setPlan(fn) {
-		if (fn !== null && typeof fn !== 'function') throw new TypeError('setFaultPlan: expected a function or null');
+		if (fn !== null && typeof fn !== 'function')
+			throw new TypeError('setFaultPlan: expected a function or null');
 		this.plan = fn;
 	}
 
@@ -180,8 +225,14 @@ class FaultQueue {
 	take(request) {
 		const allocation = isFaultTarget(request.method, request.path);
 		const index = allocation ? this.allocationIndex++ : -1;
-		const i = this.entries.length === 0 ? -1 : this.entries.findIndex((e) =>
-			e.fault.path !== undefined ? pathMatches(e.fault.path, request.path) : e.anyPath || allocation);
+		const i =
+			this.entries.length === 0
+				? -1
+				: this.entries.findIndex((e) =>
+						e.fault.path !== undefined
+							? pathMatches(e.fault.path, request.path)
+							: e.anyPath || allocation,
+					);
 		if (i >= 0) {
 			const e = this.entries[i];
 			if (--e.remaining <= 0) this.entries.splice(i, 1);
@@ -223,8 +274,10 @@ class FaultQueue {
  */
 function randomFaultPlan(opts) {
 	const { seed = 1, probability = 0.5, faults } = opts || /** @type {any} */ ({});
-	if (!Array.isArray(faults) || faults.length === 0) throw new TypeError('randomFaultPlan: faults must be a non-empty array');
-	if (!(probability >= 0 && probability <= 1)) throw new TypeError('randomFaultPlan: probability must be in [0, 1]');
+	if (!Array.isArray(faults) || faults.length === 0)
+		throw new TypeError('randomFaultPlan: faults must be a non-empty array');
+	if (!(probability >= 0 && probability <= 1))
+		throw new TypeError('randomFaultPlan: probability must be in [0, 1]');
 	const list = faults.map(normalizeFault);
 	return (/** @type {number} */ index) => {
 		const rnd = prng((seed * 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
@@ -233,4 +286,12 @@ function randomFaultPlan(opts) {
 	};
 }
 
-module.exports = { FaultQueue, normalizeFault, randomFaultPlan, prng, setFaultTargets, pathMatches, KINDS };
+module.exports = {
+	FaultQueue,
+	normalizeFault,
+	randomFaultPlan,
+	prng,
+	setFaultTargets,
+	pathMatches,
+	KINDS,
+};

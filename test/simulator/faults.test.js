@@ -23,7 +23,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const REFS = ['EC-1', 'EC-2', 'EC-3', 'EC-4'];
 
 beforeAll(async () => {
-	sim = await startSimulator({ apiKey: KEY, autoCreate: /^EC-/, shippingDate: '2019-06-14T17:00:00Z' });
+	sim = await startSimulator({
+		apiKey: KEY,
+		autoCreate: /^EC-/,
+		shippingDate: '2019-06-14T17:00:00Z',
+	});
 });
 afterAll(() => sim.close());
 beforeEach(() => sim.reset());
@@ -39,7 +43,10 @@ test('status: 429 with/without Retry-After, 502/503/504 before (nothing changed)
 	let r = await put(['EC-1']);
 	expect(r.status).toBe(429);
 	expect(r.headers.get('retry-after')).toBe('2');
-	expect(await r.json()).toEqual({ statusCode: 429, message: 'Rate limit is exceeded. Try again in 2 seconds.' });
+	expect(await r.json()).toEqual({
+		statusCode: 429,
+		message: 'Rate limit is exceeded. Try again in 2 seconds.',
+	});
 	r = await put(['EC-1']);
 	expect([r.status, r.headers.get('retry-after')]).toEqual([429, null]);
 	await r.text();
@@ -47,20 +54,40 @@ test('status: 429 with/without Retry-After, 502/503/504 before (nothing changed)
 	expect(r.status).toBe(502);
 	expect((await r.json()).Code).toBe('BadGateway');
 	r = await put(['EC-1'], { headers: { ...JSON_H, accept: 'application/xml' } });
-	expect([r.status, r.headers.get('retry-after'), r.headers.get('content-type')]).toEqual([503, 'Wed, 21 Oct 2015 07:28:00 GMT', 'application/xml; charset=utf-8']);
-	expect((await xml2js.parseStringPromise(await r.text())).ApiError.Code[0]).toBe('ServiceUnavailable');
+	expect([r.status, r.headers.get('retry-after'), r.headers.get('content-type')]).toEqual([
+		503,
+		'Wed, 21 Oct 2015 07:28:00 GMT',
+		'application/xml; charset=utf-8',
+	]);
+	expect((await xml2js.parseStringPromise(await r.text())).ApiError.Code[0]).toBe(
+		'ServiceUnavailable',
+	);
 	r = await put(['EC-1']);
 	expect(r.status).toBe(504);
 	await r.text();
 	expect(state('EC-1')).toBe('Unallocated');
-	expect(sim.stats()).toMatchObject({ allocationRequests: 0, faultsApplied: { status: 5 }, faultsAppliedTotal: 5, faultsPending: 0 });
-	expect(sim.requests.map((q) => [q.fault, q.status])).toEqual([['status', 429], ['status', 429], ['status', 502], ['status', 503], ['status', 504]]);
+	expect(sim.stats()).toMatchObject({
+		allocationRequests: 0,
+		faultsApplied: { status: 5 },
+		faultsAppliedTotal: 5,
+		faultsPending: 0,
+	});
+	expect(sim.requests.map((q) => [q.fault, q.status])).toEqual([
+		['status', 429],
+		['status', 429],
+		['status', 502],
+		['status', 503],
+		['status', 504],
+	]);
 	expect((await put(['EC-1'])).status).toBe(200);
 	expect(sim.requests[5].fault).toBeUndefined();
 });
 
 test('status 500: after by default (states changed, resend meets "in state Allocated"); before changes nothing', async () => {
-	sim.injectFaults([{ kind: 'status', status: 500 }, { kind: 'status', status: 500, when: 'before', body: '' }]);
+	sim.injectFaults([
+		{ kind: 'status', status: 500 },
+		{ kind: 'status', status: 500, when: 'before', body: '' },
+	]);
 	let r = await put(['EC-1', 'EC-2']);
 	expect(r.status).toBe(500);
 	expect((await r.json()).Code).toBe('InternalServerError');
@@ -71,7 +98,9 @@ test('status 500: after by default (states changed, resend meets "in state Alloc
 	r = await put(['EC-1', 'EC-3']);
 	const s = await r.json();
 	expect(s.map((x) => x.StatusCode)).toEqual([400, 200]);
-	expect(s[0].Description).toBe('Consignment EC-1 cannot be allocated because it is in state Allocated');
+	expect(s[0].Description).toBe(
+		'Consignment EC-1 cannot be allocated because it is in state Allocated',
+	);
 });
 
 test('drop: before throws with nothing changed; after throws mid-body with the states changed', async () => {
@@ -82,16 +111,28 @@ test('drop: before throws with nothing changed; after throws mid-body with the s
 	expect(r.status).toBe(200);
 	await expect(r.text()).rejects.toThrow();
 	expect([state('EC-1'), state('EC-2')]).toEqual(['Allocated', 'Allocated']);
-	expect(sim.requests.map((q) => [q.fault, q.status])).toEqual([['drop', 0], ['drop', 200]]);
+	expect(sim.requests.map((q) => [q.fault, q.status])).toEqual([
+		['drop', 0],
+		['drop', 200],
+	]);
 	expect(sim.stats().faultsApplied).toEqual({ drop: 2 });
 	expect((await put(['EC-3'])).status).toBe(200);
 });
 
 test('hang: past the client timeout before/after; with ms answers late; a gone client is not processed', async () => {
-	sim.injectFaults([{ kind: 'hang', when: 'before' }, { kind: 'hang' }, { kind: 'hang', ms: 60, when: 'before' }, { kind: 'hang', ms: 80, when: 'before' }]);
-	await expect(put(['EC-1'], { signal: AbortSignal.timeout(50) })).rejects.toThrow(/timeout|aborted/i);
+	sim.injectFaults([
+		{ kind: 'hang', when: 'before' },
+		{ kind: 'hang' },
+		{ kind: 'hang', ms: 60, when: 'before' },
+		{ kind: 'hang', ms: 80, when: 'before' },
+	]);
+	await expect(put(['EC-1'], { signal: AbortSignal.timeout(50) })).rejects.toThrow(
+		/timeout|aborted/i,
+	);
 	expect(state('EC-1')).toBe('Unallocated');
-	await expect(put(['EC-2'], { signal: AbortSignal.timeout(50) })).rejects.toThrow(/timeout|aborted/i);
+	await expect(put(['EC-2'], { signal: AbortSignal.timeout(50) })).rejects.toThrow(
+		/timeout|aborted/i,
+	);
 	expect(state('EC-2')).toBe('Allocated');
 	const t0 = Date.now();
 	const r = await put(['EC-3']);
@@ -104,11 +145,23 @@ test('hang: past the client timeout before/after; with ms answers late; a gone c
 });
 
 test('malformed: truncated / garbled JSON and XML, processed', async () => {
-	sim.injectFaults([{ kind: 'malformed' }, { kind: 'malformed', variant: 'garbled' }, { kind: 'malformed', format: 'xml' }, { kind: 'malformed', format: 'xml', variant: 'garbled' }]);
-	for (const [i, format] of [['1', 'json'], ['2', 'json'], ['3', 'xml'], ['4', 'xml']]) {
+	sim.injectFaults([
+		{ kind: 'malformed' },
+		{ kind: 'malformed', variant: 'garbled' },
+		{ kind: 'malformed', format: 'xml' },
+		{ kind: 'malformed', format: 'xml', variant: 'garbled' },
+	]);
+	for (const [i, format] of [
+		['1', 'json'],
+		['2', 'json'],
+		['3', 'xml'],
+		['4', 'xml'],
+	]) {
 		const r = await put([`EC-${i}`]);
 		expect(r.status).toBe(200);
-		expect(r.headers.get('content-type')).toMatch(format === 'json' ? /^application\/json/ : /^application\/xml/);
+		expect(r.headers.get('content-type')).toMatch(
+			format === 'json' ? /^application\/json/ : /^application\/xml/,
+		);
 		const text = await r.text();
 		if (format === 'json') expect(() => JSON.parse(text)).toThrow();
 		else await expect(xml2js.parseStringPromise(text)).rejects.toThrow();
@@ -143,11 +196,20 @@ test('fewer, shuffle, extra: processed, summaries changed (JSON and XML)', async
 	expect([...shuffled].sort()).toEqual(e);
 	const extra = await (await put(['EC-F1'])).json();
 	expect(extra.map(refOf)).toEqual(['EC-F1', 'EC-NOT-SENT-1']);
-	expect(extra[1]).toMatchObject({ StatusCode: 200, CarrierServiceReference: 'CX_NDS', ConsignmentLegs: [{ TrackingReferences: ['TRKX0000001'] }] });
-	expect(sim.consignment('EC-NOT-SENT-1')).toEqual({ reference: 'EC-NOT-SENT-1', state: 'Unallocated' }); // autoCreate
+	expect(extra[1]).toMatchObject({
+		StatusCode: 200,
+		CarrierServiceReference: 'CX_NDS',
+		ConsignmentLegs: [{ TrackingReferences: ['TRKX0000001'] }],
+	});
+	expect(sim.consignment('EC-NOT-SENT-1')).toEqual({
+		reference: 'EC-NOT-SENT-1',
+		state: 'Unallocated',
+	}); // autoCreate
 	const r = await put(['EC-G1'], { headers: { ...JSON_H, accept: 'application/xml' } });
 	const xml = await xml2js.parseStringPromise(await r.text());
-	const hrefs = xml.ArrayOfAllocationSummary.AllocationSummary.map((s) => s.ApiLinks[0].ApiLink[0].Href[0]._);
+	const hrefs = xml.ArrayOfAllocationSummary.AllocationSummary.map(
+		(s) => s.ApiLinks[0].ApiLink[0].Href[0]._,
+	);
 	expect(hrefs.map((h) => h.split('/').pop())).toEqual(['EC-STRANGER', 'EC-G1']);
 	expect(sim.stats().faultsApplied).toEqual({ fewer: 3, shuffle: 2, extra: 2 });
 });
@@ -155,7 +217,13 @@ test('fewer, shuffle, extra: processed, summaries changed (JSON and XML)', async
 test('html, raw (after), path filter, failNext still applies to any request', async () => {
 	sim.injectFaults([
 		{ kind: 'html' },
-		{ kind: 'raw', status: 200, body: '<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', contentType: 'application/xml', when: 'after' },
+		{
+			kind: 'raw',
+			status: 200,
+			body: '<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>',
+			contentType: 'application/xml',
+			when: 'after',
+		},
 		{ kind: 'status', status: 503, path: '/carriers' },
 	]);
 	const g = await fetch(url('/carrierservices'), { headers: H });
@@ -182,11 +250,19 @@ test('plan: asked when the queue is empty, with the allocation index; randomFaul
 	const statuses = [];
 	for (let i = 0; i < 5; i++) statuses.push((await put([`EC-${i}`])).status);
 	expect(statuses).toEqual([503, 503, 200, 429, 200]);
-	expect(calls).toEqual([[2, 'EC-2'], [3, 'EC-3'], [4, 'EC-4']]);
+	expect(calls).toEqual([
+		[2, 'EC-2'],
+		[3, 'EC-3'],
+		[4, 'EC-4'],
+	]);
 	sim.clearFaults();
 	expect((await put(['EC-9'])).status).toBe(200);
 	expect(calls).toHaveLength(3);
-	const faults = [{ kind: 'status', status: 503 }, { kind: 'drop', when: 'before' }, { kind: 'shuffle' }];
+	const faults = [
+		{ kind: 'status', status: 503 },
+		{ kind: 'drop', when: 'before' },
+		{ kind: 'shuffle' },
+	];
 	const a = randomFaultPlan({ seed: 42, faults });
 	const b = randomFaultPlan({ seed: 42, faults });
 	const seq = (p) => Array.from({ length: 50 }, (_, i) => p(i, {})?.kind ?? '-').join(',');
@@ -211,16 +287,26 @@ test('plan: asked when the queue is empty, with the allocation index; randomFaul
 test('control routes: POST/GET/DELETE /__simulator/faults, POST /__simulator/fault-plan', async () => {
 	sim.setOption('controlRoutes', true);
 	const post = (p, body) => fetch(url(p), { method: 'POST', body: JSON.stringify(body) });
-	let r = await post('/__simulator/faults', [{ kind: 'status', status: 503, retryAfter: 1 }, { kind: 'fewer' }]);
+	let r = await post('/__simulator/faults', [
+		{ kind: 'status', status: 503, retryAfter: 1 },
+		{ kind: 'fewer' },
+	]);
 	expect(await r.json()).toEqual({ ok: true, faultsPending: 2 });
 	r = await fetch(url('/__simulator/faults'));
-	expect((await r.json()).faults).toMatchObject([{ kind: 'status', when: 'before', retryAfter: '1' }, { kind: 'fewer', drop: 1, when: 'after' }]);
+	expect((await r.json()).faults).toMatchObject([
+		{ kind: 'status', when: 'before', retryAfter: '1' },
+		{ kind: 'fewer', drop: 1, when: 'after' },
+	]);
 	expect((await post('/__simulator/faults', [{ kind: 'bogus' }])).status).toBe(400);
 	r = await put(['EC-1']);
 	expect([r.status, r.headers.get('retry-after')]).toEqual([503, '1']);
 	await fetch(url('/__simulator/faults'), { method: 'DELETE' });
-	expect((await (await put(['EC-1', 'EC-2'])).json())).toHaveLength(2);
-	await post('/__simulator/fault-plan', { seed: 1, probability: 1, faults: [{ kind: 'status', status: 504 }] });
+	expect(await (await put(['EC-1', 'EC-2'])).json()).toHaveLength(2);
+	await post('/__simulator/fault-plan', {
+		seed: 1,
+		probability: 1,
+		faults: [{ kind: 'status', status: 504 }],
+	});
 	expect((await put(['EC-3'])).status).toBe(504);
 	await post('/__simulator/fault-plan', null);
 	expect((await put(['EC-3'])).status).toBe(200);
@@ -230,7 +316,14 @@ test('close() is prompt with hung requests pending (no answer, and a long ms)', 
 	const own = await startSimulator({ apiKey: KEY, autoCreate: /^EC-/ });
 	own.injectFaults([{ kind: 'hang' }, { kind: 'hang', ms: 60_000, when: 'before' }]);
 	const send = () =>
-		fetch(own.baseUrl + ALLOCATE, { method: 'PUT', headers: JSON_H, body: JSON.stringify({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-1'] }) }).then(
+		fetch(own.baseUrl + ALLOCATE, {
+			method: 'PUT',
+			headers: JSON_H,
+			body: JSON.stringify({
+				MpdCarrierServiceReference: 'CX_NDS',
+				ConsignmentReferences: ['EC-1'],
+			}),
+		}).then(
 			() => 'answered',
 			() => 'failed',
 		);

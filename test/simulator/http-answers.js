@@ -46,14 +46,17 @@ function answer(status, data, xml, toXml) {
  * @returns {Answer}
  */
 function listAnswer(entries, xml, toXml, extra, status = 200) {
-	const render = (/** @type {any[]} */ list, /** @type {boolean} */ asXml) => (asXml ? toXml(list) : JSON.stringify(list));
+	const render = (/** @type {any[]} */ list, /** @type {boolean} */ asXml) =>
+		asXml ? toXml(list) : JSON.stringify(list);
 	return { ...answer(status, entries, xml, toXml), list: { entries, xml, render, extra } };
 }
 
 /** @param {ApiError} err @param {boolean} xml @returns {Answer} */
 function errorAnswer(err, xml) {
 	const body = err.toBody();
-	return xml ? xmlAnswer(err.status, errorToXml(body), err.headers) : jsonAnswer(err.status, body, err.headers);
+	return xml
+		? xmlAnswer(err.status, errorToXml(body), err.headers)
+		: jsonAnswer(err.status, body, err.headers);
 }
 
 /** @param {string | string[] | undefined} h */
@@ -79,17 +82,36 @@ async function readBody(req, xmlRoot, lists) {
 		try {
 			return JSON.parse(raw);
 		} catch (e) {
-			throw malformedBody(`The request body is not valid JSON: ${/** @type {Error} */ (e).message}`);
+			throw malformedBody(
+				`The request body is not valid JSON: ${/** @type {Error} */ (e).message}`,
+			);
 		}
 	}
-	if (type === 'application/xml' || type === 'text/xml') return await parseRequestXml(raw, xmlRoot, lists);
+	if (type === 'application/xml' || type === 'text/xml')
+		return await parseRequestXml(raw, xmlRoot, lists);
 	const msg = type
 		? `The request entity's media type '${type}' is not supported for this resource.`
 		: 'The request has no Content-Type; use application/json, application/xml or text/xml.';
-	throw new ApiError(415, 'UnsupportedMediaType', msg, [detail('UnsupportedMediaType', 'Content-Type', msg)]);
+	throw new ApiError(415, 'UnsupportedMediaType', msg, [
+		detail('UnsupportedMediaType', 'Content-Type', msg),
+	]);
 }
 
 /** 404 with SortedPRO's documented body: `Item X not found`. @param {string} reference */
-const itemNotFound = (reference) => new ApiError(404, 'ItemNotFound', `Item ${reference} not found`);
+const itemNotFound = (reference) =>
+	new ApiError(404, 'ItemNotFound', `Item ${reference} not found`);
 
-module.exports = { JSON_CT, XML_CT, wantsXml, jsonAnswer, xmlAnswer, answer, listAnswer, errorAnswer, headerValue, mediaType, readBody, itemNotFound };
+module.exports = {
+	JSON_CT,
+	XML_CT,
+	wantsXml,
+	jsonAnswer,
+	xmlAnswer,
+	answer,
+	listAnswer,
+	errorAnswer,
+	headerValue,
+	mediaType,
+	readBody,
+	itemNotFound,
+};

@@ -325,10 +325,19 @@ export const STATES: {
 	readyToShip: 'ReadyToShip';
 	cancelled: 'Cancelled';
 };
-export const NAMESPACES: { consignments: string; common: string; carrierServices: string; carriers: string };
+export const NAMESPACES: {
+	consignments: string;
+	common: string;
+	carrierServices: string;
+	carriers: string;
+};
 export const GATEWAY_401_MESSAGE: string;
 export const GATEWAY_401_MISSING_MESSAGE: string;
 export const UNKNOWN_REFERENCE_MODES: UnknownReferenceMode[];
 export const FAULT_KINDS: FaultKind[];
 /** Seeded: allocation request i gets, with `probability` (default 0.5), one of `faults` (uniformly); same seed, same faults. */
-export function randomFaultPlan(opts: { seed?: number; probability?: number; faults: Fault[] }): FaultPlan;
+export function randomFaultPlan(opts: {
+	seed?: number;
+	probability?: number;
+	faults: Fault[];
+}): FaultPlan;

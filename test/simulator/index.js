@@ -21,7 +21,8 @@ const MUTABLE = {
 	recordBodies: (/** @type {any} */ v) => typeof v === 'boolean',
 	maxRecordedRequests: (/** @type {any} */ v) => typeof v === 'number' && v >= 0,
 	carrierServiceNameField: (/** @type {any} */ v) => v === 'Name' || v === 'CarrierServiceName',
-	carrierServicesAnswer: (/** @type {any} */ v) => ['wrapper', 'array', 'failure', 'notFound'].includes(v),
+	carrierServicesAnswer: (/** @type {any} */ v) =>
+		['wrapper', 'array', 'failure', 'notFound'].includes(v),
 	failureWording: (/** @type {any} */ v) => v === 'documented' || v === 'descriptive',
 	stateNames: (/** @type {any} */ v) => v === 'enum' || v === 'display',
 	allocationAnswer: (/** @type {any} */ v) => ['ok', 'accepted', 'acceptedEmpty'].includes(v),
@@ -72,7 +73,8 @@ function initialOptions(o) {
 		labelContentType: o.labelContentType ?? 'send',
 	};
 	for (const [name, value] of Object.entries(opts)) {
-		if (!MUTABLE[/** @type {keyof typeof MUTABLE} */ (name)](value)) throw new TypeError(`Invalid simulator option ${name}: ${String(value)}`);
+		if (!MUTABLE[/** @type {keyof typeof MUTABLE} */ (name)](value))
+			throw new TypeError(`Invalid simulator option ${name}: ${String(value)}`);
 	}
 	return opts;
 }
@@ -146,9 +148,11 @@ async function startSimulator(options) {
 			if (!check) throw new TypeError(`Unknown or read-only simulator option: ${name}`);
 			/** @type {any} */
 			let v = value;
-			if (name === 'shippingDate' && (typeof v === 'string' || typeof v === 'number')) v = new Date(v);
+			if (name === 'shippingDate' && (typeof v === 'string' || typeof v === 'number'))
+				v = new Date(v);
 			if (name === 'linkBaseUrl' && typeof v === 'string') v = v.replace(/\/+$/, '');
-			if (!check(v)) throw new TypeError(`Invalid value for simulator option ${name}: ${String(value)}`);
+			if (!check(v))
+				throw new TypeError(`Invalid value for simulator option ${name}: ${String(value)}`);
 			if (name === 'autoCreate') store.setAutoCreate(/** @type {RegExp | null} */ (v));
 			else if (name === 'onRequest') ctx.onRequest = /** @type {any} */ (v);
 			else /** @type {any} */ (ctx.options)[name] = v;
@@ -169,8 +173,11 @@ async function startSimulator(options) {
 			return store.publicServices(ctx.options.carrierServiceNameField);
 		},
 		failNext(answer, times = 1) {
-			if (!Number.isInteger(times) || times < 1) throw new TypeError('times must be a positive integer');
-			ctx.faults.inject([{ ...(answer || {}), kind: 'raw', when: 'before', times }], { anyPath: true });
+			if (!Number.isInteger(times) || times < 1)
+				throw new TypeError('times must be a positive integer');
+			ctx.faults.inject([{ ...(answer || {}), kind: 'raw', when: 'before', times }], {
+				anyPath: true,
+			});
 		},
 		injectFaults(faults) {
 			ctx.faults.inject(faults);

@@ -19,7 +19,12 @@ const JSON_CT = 'application/json; charset=utf-8';
  */
 
 /** @type {LatencyConfig} */
-const OFF = { perRequestMs: 0, perConsignmentMs: 0, concurrentRequestLimit: 0, retryAfterSeconds: 1 };
+const OFF = {
+	perRequestMs: 0,
+	perConsignmentMs: 0,
+	concurrentRequestLimit: 0,
+	retryAfterSeconds: 1,
+};
 
 const isCount = (/** @type {unknown} */ v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
@@ -36,7 +41,9 @@ function mergeConfig(base, patch) {
 		if (!(name in OFF)) throw new TypeError(`latency: unknown field ${name}`);
 		const whole = name === 'concurrentRequestLimit' || name === 'retryAfterSeconds';
 		if (!isCount(value) || (whole && !Number.isInteger(value))) {
-			throw new TypeError(`latency: ${name} must be a ${whole ? 'whole ' : ''}number ≥ 0, got ${String(value)}`);
+			throw new TypeError(
+				`latency: ${name} must be a ${whole ? 'whole ' : ''}number ≥ 0, got ${String(value)}`,
+			);
 		}
 		/** @type {any} */ (next)[name] = value;
 	}
@@ -95,7 +102,12 @@ class LatencyModel {
 	}
 
 	stats() {
-		return { ...this.config, rateLimited: this.rateLimited, peakConcurrent: this.peakConcurrent, inFlight: this.total };
+		return {
+			...this.config,
+			rateLimited: this.rateLimited,
+			peakConcurrent: this.peakConcurrent,
+			inFlight: this.total,
+		};
 	}
 
 	/**
@@ -107,13 +119,23 @@ class LatencyModel {
 	 * @returns {{ answer: import('./faults').Answer } | { delayMs: number, release: () => void }}
 	 */
 	admit(key, raw) {
-		const { concurrentRequestLimit: limit, perRequestMs, perConsignmentMs, retryAfterSeconds } = this.config;
+		const {
+			concurrentRequestLimit: limit,
+			perRequestMs,
+			perConsignmentMs,
+			retryAfterSeconds,
+		} = this.config;
 		const current = this.inFlight.get(key) || 0;
 		if (limit > 0 && current >= limit) {
 			this.rateLimited++;
 			const seconds = String(retryAfterSeconds);
-			const body = JSON.stringify({ statusCode: 429, message: `Rate limit is exceeded. Try again in ${seconds} seconds.` });
-			return { answer: { status: 429, headers: { 'Retry-After': seconds, 'Content-Type': JSON_CT }, body } };
+			const body = JSON.stringify({
+				statusCode: 429,
+				message: `Rate limit is exceeded. Try again in ${seconds} seconds.`,
+			});
+			return {
+				answer: { status: 429, headers: { 'Retry-After': seconds, 'Content-Type': JSON_CT }, body },
+			};
 		}
 		this.inFlight.set(key, current + 1);
 		this.total++;
@@ -127,7 +149,8 @@ class LatencyModel {
 			if (left > 0) this.inFlight.set(key, left);
 			else this.inFlight.delete(key);
 		};
-		const delayMs = perRequestMs + (perConsignmentMs > 0 ? perConsignmentMs * countConsignments(raw) : 0);
+		const delayMs =
+			perRequestMs + (perConsignmentMs > 0 ? perConsignmentMs * countConsignments(raw) : 0);
 		return { delayMs, release };
 	}
 }

@@ -8,14 +8,25 @@ const { countConsignments } = require('./latency');
 
 const KEY = 'test-key';
 const ALLOCATE = '/allocation/allocatewithcarrierservice';
-const JSON_H = { 'ocp-apim-subscription-key': KEY, 'electio-api-version': '1.1', 'content-type': 'application/json', accept: 'application/json' };
+const JSON_H = {
+	'ocp-apim-subscription-key': KEY,
+	'electio-api-version': '1.1',
+	'content-type': 'application/json',
+	accept: 'application/json',
+};
 const refs = (prefix, n) => Array.from({ length: n }, (_, i) => `EC-${prefix}-${i + 1}`);
-const body = (list) => JSON.stringify({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: list });
+const body = (list) =>
+	JSON.stringify({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: list });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let sim;
 const put = (list, opts = {}) =>
-	fetch(sim.baseUrl + ALLOCATE, { method: 'PUT', headers: opts.headers || JSON_H, body: body(list), signal: opts.signal });
+	fetch(sim.baseUrl + ALLOCATE, {
+		method: 'PUT',
+		headers: opts.headers || JSON_H,
+		body: body(list),
+		signal: opts.signal,
+	});
 
 /** Wall time of one request, ms. */
 async function timed(fn) {
@@ -33,7 +44,8 @@ beforeEach(() => sim.reset());
 
 test('counts the consignments of JSON and XML bodies', () => {
 	expect(countConsignments(body(refs('A', 7)))).toBe(7);
-	const xml = '<?xml version="1.0"?><AllocateConsignmentsWithCarrierServiceRequest xmlns="x"><ConsignmentReferences>' +
+	const xml =
+		'<?xml version="1.0"?><AllocateConsignmentsWithCarrierServiceRequest xmlns="x"><ConsignmentReferences>' +
 		'<string>EC-1</string><a:string>EC-2</a:string><string>EC-3</string></ConsignmentReferences>' +
 		'<MpdCarrierServiceReference>CX_NDS</MpdCarrierServiceReference></AllocateConsignmentsWithCarrierServiceRequest>';
 	expect(countConsignments(xml)).toBe(3);
@@ -53,7 +65,16 @@ test('time per request + time per consignment, within bounds; off after setLaten
 	expect(t.status).toBe(200);
 	expect(t.ms).toBeGreaterThanOrEqual(199);
 	expect(t.ms).toBeLessThan(200 + 250);
-	expect(sim.stats()).toMatchObject({ consignmentsAllocated: 20, latency: { perRequestMs: 100, perConsignmentMs: 5, rateLimited: 0, peakConcurrent: 1, inFlight: 0 } });
+	expect(sim.stats()).toMatchObject({
+		consignmentsAllocated: 20,
+		latency: {
+			perRequestMs: 100,
+			perConsignmentMs: 5,
+			rateLimited: 0,
+			peakConcurrent: 1,
+			inFlight: 0,
+		},
+	});
 	// The waiting is not the simulator's busy time.
 	expect(sim.stats().busyMs).toBeLessThan(100);
 
@@ -61,7 +82,11 @@ test('time per request + time per consignment, within bounds; off after setLaten
 	t = await timed(() => put(refs('C', 20)));
 	expect(t.ms).toBeLessThan(150);
 	sim.reset();
-	expect(sim.stats().latency).toMatchObject({ perRequestMs: 40, perConsignmentMs: 0, concurrentRequestLimit: 0 });
+	expect(sim.stats().latency).toMatchObject({
+		perRequestMs: 40,
+		perConsignmentMs: 0,
+		concurrentRequestLimit: 0,
+	});
 });
 
 test('concurrent-request limit: one more gets 429 at once with Retry-After and the gateway body, unprocessed, counted', async () => {
@@ -70,7 +95,12 @@ test('concurrent-request limit: one more gets 429 at once with Retry-After and t
 	const answers = await Promise.all(
 		Array.from({ length: 8 }, async (_, i) => {
 			const r = await put([`EC-L-${i}`]);
-			return { status: r.status, retryAfter: r.headers.get('retry-after'), body: await r.json(), ms: performance.now() - t0 };
+			return {
+				status: r.status,
+				retryAfter: r.headers.get('retry-after'),
+				body: await r.json(),
+				ms: performance.now() - t0,
+			};
 		}),
 	);
 	const ok = answers.filter((a) => a.status === 200);
@@ -78,7 +108,10 @@ test('concurrent-request limit: one more gets 429 at once with Retry-After and t
 	expect([ok.length, limited.length]).toEqual([3, 5]);
 	for (const a of limited) {
 		expect(a.retryAfter).toBe('2');
-		expect(a.body).toEqual({ statusCode: 429, message: 'Rate limit is exceeded. Try again in 2 seconds.' });
+		expect(a.body).toEqual({
+			statusCode: 429,
+			message: 'Rate limit is exceeded. Try again in 2 seconds.',
+		});
 		expect(a.ms).toBeLessThan(250); // answered at once, not after the latency
 	}
 	for (const a of ok) expect(a.ms).toBeGreaterThanOrEqual(299);
@@ -87,7 +120,9 @@ test('concurrent-request limit: one more gets 429 at once with Retry-After and t
 	expect(stats.byStatus).toEqual({ 200: 3, 429: 5 });
 	expect(stats.consignmentsAllocated).toBe(3);
 	expect(sim.consignmentStates()).toEqual({ Allocated: 3 });
-	expect(sim.requests.filter((r) => r.rateLimited).map((r) => r.status)).toEqual([429, 429, 429, 429, 429]);
+	expect(sim.requests.filter((r) => r.rateLimited).map((r) => r.status)).toEqual([
+		429, 429, 429, 429, 429,
+	]);
 	// The slots are free again once the answers are sent.
 	expect((await put(['EC-L-after'])).status).toBe(200);
 });
@@ -127,7 +162,20 @@ test('setLatency validates', () => {
 });
 
 test('CLI flags and control routes', async () => {
-	const args = ['--port', '0', '--api-key', 'cli-key', '--auto-create', '^EC-', '--latency-per-request', '150', '--concurrent-request-limit', '1', '--retry-after', '3'];
+	const args = [
+		'--port',
+		'0',
+		'--api-key',
+		'cli-key',
+		'--auto-create',
+		'^EC-',
+		'--latency-per-request',
+		'150',
+		'--concurrent-request-limit',
+		'1',
+		'--retry-after',
+		'3',
+	];
 	const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), ...args]);
 	try {
 		const baseUrl = await new Promise((resolve, reject) => {
@@ -140,25 +188,42 @@ test('CLI flags and control routes', async () => {
 			child.once('exit', (code) => reject(new Error(`exited ${code}`)));
 		});
 		const control = async (method, route, payload) => {
-			const r = await fetch(`${baseUrl}/__simulator/${route}`, { method, body: payload === undefined ? undefined : JSON.stringify(payload) });
+			const r = await fetch(`${baseUrl}/__simulator/${route}`, {
+				method,
+				body: payload === undefined ? undefined : JSON.stringify(payload),
+			});
 			return { status: r.status, json: await r.json() };
 		};
-		expect((await control('GET', 'latency')).json).toMatchObject({ perRequestMs: 150, concurrentRequestLimit: 1, retryAfterSeconds: 3 });
+		expect((await control('GET', 'latency')).json).toMatchObject({
+			perRequestMs: 150,
+			concurrentRequestLimit: 1,
+			retryAfterSeconds: 3,
+		});
 		const H = { ...JSON_H, 'ocp-apim-subscription-key': 'cli-key' };
-		const send = (ref) => fetch(`${baseUrl}${ALLOCATE}`, { method: 'PUT', headers: H, body: body([ref]) });
+		const send = (ref) =>
+			fetch(`${baseUrl}${ALLOCATE}`, { method: 'PUT', headers: H, body: body([ref]) });
 		const [a, b] = await Promise.all([send('EC-C-1'), send('EC-C-2')]);
 		expect([a.status, b.status].sort()).toEqual([200, 429]);
 		expect([a, b].find((r) => r.status === 429).headers.get('retry-after')).toBe('3');
-		expect((await control('GET', 'stats')).json.latency).toMatchObject({ rateLimited: 1, peakConcurrent: 1 });
+		expect((await control('GET', 'stats')).json.latency).toMatchObject({
+			rateLimited: 1,
+			peakConcurrent: 1,
+		});
 		expect((await control('GET', 'consignment-states')).json).toEqual({ Allocated: 1 });
 
-		expect((await control('POST', 'latency', { concurrentRequestLimit: 0, perRequestMs: 0 })).status).toBe(200);
+		expect(
+			(await control('POST', 'latency', { concurrentRequestLimit: 0, perRequestMs: 0 })).status,
+		).toBe(200);
 		const both = await Promise.all([send('EC-C-3'), send('EC-C-4')]);
 		expect(both.map((r) => r.status)).toEqual([200, 200]);
 		expect((await control('POST', 'latency', { perRequestMs: 'slow' })).status).toBe(400);
 		// reset: back to the CLI's values, counters cleared
 		await control('POST', 'reset');
-		expect((await control('GET', 'latency')).json).toMatchObject({ perRequestMs: 150, concurrentRequestLimit: 1, rateLimited: 0 });
+		expect((await control('GET', 'latency')).json).toMatchObject({
+			perRequestMs: 150,
+			concurrentRequestLimit: 1,
+			rateLimited: 0,
+		});
 	} finally {
 		const exited = new Promise((resolve) => child.once('exit', resolve));
 		child.kill('SIGTERM');

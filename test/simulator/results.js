@@ -15,12 +15,15 @@ function withMessage(base, ref, ok, message) {
 		IsSuccess: ok,
 		Message: message,
 		Data: ref,
-		ApiLinks: ok ? [{ Rel: 'Link', Href: `${base}/consignments/${encodeURIComponent(ref)}` }] : null,
+		ApiLinks: ok
+			? [{ Rel: 'Link', Href: `${base}/consignments/${encodeURIComponent(ref)}` }]
+			: null,
 	};
 }
 
 /** XML root and entry names follow .NET's serializer for List<WithMessage<string>> (guessed: no source shows it). @param {object[]} list */
-const withMessagesToXml = (list) => toXmlDocument('ArrayOfWithMessageOfString', 'WithMessageOfString', list);
+const withMessagesToXml = (list) =>
+	toXmlDocument('ArrayOfWithMessageOfString', 'WithMessageOfString', list);
 
 /**
  * The answer of a list call: one result per consignment; `successMessage` words the result the
@@ -28,7 +31,8 @@ const withMessagesToXml = (list) => toXmlDocument('ArrayOfWithMessageOfString', 
  * @param {(ref: string) => string} successMessage
  */
 function withMessageAnswer(ctx, results, xml, successMessage) {
-	const extra = (/** @type {string} */ ref) => withMessage(ctx.options.linkBaseUrl, ref, true, successMessage(ref));
+	const extra = (/** @type {string} */ ref) =>
+		withMessage(ctx.options.linkBaseUrl, ref, true, successMessage(ref));
 	return listAnswer(results, xml, withMessagesToXml, extra);
 }
 

@@ -42,7 +42,9 @@ function compile(path) {
 	return { pattern: new RegExp(`^${source}/?$`, 'i'), names };
 }
 
-const ROUTES = ROUTE_MODULES.flatMap((module) => /** @type {Route[]} */ (module.routes)).map((route) => ({ ...route, ...compile(route.path) }));
+const ROUTES = ROUTE_MODULES.flatMap((module) => /** @type {Route[]} */ (module.routes)).map(
+	(route) => ({ ...route, ...compile(route.path) }),
+);
 
 /** The routes matching a path, with their parameters. @param {string} path */
 function match(path) {
@@ -64,7 +66,11 @@ function match(path) {
 	return found;
 }
 
-setFaultTargets((method, path) => match(path).some(({ route }) => route.actsOnConsignments && route.method === method.toUpperCase()));
+setFaultTargets((method, path) =>
+	match(path).some(
+		({ route }) => route.actsOnConsignments && route.method === method.toUpperCase(),
+	),
+);
 
 /**
  * Handle one API request (faults are applied by the caller).
@@ -74,7 +80,8 @@ setFaultTargets((method, path) => match(path).some(({ route }) => route.actsOnCo
 async function handleApiRequest(ctx, req) {
 	// Gateway first: it answers JSON whatever Accept says.
 	const key = headerValue(req.headers['ocp-apim-subscription-key']);
-	if (key !== ctx.options.apiKey) return jsonAnswer(401, gatewayUnauthorizedBody(key === undefined));
+	if (key !== ctx.options.apiKey)
+		return jsonAnswer(401, gatewayUnauthorizedBody(key === undefined));
 
 	const xml = wantsXml(headerValue(req.headers.accept));
 	try {
@@ -84,7 +91,9 @@ async function handleApiRequest(ctx, req) {
 				version === undefined
 					? `The electio-api-version header is required. Supported versions: ${API_VERSION}`
 					: `API version '${version}' is not supported. Supported versions: ${API_VERSION}`;
-			throw new ApiError(400, 'UnsupportedApiVersion', msg, [detail('UnsupportedApiVersion', 'electio-api-version', msg)]);
+			throw new ApiError(400, 'UnsupportedApiVersion', msg, [
+				detail('UnsupportedApiVersion', 'electio-api-version', msg),
+			]);
 		}
 		const matches = match(req.path);
 		if (matches.length === 0) {
@@ -94,9 +103,15 @@ async function handleApiRequest(ctx, req) {
 		const found = matches.find(({ route }) => route.method === req.method.toUpperCase());
 		if (!found) {
 			const msg = `The requested resource does not support http method '${req.method}'`;
-			throw new ApiError(405, 'MethodNotAllowed', msg, [detail('MethodNotAllowed', 'method', msg)], {
-				Allow: [...new Set(matches.map(({ route }) => route.method))].join(', '),
-			});
+			throw new ApiError(
+				405,
+				'MethodNotAllowed',
+				msg,
+				[detail('MethodNotAllowed', 'method', msg)],
+				{
+					Allow: [...new Set(matches.map(({ route }) => route.method))].join(', '),
+				},
+			);
 		}
 		return await found.route.handler(ctx, { ...req, params: found.params }, xml);
 	} catch (e) {

@@ -20,11 +20,15 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 function splitUrl(url) {
 	const q = url.indexOf('?');
 	if (q < 0) return { path: url, query: {} };
-	return { path: url.slice(0, q), query: Object.fromEntries(new URLSearchParams(url.slice(q + 1))) };
+	return {
+		path: url.slice(0, q),
+		query: Object.fromEntries(new URLSearchParams(url.slice(q + 1))),
+	};
 }
 
 /** @param {Answer} answer */
-const bodyBuffer = (answer) => (typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body);
+const bodyBuffer = (answer) =>
+	typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
 
 /** @param {import('http').ServerResponse} res @param {Answer} answer */
 function send(res, answer) {
@@ -43,7 +47,10 @@ function sendPartial(res, answer, bytes) {
 	const body = bodyBuffer(answer);
 	const n = Math.min(bytes ?? Math.floor(body.length / 2), Math.max(0, body.length - 1));
 	// Declare more than is written, so the answer is incomplete even for an empty body.
-	res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(Math.max(body.length, n + 1)) });
+	res.writeHead(answer.status, {
+		...answer.headers,
+		'Content-Length': String(Math.max(body.length, n + 1)),
+	});
 	res.write(body.subarray(0, n), () => res.destroy());
 	return n;
 }
@@ -85,11 +92,19 @@ function releaseHeld(ctx) {
 function internalError(e) {
 	// A bug in the simulator (or a throwing fault plan): the documented 500 body, and stderr.
 	process.stderr.write(`SortedPRO simulator: internal error: ${/** @type {Error} */ (e).stack}\n`);
-	return jsonAnswer(500, new ApiError(500, 'InternalServerError', 'An unexpected error occurred').toBody());
+	return jsonAnswer(
+		500,
+		new ApiError(500, 'InternalServerError', 'An unexpected error occurred').toBody(),
+	);
 }
 
 /** The answer is decided (status 0: none will be sent): record it, call the hook. */
-function decided(/** @type {any} */ ctx, /** @type {any} */ rec, /** @type {string} */ raw, /** @type {number} */ status) {
+function decided(
+	/** @type {any} */ ctx,
+	/** @type {any} */ rec,
+	/** @type {string} */ raw,
+	/** @type {number} */ status,
+) {
 	rec.status = status;
 	if (status > 0) ctx.counters.byStatus[status] = (ctx.counters.byStatus[status] || 0) + 1;
 	// The hook runs before the answer is sent: a client that got its answer can rely on it.
@@ -97,7 +112,9 @@ function decided(/** @type {any} */ ctx, /** @type {any} */ rec, /** @type {stri
 		try {
 			ctx.onRequest({ ...rec, body: raw });
 		} catch (e) {
-			process.stderr.write(`SortedPRO simulator: onRequest hook failed: ${/** @type {Error} */ (e).message}\n`);
+			process.stderr.write(
+				`SortedPRO simulator: onRequest hook failed: ${/** @type {Error} */ (e).message}\n`,
+			);
 		}
 	}
 }
@@ -187,7 +204,8 @@ async function processRequest(ctx, req, res, raw) {
 			answer = faultAnswer(ctx, fault, rec, undefined, taken.index);
 		} else {
 			answer = await handleApiRequest(ctx, { method, path, query, headers, rawBody: raw });
-			if (fault && fault.when === 'after') answer = faultAnswer(ctx, fault, rec, answer, taken.index);
+			if (fault && fault.when === 'after')
+				answer = faultAnswer(ctx, fault, rec, answer, taken.index);
 		}
 	} catch (e) {
 		answer = internalError(e);
@@ -223,7 +241,13 @@ function createHttpServer(ctx) {
 		});
 		req.on('end', () => {
 			if (tooLarge) {
-				send(res, jsonAnswer(413, new ApiError(413, 'RequestTooLarge', 'The request body is too large').toBody()));
+				send(
+					res,
+					jsonAnswer(
+						413,
+						new ApiError(413, 'RequestTooLarge', 'The request body is too large').toBody(),
+					),
+				);
 				return;
 			}
 			processRequest(ctx, req, res, Buffer.concat(chunks).toString('utf8')).catch((e) => {

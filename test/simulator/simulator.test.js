@@ -5,7 +5,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const xml2js = require('xml2js');
-const { startSimulator, GATEWAY_401_MESSAGE, GATEWAY_401_MISSING_MESSAGE, NAMESPACES } = require('./index');
+const {
+	startSimulator,
+	GATEWAY_401_MESSAGE,
+	GATEWAY_401_MISSING_MESSAGE,
+	NAMESPACES,
+} = require('./index');
 
 const KEY = 'test-key';
 const ALLOCATE = '/allocation/allocatewithcarrierservice';
@@ -29,7 +34,7 @@ const first = (n) => (n === undefined ? undefined : n[0]);
 const text = (n) => {
 	const v = first(n);
 	if (v === undefined) return null;
-	return typeof v === 'string' ? v : v._ ?? '';
+	return typeof v === 'string' ? v : (v._ ?? '');
 };
 const list = (n, item, f) => {
 	const v = first(n);
@@ -45,7 +50,9 @@ async function summariesFromXml(xml) {
 		Description: text(s.Description),
 		ConsignmentLegs: list(s.ConsignmentLegs, 'ConsignmentLeg', (l) => ({
 			Leg: Number(text(l.Leg)),
-			TrackingReferences: list(l.TrackingReferences, 'string', (t) => (typeof t === 'string' ? t : t._)),
+			TrackingReferences: list(l.TrackingReferences, 'string', (t) =>
+				typeof t === 'string' ? t : t._,
+			),
 			CarrierReference: text(l.CarrierReference),
 			CarrierServiceReference: text(l.CarrierServiceReference),
 			CarrierName: text(l.CarrierName),
@@ -60,7 +67,11 @@ async function summariesFromXml(xml) {
 let sim;
 const url = (p) => sim.baseUrl + p;
 const putJson = (body, headers = JSON_H, p = ALLOCATE) =>
-	fetch(url(p), { method: 'PUT', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+	fetch(url(p), {
+		method: 'PUT',
+		headers,
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	});
 const allocateJson = async (refs, service = 'CX_NDS') => {
 	const r = await putJson({ MpdCarrierServiceReference: service, ConsignmentReferences: refs });
 	expect(r.status).toBe(200);
@@ -88,12 +99,18 @@ beforeEach(() => sim.reset());
 
 describe('gateway and headers', () => {
 	test('missing or wrong key: 401 gateway shape, JSON even when XML is accepted', async () => {
-		for (const headers of [{ 'electio-api-version': '1.1' }, { ...H, 'ocp-apim-subscription-key': 'nope', accept: 'application/xml' }]) {
+		for (const headers of [
+			{ 'electio-api-version': '1.1' },
+			{ ...H, 'ocp-apim-subscription-key': 'nope', accept: 'application/xml' },
+		]) {
 			const r = await fetch(url('/carrierservices'), { headers });
 			expect(r.status).toBe(401);
 			expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
 			const missing = !('ocp-apim-subscription-key' in headers);
-			expect(await r.json()).toEqual({ statusCode: 401, message: missing ? GATEWAY_401_MISSING_MESSAGE : GATEWAY_401_MESSAGE });
+			expect(await r.json()).toEqual({
+				statusCode: 401,
+				message: missing ? GATEWAY_401_MISSING_MESSAGE : GATEWAY_401_MESSAGE,
+			});
 		}
 	});
 
@@ -101,8 +118,21 @@ describe('gateway and headers', () => {
 		let r = await fetch(url('/carrierservices'), { headers: { 'ocp-apim-subscription-key': KEY } });
 		expect(r.status).toBe(400);
 		const body = await r.json();
-		expect(body).toEqual({ Code: 'UnsupportedApiVersion', Message: expect.any(String), CorrelationId: expect.stringMatching(/^[0-9a-f-]{36}$/), Details: [{ Code: 'UnsupportedApiVersion', Target: 'electio-api-version', Message: expect.any(String) }] });
-		r = await fetch(url('/carrierservices'), { headers: { ...H, 'electio-api-version': '1.0', accept: 'text/xml' } });
+		expect(body).toEqual({
+			Code: 'UnsupportedApiVersion',
+			Message: expect.any(String),
+			CorrelationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			Details: [
+				{
+					Code: 'UnsupportedApiVersion',
+					Target: 'electio-api-version',
+					Message: expect.any(String),
+				},
+			],
+		});
+		r = await fetch(url('/carrierservices'), {
+			headers: { ...H, 'electio-api-version': '1.0', accept: 'text/xml' },
+		});
 		expect(r.status).toBe(400);
 		expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
 		const xml = await xml2js.parseStringPromise(await r.text(), { explicitArray: false });
@@ -125,7 +155,11 @@ describe('gateway and headers', () => {
 
 describe('allocate with carrier service', () => {
 	test('JSON: contract-shaped summary, state change, path case kept in the record', async () => {
-		const r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] }, JSON_H, '/allocation/allocateWithCarrierService');
+		const r = await putJson(
+			{ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] },
+			JSON_H,
+			'/allocation/allocateWithCarrierService',
+		);
 		expect(r.status).toBe(200);
 		expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
 		expect(await r.json()).toEqual([
@@ -135,23 +169,48 @@ describe('allocate with carrier service', () => {
 					{ Rel: 'detail', Href: 'https://api.electioapp.com/consignments/EC-000-05A-Z6S' },
 					{ Rel: 'label', Href: 'https://api.electioapp.com/labels/EC-000-05A-Z6S' },
 				],
-				Description: 'Consignment EC-000-05A-Z6S has been successfully allocated with Carrier X Next Day Super for shipping on 14/06/2019 17:00:00 +00:00',
-				ConsignmentLegs: [{ Leg: 1, TrackingReferences: ['TRK00000001'], CarrierReference: 'CARRIER_X', CarrierServiceReference: null, CarrierName: 'Carrier X' }],
+				Description:
+					'Consignment EC-000-05A-Z6S has been successfully allocated with Carrier X Next Day Super for shipping on 14/06/2019 17:00:00 +00:00',
+				ConsignmentLegs: [
+					{
+						Leg: 1,
+						TrackingReferences: ['TRK00000001'],
+						CarrierReference: 'CARRIER_X',
+						CarrierServiceReference: null,
+						CarrierName: 'Carrier X',
+					},
+				],
 				CarrierReference: 'CARRIER_X',
 				CarrierName: 'Carrier X',
 				CarrierServiceReference: 'CX_NDS',
 				CarrierServiceName: 'Next Day Super',
 			},
 		]);
-		expect(sim.consignment('EC-000-05A-Z6S')).toEqual({ reference: 'EC-000-05A-Z6S', state: 'Allocated', carrierServiceReference: 'CX_NDS', trackingReference: 'TRK00000001' });
+		expect(sim.consignment('EC-000-05A-Z6S')).toEqual({
+			reference: 'EC-000-05A-Z6S',
+			state: 'Allocated',
+			carrierServiceReference: 'CX_NDS',
+			trackingReference: 'TRK00000001',
+		});
 		expect(sim.requests[0].path).toBe('/allocation/allocateWithCarrierService');
 	});
 
 	test('XML answer parses to the same objects as the JSON answer for the same consignments', async () => {
-		const refs = ['EC-000-05A-Z6S', 'EC-000-MAN-001', 'EC-000-NOT-FND', 'EC-000-000-FAIL', 'EC-000-A04-0DV', 'EC-AUTO-1'];
+		const refs = [
+			'EC-000-05A-Z6S',
+			'EC-000-MAN-001',
+			'EC-000-NOT-FND',
+			'EC-000-000-FAIL',
+			'EC-000-A04-0DV',
+			'EC-AUTO-1',
+		];
 		const json = await allocateJson(refs);
 		sim.reset();
-		const r = await fetch(url(ALLOCATE), { method: 'PUT', headers: { ...XML_H, 'content-type': 'text/xml' }, body: xmlBody(refs, 'CX_NDS') });
+		const r = await fetch(url(ALLOCATE), {
+			method: 'PUT',
+			headers: { ...XML_H, 'content-type': 'text/xml' },
+			body: xmlBody(refs, 'CX_NDS'),
+		});
 		expect(r.status).toBe(200);
 		expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
 		const raw = await r.text();
@@ -165,19 +224,38 @@ describe('allocate with carrier service', () => {
 		expect(raw).not.toContain('<CarrierServiceReference />');
 	});
 
-	test('state rules: only Unallocated / AllocationFailed; refusal goes to AllocationFailed with SortedPRO\'s reason', async () => {
-		const s = await allocateJson(['EC-000-ALL-001', 'EC-000-MAN-001', 'EC-000-083-45D', 'EC-000-083-45D']);
+	test("state rules: only Unallocated / AllocationFailed; refusal goes to AllocationFailed with SortedPRO's reason", async () => {
+		const s = await allocateJson([
+			'EC-000-ALL-001',
+			'EC-000-MAN-001',
+			'EC-000-083-45D',
+			'EC-000-083-45D',
+		]);
 		expect(s.map((x) => x.StatusCode)).toEqual([400, 400, 200, 400]);
-		expect(s[0].Description).toBe('Consignment EC-000-ALL-001 cannot be allocated because it is in state Allocated');
-		expect(s[1].Description).toBe('Consignment EC-000-MAN-001 cannot be allocated because it is in state Manifested');
-		expect(s[0]).toMatchObject({ ConsignmentLegs: [], CarrierReference: null, CarrierServiceName: null });
+		expect(s[0].Description).toBe(
+			'Consignment EC-000-ALL-001 cannot be allocated because it is in state Allocated',
+		);
+		expect(s[1].Description).toBe(
+			'Consignment EC-000-MAN-001 cannot be allocated because it is in state Manifested',
+		);
+		expect(s[0]).toMatchObject({
+			ConsignmentLegs: [],
+			CarrierReference: null,
+			CarrierServiceName: null,
+		});
 		const refused = await allocateJson(['EC-000-05A-Z6S'], 'REFUSE-ALL');
 		expect(refused[0].StatusCode).toBe(400);
 		expect(refused[0].Description).toBe('Could not be booked with courier.');
-		expect(sim.consignment('EC-000-05A-Z6S')).toMatchObject({ state: 'AllocationFailed', failedAllocationMessage: 'Could not be booked with courier.' });
+		expect(sim.consignment('EC-000-05A-Z6S')).toMatchObject({
+			state: 'AllocationFailed',
+			failedAllocationMessage: 'Could not be booked with courier.',
+		});
 		const again = await allocateJson(['EC-000-05A-Z6S'], 'EDC5_DPDSS');
 		expect(again[0].StatusCode).toBe(200);
-		expect(sim.consignment('EC-000-05A-Z6S')).toMatchObject({ state: 'Allocated', carrierServiceReference: 'EDC5_DPDSS' });
+		expect(sim.consignment('EC-000-05A-Z6S')).toMatchObject({
+			state: 'Allocated',
+			carrierServiceReference: 'EDC5_DPDSS',
+		});
 	});
 
 	test('older wordings as modes: descriptive failure, display state names', async () => {
@@ -188,7 +266,9 @@ describe('allocate with carrier service', () => {
 			'Consignment EC-000-05A-Z6S could not be allocated with Refusing Carrier Refuses Everything: Could not be booked with courier.',
 		);
 		const again = await allocateJson(['EC-000-05A-Z6S', 'EC-000-05A-Z6S'], 'CX_NDS');
-		expect(again[1].Description).toBe('Consignment EC-000-05A-Z6S cannot be allocated because it is in state Allocated');
+		expect(again[1].Description).toBe(
+			'Consignment EC-000-05A-Z6S cannot be allocated because it is in state Allocated',
+		);
 		sim.reset();
 		const failed = await allocateJson(['EC-000-A04-0DV', 'EC-000-A04-0DV'], 'REFUSE-ALL');
 		expect(sim.consignment('EC-000-A04-0DV').state).toBe('AllocationFailed');
@@ -197,11 +277,17 @@ describe('allocate with carrier service', () => {
 
 	test('202 Accepted: with the summaries, or with no body (consignments Allocating)', async () => {
 		sim.setOption('allocationAnswer', 'accepted');
-		let r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] });
+		let r = await putJson({
+			MpdCarrierServiceReference: 'CX_NDS',
+			ConsignmentReferences: ['EC-000-05A-Z6S'],
+		});
 		expect(r.status).toBe(202);
 		expect((await r.json())[0].StatusCode).toBe(200);
 		sim.setOption('allocationAnswer', 'acceptedEmpty');
-		r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-083-45D'] });
+		r = await putJson({
+			MpdCarrierServiceReference: 'CX_NDS',
+			ConsignmentReferences: ['EC-000-083-45D'],
+		});
 		expect(r.status).toBe(202);
 		expect(await r.text()).toBe('');
 		expect(sim.consignment('EC-000-083-45D').state).toBe('Allocating');
@@ -210,7 +296,10 @@ describe('allocate with carrier service', () => {
 	test('unknownReference modes: summary, omit, reject', async () => {
 		const refs = ['EC-000-05A-Z6S', 'EC-000-XXX-YYY'];
 		let s = await allocateJson(refs);
-		expect(s[1]).toMatchObject({ StatusCode: 404, Description: 'Consignment EC-000-XXX-YYY not found' });
+		expect(s[1]).toMatchObject({
+			StatusCode: 404,
+			Description: 'Consignment EC-000-XXX-YYY not found',
+		});
 		sim.reset();
 		sim.setOption('unknownReference', 'omit');
 		s = await allocateJson(refs);
@@ -219,7 +308,11 @@ describe('allocate with carrier service', () => {
 		sim.setOption('unknownReference', 'reject');
 		const r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: refs });
 		expect(r.status).toBe(404);
-		expect(await r.json()).toMatchObject({ Code: 'ItemNotFound', Message: 'Item EC-000-XXX-YYY not found', Details: [{ Target: 'ConsignmentReferences' }] });
+		expect(await r.json()).toMatchObject({
+			Code: 'ItemNotFound',
+			Message: 'Item EC-000-XXX-YYY not found',
+			Details: [{ Target: 'ConsignmentReferences' }],
+		});
 		expect(sim.consignment('EC-000-05A-Z6S').state).toBe('Unallocated');
 		sim.reset();
 		expect(sim.consignment('EC-000-XXX-YYY')).toBeUndefined();
@@ -231,9 +324,15 @@ describe('allocate with carrier service', () => {
 		expect(r.status).toBe(400);
 		let b = await r.json();
 		expect(b.Code).toBe('ValidationFailed');
-		expect(b.Details.map((d) => d.Target)).toEqual(['ConsignmentReferences', 'MpdCarrierServiceReference']);
+		expect(b.Details.map((d) => d.Target)).toEqual([
+			'ConsignmentReferences',
+			'MpdCarrierServiceReference',
+		]);
 		r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: [] });
-		expect((await r.json()).Details[0]).toMatchObject({ Code: 'Empty', Target: 'ConsignmentReferences' });
+		expect((await r.json()).Details[0]).toMatchObject({
+			Code: 'Empty',
+			Target: 'ConsignmentReferences',
+		});
 		r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['ok', 5] });
 		expect((await r.json()).Details[0].Target).toBe('ConsignmentReferences[1]');
 		r = await putJson('{"MpdCarrierServiceReference": ');
@@ -241,12 +340,24 @@ describe('allocate with carrier service', () => {
 		expect((await r.json()).Code).toBe('MalformedRequestBody');
 		r = await fetch(url(ALLOCATE), { method: 'PUT', headers: XML_H, body: '<Allocate' });
 		expect(r.status).toBe(400);
-		expect((await xml2js.parseStringPromise(await r.text())).ApiError.Code[0]).toBe('MalformedRequestBody');
-		r = await fetch(url(ALLOCATE), { method: 'PUT', headers: XML_H, body: xmlBody(['a'], 'CX_NDS').replace(/ xmlns="[^"]+"/, '') });
+		expect((await xml2js.parseStringPromise(await r.text())).ApiError.Code[0]).toBe(
+			'MalformedRequestBody',
+		);
+		r = await fetch(url(ALLOCATE), {
+			method: 'PUT',
+			headers: XML_H,
+			body: xmlBody(['a'], 'CX_NDS').replace(/ xmlns="[^"]+"/, ''),
+		});
 		expect(r.status).toBe(400);
-		r = await putJson({ MpdCarrierServiceReference: 'NOPE', ConsignmentReferences: ['EC-000-05A-Z6S'] });
+		r = await putJson({
+			MpdCarrierServiceReference: 'NOPE',
+			ConsignmentReferences: ['EC-000-05A-Z6S'],
+		});
 		expect(r.status).toBe(404);
-		expect(await r.json()).toMatchObject({ Code: 'CarrierServiceNotFound', Message: 'Carrier service NOPE not found' });
+		expect(await r.json()).toMatchObject({
+			Code: 'CarrierServiceNotFound',
+			Message: 'Carrier service NOPE not found',
+		});
 	});
 
 	test('autoCreate: a batch of 100 unseeded references', async () => {
@@ -265,8 +376,21 @@ describe('other endpoints, recording, faults', () => {
 		const wrapper = await r.json();
 		expect(wrapper).toMatchObject({ Success: true, ErrorMessage: null });
 		const list = wrapper.MpdCarrierServices;
-		expect(list.map((s) => s.Reference)).toEqual(['Example-Carrier-Service', 'MPD_RMDTPS48HNAST', 'EDC5_DPDSS', 'CX_NDS', 'REFUSE-ALL', 'MPD_OLDECO']);
-		expect(list[3]).toMatchObject({ Name: 'Next Day Super', Reference: 'CX_NDS', MpdCarrierReference: 'CARRIER_X', CarrierName: 'Carrier X', Status: 3 });
+		expect(list.map((s) => s.Reference)).toEqual([
+			'Example-Carrier-Service',
+			'MPD_RMDTPS48HNAST',
+			'EDC5_DPDSS',
+			'CX_NDS',
+			'REFUSE-ALL',
+			'MPD_OLDECO',
+		]);
+		expect(list[3]).toMatchObject({
+			Name: 'Next Day Super',
+			Reference: 'CX_NDS',
+			MpdCarrierReference: 'CARRIER_X',
+			CarrierName: 'Carrier X',
+			Status: 3,
+		});
 		expect(list[1].Name).toBe('Tracked 48 Non Signature ');
 		expect(list[1].Journey[0].CarrierService.Reference).toBe('RMDTPS48HNAST');
 		expect(list[5].Status).toBe(2);
@@ -279,11 +403,18 @@ describe('other endpoints, recording, faults', () => {
 		r = await fetch(url('/carrierservices'), { headers: H });
 		expect((await r.json())[3].Reference).toBe('CX_NDS');
 		r = await fetch(url('/carrierservices'), { headers: { ...H, accept: 'application/xml' } });
-		expect((await xml2js.parseStringPromise(await r.text(), { explicitArray: false })).ArrayOfCarrierService.CarrierService[3].Reference._).toBe('CX_NDS');
+		expect(
+			(await xml2js.parseStringPromise(await r.text(), { explicitArray: false }))
+				.ArrayOfCarrierService.CarrierService[3].Reference._,
+		).toBe('CX_NDS');
 		sim.setOption('carrierServicesAnswer', 'failure');
 		r = await fetch(url('/carrierservices'), { headers: H });
 		expect(r.status).toBe(200);
-		expect(await r.json()).toEqual({ Success: false, ErrorMessage: expect.any(String), MpdCarrierServices: [] });
+		expect(await r.json()).toEqual({
+			Success: false,
+			ErrorMessage: expect.any(String),
+			MpdCarrierServices: [],
+		});
 		sim.setOption('carrierServicesAnswer', 'notFound');
 		r = await fetch(url('/carrierservices'), { headers: H });
 		expect(r.status).toBe(404);
@@ -291,28 +422,59 @@ describe('other endpoints, recording, faults', () => {
 		sim.setOption('carrierServicesAnswer', 'wrapper');
 		sim.setOption('carrierServiceNameField', 'CarrierServiceName');
 		r = await fetch(url('/carrierservices'), { headers: H });
-		expect((await r.json()).MpdCarrierServices[0]).toHaveProperty('CarrierServiceName', 'Example Service');
+		expect((await r.json()).MpdCarrierServices[0]).toHaveProperty(
+			'CarrierServiceName',
+			'Example Service',
+		);
 		r = await fetch(url('/carriers'), { headers: H });
-		expect((await r.json())).toContainEqual({ Reference: 'CARRIER_X', Name: 'Carrier X' });
+		expect(await r.json()).toContainEqual({ Reference: 'CARRIER_X', Name: 'Carrier X' });
 	});
 
 	test('request recording, with and without bodies', async () => {
 		await fetch(url('/carriers?x=1'), { headers: { ...H, Accept: 'text/xml' } });
-		await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] });
+		await putJson({
+			MpdCarrierServiceReference: 'CX_NDS',
+			ConsignmentReferences: ['EC-000-05A-Z6S'],
+		});
 		expect(sim.requestCount).toBe(2);
-		expect(sim.requests[0]).toMatchObject({ method: 'GET', path: '/carriers', query: { x: '1' }, accept: 'text/xml', status: 200, body: '' });
+		expect(sim.requests[0]).toMatchObject({
+			method: 'GET',
+			path: '/carriers',
+			query: { x: '1' },
+			accept: 'text/xml',
+			status: 200,
+			body: '',
+		});
 		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(KEY);
 		expect(sim.requests[1]).toMatchObject({ method: 'PUT', contentType: 'application/json' });
-		expect(JSON.parse(sim.requests[1].body)).toEqual({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] });
+		expect(JSON.parse(sim.requests[1].body)).toEqual({
+			MpdCarrierServiceReference: 'CX_NDS',
+			ConsignmentReferences: ['EC-000-05A-Z6S'],
+		});
 		sim.setOption('recordBodies', false);
-		await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-083-45D'] });
+		await putJson({
+			MpdCarrierServiceReference: 'CX_NDS',
+			ConsignmentReferences: ['EC-000-083-45D'],
+		});
 		expect(sim.requests[2].body).toBeUndefined();
 	});
 
 	test('failNext: empty body with Retry-After, XML error, 400 with Details, path filter', async () => {
 		sim.failNext({ status: 503, headers: { 'Retry-After': '2' } }, 2);
-		sim.failNext({ status: 500, body: '<ApiError><Code>Boom</Code><Message>xml</Message></ApiError>' });
-		sim.failNext({ status: 400, body: { Code: 'Bad', Message: 'bad', CorrelationId: 'x', Details: [{ Code: 'c', Target: 't', Message: 'm' }] }, path: ALLOCATE });
+		sim.failNext({
+			status: 500,
+			body: '<ApiError><Code>Boom</Code><Message>xml</Message></ApiError>',
+		});
+		sim.failNext({
+			status: 400,
+			body: {
+				Code: 'Bad',
+				Message: 'bad',
+				CorrelationId: 'x',
+				Details: [{ Code: 'c', Target: 't', Message: 'm' }],
+			},
+			path: ALLOCATE,
+		});
 		for (let i = 0; i < 2; i++) {
 			const r = await fetch(url('/carriers'), { headers: H });
 			expect(r.status).toBe(503);
@@ -325,17 +487,37 @@ describe('other endpoints, recording, faults', () => {
 		expect(await r.text()).toContain('<Code>Boom</Code>');
 		r = await fetch(url('/carriers'), { headers: H });
 		expect(r.status).toBe(200);
-		r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-05A-Z6S'] });
+		r = await putJson({
+			MpdCarrierServiceReference: 'CX_NDS',
+			ConsignmentReferences: ['EC-000-05A-Z6S'],
+		});
 		expect(r.status).toBe(400);
 		expect((await r.json()).Details).toEqual([{ Code: 'c', Target: 't', Message: 'm' }]);
 		expect(sim.consignment('EC-000-05A-Z6S').state).toBe('Unallocated');
-		expect(sim.stats()).toMatchObject({ faultsApplied: { raw: 4 }, faultsAppliedTotal: 4, faultsPending: 0 });
+		expect(sim.stats()).toMatchObject({
+			faultsApplied: { raw: 4 },
+			faultsAppliedTotal: 4,
+			faultsPending: 0,
+		});
 	});
 });
 
 test('CLI: prints the listening line, records without the key, stops on SIGTERM', async () => {
-	const recordFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-sim-')), 'requests.jsonl');
-	const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', '--api-key', 'cli-key', '--seed', '2', '--record-file', recordFile]);
+	const recordFile = path.join(
+		fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-sim-')),
+		'requests.jsonl',
+	);
+	const child = spawn(process.execPath, [
+		path.join(__dirname, 'cli.js'),
+		'--port',
+		'0',
+		'--api-key',
+		'cli-key',
+		'--seed',
+		'2',
+		'--record-file',
+		recordFile,
+	]);
 	try {
 		const line = await new Promise((resolve, reject) => {
 			let out = '';
@@ -350,12 +532,24 @@ test('CLI: prints the listening line, records without the key, stops on SIGTERM'
 		const r = await fetch(`${m[1]}${ALLOCATE}`, {
 			method: 'PUT',
 			headers: { ...JSON_H, 'ocp-apim-subscription-key': 'cli-key' },
-			body: JSON.stringify({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['EC-000-000-002'] }),
+			body: JSON.stringify({
+				MpdCarrierServiceReference: 'CX_NDS',
+				ConsignmentReferences: ['EC-000-000-002'],
+			}),
 		});
 		expect((await r.json())[0].StatusCode).toBe(200);
-		const rec = fs.readFileSync(recordFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+		const rec = fs
+			.readFileSync(recordFile, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
 		expect(rec).toHaveLength(1);
-		expect(rec[0]).toMatchObject({ method: 'PUT', path: ALLOCATE, subscriptionKey: 'valid', status: 200 });
+		expect(rec[0]).toMatchObject({
+			method: 'PUT',
+			path: ALLOCATE,
+			subscriptionKey: 'valid',
+			status: 200,
+		});
 		expect(rec[0].headers).not.toHaveProperty('ocp-apim-subscription-key');
 		expect(JSON.parse(rec[0].body).ConsignmentReferences).toEqual(['EC-000-000-002']);
 	} finally {

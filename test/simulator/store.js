@@ -3,7 +3,12 @@
  * In-memory state: consignments (a Map, so large batches stay O(batch)) and carrier services.
  */
 const { randomUUID } = require('crypto');
-const { DEFAULT_CARRIER_SERVICES, DEFAULT_SERVICE_GROUPS, SERVICE_STATUS, STATES } = require('./defaults');
+const {
+	DEFAULT_CARRIER_SERVICES,
+	DEFAULT_SERVICE_GROUPS,
+	SERVICE_STATUS,
+	STATES,
+} = require('./defaults');
 
 /** @typedef {import('./defaults').CarrierServiceConfig} CarrierServiceConfig */
 /**
@@ -92,7 +97,8 @@ class Store {
 	 */
 	addCreated(record) {
 		const n = ++this.createdCount;
-		const group = (/** @type {number} */ value) => value.toString(36).toUpperCase().padStart(3, '0');
+		const group = (/** @type {number} */ value) =>
+			value.toString(36).toUpperCase().padStart(3, '0');
 		const reference = `EC-NEW-${group(Math.floor(n / 46656) % 46656)}-${group(n % 46656)}`;
 		const created = { ...record, reference };
 		this.consignments.set(reference, created);
@@ -105,7 +111,11 @@ class Store {
 	 */
 	issueQuotes(reference, quotes) {
 		this.quotesByConsignment.set(reference, quotes);
-		for (const q of quotes) this.quotes.set(String(q.QuoteReference).toLowerCase(), { consignmentReference: reference, serviceReference: q.MpdCarrierServiceReference });
+		for (const q of quotes)
+			this.quotes.set(String(q.QuoteReference).toLowerCase(), {
+				consignmentReference: reference,
+				serviceReference: q.MpdCarrierServiceReference,
+			});
 	}
 
 	/**
@@ -156,14 +166,17 @@ class Store {
 
 	/** @param {string} reference */
 	exists(reference) {
-		return this.consignments.has(reference) || !!(this.autoCreate && this.autoCreate.test(reference));
+		return (
+			this.consignments.has(reference) || !!(this.autoCreate && this.autoCreate.test(reference))
+		);
 	}
 
 	/** A copy for callers, or undefined. @param {string} reference @returns {Consignment | undefined} */
 	get(reference) {
 		const c = this.consignments.get(reference);
 		if (c) return { ...c };
-		if (this.autoCreate && this.autoCreate.test(reference)) return { reference, state: STATES.unallocated };
+		if (this.autoCreate && this.autoCreate.test(reference))
+			return { reference, state: STATES.unallocated };
 		return undefined;
 	}
 
@@ -180,9 +193,19 @@ class Store {
 	 */
 	publicServices(nameField = 'Name') {
 		return [...this.services.values()].map((s) => {
-			const { Reference, Name, CarrierReference, CarrierName, Status, refuses, refuseReason, CarrierServiceName, ...extra } =
-				/** @type {any} */ (s);
-			const carrierCode = Reference.replace(/^MPD_/, '') + (Reference.startsWith('MPD_') ? '' : '_CARRIER');
+			const {
+				Reference,
+				Name,
+				CarrierReference,
+				CarrierName,
+				Status,
+				refuses,
+				refuseReason,
+				CarrierServiceName,
+				...extra
+			} = /** @type {any} */ (s);
+			const carrierCode =
+				Reference.replace(/^MPD_/, '') + (Reference.startsWith('MPD_') ? '' : '_CARRIER');
 			return {
 				[nameField]: Name,
 				Description: `${CarrierName} ${String(Name).trim()}`,
@@ -191,7 +214,12 @@ class Store {
 				CarrierName,
 				CarrierAccountOwner: 'Electio',
 				Status: Status ?? SERVICE_STATUS.enabled,
-				Journey: [{ JourneyStage: 1, CarrierService: { Reference: carrierCode, Name, CarrierReference, CarrierName } }],
+				Journey: [
+					{
+						JourneyStage: 1,
+						CarrierService: { Reference: carrierCode, Name, CarrierReference, CarrierName },
+					},
+				],
 				IsConfigured: true,
 				...extra,
 			};
@@ -205,13 +233,16 @@ class Store {
 
 	/** The services of a service group, or undefined for an unknown group. @param {string} code */
 	serviceGroup(code) {
-		const refs = Object.prototype.hasOwnProperty.call(this.serviceGroups, code) ? this.serviceGroups[code] : undefined;
+		const refs = Object.prototype.hasOwnProperty.call(this.serviceGroups, code)
+			? this.serviceGroups[code]
+			: undefined;
 		return refs && refs.map((ref) => this.services.get(ref)).filter(Boolean);
 	}
 
 	/** A new quote (a GUID) for allocating `consignmentReference` with `serviceReference`. @param {string} consignmentReference @param {string} serviceReference */
 	issueQuote(consignmentReference, serviceReference) {
-		if (!this.services.has(serviceReference)) throw new TypeError(`issueQuote: unknown carrier service ${serviceReference}`);
+		if (!this.services.has(serviceReference))
+			throw new TypeError(`issueQuote: unknown carrier service ${serviceReference}`);
 		const quoteReference = randomUUID();
 		this.quotes.set(quoteReference.toLowerCase(), { consignmentReference, serviceReference });
 		return quoteReference;
@@ -225,7 +256,11 @@ class Store {
 	 */
 	quote(quoteReference) {
 		const issued = this.quotes.get(quoteReference.toLowerCase());
-		if (issued) return { service: this.services.get(issued.serviceReference), consignmentReference: issued.consignmentReference };
+		if (issued)
+			return {
+				service: this.services.get(issued.serviceReference),
+				consignmentReference: issued.consignmentReference,
+			};
 		const enabled = this.enabledServices();
 		return { service: enabled[parseInt(quoteReference.slice(0, 8), 16) % enabled.length] };
 	}
@@ -240,7 +275,8 @@ class Store {
 		/** @type {Map<string, { Reference: string, Name: string }>} */
 		const carriers = new Map();
 		for (const s of this.services.values()) {
-			if (!carriers.has(s.CarrierReference)) carriers.set(s.CarrierReference, { Reference: s.CarrierReference, Name: s.CarrierName });
+			if (!carriers.has(s.CarrierReference))
+				carriers.set(s.CarrierReference, { Reference: s.CarrierReference, Name: s.CarrierName });
 		}
 		return [...carriers.values()];
 	}

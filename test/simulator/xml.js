@@ -138,11 +138,14 @@ function toXmlDocument(rootName, itemName, value) {
 }
 
 /** @param {object[]} summaries */
-const summariesToXml = (summaries) => toXmlDocument('ArrayOfAllocationSummary', 'AllocationSummary', summaries);
+const summariesToXml = (summaries) =>
+	toXmlDocument('ArrayOfAllocationSummary', 'AllocationSummary', summaries);
 /** @param {object[]} services */
-const carrierServicesToXml = (services) => toXmlDocument('ArrayOfCarrierService', 'CarrierService', services);
+const carrierServicesToXml = (services) =>
+	toXmlDocument('ArrayOfCarrierService', 'CarrierService', services);
 /** @param {object} response a SubscriptionMpdCarrierServiceResponse (inferred from the type names) */
-const carrierServiceResponseToXml = (response) => toXmlDocument('SubscriptionMpdCarrierServiceResponse', null, response);
+const carrierServiceResponseToXml = (response) =>
+	toXmlDocument('SubscriptionMpdCarrierServiceResponse', null, response);
 /** @param {object[]} carriers */
 const carriersToXml = (carriers) => toXmlDocument('ArrayOfCarrier', 'Carrier', carriers);
 /** @param {object} body an ApiError body */
@@ -157,7 +160,11 @@ const PARSE_OPTIONS = {
 };
 
 /** @param {any} node */
-const isNil = (node) => !!(node.$ && Object.values(node.$).some((a) => a.uri === XSI && a.local === 'nil' && a.value === 'true'));
+const isNil = (node) =>
+	!!(
+		node.$ &&
+		Object.values(node.$).some((a) => a.uri === XSI && a.local === 'nil' && a.value === 'true')
+	);
 /** @param {any} node */
 const textOf = (node) => (typeof node._ === 'string' ? node._ : '');
 
@@ -179,18 +186,23 @@ function parseRequestXml(text, rootName, lists = ['ConsignmentReferences']) {
 				return reject(malformedBody(`There is an error in XML document: ${first}`));
 			}
 			const root = doc && Object.values(doc)[0];
-			if (!root || typeof root !== 'object') return reject(malformedBody('There is an error in XML document: Root element is missing.'));
+			if (!root || typeof root !== 'object')
+				return reject(malformedBody('There is an error in XML document: Root element is missing.'));
 			const ns = root.$ns || { local: '', uri: '' };
 			const bareList = rootName === 'ArrayOfString';
 			const uri = bareList ? ARRAYS_NS : NS.consignments;
 			if (ns.local !== rootName || (ns.uri !== uri && !(bareList && ns.uri === NS.consignments))) {
 				return reject(
-					malformedBody(`There is an error in XML document: <${ns.local} xmlns='${ns.uri}'> was not expected.`),
+					malformedBody(
+						`There is an error in XML document: <${ns.local} xmlns='${ns.uri}'> was not expected.`,
+					),
 				);
 			}
 			/** @param {any} node */
 			const strings = (node) =>
-				(node.$$ || []).filter((/** @type {any} */ c) => c.$ns && c.$ns.local === 'string').map((/** @type {any} */ c) => (isNil(c) ? null : textOf(c)));
+				(node.$$ || [])
+					.filter((/** @type {any} */ c) => c.$ns && c.$ns.local === 'string')
+					.map((/** @type {any} */ c) => (isNil(c) ? null : textOf(c)));
 			if (bareList) return resolve(strings(root));
 			/** @type {Record<string, string | null | (string | null)[]>} */
 			const out = {};
@@ -199,7 +211,7 @@ function parseRequestXml(text, rootName, lists = ['ConsignmentReferences']) {
 				const name = child.$ns.local;
 				if (!lists.includes(name)) out[name] = isNil(child) ? null : textOf(child);
 				else if (isNil(child)) out[name] = null;
-				else out[name] = [...(/** @type {any[]} */ (out[name]) || []), ...strings(child)];
+				else out[name] = [.../** @type {any[]} */ ((out[name]) || []), ...strings(child)];
 			}
 			resolve(out);
 		});
@@ -210,7 +222,8 @@ function parseRequestXml(text, rootName, lists = ['ConsignmentReferences']) {
 const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
 
 /** @param {string} text */
-const parseAllocateRequestXml = (text) => parseRequestXml(text, 'AllocateConsignmentsWithCarrierServiceRequest');
+const parseAllocateRequestXml = (text) =>
+	parseRequestXml(text, 'AllocateConsignmentsWithCarrierServiceRequest');
 
 module.exports = {
 	NS,

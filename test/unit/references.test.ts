@@ -12,7 +12,10 @@ describe('parseReferences', () => {
 		['EC-1 EC-2\nEC-3\r\n\tEC-4', ['EC-1', 'EC-2', 'EC-3', 'EC-4']],
 		['EC-1,,, ,EC-2,', ['EC-1', 'EC-2']],
 		['EC-2, EC-1, EC-2', ['EC-2', 'EC-1']],
-		[['EC-1', ' EC-2 ', '', 'EC-3,EC-4'], ['EC-1', 'EC-2', 'EC-3', 'EC-4']],
+		[
+			['EC-1', ' EC-2 ', '', 'EC-3,EC-4'],
+			['EC-1', 'EC-2', 'EC-3', 'EC-4'],
+		],
 		['EC-<&>"\'', ['EC-<&>"\'']],
 	])('%j gives %j', (input, expected) => {
 		expect(parseReferences(input)).toEqual({ references: expected });
@@ -45,7 +48,10 @@ describe('BatchPlan', () => {
 		plan.add(0, 'SVC-A', ['EC-1', 'EC-2']);
 		plan.add(1, 'SVC-B', ['EC-3']);
 		plan.add(2, 'SVC-A', ['EC-2', 'EC-4']);
-		const batches = [...plan.batches(2)].map((b) => [b.group, b.consignments.map((c) => c.reference)]);
+		const batches = [...plan.batches(2)].map((b) => [
+			b.group,
+			b.consignments.map((c) => c.reference),
+		]);
 		expect(batches).toEqual([
 			['SVC-A', ['EC-1', 'EC-2']],
 			['SVC-A', ['EC-4']],
@@ -87,10 +93,16 @@ describe('consignmentReferenceOf (codec)', () => {
 		).toBe('EC-000-05B-MMA');
 	});
 	it('decodes an escaped segment and ignores a query or trailing slash', () => {
-		expect(referenceOfSummary(summary([{ Rel: 'Detail', Href: 'https://x/consignments/EC%3C1%3E/?a=1' }]))).toBe('EC<1>');
+		expect(
+			referenceOfSummary(
+				summary([{ Rel: 'Detail', Href: 'https://x/consignments/EC%3C1%3E/?a=1' }]),
+			),
+		).toBe('EC<1>');
 	});
 	it('falls back to the label link, and gives undefined when there is no link', () => {
-		expect(referenceOfSummary(summary([{ Rel: 'label', Href: 'https://x/labels/EC-9' }]))).toBe('EC-9');
+		expect(referenceOfSummary(summary([{ Rel: 'label', Href: 'https://x/labels/EC-9' }]))).toBe(
+			'EC-9',
+		);
 		expect(referenceOfSummary(summary(null))).toBeUndefined();
 		expect(referenceOfSummary(summary([{ Rel: 'detail', Href: 42 }]))).toBeUndefined();
 	});

@@ -4,7 +4,9 @@ describe('retryDelayMs', () => {
 	const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1000 };
 
 	it('doubles from the base delay and stops at the cap', () => {
-		expect([0, 1, 2, 3, 4].map((attempt) => retryDelayMs(policy, attempt))).toEqual([100, 200, 400, 800, 1000]);
+		expect([0, 1, 2, 3, 4].map((attempt) => retryDelayMs(policy, attempt))).toEqual([
+			100, 200, 400, 800, 1000,
+		]);
 	});
 
 	it('honours Retry-After in seconds or as an HTTP date, capped', () => {

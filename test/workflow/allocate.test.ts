@@ -6,19 +6,30 @@ import { API_KEY, allocate, refsItems, serialiseRun, useSimulator } from './setu
 const logs = captureLogs();
 const sim = useSimulator({ autoCreate: /^EC-/, shippingDate: '2026-11-26T17:00:00Z' });
 
-const refs = (n: number, prefix = 'EC-100') => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
+const refs = (n: number, prefix = 'EC-100') =>
+	Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
 const PUT_PATH = '/allocation/allocatewithcarrierservice';
 const allocatePuts = () => sim.requests.filter((r) => r.method === 'PUT');
 
 describe('Allocate With Carrier Service: happy path', () => {
 	it('outputs one item per Allocation Summary, paired to its input item, in one request', async () => {
-		const result = await allocate({ sim, items: refsItems(['EC-000-05A-Z6S', 'EC-000-083-45D', 'EC-000-A04-0DV']) });
+		const result = await allocate({
+			sim,
+			items: refsItems(['EC-000-05A-Z6S', 'EC-000-083-45D', 'EC-000-A04-0DV']),
+		});
 		expect(result.error).toBeUndefined();
 		const [main] = result.outputs;
-		expect(main.map((item) => item.json.ConsignmentReference)).toEqual(['EC-000-05A-Z6S', 'EC-000-083-45D', 'EC-000-A04-0DV']);
+		expect(main.map((item) => item.json.ConsignmentReference)).toEqual([
+			'EC-000-05A-Z6S',
+			'EC-000-083-45D',
+			'EC-000-A04-0DV',
+		]);
 		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(main[0].json).toMatchObject({ StatusCode: 200, CarrierServiceReference: 'CX_NDS' });
-		expect((main[0].json.ConsignmentLegs as Array<{ TrackingReferences: string[] }>)[0].TrackingReferences).toHaveLength(1);
+		expect(
+			(main[0].json.ConsignmentLegs as Array<{ TrackingReferences: string[] }>)[0]
+				.TrackingReferences,
+		).toHaveLength(1);
 		expect(sim.consignment('EC-000-05A-Z6S')?.state).toBe('Allocated');
 
 		// the carrier service is checked against GET /carrierservices, then one allocation request
@@ -46,39 +57,62 @@ describe('Allocate With Carrier Service: happy path', () => {
 		expect(request.contentType).toMatch(/^application\/xml/);
 		expect(request.accept).toMatch(/application\/xml/);
 		expect(request.body).toContain('<AllocateConsignmentsWithCarrierServiceRequest');
-		expect(request.body).toContain('<ConsignmentReferences><string>EC-000-05A-Z6S</string><string>EC-000-083-45D</string>');
+		expect(request.body).toContain(
+			'<ConsignmentReferences><string>EC-000-05A-Z6S</string><string>EC-000-083-45D</string>',
+		);
 	});
 
 	it.each([
 		['combine', 3],
 		['perItem', 250],
-	] as const)('250 items in %s mode send %i requests, and the output is the same', async (requestMode, requests) => {
-		const result = await allocate({ sim, items: refsItems(refs(250)), requestMode });
-		expect(allocatePuts()).toHaveLength(requests);
-		expect(result.outputs[0]).toHaveLength(250);
-		result.outputs[0].forEach((item, index) => {
-			expect(item.json.ConsignmentReference).toBe(refs(250)[index]);
-			expect(item.pairedItem).toEqual({ item: index });
-		});
-	});
+	] as const)(
+		'250 items in %s mode send %i requests, and the output is the same',
+		async (requestMode, requests) => {
+			const result = await allocate({ sim, items: refsItems(refs(250)), requestMode });
+			expect(allocatePuts()).toHaveLength(requests);
+			expect(result.outputs[0]).toHaveLength(250);
+			result.outputs[0].forEach((item, index) => {
+				expect(item.json.ConsignmentReference).toBe(refs(250)[index]);
+				expect(item.pairedItem).toEqual({ item: index });
+			});
+		},
+	);
 
 	it('Batch Size cuts the requests; several carrier services are grouped in combine mode', async () => {
-		const items = refsItems(refs(7)).map((item, index) => ({ json: { ...item.json, service: index % 2 ? 'EDC5_DPDSS' : 'CX_NDS' } }));
-		const result = await allocate({ sim, items, carrierService: '={{ $json.service }}', options: { batchSize: 2 } });
+		const items = refsItems(refs(7)).map((item, index) => ({
+			json: { ...item.json, service: index % 2 ? 'EDC5_DPDSS' : 'CX_NDS' },
+		}));
+		const result = await allocate({
+			sim,
+			items,
+			carrierService: '={{ $json.service }}',
+			options: { batchSize: 2 },
+		});
 		expect(result.outputs[0].map((item) => item.json.CarrierServiceReference)).toEqual(
 			items.map((item) => item.json.service),
 		);
 		const bodies = allocatePuts().map((r) => JSON.parse(r.body ?? ''));
-		expect(bodies.map((b) => [b.MpdCarrierServiceReference, b.ConsignmentReferences.length])).toEqual([
-			['CX_NDS', 2], ['CX_NDS', 2], ['EDC5_DPDSS', 2], ['EDC5_DPDSS', 1],
+		expect(
+			bodies.map((b) => [b.MpdCarrierServiceReference, b.ConsignmentReferences.length]),
+		).toEqual([
+			['CX_NDS', 2],
+			['CX_NDS', 2],
+			['EDC5_DPDSS', 2],
+			['EDC5_DPDSS', 1],
 		]);
 	});
 
 	it('a reference given twice is sent once and paired to every item that gave it', async () => {
 		const items = refsItems(['EC-1-A, EC-1-B', 'EC-1-B', ['EC-1-C', 'EC-1-A', ' EC-1-B ']]);
 		const result = await allocate({ sim, items });
-		expect(JSON.parse(allocatePuts()[0].body ?? '').ConsignmentReferences).toEqual(['EC-1-A', 'EC-1-B', 'EC-1-C']);
-		expect(result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual([
+		expect(JSON.parse(allocatePuts()[0].body ?? '').ConsignmentReferences).toEqual([
+			'EC-1-A',
+			'EC-1-B',
+			'EC-1-C',
+		]);
+		expect(
+			result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem]),
+		).toEqual([
 			['EC-1-A', [{ item: 0 }, { item: 2 }]],
 			['EC-1-B', [{ item: 0 }, { item: 1 }, { item: 2 }]],
 			['EC-1-C', { item: 2 }],
@@ -106,16 +140,29 @@ describe('Allocate With Carrier Service: bad input is refused before any request
 	});
 
 	it.each([
-		['a blank carrier service from an expression', { carrierService: '={{ "  " }}' }, 0, 'Carrier Service'],
+		[
+			'a blank carrier service from an expression',
+			{ carrierService: '={{ "  " }}' },
+			0,
+			'Carrier Service',
+		],
 		['only separators', { references: ' , \n ' }, 0, 'Consignment References'],
-		['an expression resolving to nothing', { references: '={{ $json.missing }}' }, 0, 'Consignment References'],
+		[
+			'an expression resolving to nothing',
+			{ references: '={{ $json.missing }}' },
+			0,
+			'Consignment References',
+		],
 		['a number for a reference', { references: '={{ $json.n }}' }, 1, 'Consignment References'],
 		['an object for a reference', { references: '={{ $json.o }}' }, 1, 'Consignment References'],
 		['a batch size of 0', { options: { batchSize: 0 } }, 0, 'Batch Size'],
 		['a batch size over the limit', { options: { batchSize: 1001 } }, 0, 'Batch Size'],
 		['a fractional batch size', { options: { batchSize: 2.5 } }, 0, 'Batch Size'],
 	])('%s', async (_case, run, itemIndex, field) => {
-		const items = [{ json: { ref: 'EC-2-A', n: 'EC-2-N', o: 'EC-2-O' } }, { json: { ref: 'EC-2-B', n: 42, o: { a: 1 } } }];
+		const items = [
+			{ json: { ref: 'EC-2-A', n: 'EC-2-N', o: 'EC-2-O' } },
+			{ json: { ref: 'EC-2-B', n: 42, o: { a: 1 } } },
+		];
 		const result = await allocate({ sim, items, ...run });
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toContain(`[item ${itemIndex}]`);
@@ -126,11 +173,17 @@ describe('Allocate With Carrier Service: bad input is refused before any request
 	it('with continueOnFail, a bad item becomes an error item and the good ones are allocated', async () => {
 		const items = refsItems(['EC-3-A', 7, 'EC-3-C']);
 		const result = await allocate({ sim, items, onError: 'continueErrorOutput' });
-		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(['EC-3-A', 'EC-3-C']);
+		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual([
+			'EC-3-A',
+			'EC-3-C',
+		]);
 		expect(result.outputs[1]).toHaveLength(1);
 		expect(result.outputs[1][0].pairedItem).toEqual({ item: 1 });
 		// n8n's error output merges the input item's fields into the error item
-		expect(result.outputs[1][0].json).toEqual({ ref: 7, error: '[item 1] "Consignment References" contains a number (7); each reference must be text' });
+		expect(result.outputs[1][0].json).toEqual({
+			ref: 7,
+			error: '[item 1] "Consignment References" contains a number (7); each reference must be text',
+		});
 	});
 });
 
@@ -144,26 +197,55 @@ describe('Allocate With Carrier Service: SortedPRO errors', () => {
 	});
 
 	it('an unknown carrier service is refused against its item and field, before any allocation request', async () => {
-		const result = await allocate({ sim, items: refsItems(['EC-4-B']), carrierService: 'NO-SUCH-SERVICE' });
+		const result = await allocate({
+			sim,
+			items: refsItems(['EC-4-B']),
+			carrierService: 'NO-SUCH-SERVICE',
+		});
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toBe('[item 0] "Carrier Service" "NO-SUCH-SERVICE" is not a carrier service of this SortedPRO subscription (pick one from the list)');
+		expect(result.error?.message).toBe(
+			'[item 0] "Carrier Service" "NO-SUCH-SERVICE" is not a carrier service of this SortedPRO subscription (pick one from the list)',
+		);
 		expect(allocatePuts()).toHaveLength(0);
 	});
 
 	it('404 from the allocation carries SortedPRO Message, Code and CorrelationId (service list unavailable)', async () => {
-		sim.failNext({ status: 403, body: { Code: 'Forbidden', Message: 'No access' }, path: '/carrierservices' });
-		const result = await allocate({ sim, items: refsItems(['EC-4-B']), carrierService: 'NO-SUCH-SERVICE' });
+		sim.failNext({
+			status: 403,
+			body: { Code: 'Forbidden', Message: 'No access' },
+			path: '/carrierservices',
+		});
+		const result = await allocate({
+			sim,
+			items: refsItems(['EC-4-B']),
+			carrierService: 'NO-SUCH-SERVICE',
+		});
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Carrier service NO-SUCH-SERVICE not found');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
-		expect(result.error?.description).toMatch(/^HTTP 404 · Code: CarrierServiceNotFound · CorrelationId: [\w-]+ · Detail: /);
+		expect(result.error?.description).toMatch(
+			/^HTTP 404 · Code: CarrierServiceNotFound · CorrelationId: [\w-]+ · Detail: /,
+		);
 	});
 
 	it('400 with Details lists each detail in the description', async () => {
-		sim.failNext({ path: PUT_PATH, status: 400, body: { Code: 'ValidationFailed', Message: 'The request is invalid', CorrelationId: 'corr-1', Details: [{ Code: 'Required', Target: 'ConsignmentReferences[0]', Message: 'Unknown format' }] } });
+		sim.failNext({
+			path: PUT_PATH,
+			status: 400,
+			body: {
+				Code: 'ValidationFailed',
+				Message: 'The request is invalid',
+				CorrelationId: 'corr-1',
+				Details: [
+					{ Code: 'Required', Target: 'ConsignmentReferences[0]', Message: 'Unknown format' },
+				],
+			},
+		});
 		const result = await allocate({ sim, items: refsItems(['EC-4-C']) });
 		expect(result.error?.message).toBe('The request is invalid');
-		expect(result.error?.description).toBe('HTTP 400 · Code: ValidationFailed · CorrelationId: corr-1 · Detail: Required / ConsignmentReferences[0] / Unknown format');
+		expect(result.error?.description).toBe(
+			'HTTP 400 · Code: ValidationFailed · CorrelationId: corr-1 · Detail: Required / ConsignmentReferences[0] / Unknown format',
+		);
 	});
 
 	it('an empty error body still gives a clear error with the status', async () => {
@@ -174,14 +256,28 @@ describe('Allocate With Carrier Service: SortedPRO errors', () => {
 	});
 
 	it('an XML ApiError body is read for the message', async () => {
-		sim.failNext({ path: PUT_PATH, status: 409, body: '<ApiError><Code>Conflict</Code><Message>Consignment is locked</Message><CorrelationId>c-9</CorrelationId></ApiError>', contentType: 'application/xml' });
-		const result = await allocate({ sim, items: refsItems(['EC-4-E']), options: { bodyFormat: 'xml' } });
+		sim.failNext({
+			path: PUT_PATH,
+			status: 409,
+			body: '<ApiError><Code>Conflict</Code><Message>Consignment is locked</Message><CorrelationId>c-9</CorrelationId></ApiError>',
+			contentType: 'application/xml',
+		});
+		const result = await allocate({
+			sim,
+			items: refsItems(['EC-4-E']),
+			options: { bodyFormat: 'xml' },
+		});
 		expect(result.error?.message).toBe('Consignment is locked');
 		expect(result.error?.description).toContain('Code: Conflict');
 	});
 
 	it('an HTML page from a proxy is quoted by its status and title', async () => {
-		sim.failNext({ path: PUT_PATH, status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', contentType: 'text/html' });
+		sim.failNext({
+			path: PUT_PATH,
+			status: 502,
+			body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+			contentType: 'text/html',
+		});
 		const result = await allocate({ sim, items: refsItems(['EC-4-F']), options: { retries: 0 } });
 		expect(result.error?.message).toContain('HTTP 502 with an HTML page ("502 Bad Gateway")');
 	});
@@ -206,25 +302,35 @@ describe('Allocate With Carrier Service: partial success, nothing lost', () => {
 	it('stops with an error naming the consignment that was not allocated', async () => {
 		const result = await allocate({ sim, items });
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Consignment XX-UNKNOWN-6 was not allocated with CX_NDS: Consignment XX-UNKNOWN-6 not found');
+		expect(result.error?.message).toBe(
+			'Consignment XX-UNKNOWN-6 was not allocated with CX_NDS: Consignment XX-UNKNOWN-6 not found',
+		);
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
 	it('error output gets exactly the failed consignment, the rest go on', async () => {
 		const result = await allocate({ sim, items, onError: 'continueErrorOutput' });
-		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(['EC-6-A', 'EC-6-C']);
+		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual([
+			'EC-6-A',
+			'EC-6-C',
+		]);
 		expect(result.outputs[1]).toHaveLength(1);
 		const [failed] = result.outputs[1];
 		expect(failed.pairedItem).toEqual({ item: 1 });
 		expect(failed.json).toEqual({
 			ref: 'XX-UNKNOWN-6',
-			error: 'Consignment XX-UNKNOWN-6 was not allocated with CX_NDS: Consignment XX-UNKNOWN-6 not found',
+			error:
+				'Consignment XX-UNKNOWN-6 was not allocated with CX_NDS: Consignment XX-UNKNOWN-6 not found',
 		});
 	});
 
 	it('a consignment in the wrong state is reported with SortedPRO reason', async () => {
 		sim.addConsignments([{ reference: 'EC-6-DONE', state: 'Allocated' }]);
-		const result = await allocate({ sim, items: refsItems(['EC-6-DONE', 'EC-6-E']), onError: 'continueErrorOutput' });
+		const result = await allocate({
+			sim,
+			items: refsItems(['EC-6-DONE', 'EC-6-E']),
+			onError: 'continueErrorOutput',
+		});
 		expect(result.outputs[0]).toHaveLength(1);
 		expect(result.outputs[1][0].json.error).toContain('Allocated');
 	});
@@ -234,13 +340,18 @@ describe('Allocate With Carrier Service: partial success, nothing lost', () => {
 		const result = await allocate({ sim, items, onError: 'continueErrorOutput' });
 		expect(result.outputs[0]).toHaveLength(2);
 		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
-			['Consignment XX-UNKNOWN-6 was not allocated with CX_NDS: SortedPRO returned no Allocation Summary for it', { item: 1 }],
+			[
+				'Consignment XX-UNKNOWN-6 was not allocated with CX_NDS: SortedPRO returned no Allocation Summary for it',
+				{ item: 1 },
+			],
 		]);
 	});
 
 	it('continueRegularOutput keeps every reference in the main output, in input order', async () => {
 		const result = await allocate({ sim, items, onError: 'continueRegularOutput' });
-		expect(result.outputs[0].map((item) => item.json.ConsignmentReference ?? item.json.error)).toEqual([
+		expect(
+			result.outputs[0].map((item) => item.json.ConsignmentReference ?? item.json.error),
+		).toEqual([
 			'EC-6-A',
 			'Consignment XX-UNKNOWN-6 was not allocated with CX_NDS: Consignment XX-UNKNOWN-6 not found',
 			'EC-6-C',
@@ -255,23 +366,45 @@ describe('the API key stays secret', () => {
 });
 
 describe('parameter reading: the shortcut for fixed values and {{ $json.field }} gives what n8n gives', () => {
-	const values: unknown[] = ['EC-P-1', ' EC-P-2, EC-P-3 ', ['EC-P-4', 'EC-P-1'], undefined, 7, { a: 1 }, '', null];
+	const values: unknown[] = [
+		'EC-P-1',
+		' EC-P-2, EC-P-3 ',
+		['EC-P-4', 'EC-P-1'],
+		undefined,
+		7,
+		{ a: 1 },
+		'',
+		null,
+	];
 
-	it.each(values.map((value) => [JSON.stringify(value) ?? 'undefined', value]))('value %s', async (_name, value) => {
-		const items = [{ json: { ref: value, 'Consignment Ref': value } as IDataObject }];
-		const outcome = async (references: string) => {
-			sim.reset();
-			const result = await allocate({ sim, items, references, onError: 'continueRegularOutput' });
-			return { outputs: result.outputs, error: result.error?.message, puts: allocatePuts().map((r) => r.body) };
-		};
-		const evaluatedByN8n = await outcome('={{ ($json.ref) }}');
-		expect(await outcome('={{ $json.ref }}')).toEqual(evaluatedByN8n);
-		expect(await outcome('={{ $json["Consignment Ref"] }}')).toEqual(evaluatedByN8n);
-	});
+	it.each(values.map((value) => [JSON.stringify(value) ?? 'undefined', value]))(
+		'value %s',
+		async (_name, value) => {
+			const items = [{ json: { ref: value, 'Consignment Ref': value } as IDataObject }];
+			const outcome = async (references: string) => {
+				sim.reset();
+				const result = await allocate({ sim, items, references, onError: 'continueRegularOutput' });
+				return {
+					outputs: result.outputs,
+					error: result.error?.message,
+					puts: allocatePuts().map((r) => r.body),
+				};
+			};
+			const evaluatedByN8n = await outcome('={{ ($json.ref) }}');
+			expect(await outcome('={{ $json.ref }}')).toEqual(evaluatedByN8n);
+			expect(await outcome('={{ $json["Consignment Ref"] }}')).toEqual(evaluatedByN8n);
+		},
+	);
 
 	it('a fixed reference list is read once and paired to every item', async () => {
-		const result = await allocate({ sim, items: [{ json: {} }, { json: {} }], references: 'EC-P-5, EC-P-6' });
-		expect(result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual([
+		const result = await allocate({
+			sim,
+			items: [{ json: {} }, { json: {} }],
+			references: 'EC-P-5, EC-P-6',
+		});
+		expect(
+			result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem]),
+		).toEqual([
 			['EC-P-5', [{ item: 0 }, { item: 1 }]],
 			['EC-P-6', [{ item: 0 }, { item: 1 }]],
 		]);

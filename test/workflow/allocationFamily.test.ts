@@ -58,7 +58,8 @@ const CASES: Case[] = [
 		xmlRoot: '<AllocateConsignmentsRequest',
 		succeeded: allocationCase,
 		unconfirmedField: 'AllocationUnconfirmed',
-		failure: (ref, reason) => `Consignment ${ref} was not allocated by the default rules: ${reason}`,
+		failure: (ref, reason) =>
+			`Consignment ${ref} was not allocated by the default rules: ${reason}`,
 		refused: { ref: 'EC-R-FAIL', reason: 'Could not be booked with courier.' },
 	},
 	{
@@ -68,12 +69,20 @@ const CASES: Case[] = [
 		parameters: { serviceGroup: 'valuableGoods' },
 		state: 'Unallocated',
 		done: 'Allocated',
-		jsonBody: (refs) => ({ ConsignmentReferences: refs, MpdCarrierServiceGroupReference: 'valuableGoods' }),
+		jsonBody: (refs) => ({
+			ConsignmentReferences: refs,
+			MpdCarrierServiceGroupReference: 'valuableGoods',
+		}),
 		xmlRoot: '<AllocateConsignmentsWithServiceGroupRequest',
 		succeeded: allocationCase,
 		unconfirmedField: 'AllocationUnconfirmed',
-		failure: (ref, reason) => `Consignment ${ref} was not allocated with service group valuableGoods: ${reason}`,
-		refused: { ref: 'EC-R-OLD', state: 'Allocated', reason: 'Consignment EC-R-OLD cannot be allocated because it is in state Allocated' },
+		failure: (ref, reason) =>
+			`Consignment ${ref} was not allocated with service group valuableGoods: ${reason}`,
+		refused: {
+			ref: 'EC-R-OLD',
+			state: 'Allocated',
+			reason: 'Consignment EC-R-OLD cannot be allocated because it is in state Allocated',
+		},
 	},
 	{
 		name: 'Deallocate',
@@ -86,19 +95,26 @@ const CASES: Case[] = [
 		succeeded: (json) => json.IsSuccess === true,
 		unconfirmedField: 'Unconfirmed',
 		failure: (ref, reason) => `Consignment ${ref} was not deallocated: ${reason}`,
-		refused: { ref: 'EC-R-NEW', state: 'Unallocated', reason: 'Consignment EC-R-NEW cannot be deallocated because it is in state Unallocated' },
+		refused: {
+			ref: 'EC-R-NEW',
+			state: 'Unallocated',
+			reason: 'Consignment EC-R-NEW cannot be deallocated because it is in state Unallocated',
+		},
 	},
 ];
 
 describe.each(CASES)('$name', (c) => {
-	const seed = (refs: string[]) => sim.addConsignments(refs.map((reference) => ({ reference, state: c.state })));
+	const seed = (refs: string[]) =>
+		sim.addConsignments(refs.map((reference) => ({ reference, state: c.state })));
 	const base = { operation: c.operation, parameters: c.parameters };
 
 	it('one output item per consignment, paired; duplicates sent once and paired to every item', async () => {
 		seed(['EC-1-A', 'EC-1-B', 'EC-1-C']);
 		const result = await run({ ...base, refs: ['EC-1-A, EC-1-B', 'EC-1-B', ['EC-1-C', 'EC-1-A']] });
 		expect(result.error).toBeUndefined();
-		expect(result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual([
+		expect(
+			result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem]),
+		).toEqual([
 			['EC-1-A', [{ item: 0 }, { item: 2 }]],
 			['EC-1-B', [{ item: 0 }, { item: 1 }]],
 			['EC-1-C', { item: 2 }],
@@ -123,20 +139,32 @@ describe.each(CASES)('$name', (c) => {
 		expect(puts()[0].body).toContain('<string>EC-2-B</string><string>EC-2-C</string>');
 		sim.reset();
 		seed(['EC-2-A', 'EC-2-B', 'EC-2-C']);
-		const perItem = await run({ ...base, refs, parameters: { ...c.parameters, requestMode: 'perItem' } });
+		const perItem = await run({
+			...base,
+			refs,
+			parameters: { ...c.parameters, requestMode: 'perItem' },
+		});
 		expect(perItem.outputs).toStrictEqual(json.outputs);
 		expect(puts()).toHaveLength(2);
 	});
 
 	it('partial failure: the refused consignment goes to the error output, naming it; the rest are done', async () => {
 		seed(['EC-3-A']);
-		if (c.refused.state) sim.addConsignments([{ reference: c.refused.ref, state: c.refused.state }]);
-		const result = await run({ ...base, refs: ['EC-3-A', c.refused.ref], onError: 'continueErrorOutput' });
+		if (c.refused.state)
+			sim.addConsignments([{ reference: c.refused.ref, state: c.refused.state }]);
+		const result = await run({
+			...base,
+			refs: ['EC-3-A', c.refused.ref],
+			onError: 'continueErrorOutput',
+		});
 		expect(result.outputs[0].map(outcomeOf)).toEqual(['EC-3-A']);
-		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([[c.failure(c.refused.ref, c.refused.reason), { item: 1 }]]);
+		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[c.failure(c.refused.ref, c.refused.reason), { item: 1 }],
+		]);
 		sim.reset();
 		seed(['EC-3-A']);
-		if (c.refused.state) sim.addConsignments([{ reference: c.refused.ref, state: c.refused.state }]);
+		if (c.refused.state)
+			sim.addConsignments([{ reference: c.refused.ref, state: c.refused.state }]);
 		const stopped = await run({ ...base, refs: ['EC-3-A', c.refused.ref] });
 		expect(stopped.error?.message).toBe(c.failure(c.refused.ref, c.refused.reason));
 	});
@@ -144,9 +172,19 @@ describe.each(CASES)('$name', (c) => {
 	it('a missing answer is an error item naming the consignment', async () => {
 		seed(['EC-4-A', 'EC-4-B']);
 		sim.injectFaults([{ kind: 'fewer', which: 'last' }]);
-		const result = await run({ ...base, refs: ['EC-4-A', 'EC-4-B'], onError: 'continueErrorOutput' });
+		const result = await run({
+			...base,
+			refs: ['EC-4-A', 'EC-4-B'],
+			onError: 'continueErrorOutput',
+		});
 		expect(result.outputs[0].map(outcomeOf)).toEqual(['EC-4-A']);
-		expect(result.outputs[1].map(outcomeOf)).toEqual([expect.stringMatching(new RegExp(`^${c.failure('EC-4-B', '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}SortedPRO returned no`))]);
+		expect(result.outputs[1].map(outcomeOf)).toEqual([
+			expect.stringMatching(
+				new RegExp(
+					`^${c.failure('EC-4-B', '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}SortedPRO returned no`,
+				),
+			),
+		]);
 		expect(sim.consignment('EC-4-B')?.state).toBe(c.done);
 	});
 
@@ -161,43 +199,82 @@ describe.each(CASES)('$name', (c) => {
 		const resent = await run({ ...base, refs: ['EC-5-B'], onError: 'continueErrorOutput' });
 		expect(resent.outputs[1]).toEqual([]);
 		expect(resent.outputs[0].map(outcomeOf)).toEqual(['EC-5-B']);
-		expect(resent.outputs[0][0].json).toMatchObject({ [c.unconfirmedField]: true, Notice: expect.stringContaining('most likely') });
+		expect(resent.outputs[0][0].json).toMatchObject({
+			[c.unconfirmedField]: true,
+			Notice: expect.stringContaining('most likely'),
+		});
 		expect(sim.consignment('EC-5-B')?.state).toBe(c.done);
 	});
 });
 
 describe('Allocate With Service Group: the group', () => {
-	it('groups requests by service group; an unknown group fails its consignments with SortedPRO\'s message', async () => {
+	it("groups requests by service group; an unknown group fails its consignments with SortedPRO's message", async () => {
 		const items = [
 			{ json: { ref: 'EC-6-A', group: 'valuableGoods' } },
 			{ json: { ref: 'EC-6-B', group: 'weekend' } },
 			{ json: { ref: 'EC-6-C', group: 'valuableGoods' } },
 			{ json: { ref: 'EC-6-D', group: 'noSuchGroup' } },
 		];
-		const result = await runOperation({ sim, operation: 'allocateWithServiceGroup', items, parameters: { serviceGroup: '={{ $json.group }}' }, onError: 'continueErrorOutput' });
-		expect(result.outputs[0].map((item) => [item.json.ConsignmentReference, item.json.CarrierServiceReference])).toEqual([
-			['EC-6-A', 'CX_NDS'], ['EC-6-B', 'EDC5_DPDSS'], ['EC-6-C', 'CX_NDS'],
+		const result = await runOperation({
+			sim,
+			operation: 'allocateWithServiceGroup',
+			items,
+			parameters: { serviceGroup: '={{ $json.group }}' },
+			onError: 'continueErrorOutput',
+		});
+		expect(
+			result.outputs[0].map((item) => [
+				item.json.ConsignmentReference,
+				item.json.CarrierServiceReference,
+			]),
+		).toEqual([
+			['EC-6-A', 'CX_NDS'],
+			['EC-6-B', 'EDC5_DPDSS'],
+			['EC-6-C', 'CX_NDS'],
 		]);
 		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
-			['Consignment EC-6-D was not allocated with service group noSuchGroup: Carrier service group noSuchGroup not found (HTTP 404)', { item: 3 }],
+			[
+				'Consignment EC-6-D was not allocated with service group noSuchGroup: Carrier service group noSuchGroup not found (HTTP 404)',
+				{ item: 3 },
+			],
 		]);
-		expect(puts().map((r) => JSON.parse(r.body ?? '').MpdCarrierServiceGroupReference)).toEqual(['valuableGoods', 'weekend', 'noSuchGroup']);
+		expect(puts().map((r) => JSON.parse(r.body ?? '').MpdCarrierServiceGroupReference)).toEqual([
+			'valuableGoods',
+			'weekend',
+			'noSuchGroup',
+		]);
 	});
 
 	it('a blank group from an expression is refused before any request, naming item and field', async () => {
-		const result = await runOperation({ sim, operation: 'allocateWithServiceGroup', items: refsItems(['EC-6-E']), parameters: { serviceGroup: '={{ "" }}' } });
+		const result = await runOperation({
+			sim,
+			operation: 'allocateWithServiceGroup',
+			items: refsItems(['EC-6-E']),
+			parameters: { serviceGroup: '={{ "" }}' },
+		});
 		expect(result.error?.message).toMatch(/^\[item 0\] "Service Group" is empty/);
 		expect(sim.requestCount).toBe(0);
 	});
 });
 
 describe('Deallocate: only Allocated, Manifested and Manifest Failed consignments', () => {
-	it.each(['Allocated', 'Manifested', 'ManifestFailed'])('%s becomes Unallocated', async (state) => {
-		sim.addConsignments([{ reference: 'EC-7-A', state }]);
-		const result = await runOperation({ sim, operation: 'deallocate', items: refsItems(['EC-7-A']) });
-		expect(result.outputs[0][0].json).toMatchObject({ ConsignmentReference: 'EC-7-A', IsSuccess: true, Message: 'Consignment deallocation completed successfully' });
-		expect(sim.consignment('EC-7-A')).toEqual({ reference: 'EC-7-A', state: 'Unallocated' });
-	});
+	it.each(['Allocated', 'Manifested', 'ManifestFailed'])(
+		'%s becomes Unallocated',
+		async (state) => {
+			sim.addConsignments([{ reference: 'EC-7-A', state }]);
+			const result = await runOperation({
+				sim,
+				operation: 'deallocate',
+				items: refsItems(['EC-7-A']),
+			});
+			expect(result.outputs[0][0].json).toMatchObject({
+				ConsignmentReference: 'EC-7-A',
+				IsSuccess: true,
+				Message: 'Consignment deallocation completed successfully',
+			});
+			expect(sim.consignment('EC-7-A')).toEqual({ reference: 'EC-7-A', state: 'Unallocated' });
+		},
+	);
 });
 
 describe('secrets', () => {

@@ -59,20 +59,52 @@ const refusedCarrierServices: Array<[string, unknown, string]> = [
 ];
 const refusedOptions: Array<[string, IDataObject, string]> = [
 	['batch size 0', { batchSize: 0 }, '"Batch Size" must be a whole number from 1 to 1000, not 0'],
-	['a negative batch size', { batchSize: -5 }, '"Batch Size" must be a whole number from 1 to 1000, not -5'],
-	['a huge batch size', { batchSize: 1e9 }, '"Batch Size" must be a whole number from 1 to 1000, not 1000000000'],
-	['a fractional batch size', { batchSize: 2.5 }, '"Batch Size" must be a whole number from 1 to 1000, not 2.5'],
-	['a batch size as text', { batchSize: '={{ "100" }}' }, '"Batch Size" must be a whole number from 1 to 1000, not "100"'],
+	[
+		'a negative batch size',
+		{ batchSize: -5 },
+		'"Batch Size" must be a whole number from 1 to 1000, not -5',
+	],
+	[
+		'a huge batch size',
+		{ batchSize: 1e9 },
+		'"Batch Size" must be a whole number from 1 to 1000, not 1000000000',
+	],
+	[
+		'a fractional batch size',
+		{ batchSize: 2.5 },
+		'"Batch Size" must be a whole number from 1 to 1000, not 2.5',
+	],
+	[
+		'a batch size as text',
+		{ batchSize: '={{ "100" }}' },
+		'"Batch Size" must be a whole number from 1 to 1000, not "100"',
+	],
 	['negative retries', { retries: -1 }, '"Retries" must be a whole number from 0 to 10, not -1'],
 	['too many retries', { retries: 11 }, '"Retries" must be a whole number from 0 to 10, not 11'],
-	['a zero timeout', { timeout: 0 }, '"Timeout (Ms)" must be a whole number from 1 to 600000, not 0'],
-	['a fractional retry delay', { retryDelay: 0.5 }, '"Retry Delay (Ms)" must be a whole number from 0 to 600000, not 0.5'],
-	['a negative max retry wait', { maxRetryWait: -1 }, '"Max Retry Wait (Ms)" must be a whole number from 0 to 600000, not -1'],
+	[
+		'a zero timeout',
+		{ timeout: 0 },
+		'"Timeout (Ms)" must be a whole number from 1 to 600000, not 0',
+	],
+	[
+		'a fractional retry delay',
+		{ retryDelay: 0.5 },
+		'"Retry Delay (Ms)" must be a whole number from 0 to 600000, not 0.5',
+	],
+	[
+		'a negative max retry wait',
+		{ maxRetryWait: -1 },
+		'"Max Retry Wait (Ms)" must be a whole number from 0 to 600000, not -1',
+	],
 ];
 
 describe('refused, naming item and field, before any request', () => {
 	it.each(refusedReferences)('Consignment References: %s', async (_name, value, problem) => {
-		const result = await allocate({ sim, items: [{ json: { v: 'EC-OK-1' } }, { json: { v: value } as IDataObject }], references: '={{ $json.v }}' });
+		const result = await allocate({
+			sim,
+			items: [{ json: { v: 'EC-OK-1' } }, { json: { v: value } as IDataObject }],
+			references: '={{ $json.v }}',
+		});
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(/^\[item 1\] "Consignment References" /);
 		expect(result.error?.message).toContain(problem);
@@ -80,8 +112,16 @@ describe('refused, naming item and field, before any request', () => {
 	});
 
 	it.each(refusedCarrierServices)('Carrier Service: %s', async (_name, value, problem) => {
-		const items = [{ json: { s: 'CX_NDS', v: 'EC-OK-1' } }, { json: { s: value, v: 'EC-OK-2' } as IDataObject }];
-		const result = await allocate({ sim, items, carrierService: '={{ $json.s }}', references: '={{ $json.v }}' });
+		const items = [
+			{ json: { s: 'CX_NDS', v: 'EC-OK-1' } },
+			{ json: { s: value, v: 'EC-OK-2' } as IDataObject },
+		];
+		const result = await allocate({
+			sim,
+			items,
+			carrierService: '={{ $json.s }}',
+			references: '={{ $json.v }}',
+		});
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(/^\[item 1\] "Carrier Service" /);
 		expect(result.error?.message).toContain(problem);
@@ -89,9 +129,19 @@ describe('refused, naming item and field, before any request', () => {
 	});
 
 	it('Carrier Service: one the subscription does not have (checked with GET /carrierservices, no allocation sent)', async () => {
-		const items = [{ json: { s: 'CX_NDS', v: 'EC-OK-1' } }, { json: { s: 'CX_NDS_TYPO', v: 'EC-OK-2' } }];
-		const result = await allocate({ sim, items, carrierService: '={{ $json.s }}', references: '={{ $json.v }}' });
-		expect(result.error?.message).toMatch(/^\[item 1\] "Carrier Service" "CX_NDS_TYPO" is not a carrier service/);
+		const items = [
+			{ json: { s: 'CX_NDS', v: 'EC-OK-1' } },
+			{ json: { s: 'CX_NDS_TYPO', v: 'EC-OK-2' } },
+		];
+		const result = await allocate({
+			sim,
+			items,
+			carrierService: '={{ $json.s }}',
+			references: '={{ $json.v }}',
+		});
+		expect(result.error?.message).toMatch(
+			/^\[item 1\] "Carrier Service" "CX_NDS_TYPO" is not a carrier service/,
+		);
 		expect(puts()).toHaveLength(0);
 	});
 
@@ -104,42 +154,76 @@ describe('refused, naming item and field, before any request', () => {
 });
 
 describe('cleaned or accepted as given', () => {
-	const sent = () => puts().flatMap((r) => JSON.parse(r.body ?? '{}').ConsignmentReferences as string[]);
+	const sent = () =>
+		puts().flatMap((r) => JSON.parse(r.body ?? '{}').ConsignmentReferences as string[]);
 
 	it.each([
 		['surrounding spaces are trimmed', '  EC-C-1  ', ['EC-C-1']],
-		['commas, spaces, tabs and new lines all separate', 'EC-C-1,EC-C-2 EC-C-3\tEC-C-4\r\nEC-C-5', ['EC-C-1', 'EC-C-2', 'EC-C-3', 'EC-C-4', 'EC-C-5']],
+		[
+			'commas, spaces, tabs and new lines all separate',
+			'EC-C-1,EC-C-2 EC-C-3\tEC-C-4\r\nEC-C-5',
+			['EC-C-1', 'EC-C-2', 'EC-C-3', 'EC-C-4', 'EC-C-5'],
+		],
 		['blanks between separators are dropped', ',,EC-C-1,, ,EC-C-2,', ['EC-C-1', 'EC-C-2']],
 		['a repeated reference is sent once', 'EC-C-1, EC-C-1, EC-C-1', ['EC-C-1']],
 		['a list is trimmed and its blanks dropped', [' EC-C-1 ', '', 'EC-C-2'], ['EC-C-1', 'EC-C-2']],
-		['non-breaking and ideographic spaces separate too', 'EC-C-1\u00a0EC-C-2\u3000EC-C-3', ['EC-C-1', 'EC-C-2', 'EC-C-3']],
+		[
+			'non-breaking and ideographic spaces separate too',
+			'EC-C-1\u00a0EC-C-2\u3000EC-C-3',
+			['EC-C-1', 'EC-C-2', 'EC-C-3'],
+		],
 		['a byte-order mark is whitespace', '\ufeffEC-C-1', ['EC-C-1']],
 		['a 100-character reference is allowed', 'EC-' + 'A'.repeat(97), ['EC-' + 'A'.repeat(97)]],
 	] as Array<[string, unknown, string[]]>)('%s', async (_name, value, references) => {
-		const result = await allocate({ sim, items: [{ json: { v: value } as IDataObject }], references: '={{ $json.v }}' });
+		const result = await allocate({
+			sim,
+			items: [{ json: { v: value } as IDataObject }],
+			references: '={{ $json.v }}',
+		});
 		expect(result.error).toBeUndefined();
 		expect(sent()).toEqual(references);
 		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(references);
 	});
 
-	it.each(['json', 'xml'] as const)('XML-special characters and quotes are sent exactly (%s body) and come back paired', async (bodyFormat) => {
-		const references = ['EC-<1>', 'EC-&2', 'EC-]]>3', 'EC-"4"', "EC-'5'"];
-		const result = await allocate({ sim, items: [{ json: { v: references } }], references: '={{ $json.v }}', options: { bodyFormat } });
-		expect(result.error).toBeUndefined();
-		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(references);
-		for (const reference of references) expect(sim.consignment(reference)?.state).toBe('Allocated');
-		if (bodyFormat === 'xml') expect(puts()[0].body).toContain('<string>EC-&lt;1&gt;</string><string>EC-&amp;2</string><string>EC-]]&gt;3</string>');
-	});
+	it.each(['json', 'xml'] as const)(
+		'XML-special characters and quotes are sent exactly (%s body) and come back paired',
+		async (bodyFormat) => {
+			const references = ['EC-<1>', 'EC-&2', 'EC-]]>3', 'EC-"4"', "EC-'5'"];
+			const result = await allocate({
+				sim,
+				items: [{ json: { v: references } }],
+				references: '={{ $json.v }}',
+				options: { bodyFormat },
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(references);
+			for (const reference of references)
+				expect(sim.consignment(reference)?.state).toBe('Allocated');
+			if (bodyFormat === 'xml')
+				expect(puts()[0].body).toContain(
+					'<string>EC-&lt;1&gt;</string><string>EC-&amp;2</string><string>EC-]]&gt;3</string>',
+				);
+		},
+	);
 
 	it('a Unicode look-alike is sent as given, and SortedPRO reports it not found', async () => {
 		const lookAlike = '\u0415\u0421-000-05A-Z6S'; // Cyrillic Е and С
-		const result = await allocate({ sim, items: [{ json: { v: lookAlike } }], references: '={{ $json.v }}', onError: 'continueErrorOutput' });
+		const result = await allocate({
+			sim,
+			items: [{ json: { v: lookAlike } }],
+			references: '={{ $json.v }}',
+			onError: 'continueErrorOutput',
+		});
 		expect(sent()).toEqual([lookAlike]);
-		expect(result.outputs[1].map((item) => item.json.error)).toEqual([`Consignment ${lookAlike} was not allocated with CX_NDS: Consignment ${lookAlike} not found`]);
+		expect(result.outputs[1].map((item) => item.json.error)).toEqual([
+			`Consignment ${lookAlike} was not allocated with CX_NDS: Consignment ${lookAlike} not found`,
+		]);
 	});
 
 	it('__proto__ and constructor keys in input JSON are plain data and pollute nothing', async () => {
-		const json = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "v": "EC-C-9"}') as IDataObject;
+		const json = JSON.parse(
+			'{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "v": "EC-C-9"}',
+		) as IDataObject;
 		const result = await allocate({ sim, items: [{ json }], references: '={{ $json.v }}' });
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0][0].json.ConsignmentReference).toBe('EC-C-9');

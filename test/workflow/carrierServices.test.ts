@@ -4,7 +4,14 @@
  * disabled services; and 202 Accepted on an allocation request.
  */
 import { loadOptionsSearch } from '../harness';
-import { allocate, credentialType, credentialsFor, nodeType, refsItems, useSimulator } from './setup';
+import {
+	allocate,
+	credentialType,
+	credentialsFor,
+	nodeType,
+	refsItems,
+	useSimulator,
+} from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
@@ -19,32 +26,43 @@ const search = async (filter?: string) =>
 	});
 
 describe('carrier service list', () => {
-	it.each(['wrapper', 'array'] as const)('from the %s answer: Name (Reference), trimmed, disabled last and marked', async (mode) => {
-		sim.setOption('carrierServicesAnswer', mode);
-		const { results } = await search();
-		expect(results.map((result) => result.name)).toEqual([
-			'Example Service (Example-Carrier-Service)',
-			'Next Day Super (CX_NDS)',
-			'Refuses Everything (REFUSE-ALL)',
-			'Saturday Service (EDC5_DPDSS)',
-			'Tracked 48 Non Signature (MPD_RMDTPS48HNAST)',
-			'Retired Economy (MPD_OLDECO) [disabled]',
-		]);
-		// The carrier's own code (Journey[].CarrierService.Reference) is never offered.
-		const journeyCodes = sim.carrierServices().map((service) => service.Journey[0].CarrierService.Reference);
-		for (const code of journeyCodes) expect(results.map((result) => result.value)).not.toContain(code);
-	});
+	it.each(['wrapper', 'array'] as const)(
+		'from the %s answer: Name (Reference), trimmed, disabled last and marked',
+		async (mode) => {
+			sim.setOption('carrierServicesAnswer', mode);
+			const { results } = await search();
+			expect(results.map((result) => result.name)).toEqual([
+				'Example Service (Example-Carrier-Service)',
+				'Next Day Super (CX_NDS)',
+				'Refuses Everything (REFUSE-ALL)',
+				'Saturday Service (EDC5_DPDSS)',
+				'Tracked 48 Non Signature (MPD_RMDTPS48HNAST)',
+				'Retired Economy (MPD_OLDECO) [disabled]',
+			]);
+			// The carrier's own code (Journey[].CarrierService.Reference) is never offered.
+			const journeyCodes = sim
+				.carrierServices()
+				.map((service) => service.Journey[0].CarrierService.Reference);
+			for (const code of journeyCodes)
+				expect(results.map((result) => result.value)).not.toContain(code);
+		},
+	);
 
 	it('searches by name and by reference', async () => {
-		expect((await search('tracked 48')).results.map((result) => result.value)).toEqual(['MPD_RMDTPS48HNAST']);
-		expect((await search('mpd_oldeco')).results.map((result) => result.value)).toEqual(['MPD_OLDECO']);
+		expect((await search('tracked 48')).results.map((result) => result.value)).toEqual([
+			'MPD_RMDTPS48HNAST',
+		]);
+		expect((await search('mpd_oldeco')).results.map((result) => result.value)).toEqual([
+			'MPD_OLDECO',
+		]);
 	});
 
-	it('Success false under HTTP 200 is an error carrying SortedPRO\'s ErrorMessage', async () => {
+	it("Success false under HTTP 200 is an error carrying SortedPRO's ErrorMessage", async () => {
 		sim.setOption('carrierServicesAnswer', 'failure');
 		await expect(search()).rejects.toMatchObject({
 			name: 'NodeOperationError',
-			message: 'SortedPRO could not list the carrier services: Unable to retrieve the carrier services of this subscription',
+			message:
+				'SortedPRO could not list the carrier services: Unable to retrieve the carrier services of this subscription',
 		});
 	});
 
@@ -59,26 +77,46 @@ describe('carrier service list', () => {
 });
 
 describe('carrier service check before allocating', () => {
-	const allocationPaths = () => sim.requests.filter((request) => request.method === 'PUT').map((request) => request.path);
+	const allocationPaths = () =>
+		sim.requests.filter((request) => request.method === 'PUT').map((request) => request.path);
 
 	for (const mode of ['wrapper', 'array'] as const) {
 		for (const bodyFormat of ['json', 'xml'] as const) {
 			it(`${mode} answer, ${bodyFormat}: an unknown service is refused before sending, a known one allocates`, async () => {
 				sim.setOption('carrierServicesAnswer', mode);
-				const unknown = await allocate({ sim, items: refsItems(['EC-1']), carrierService: 'NOPE', options: { bodyFormat }, onError: 'continueRegularOutput' });
+				const unknown = await allocate({
+					sim,
+					items: refsItems(['EC-1']),
+					carrierService: 'NOPE',
+					options: { bodyFormat },
+					onError: 'continueRegularOutput',
+				});
 				expect(unknown.outputs[0].map((item) => item.json.error)).toEqual([
 					'[item 0] "Carrier Service" "NOPE" is not a carrier service of this SortedPRO subscription (pick one from the list)',
 				]);
-				expect(sim.requests[0].accept).toBe(bodyFormat === 'xml' ? 'application/xml' : 'application/json');
+				expect(sim.requests[0].accept).toBe(
+					bodyFormat === 'xml' ? 'application/xml' : 'application/json',
+				);
 				expect(allocationPaths()).toEqual([]);
-				const known = await allocate({ sim, items: refsItems(['EC-2']), carrierService: 'CX_NDS', options: { bodyFormat } });
-				expect(known.outputs[0].map((item) => item.json.CarrierServiceReference)).toEqual(['CX_NDS']);
+				const known = await allocate({
+					sim,
+					items: refsItems(['EC-2']),
+					carrierService: 'CX_NDS',
+					options: { bodyFormat },
+				});
+				expect(known.outputs[0].map((item) => item.json.CarrierServiceReference)).toEqual([
+					'CX_NDS',
+				]);
 			});
 		}
 	}
 
 	it('a disabled service is refused before sending, naming item and field', async () => {
-		const result = await allocate({ sim, items: refsItems(['EC-1']), carrierService: 'MPD_OLDECO' });
+		const result = await allocate({
+			sim,
+			items: refsItems(['EC-1']),
+			carrierService: 'MPD_OLDECO',
+		});
 		expect(result.error?.message).toBe(
 			'[item 0] "Carrier Service" "MPD_OLDECO" is disabled on this SortedPRO subscription (pick an enabled one from the list)',
 		);
@@ -89,36 +127,69 @@ describe('carrier service check before allocating', () => {
 	it.each([
 		['failure', 'SortedPRO could not list the carrier services'],
 		['notFound', 'This SortedPRO subscription has no carrier services'],
-	] as const)('%s: nothing refused, SortedPRO decides, and a hint says the check was skipped', async (mode, reason) => {
-		sim.setOption('carrierServicesAnswer', mode);
-		const result = await allocate({ sim, items: refsItems(['EC-1', 'EC-2']), carrierService: 'CX_NDS' });
-		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(['EC-1', 'EC-2']);
-		expect(allocationPaths()).toEqual(['/allocation/allocatewithcarrierservice']);
-		const hints = result.runData[result.nodeName][0].hints ?? [];
-		expect(hints.map((hint) => hint.message)).toEqual([expect.stringContaining(`Carrier services were not checked before allocating: ${reason}`)]);
-	});
+	] as const)(
+		'%s: nothing refused, SortedPRO decides, and a hint says the check was skipped',
+		async (mode, reason) => {
+			sim.setOption('carrierServicesAnswer', mode);
+			const result = await allocate({
+				sim,
+				items: refsItems(['EC-1', 'EC-2']),
+				carrierService: 'CX_NDS',
+			});
+			expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual([
+				'EC-1',
+				'EC-2',
+			]);
+			expect(allocationPaths()).toEqual(['/allocation/allocatewithcarrierservice']);
+			const hints = result.runData[result.nodeName][0].hints ?? [];
+			expect(hints.map((hint) => hint.message)).toEqual([
+				expect.stringContaining(`Carrier services were not checked before allocating: ${reason}`),
+			]);
+		},
+	);
 });
 
 describe('202 Accepted on an allocation request', () => {
 	it('with a body of summaries: read as 200', async () => {
 		sim.setOption('allocationAnswer', 'accepted');
 		const result = await allocate({ sim, items: refsItems(['EC-1', 'EC-2']) });
-		expect(result.outputs[0].map((item) => [item.json.ConsignmentReference, item.json.StatusCode, item.json.AllocationUnconfirmed])).toEqual([
+		expect(
+			result.outputs[0].map((item) => [
+				item.json.ConsignmentReference,
+				item.json.StatusCode,
+				item.json.AllocationUnconfirmed,
+			]),
+		).toEqual([
 			['EC-1', 200, undefined],
 			['EC-2', 200, undefined],
 		]);
 	});
 
-	it.each(['json', 'xml'] as const)('with no body (%s): each consignment a success item marked unconfirmed, with a notice', async (bodyFormat) => {
-		sim.setOption('allocationAnswer', 'acceptedEmpty');
-		const result = await allocate({ sim, items: refsItems(['EC-1', 'EC-2', 'EC-1']), options: { bodyFormat } });
-		const items = result.outputs[0];
-		expect(items.map((item) => item.json.ConsignmentReference)).toEqual(['EC-1', 'EC-2']);
-		expect(items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 2 }], { item: 1 }]);
-		for (const item of items) {
-			expect(item.json).toMatchObject({ StatusCode: 202, AllocationUnconfirmed: true, ConsignmentLegs: [], CarrierServiceReference: null });
-			expect(item.json.Notice).toContain('accepted this consignment for later processing');
-		}
-		expect(sim.consignment('EC-2')?.state).toBe('Allocating');
-	});
+	it.each(['json', 'xml'] as const)(
+		'with no body (%s): each consignment a success item marked unconfirmed, with a notice',
+		async (bodyFormat) => {
+			sim.setOption('allocationAnswer', 'acceptedEmpty');
+			const result = await allocate({
+				sim,
+				items: refsItems(['EC-1', 'EC-2', 'EC-1']),
+				options: { bodyFormat },
+			});
+			const items = result.outputs[0];
+			expect(items.map((item) => item.json.ConsignmentReference)).toEqual(['EC-1', 'EC-2']);
+			expect(items.map((item) => item.pairedItem)).toEqual([
+				[{ item: 0 }, { item: 2 }],
+				{ item: 1 },
+			]);
+			for (const item of items) {
+				expect(item.json).toMatchObject({
+					StatusCode: 202,
+					AllocationUnconfirmed: true,
+					ConsignmentLegs: [],
+					CarrierServiceReference: null,
+				});
+				expect(item.json.Notice).toContain('accepted this consignment for later processing');
+			}
+			expect(sim.consignment('EC-2')?.state).toBe('Allocating');
+		},
+	);
 });

@@ -1,5 +1,12 @@
 import { loadOptionsSearch, testCredential } from '../harness';
-import { API_KEY, NODE_TYPE, credentialType, credentialsFor, nodeType, useSimulator } from './setup';
+import {
+	API_KEY,
+	NODE_TYPE,
+	credentialType,
+	credentialsFor,
+	nodeType,
+	useSimulator,
+} from './setup';
 
 const sim = useSimulator();
 
@@ -7,7 +14,11 @@ const nodeTypes = { [NODE_TYPE]: nodeType };
 
 describe('credential test (n8n CredentialsTester logic through RoutingNode)', () => {
 	it('passes with the right key, calling GET /carrierservices with the auth headers', async () => {
-		const result = await testCredential(credentialType, credentialsFor(sim).sortedProApi, nodeTypes);
+		const result = await testCredential(
+			credentialType,
+			credentialsFor(sim).sortedProApi,
+			nodeTypes,
+		);
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /carrierservices']);
 		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(API_KEY);
@@ -15,7 +26,11 @@ describe('credential test (n8n CredentialsTester logic through RoutingNode)', ()
 	});
 
 	it('fails clearly with a bad key, without echoing it', async () => {
-		const result = await testCredential(credentialType, credentialsFor(sim, 'bad-key-123').sortedProApi, nodeTypes);
+		const result = await testCredential(
+			credentialType,
+			credentialsFor(sim, 'bad-key-123').sortedProApi,
+			nodeTypes,
+		);
 		expect(result.status).toBe('Error');
 		// n8n 2.8 reports every 401 this way: its NodeApiError drops the cause the credential's
 		// responseCode rules are matched against (they apply in n8n versions that keep it).
@@ -24,7 +39,10 @@ describe('credential test (n8n CredentialsTester logic through RoutingNode)', ()
 	});
 
 	it('a plain-http base URL that every execution refuses fails the test too, without a request', async () => {
-		const data = { ...credentialsFor(sim).sortedProApi, baseUrl: 'http://sortedpro-proxy.example.com' };
+		const data = {
+			...credentialsFor(sim).sortedProApi,
+			baseUrl: 'http://sortedpro-proxy.example.com',
+		};
 		const result = await testCredential(credentialType, data, nodeTypes);
 		expect(result.status).toBe('Error');
 		// n8n words a host that does not resolve as "incorrect host"; the field's hint says why.
@@ -52,9 +70,14 @@ describe('carrier service list search', () => {
 
 	it('lists every carrier service of the subscription by name and reference', async () => {
 		const { results } = await search();
-		const expected = sim.carrierServices().map((service) => service.Reference).sort();
+		const expected = sim
+			.carrierServices()
+			.map((service) => service.Reference)
+			.sort();
 		expect(results.map((result) => result.value).sort()).toEqual(expected);
-		expect(results.find((result) => result.value === 'CX_NDS')?.name).toBe('Next Day Super (CX_NDS)');
+		expect(results.find((result) => result.value === 'CX_NDS')?.name).toBe(
+			'Next Day Super (CX_NDS)',
+		);
 		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(API_KEY);
 	});
 
@@ -95,7 +118,13 @@ describe('credential base URL rules', () => {
 				},
 			},
 			items: [{ json: {} }],
-			credentials: { sortedProApi: { apiKey: API_KEY, environment: 'custom', baseUrl: 'http://sortedpro.example.com' } },
+			credentials: {
+				sortedProApi: {
+					apiKey: API_KEY,
+					environment: 'custom',
+					baseUrl: 'http://sortedpro.example.com',
+				},
+			},
 		});
 		expect(result.error?.message).toContain('must use https');
 		expect(sim.requestCount).toBe(0);

@@ -23,7 +23,12 @@ export async function runOperation(run: OperationRun): Promise<RunNodeResult> {
 		resource: 'allocation',
 		operation: run.operation,
 		consignmentReferences: (run.references ?? '={{ $json.ref }}') as string,
-		options: { retryDelay: 0, maxRetryWait: 20, timeout: 10_000, ...run.options } as INodeParameters,
+		options: {
+			retryDelay: 0,
+			maxRetryWait: 20,
+			timeout: 10_000,
+			...run.options,
+		} as INodeParameters,
 		...run.parameters,
 	};
 	return await runNode({
@@ -36,4 +41,5 @@ export async function runOperation(run: OperationRun): Promise<RunNodeResult> {
 }
 
 /** What an item says: its consignment, or its error. */
-export const outcomeOf = (item: INodeExecutionData) => item.json.ConsignmentReference ?? item.json.error;
+export const outcomeOf = (item: INodeExecutionData) =>
+	item.json.ConsignmentReference ?? item.json.error;

@@ -4,7 +4,14 @@
  */
 import { captureLogs } from '../harness';
 import type { Fault } from '../simulator';
-import { API_KEY, allocate, refsItems, serialiseRun, type AllocateRun, useSimulator } from './setup';
+import {
+	API_KEY,
+	allocate,
+	refsItems,
+	serialiseRun,
+	type AllocateRun,
+	useSimulator,
+} from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 const logs = captureLogs();
@@ -14,12 +21,18 @@ const PUT = 'PUT';
 const fast = { retryDelay: 0, maxRetryWait: 20, timeout: 10_000 };
 
 async function run(options: Partial<AllocateRun> & { refs: unknown[] }) {
-	const result = await allocate({ sim, items: refsItems(options.refs), ...options, options: { ...fast, ...options.options } });
+	const result = await allocate({
+		sim,
+		items: refsItems(options.refs),
+		...options,
+		options: { ...fast, ...options.options },
+	});
 	transcripts.push(serialiseRun(result));
 	return result;
 }
 const puts = () => sim.requests.filter((r) => r.method === PUT);
-const refsOf = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.ConsignmentReference ?? item.json.error);
+const refsOf = (items: Array<{ json: Record<string, unknown> }>) =>
+	items.map((item) => item.json.ConsignmentReference ?? item.json.error);
 
 describe('retries', () => {
 	it.each([
@@ -29,14 +42,19 @@ describe('retries', () => {
 		['503', { kind: 'status', status: 503 }],
 		['504', { kind: 'status', status: 504 }],
 		['a connection dropped before processing', { kind: 'drop', when: 'before' }],
-	] as Array<[string, Fault]>)('%s is retried and the consignments are allocated', async (_name, fault) => {
-		sim.injectFaults([fault, fault]);
-		const result = await run({ refs: ['EC-7-A', 'EC-7-B'] });
-		expect(result.error).toBeUndefined();
-		expect(refsOf(result.outputs[0])).toEqual(['EC-7-A', 'EC-7-B']);
-		expect(result.outputs[0].every((item) => item.json.AllocationUnconfirmed === undefined)).toBe(true);
-		expect(puts()).toHaveLength(3);
-	});
+	] as Array<[string, Fault]>)(
+		'%s is retried and the consignments are allocated',
+		async (_name, fault) => {
+			sim.injectFaults([fault, fault]);
+			const result = await run({ refs: ['EC-7-A', 'EC-7-B'] });
+			expect(result.error).toBeUndefined();
+			expect(refsOf(result.outputs[0])).toEqual(['EC-7-A', 'EC-7-B']);
+			expect(result.outputs[0].every((item) => item.json.AllocationUnconfirmed === undefined)).toBe(
+				true,
+			);
+			expect(puts()).toHaveLength(3);
+		},
+	);
 
 	it('a Retry-After longer than Max Retry Wait is capped', async () => {
 		sim.injectFaults([{ kind: 'status', status: 429, retryAfter: '3600' }]);
@@ -48,19 +66,26 @@ describe('retries', () => {
 		['a 500 after SortedPRO allocated', { kind: 'status', status: 500, when: 'after' }],
 		['a connection dropped mid-answer', { kind: 'drop', when: 'after' }],
 		['an answer that never comes (timeout)', { kind: 'hang', when: 'after' }],
-	] as Array<[string, Fault]>)('%s: the resend finds them allocated, reported as allocated-but-unconfirmed', async (_name, fault) => {
-		sim.injectFaults([fault]);
-		const timeout = fault.kind === 'hang' ? 300 : fast.timeout;
-		const result = await run({ refs: ['EC-7-D', 'EC-7-E'], onError: 'continueErrorOutput', options: { timeout } });
-		expect(result.outputs[1]).toEqual([]);
-		expect(refsOf(result.outputs[0])).toEqual(['EC-7-D', 'EC-7-E']);
-		for (const item of result.outputs[0]) {
-			expect(item.json).toMatchObject({ AllocationUnconfirmed: true, StatusCode: 400 });
-			expect(item.json.Notice).toContain('most likely allocated by this run');
-		}
-		expect(sim.consignment('EC-7-D')?.state).toBe('Allocated');
-		expect(puts()).toHaveLength(2);
-	});
+	] as Array<[string, Fault]>)(
+		'%s: the resend finds them allocated, reported as allocated-but-unconfirmed',
+		async (_name, fault) => {
+			sim.injectFaults([fault]);
+			const timeout = fault.kind === 'hang' ? 300 : fast.timeout;
+			const result = await run({
+				refs: ['EC-7-D', 'EC-7-E'],
+				onError: 'continueErrorOutput',
+				options: { timeout },
+			});
+			expect(result.outputs[1]).toEqual([]);
+			expect(refsOf(result.outputs[0])).toEqual(['EC-7-D', 'EC-7-E']);
+			for (const item of result.outputs[0]) {
+				expect(item.json).toMatchObject({ AllocationUnconfirmed: true, StatusCode: 400 });
+				expect(item.json.Notice).toContain('most likely allocated by this run');
+			}
+			expect(sim.consignment('EC-7-D')?.state).toBe('Allocated');
+			expect(puts()).toHaveLength(2);
+		},
+	);
 
 	it('a consignment allocated before the run is still an error when no attempt was uncertain', async () => {
 		sim.addConsignments([{ reference: 'EC-7-OLD', state: 'Allocated' }]);
@@ -81,38 +106,66 @@ describe('retries', () => {
 
 	it('Retries 0 sends once; each consignment of the request gets the 500', async () => {
 		sim.injectFaults([{ kind: 'status', status: 500, when: 'before' }]);
-		const result = await run({ refs: ['EC-7-G', 'EC-7-H'], options: { retries: 0 }, onError: 'continueErrorOutput' });
+		const result = await run({
+			refs: ['EC-7-G', 'EC-7-H'],
+			options: { retries: 0 },
+			onError: 'continueErrorOutput',
+		});
 		expect(puts()).toHaveLength(1);
 		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
-			[expect.stringMatching(/^Consignment EC-7-G was not allocated with CX_NDS: .*\(HTTP 500\)$/), { item: 0 }],
-			[expect.stringMatching(/^Consignment EC-7-H was not allocated with CX_NDS: .*\(HTTP 500\)$/), { item: 1 }],
+			[
+				expect.stringMatching(/^Consignment EC-7-G was not allocated with CX_NDS: .*\(HTTP 500\)$/),
+				{ item: 0 },
+			],
+			[
+				expect.stringMatching(/^Consignment EC-7-H was not allocated with CX_NDS: .*\(HTTP 500\)$/),
+				{ item: 1 },
+			],
 		]);
 	});
 });
 
 describe('odd answers', () => {
-	it.each(['json', 'xml'] as const)('a malformed %s answer fails every consignment of the request, clearly', async (format) => {
-		sim.injectFaults([{ kind: 'malformed', format }]);
-		const result = await run({ refs: ['EC-8-A', 'EC-8-B'], options: { bodyFormat: format }, onError: 'continueErrorOutput' });
-		expect(result.outputs[0]).toEqual([]);
-		for (const item of result.outputs[1]) expect(item.json.error).toMatch(/was not allocated with CX_NDS: SortedPRO's answer could not be read/);
-		expect(result.outputs[1]).toHaveLength(2);
-	});
+	it.each(['json', 'xml'] as const)(
+		'a malformed %s answer fails every consignment of the request, clearly',
+		async (format) => {
+			sim.injectFaults([{ kind: 'malformed', format }]);
+			const result = await run({
+				refs: ['EC-8-A', 'EC-8-B'],
+				options: { bodyFormat: format },
+				onError: 'continueErrorOutput',
+			});
+			expect(result.outputs[0]).toEqual([]);
+			for (const item of result.outputs[1])
+				expect(item.json.error).toMatch(
+					/was not allocated with CX_NDS: SortedPRO's answer could not be read/,
+				);
+			expect(result.outputs[1]).toHaveLength(2);
+		},
+	);
 
 	it('fewer summaries than references: the missing one is an error item', async () => {
 		sim.injectFaults([{ kind: 'fewer', which: 'first' }]);
 		const result = await run({ refs: ['EC-8-C', 'EC-8-D'], onError: 'continueErrorOutput' });
 		expect(refsOf(result.outputs[0])).toEqual(['EC-8-D']);
-		expect(refsOf(result.outputs[1])).toEqual(['Consignment EC-8-C was not allocated with CX_NDS: SortedPRO returned no Allocation Summary for it']);
+		expect(refsOf(result.outputs[1])).toEqual([
+			'Consignment EC-8-C was not allocated with CX_NDS: SortedPRO returned no Allocation Summary for it',
+		]);
 	});
 
 	it('summaries out of order are still paired by their detail link', async () => {
 		sim.injectFaults([{ kind: 'shuffle', order: 'reverse' }]);
 		const result = await run({ refs: ['EC-8-E', 'EC-8-F', 'EC-8-G'] });
-		expect(result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual([
-			['EC-8-E', { item: 0 }], ['EC-8-F', { item: 1 }], ['EC-8-G', { item: 2 }],
+		expect(
+			result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem]),
+		).toEqual([
+			['EC-8-E', { item: 0 }],
+			['EC-8-F', { item: 1 }],
+			['EC-8-G', { item: 2 }],
 		]);
-		const tracking = result.outputs[0].map((item) => (item.json.Description as string).includes(item.json.ConsignmentReference as string));
+		const tracking = result.outputs[0].map((item) =>
+			(item.json.Description as string).includes(item.json.ConsignmentReference as string),
+		);
 		expect(tracking).toEqual([true, true, true]);
 	});
 
@@ -125,17 +178,29 @@ describe('odd answers', () => {
 		]);
 		sim.reset();
 		sim.injectFaults([{ kind: 'extra', reference: 'EC-NOT-SENT' }]);
-		expect((await run({ refs: ['EC-8-I'] })).error?.message).toContain('EC-NOT-SENT, which was not in the request');
+		expect((await run({ refs: ['EC-8-I'] })).error?.message).toContain(
+			'EC-NOT-SENT, which was not in the request',
+		);
 	});
 });
 
 describe('hostile answers', () => {
-	const answer = (body: string, contentType: string): Fault => ({ kind: 'raw', status: 200, body, contentType, when: 'after' });
+	const answer = (body: string, contentType: string): Fault => ({
+		kind: 'raw',
+		status: 200,
+		body,
+		contentType,
+		when: 'after',
+	});
 
 	it('XML with a DOCTYPE and entities is not expanded', async () => {
 		const xml = `<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "EC-EVIL"><!ENTITY y "&x;&x;&x;&x;&x;&x;&x;&x;">]><ArrayOfAllocationSummary><AllocationSummary><StatusCode>200</StatusCode><Description>&y;</Description></AllocationSummary></ArrayOfAllocationSummary>`;
 		sim.injectFaults([answer(xml, 'application/xml')]);
-		const result = await run({ refs: ['EC-9-A'], options: { bodyFormat: 'xml' }, onError: 'continueErrorOutput' });
+		const result = await run({
+			refs: ['EC-9-A'],
+			options: { bodyFormat: 'xml' },
+			onError: 'continueErrorOutput',
+		});
 		expect(result.outputs[0]).toEqual([]);
 		expect(JSON.stringify(result.outputs)).not.toContain('EC-EVIL');
 		expect(result.outputs[1]).toHaveLength(1);
@@ -144,10 +209,18 @@ describe('hostile answers', () => {
 	it('deeply nested XML and an oversized answer are refused with a clear error', async () => {
 		const deep = `<ArrayOfAllocationSummary><AllocationSummary><X>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</X></AllocationSummary></ArrayOfAllocationSummary>`;
 		sim.injectFaults([answer(deep, 'application/xml')]);
-		const nested = await run({ refs: ['EC-9-B'], options: { bodyFormat: 'xml' }, onError: 'continueErrorOutput' });
+		const nested = await run({
+			refs: ['EC-9-B'],
+			options: { bodyFormat: 'xml' },
+			onError: 'continueErrorOutput',
+		});
 		expect(nested.outputs[1][0].json.error).toContain('nested deeper than 32 levels');
 		sim.injectFaults([answer(`[${' '.repeat(33 * 1024 * 1024)}]`, 'application/json')]);
-		const huge = await run({ refs: ['EC-9-C'], options: { timeout: 30000 }, onError: 'continueErrorOutput' });
+		const huge = await run({
+			refs: ['EC-9-C'],
+			options: { timeout: 30000 },
+			onError: 'continueErrorOutput',
+		});
 		expect(huge.error).toBeUndefined();
 		expect(huge.outputs[1][0].json.error).toContain('larger than');
 	});
@@ -166,7 +239,9 @@ describe('hostile answers', () => {
 	it('an HTML page from a proxy, on every attempt, is quoted by status and title', async () => {
 		sim.injectFaults([{ kind: 'html', status: 502, times: 4 }]);
 		const result = await run({ refs: ['EC-9-E'] });
-		expect(result.error?.message).toBe('SortedPRO answered HTTP 502 with an HTML page ("502 Bad Gateway"), probably from a proxy');
+		expect(result.error?.message).toBe(
+			'SortedPRO answered HTTP 502 with an HTML page ("502 Bad Gateway"), probably from a proxy',
+		);
 	});
 });
 

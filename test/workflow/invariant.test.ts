@@ -14,7 +14,12 @@ import { runOperation } from './family';
 import { API_KEY, serialiseRun } from './setup';
 
 const RUNS = Number(process.env.INVARIANT_RUNS ?? 1000);
-const POOL = [...Array.from({ length: 14 }, (_, i) => `EC-P-${i}`), 'EC-P-FAIL', 'XX-UNKNOWN-1', 'XX-UNKNOWN-2'];
+const POOL = [
+	...Array.from({ length: 14 }, (_, i) => `EC-P-${i}`),
+	'EC-P-FAIL',
+	'XX-UNKNOWN-1',
+	'XX-UNKNOWN-2',
+];
 // Seeded Allocated before a Deallocate run, so it has successes as well as refusals.
 const ALLOCATED = POOL.filter((_, i) => i % 2 === 0 && i < 14);
 
@@ -29,7 +34,8 @@ interface OperationUnderTest {
 	failure: RegExp;
 	unexpected: RegExp;
 }
-const UNEXPECTED_SUMMARY = /^SortedPRO returned an Allocation Summary for consignment (\S+), which was not in the request$/;
+const UNEXPECTED_SUMMARY =
+	/^SortedPRO returned an Allocation Summary for consignment (\S+), which was not in the request$/;
 const OPERATIONS: OperationUnderTest[] = [
 	{
 		operation: 'allocateWithCarrierService',
@@ -38,7 +44,12 @@ const OPERATIONS: OperationUnderTest[] = [
 		failure: /^Consignment (\S+) was not allocated with (\S+): /,
 		unexpected: UNEXPECTED_SUMMARY,
 	},
-	{ operation: 'allocateUsingDefaultRules', groups: [], failure: /^Consignment (\S+) was not allocated by the default rules: /, unexpected: UNEXPECTED_SUMMARY },
+	{
+		operation: 'allocateUsingDefaultRules',
+		groups: [],
+		failure: /^Consignment (\S+) was not allocated by the default rules: /,
+		unexpected: UNEXPECTED_SUMMARY,
+	},
 	{
 		operation: 'allocateWithServiceGroup',
 		groups: ['valuableGoods', 'weekend'],
@@ -46,7 +57,12 @@ const OPERATIONS: OperationUnderTest[] = [
 		failure: /^Consignment (\S+) was not allocated with service group (\S+): /,
 		unexpected: UNEXPECTED_SUMMARY,
 	},
-	{ operation: 'allocateWithCheapestQuote', groups: [], failure: /^Consignment (\S+) was not allocated with the cheapest quote: /, unexpected: UNEXPECTED_SUMMARY },
+	{
+		operation: 'allocateWithCheapestQuote',
+		groups: [],
+		failure: /^Consignment (\S+) was not allocated with the cheapest quote: /,
+		unexpected: UNEXPECTED_SUMMARY,
+	},
 	{
 		operation: 'allocateWithQuote',
 		groups: ['0000000a-1111-4222-8333-444455556666', '00000003-1111-4222-8333-444455556666'],
@@ -64,7 +80,17 @@ const OPERATIONS: OperationUnderTest[] = [
 ];
 
 let sim: Simulator;
-const totals = { runs: 0, requests: 0, faults: 0, consignmentsIn: 0, consignmentsOut: 0, allocated: 0, unconfirmed: 0, failed: 0, unexpectedReported: 0 };
+const totals = {
+	runs: 0,
+	requests: 0,
+	faults: 0,
+	consignmentsIn: 0,
+	consignmentsOut: 0,
+	allocated: 0,
+	unconfirmed: 0,
+	failed: 0,
+	unexpectedReported: 0,
+};
 const faultKinds: Record<string, number> = {};
 const byOperation: Record<string, number> = {};
 
@@ -72,7 +98,9 @@ beforeAll(async () => {
 	sim = await startSimulator({ apiKey: API_KEY, autoCreate: /^EC-/ });
 });
 afterAll(async () => {
-	console.log(`invariant: ${JSON.stringify(totals)} faults by kind ${JSON.stringify(faultKinds)} runs by operation ${JSON.stringify(byOperation)}`);
+	console.log(
+		`invariant: ${JSON.stringify(totals)} faults by kind ${JSON.stringify(faultKinds)} runs by operation ${JSON.stringify(byOperation)}`,
+	);
 	await sim?.close();
 	await shutdownN8n();
 });
@@ -80,12 +108,40 @@ afterAll(async () => {
 const when = fc.constantFrom<'before' | 'after'>('before', 'after');
 const faultArb: fc.Arbitrary<Fault | null> = fc.oneof(
 	{ weight: 6, arbitrary: fc.constant(null) },
-	{ weight: 4, arbitrary: fc.record({ kind: fc.constant('status' as const), status: fc.constantFrom(429, 500, 502, 503, 504), when }) },
-	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('status' as const), status: fc.constant(429), retryAfter: fc.constant('0'), when: fc.constant('before' as const) }) },
+	{
+		weight: 4,
+		arbitrary: fc.record({
+			kind: fc.constant('status' as const),
+			status: fc.constantFrom(429, 500, 502, 503, 504),
+			when,
+		}),
+	},
+	{
+		weight: 1,
+		arbitrary: fc.record({
+			kind: fc.constant('status' as const),
+			status: fc.constant(429),
+			retryAfter: fc.constant('0'),
+			when: fc.constant('before' as const),
+		}),
+	},
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('drop' as const), when }) },
 	{ weight: 1, arbitrary: fc.constant<Fault>({ kind: 'hang', when: 'after' }) },
-	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('malformed' as const), format: fc.constantFrom<'json' | 'xml'>('json', 'xml') }) },
-	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('fewer' as const), drop: fc.integer({ min: 1, max: 3 }), which: fc.constantFrom<'first' | 'last'>('first', 'last') }) },
+	{
+		weight: 1,
+		arbitrary: fc.record({
+			kind: fc.constant('malformed' as const),
+			format: fc.constantFrom<'json' | 'xml'>('json', 'xml'),
+		}),
+	},
+	{
+		weight: 2,
+		arbitrary: fc.record({
+			kind: fc.constant('fewer' as const),
+			drop: fc.integer({ min: 1, max: 3 }),
+			which: fc.constantFrom<'first' | 'last'>('first', 'last'),
+		}),
+	},
 	{ weight: 2, arbitrary: fc.constant<Fault>({ kind: 'shuffle', order: 'reverse' }) },
 	{ weight: 2, arbitrary: fc.constant<Fault>({ kind: 'extra' }) },
 	{ weight: 1, arbitrary: fc.constant<Fault>({ kind: 'html', status: 502 }) },
@@ -107,7 +163,10 @@ const scenarioArb = fc.record({
 });
 
 const pairedIndexes = (item: INodeExecutionData) =>
-	([] as IPairedItemData[]).concat(item.pairedItem as IPairedItemData | IPairedItemData[]).map((p) => p.item).sort((a, b) => a - b);
+	([] as IPairedItemData[])
+		.concat(item.pairedItem as IPairedItemData | IPairedItemData[])
+		.map((p) => p.item)
+		.sort((a, b) => a - b);
 it(`every consignment in comes out exactly once, paired to its items (${RUNS} random fault mixes)`, async () => {
 	await fc.assert(
 		fc.asyncProperty(scenarioArb, async (scenario) => {
@@ -118,15 +177,25 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 				asList: item.asList,
 			}));
 			sim.reset();
-			if (op.operation === 'deallocate') sim.addConsignments(ALLOCATED.map((reference) => ({ reference, state: 'Allocated' })));
+			if (op.operation === 'deallocate')
+				sim.addConsignments(ALLOCATED.map((reference) => ({ reference, state: 'Allocated' })));
 			sim.setFaultPlan((index) => scenario.faults[index] ?? undefined);
 			const result = await runOperation({
 				sim,
 				operation: op.operation,
-				items: items.map((item) => ({ json: { group: item.group, refs: item.asList ? item.refs : item.refs.join(', ') } })),
+				items: items.map((item) => ({
+					json: { group: item.group, refs: item.asList ? item.refs : item.refs.join(', ') },
+				})),
 				references: '={{ $json.refs }}',
 				parameters: { requestMode: scenario.mode, ...op.groupParameter?.('={{ $json.group }}') },
-				options: { batchSize: scenario.batchSize, bodyFormat: scenario.format, retries: scenario.retries, retryDelay: 0, maxRetryWait: 0, timeout: 150 },
+				options: {
+					batchSize: scenario.batchSize,
+					bodyFormat: scenario.format,
+					retries: scenario.retries,
+					retryDelay: 0,
+					maxRetryWait: 0,
+					timeout: 150,
+				},
 				onError: 'continueErrorOutput',
 			});
 			expect(result.error).toBeUndefined();
@@ -134,7 +203,11 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 
 			const expected = new Map<string, number[]>();
 			items.forEach((item, index) => {
-				for (const ref of item.refs) expected.set(`${item.group} ${ref}`, [...(expected.get(`${item.group} ${ref}`) ?? []), index]);
+				for (const ref of item.refs)
+					expected.set(`${item.group} ${ref}`, [
+						...(expected.get(`${item.group} ${ref}`) ?? []),
+						index,
+					]);
 			});
 			const seen = new Set<string>();
 			for (const item of [...result.outputs[0], ...(result.outputs[1] ?? [])]) {
@@ -168,7 +241,8 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 			totals.runs++;
 			totals.requests += stats.requests;
 			totals.faults += stats.faultsAppliedTotal;
-			for (const [kind, count] of Object.entries(stats.faultsApplied)) faultKinds[kind] = (faultKinds[kind] ?? 0) + (count ?? 0);
+			for (const [kind, count] of Object.entries(stats.faultsApplied))
+				faultKinds[kind] = (faultKinds[kind] ?? 0) + (count ?? 0);
 			totals.consignmentsIn += expected.size;
 			totals.consignmentsOut += seen.size;
 		}),

@@ -123,7 +123,7 @@ describe('Quote → Get for Consignment', () => {
 });
 
 describe('Quote → Allocate With Quote', () => {
-	it('a QuoteReference from Get for Consignment allocates with that quote\'s service', async () => {
+	it("a QuoteReference from Get for Consignment allocates with that quote's service", async () => {
 		const got = await quotes(refsItems(['EC-000-0QU-003']));
 		const dearest = got.outputs[0][got.outputs[0].length - 1].json;
 		const allocated = await runSortedPro(
@@ -137,9 +137,14 @@ describe('Quote → Allocate With Quote', () => {
 			[{ json: dearest }],
 		);
 		expect(allocated.error).toBeUndefined();
-		expect(allocated.outputs[0].map((item) => [item.json.ConsignmentReference, item.json.CarrierServiceReference])).toEqual([
-			['EC-000-0QU-003', dearest.MpdCarrierServiceReference],
-		]);
-		expect(sim.consignment('EC-000-0QU-003')?.carrierServiceReference).toBe(dearest.MpdCarrierServiceReference);
+		expect(
+			allocated.outputs[0].map((item) => [
+				item.json.ConsignmentReference,
+				item.json.CarrierServiceReference,
+			]),
+		).toEqual([['EC-000-0QU-003', dearest.MpdCarrierServiceReference]]);
+		expect(sim.consignment('EC-000-0QU-003')?.carrierServiceReference).toBe(
+			dearest.MpdCarrierServiceReference,
+		);
 	});
 });

@@ -7,39 +7,72 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptions, batchSizeOption } from '../../nodes/SortedPro/actions/common.descriptions';
 import { runNode } from '../harness';
-import { allocate, credentialsFor, credentialType, nodeType, refsItems, useSimulator } from './setup';
+import {
+	allocate,
+	credentialsFor,
+	credentialType,
+	nodeType,
+	refsItems,
+	useSimulator,
+} from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
-const refs = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`);
+const refs = (n: number, prefix: string) =>
+	Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`);
 const puts = () => sim.requests.filter((request) => request.method === 'PUT');
 
 describe('output order', () => {
 	it("a refused item's error stands where the item stands, between the results of the items around it", async () => {
 		const items = refsItems(['EC-1', 42, 'EC-3, EC-4', '', 'EC-1']);
 		const result = await allocate({ sim, items, onError: 'continueRegularOutput' });
-		const summary = result.outputs[0].map((item) => item.json.ConsignmentReference ?? String(item.json.error).slice(0, 8));
+		const summary = result.outputs[0].map(
+			(item) => item.json.ConsignmentReference ?? String(item.json.error).slice(0, 8),
+		);
 		expect(summary).toEqual(['EC-1', '[item 1]', 'EC-3', 'EC-4', '[item 3]']);
-		expect(result.outputs[0].map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 4 }], { item: 1 }, { item: 2 }, { item: 2 }, { item: 3 }]);
+		expect(result.outputs[0].map((item) => item.pairedItem)).toEqual([
+			[{ item: 0 }, { item: 4 }],
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 	});
 });
 
 describe('shared options: the run accepts exactly what the editor offers', () => {
 	const numeric = [...requestOptions, batchSizeOption].filter((option) => option.type === 'number');
 
-	it.each(numeric.map((option): [string, INodeProperties] => [option.displayName, option]))('%s', async (_name, option) => {
-		const { minValue, maxValue } = option.typeOptions as { minValue: number; maxValue: number };
-		// The limits must exist for the run to check them.
-		expect(Number.isInteger(minValue) && Number.isInteger(maxValue)).toBe(true);
-		for (const accepted of [minValue, maxValue, option.default as number]) {
-			const result = await allocate({ sim, items: refsItems(['EC-OK']), options: { [option.name]: accepted, retries: 0, ...(option.name === 'retries' && { retries: accepted }) } });
-			expect(result.error?.message ?? '').not.toContain(`"${option.displayName}"`);
-		}
-		for (const refused of [minValue - 1, maxValue + 1]) {
-			const result = await allocate({ sim, items: refsItems(['EC-OK']), options: { [option.name]: refused } });
-			expect(result.error?.message).toBe(`[item 0] "${option.displayName}" must be a whole number from ${minValue} to ${maxValue}, not ${refused}`);
-		}
-	});
+	it.each(numeric.map((option): [string, INodeProperties] => [option.displayName, option]))(
+		'%s',
+		async (_name, option) => {
+			const { minValue, maxValue } = option.typeOptions as { minValue: number; maxValue: number };
+			// The limits must exist for the run to check them.
+			expect(Number.isInteger(minValue) && Number.isInteger(maxValue)).toBe(true);
+			for (const accepted of [minValue, maxValue, option.default as number]) {
+				const result = await allocate({
+					sim,
+					items: refsItems(['EC-OK']),
+					options: {
+						[option.name]: accepted,
+						retries: 0,
+						...(option.name === 'retries' && { retries: accepted }),
+					},
+				});
+				expect(result.error?.message ?? '').not.toContain(`"${option.displayName}"`);
+			}
+			for (const refused of [minValue - 1, maxValue + 1]) {
+				const result = await allocate({
+					sim,
+					items: refsItems(['EC-OK']),
+					options: { [option.name]: refused },
+				});
+				expect(result.error?.message).toBe(
+					`[item 0] "${option.displayName}" must be a whole number from ${minValue} to ${maxValue}, not ${refused}`,
+				);
+			}
+		},
+	);
 });
 
 describe('Parallel Requests', () => {
@@ -52,10 +85,19 @@ describe('Parallel Requests', () => {
 		const sequentialSim = sim.stats().consignmentsAllocated;
 		sim.reset();
 		sim.setLatency({ perRequestMs: 5 });
-		const sequential = await allocate({ sim, items, options: { batchSize: 2, parallelRequests: 1 } });
+		const sequential = await allocate({
+			sim,
+			items,
+			options: { batchSize: 2, parallelRequests: 1 },
+		});
 		expect(sim.stats().latency.peakConcurrent).toBe(1);
 		// Tracking numbers depend on the order requests reached SortedPRO: compare the rest.
-		const shape = (outputs: typeof parallel.outputs) => outputs[0].map((item) => [item.json.ConsignmentReference, item.json.StatusCode, item.pairedItem]);
+		const shape = (outputs: typeof parallel.outputs) =>
+			outputs[0].map((item) => [
+				item.json.ConsignmentReference,
+				item.json.StatusCode,
+				item.pairedItem,
+			]);
 		expect(shape(parallel.outputs)).toEqual(shape(sequential.outputs));
 		expect(sequentialSim).toBe(24);
 	});
@@ -64,9 +106,15 @@ describe('Parallel Requests', () => {
 		sim.setLatency({ perRequestMs: 40, concurrentRequestLimit: 3, retryAfterSeconds: 0 });
 		const requests = 30;
 		const parallelRequests = 12;
-		const result = await allocate({ sim, items: refsItems(refs(requests, 'EC-T')), options: { batchSize: 1, parallelRequests, retries: 10, retryDelay: 0, maxRetryWait: 10 } });
+		const result = await allocate({
+			sim,
+			items: refsItems(refs(requests, 'EC-T')),
+			options: { batchSize: 1, parallelRequests, retries: 10, retryDelay: 0, maxRetryWait: 10 },
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(refs(requests, 'EC-T'));
+		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(
+			refs(requests, 'EC-T'),
+		);
 		const { latency, consignmentsAllocated } = sim.stats();
 		expect(consignmentsAllocated).toBe(requests);
 		// The bound the README states: at most Parallel Requests 429s while the limit comes
@@ -80,9 +128,17 @@ describe('Parallel Requests', () => {
 		sim.setLatency({ perRequestMs: 30 });
 		const references = refs(20, 'EC-S');
 		references[4] = 'EC-S-FAIL';
-		const result = await allocate({ sim, items: refsItems(references), options: { batchSize: 2, parallelRequests: 2 } });
-		expect(result.error?.message).toBe('Consignment EC-S-FAIL was not allocated with CX_NDS: Could not be booked with courier.');
-		expect(result.error?.description).toMatch(/Stopped at this failure: \d+ of 10 requests had completed/);
+		const result = await allocate({
+			sim,
+			items: refsItems(references),
+			options: { batchSize: 2, parallelRequests: 2 },
+		});
+		expect(result.error?.message).toBe(
+			'Consignment EC-S-FAIL was not allocated with CX_NDS: Could not be booked with courier.',
+		);
+		expect(result.error?.description).toMatch(
+			/Stopped at this failure: \d+ of 10 requests had completed/,
+		);
 		// batch 2 held the failure; at most the one other request in flight then was still answered
 		expect(puts().length).toBeLessThanOrEqual(4);
 	});
@@ -107,14 +163,21 @@ describe('as an AI Agent tool', () => {
 			credentials: credentialsFor(sim),
 		});
 
-	it('a failure is the tool\'s answer, so the model learns why', async () => {
+	it("a failure is the tool's answer, so the model learns why", async () => {
 		const result = await run(toolType);
 		expect(result.error).toBeUndefined();
-		expect(result.outputs[0].map((item) => item.json)).toEqual([{ error: 'Consignment EC-TOOL-FAIL was not allocated with CX_NDS: Could not be booked with courier.' }]);
+		expect(result.outputs[0].map((item) => item.json)).toEqual([
+			{
+				error:
+					'Consignment EC-TOOL-FAIL was not allocated with CX_NDS: Could not be booked with courier.',
+			},
+		]);
 	});
 
 	it('outside tool use, the same failure stops the workflow as usual', async () => {
 		const result = await run('n8n-nodes-sortedpro.sortedPro');
-		expect(result.error?.message).toBe('Consignment EC-TOOL-FAIL was not allocated with CX_NDS: Could not be booked with courier.');
+		expect(result.error?.message).toBe(
+			'Consignment EC-TOOL-FAIL was not allocated with CX_NDS: Could not be booked with courier.',
+		);
 	});
 });

@@ -16,7 +16,9 @@ const puts = () => sim.requests.filter((request) => request.method === 'PUT');
 
 async function stoppedHalfway() {
 	// The fourth allocation request fails: three batches (15 consignments) are allocated, then the run stops.
-	sim.setFaultPlan((index) => (index === 3 ? { kind: 'status', status: 400, when: 'before' } : undefined));
+	sim.setFaultPlan((index) =>
+		index === 3 ? { kind: 'status', status: 400, when: 'before' } : undefined,
+	);
 	const first = await allocate({ sim, items, options: { batchSize: 5, parallelRequests: 1 } });
 	expect(first.error?.message).toBeDefined();
 	expect(sim.stats().consignmentsAllocated).toBe(15);
@@ -27,7 +29,9 @@ async function stoppedHalfway() {
 describe('If Already Allocated', () => {
 	it('Report as Allocated: the same rows again, every consignment once, as allocated, none doubled', async () => {
 		await stoppedHalfway();
-		const tracking = new Map(refs.slice(0, 15).map((ref) => [ref, sim.consignment(ref)?.trackingReference]));
+		const tracking = new Map(
+			refs.slice(0, 15).map((ref) => [ref, sim.consignment(ref)?.trackingReference]),
+		);
 		const second = await allocate({ sim, items, options: rerun });
 		expect(second.error).toBeUndefined();
 		const out = second.outputs[0];
@@ -47,10 +51,17 @@ describe('If Already Allocated', () => {
 			}
 		}
 		expect(sim.stats().consignmentsAllocated).toBe(30);
-		const sentTwice = puts().flatMap((request) => (JSON.parse(request.body ?? '{}') as IDataObject).ConsignmentReferences as string[]);
+		const sentTwice = puts().flatMap(
+			(request) =>
+				(JSON.parse(request.body ?? '{}') as IDataObject).ConsignmentReferences as string[],
+		);
 		expect(new Set(sentTwice).size).toBe(30);
 		// one GET per refused consignment to confirm its state
-		expect(sim.requests.filter((request) => request.method === 'GET' && request.path.startsWith('/consignments/'))).toHaveLength(15);
+		expect(
+			sim.requests.filter(
+				(request) => request.method === 'GET' && request.path.startsWith('/consignments/'),
+			),
+		).toHaveLength(15);
 	});
 
 	it('Report as Error (the default): the re-run stops at the first already allocated consignment', async () => {
@@ -62,17 +73,33 @@ describe('If Already Allocated', () => {
 	});
 
 	it('only an allocated state counts: another refusal stays a failure', async () => {
-		const result = await allocate({ sim, items: refsItems(['EC-RR-FAIL', 'EC-RR-OK']), options: rerun, onError: 'continueErrorOutput' });
+		const result = await allocate({
+			sim,
+			items: refsItems(['EC-RR-FAIL', 'EC-RR-OK']),
+			options: rerun,
+			onError: 'continueErrorOutput',
+		});
 		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(['EC-RR-OK']);
-		expect(result.outputs[1].map((item) => item.json.error)).toEqual(['Consignment EC-RR-FAIL was not allocated with CX_NDS: Could not be booked with courier.']);
+		expect(result.outputs[1].map((item) => item.json.error)).toEqual([
+			'Consignment EC-RR-FAIL was not allocated with CX_NDS: Could not be booked with courier.',
+		]);
 	});
 
 	it('a consignment whose state cannot be read stays a failure, and says why', async () => {
 		sim.setOption('autoCreate', null);
-		sim.addConsignments([{ reference: 'EC-RR-KNOWN', state: 'Allocated', carrierServiceReference: 'CX_NDS' }]);
+		sim.addConsignments([
+			{ reference: 'EC-RR-KNOWN', state: 'Allocated', carrierServiceReference: 'CX_NDS' },
+		]);
 		sim.injectFaults([{ kind: 'status', status: 503, path: /^\/consignments\//, times: 4 }]);
-		const result = await allocate({ sim, items: refsItems(['EC-RR-KNOWN']), options: { ...rerun, retries: 0 }, onError: 'continueRegularOutput' });
-		expect(String(result.outputs[0][0].json.error)).toMatch(/in state Allocated \(its state could not be read to check for an earlier allocation: .*\)$/);
+		const result = await allocate({
+			sim,
+			items: refsItems(['EC-RR-KNOWN']),
+			options: { ...rerun, retries: 0 },
+			onError: 'continueRegularOutput',
+		});
+		expect(String(result.outputs[0][0].json.error)).toMatch(
+			/in state Allocated \(its state could not be read to check for an earlier allocation: .*\)$/,
+		);
 	});
 
 	it('one-consignment calls too: Allocate With Cheapest Quote on an allocated consignment', async () => {
@@ -84,8 +111,12 @@ describe('If Already Allocated', () => {
 			parameters: { operation: 'allocateWithCheapestQuote' },
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.outputs[0].map((item) => [item.json.ConsignmentReference, item.json.AlreadyAllocated, item.json.CarrierServiceReference])).toEqual([
-			['EC-RR-CQ', true, 'CX_NDS'],
-		]);
+		expect(
+			result.outputs[0].map((item) => [
+				item.json.ConsignmentReference,
+				item.json.AlreadyAllocated,
+				item.json.CarrierServiceReference,
+			]),
+		).toEqual([['EC-RR-CQ', true, 'CX_NDS']]);
 	});
 });

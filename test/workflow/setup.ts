@@ -38,7 +38,9 @@ export function useSimulator(options: Partial<SimulatorOptions> = {}): Simulator
 		get(_target, property) {
 			if (!current) throw new Error('The simulator is used before beforeAll started it');
 			const value: unknown = Reflect.get(current, property);
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+			return typeof value === 'function'
+				? (value as (...args: unknown[]) => unknown).bind(current)
+				: value;
 		},
 	});
 }
@@ -81,12 +83,15 @@ export async function allocate(run: AllocateRun): Promise<RunNodeResult> {
 /** Everything a run produced, as one string, to search for a leaked key. */
 export function serialiseRun(result: RunNodeResult): string {
 	const seen = new WeakSet();
-	return JSON.stringify({ outputs: result.outputs, error: result.error, runData: result.runData }, (_key, value: unknown) => {
-		if (value instanceof Error) return { ...value, message: value.message, stack: value.stack };
-		if (value && typeof value === 'object') {
-			if (seen.has(value)) return '[circular]';
-			seen.add(value);
-		}
-		return value;
-	});
+	return JSON.stringify(
+		{ outputs: result.outputs, error: result.error, runData: result.runData },
+		(_key, value: unknown) => {
+			if (value instanceof Error) return { ...value, message: value.message, stack: value.stack };
+			if (value && typeof value === 'object') {
+				if (seen.has(value)) return '[circular]';
+				seen.add(value);
+			}
+			return value;
+		},
+	);
 }

@@ -31,7 +31,10 @@ export const consignmentReferenceField = (displayOptions: DisplayOptions): INode
 });
 
 /** `grouping`: how Combine Items groups the references ('' when it does not). */
-export const requestModeField = (displayOptions: DisplayOptions, grouping = 'per carrier service'): INodeProperties => ({
+export const requestModeField = (
+	displayOptions: DisplayOptions,
+	grouping = 'per carrier service',
+): INodeProperties => ({
 	displayName: 'Request Mode',
 	name: 'requestMode',
 	type: 'options',
@@ -81,7 +84,8 @@ export const requestOptions: INodeProperties[] = [
 		type: 'number',
 		default: 30000,
 		typeOptions: { minValue: 0, maxValue: 600000, numberPrecision: 0 },
-		description: 'Longest wait before a resend, also when SortedPRO asks for a longer one with Retry-After',
+		description:
+			'Longest wait before a resend, also when SortedPRO asks for a longer one with Retry-After',
 	},
 	{
 		displayName: 'Parallel Requests',
@@ -107,7 +111,8 @@ export const requestOptions: INodeProperties[] = [
 		type: 'number',
 		default: 1000,
 		typeOptions: { minValue: 0, maxValue: 600000, numberPrecision: 0 },
-		description: 'Wait before the first resend; it doubles for each further one. A Retry-After from SortedPRO takes precedence.',
+		description:
+			'Wait before the first resend; it doubles for each further one. A Retry-After from SortedPRO takes precedence.',
 	},
 	{
 		displayName: 'Timeout (Ms)',
@@ -115,17 +120,23 @@ export const requestOptions: INodeProperties[] = [
 		type: 'number',
 		default: 60000,
 		typeOptions: { minValue: 1, maxValue: 600000, numberPrecision: 0 },
-		description: 'How long to wait for an answer to one request before treating the connection as broken',
+		description:
+			'How long to wait for an answer to one request before treating the connection as broken',
 	},
 ];
 
 /** The Options collection of an operation: its own options first, then the shared ones, sorted by name. */
-export const optionsCollection = (displayOptions: DisplayOptions, own: INodeProperties[] = []): INodeProperties => ({
+export const optionsCollection = (
+	displayOptions: DisplayOptions,
+	own: INodeProperties[] = [],
+): INodeProperties => ({
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
 	displayOptions,
-	options: [...own, bodyFormatOption, ...requestOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	options: [...own, bodyFormatOption, ...requestOptions].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	),
 });

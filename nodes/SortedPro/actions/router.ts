@@ -14,14 +14,7 @@ import { tracking } from './tracking';
 import { resourceDescription, type Operation, type Resource, type RunContext } from './types';
 
 /** Every resource of the node, in the order the editor lists them. */
-const resources: Resource[] = [
-	allocation,
-	consignment,
-	label,
-	manifest,
-	quote,
-	tracking,
-];
+const resources: Resource[] = [allocation, consignment, label, manifest, quote, tracking];
 const firstResource = resources[0].value;
 
 export const resourceProperties: INodeProperties[] = [
@@ -52,7 +45,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationValue = this.getNodeParameter('operation', 0) as string;
 	const operation = findOperation(resource, operationValue);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationValue}" of resource "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationValue}" of resource "${resource}" is not supported`,
+		);
 	}
 	const items = this.getInputData();
 	const options = readRequestOptions.call(this);
@@ -70,13 +66,25 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const output = await operation.execute.call(this, itemIndex, run);
 			return output.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 		} catch (caught) {
-			const error = caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+			const error =
+				caught instanceof NodeApiError || caught instanceof NodeOperationError
+					? caught
+					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			if (run.onError === 'stop') throw error;
 			return [{ json: { error: error.message }, pairedItem: { item: itemIndex } }];
 		}
 	};
 	try {
-		return [(await runConcurrently(items.length, options.parallelRequests, perItem, run.onError === 'stop')).flat()];
+		return [
+			(
+				await runConcurrently(
+					items.length,
+					options.parallelRequests,
+					perItem,
+					run.onError === 'stop',
+				)
+			).flat(),
+		];
 	} catch (caught) {
 		throw stoppedError(caught, items.length);
 	}

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { AdaptiveLimit } from '../helpers/concurrency';
 import type { RequestOptions } from '../helpers/requestOptions';
@@ -24,7 +29,11 @@ export interface PerItemOperation {
 	/** The entry of the Operation parameter: name, value, action, description */
 	option: INodePropertyOptions & { action: string };
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<INodeExecutionData[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		run: RunContext,
+	): Promise<INodeExecutionData[]>;
 }
 
 /**
@@ -35,7 +44,11 @@ export interface BatchOperation {
 	kind: 'batch';
 	option: INodePropertyOptions & { action: string };
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, items: INodeExecutionData[], run: RunContext): Promise<INodeExecutionData[]>;
+	execute(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+		run: RunContext,
+	): Promise<INodeExecutionData[]>;
 }
 
 export type Operation = PerItemOperation | BatchOperation;

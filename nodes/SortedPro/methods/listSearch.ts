@@ -17,7 +17,14 @@ export async function searchCarrierServices(
 		(service) => needle === '' || carrierServiceLabel(service).toLowerCase().includes(needle),
 	);
 	matching.sort(
-		(a, b) => Number(a.disabled) - Number(b.disabled) || carrierServiceLabel(a).localeCompare(carrierServiceLabel(b)),
+		(a, b) =>
+			Number(a.disabled) - Number(b.disabled) ||
+			carrierServiceLabel(a).localeCompare(carrierServiceLabel(b)),
 	);
-	return { results: matching.map((service) => ({ name: carrierServiceLabel(service), value: service.reference })) };
+	return {
+		results: matching.map((service) => ({
+			name: carrierServiceLabel(service),
+			value: service.reference,
+		})),
+	};
 }

@@ -15,7 +15,9 @@ export interface SortedProConnection {
 }
 
 /** Reads the credential once and checks its base URL by the rule the credential test applies. */
-export async function connect(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<SortedProConnection> {
+export async function connect(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+): Promise<SortedProConnection> {
 	const data = await ctx.getCredentials(SORTEDPRO_CREDENTIAL);
 	const environment = String(data.environment ?? SORTEDPRO_PRODUCTION_URL);
 	const raw = environment === 'custom' ? String(data.baseUrl ?? '').trim() : environment;
@@ -24,6 +26,11 @@ export async function connect(ctx: IExecuteFunctions | ILoadOptionsFunctions): P
 	const reference = ctx.getNode().credentials?.[SORTEDPRO_CREDENTIAL];
 	return {
 		baseUrl: raw.replace(/\/+$/, ''),
-		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: SORTEDPRO_CREDENTIAL, data },
+		credentials: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: SORTEDPRO_CREDENTIAL,
+			data,
+		},
 	};
 }

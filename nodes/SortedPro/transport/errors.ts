@@ -15,7 +15,10 @@ const API_ERROR: Schema = {
 	Code: 'string',
 	Message: 'string',
 	CorrelationId: 'string',
-	Details: { list: { Code: 'string', Target: 'string', Message: 'string' }, item: 'ApiErrorDetail' },
+	Details: {
+		list: { Code: 'string', Target: 'string', Message: 'string' },
+		item: 'ApiErrorDetail',
+	},
 };
 
 /**
@@ -28,7 +31,8 @@ export async function decodeApiError(body: string): Promise<ApiErrorBody | undef
 	if (text === '') return undefined;
 	try {
 		if (text.startsWith('<')) {
-			return (await decodeXmlObject(text, { ApiError: API_ERROR }))?.value as ApiErrorBody | undefined;
+			return (await decodeXmlObject(text, { ApiError: API_ERROR }))?.value as
+				ApiErrorBody | undefined;
 		}
 		const parsed = parseJson(text) as IDataObject;
 		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
@@ -64,35 +68,55 @@ export async function apiErrorFromResponse(
 	if (!message) {
 		const title = /^\s*</.test(body) ? htmlTitle(body) : undefined;
 		if (body.trim() === '') message = `SortedPRO answered HTTP ${statusCode} with an empty body`;
-		else if (title !== undefined) message = `SortedPRO answered HTTP ${statusCode} with an HTML page ("${title}"), probably from a proxy`;
-		else message = `SortedPRO answered HTTP ${statusCode} with a body that is not a SortedPRO error`;
+		else if (title !== undefined)
+			message = `SortedPRO answered HTTP ${statusCode} with an HTML page ("${title}"), probably from a proxy`;
+		else
+			message = `SortedPRO answered HTTP ${statusCode} with a body that is not a SortedPRO error`;
 	}
 	const parts = [`HTTP ${statusCode}`];
 	if (apiError?.Code) parts.push(`Code: ${apiError.Code}`);
 	if (apiError?.CorrelationId) parts.push(`CorrelationId: ${apiError.CorrelationId}`);
 	for (const detail of apiError?.Details ?? []) {
-		parts.push(`Detail: ${[detail.Code, detail.Target, detail.Message].filter(Boolean).join(' / ')}`);
+		parts.push(
+			`Detail: ${[detail.Code, detail.Target, detail.Message].filter(Boolean).join(' / ')}`,
+		);
 	}
 	if (statusCode >= 500 || uncertainAttempts > 0) {
-		parts.push('SortedPRO may have acted on the request before failing: check the consignments in SortedPRO before sending them again');
+		parts.push(
+			'SortedPRO may have acted on the request before failing: check the consignments in SortedPRO before sending them again',
+		);
 	}
 	return new NodeApiError(
 		node,
-		{ message, httpCode: String(statusCode), ...(apiError && { sortedProError: apiError as JsonObject }) },
+		{
+			message,
+			httpCode: String(statusCode),
+			...(apiError && { sortedProError: apiError as JsonObject }),
+		},
 		{ message, description: parts.join(' · '), httpCode: String(statusCode), itemIndex },
 	);
 }
 
 /** A request that got no HTTP answer (refused, reset, timed out). */
-export function networkError(node: INode, error: unknown, baseUrl: string, itemIndex?: number, mayHaveActed = true): NodeApiError {
+export function networkError(
+	node: INode,
+	error: unknown,
+	baseUrl: string,
+	itemIndex?: number,
+	mayHaveActed = true,
+): NodeApiError {
 	const code = (error as { code?: unknown })?.code;
 	const reason = typeof code === 'string' ? code : ((error as Error)?.message ?? 'unknown error');
 	const message = `Could not reach SortedPRO at ${baseUrl}: ${reason}`;
-	return new NodeApiError(node, { message, code: typeof code === 'string' ? code : null } as JsonObject, {
-		message,
-		description: mayHaveActed
-			? 'No answer was received, so it is unknown whether SortedPRO processed the request.'
-			: 'The connection was refused, so SortedPRO did not receive the request.',
-		itemIndex,
-	});
+	return new NodeApiError(
+		node,
+		{ message, code: typeof code === 'string' ? code : null } as JsonObject,
+		{
+			message,
+			description: mayHaveActed
+				? 'No answer was received, so it is unknown whether SortedPRO processed the request.'
+				: 'The connection was refused, so SortedPRO did not receive the request.',
+			itemIndex,
+		},
+	);
 }

@@ -91,15 +91,30 @@ export async function sortedProRequest(
 		let response: IN8nHttpFullResponse;
 		await request.limit?.acquire();
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, SORTEDPRO_CREDENTIAL, options, {
-				credentialsDecrypted: request.connection.credentials,
-			})) as IN8nHttpFullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				SORTEDPRO_CREDENTIAL,
+				options,
+				{
+					credentialsDecrypted: request.connection.credentials,
+				},
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			request.limit?.release('failed');
 			const code = networkCode(error);
 			const notConnected = code === NOT_CONNECTED_NETWORK;
-			if (attempt >= policy.retries || !RETRYABLE_NETWORK.test(code) || (!resendSafe && !notConnected)) {
-				throw networkError(this.getNode(), error, request.connection.baseUrl, request.itemIndex, !notConnected);
+			if (
+				attempt >= policy.retries ||
+				!RETRYABLE_NETWORK.test(code) ||
+				(!resendSafe && !notConnected)
+			) {
+				throw networkError(
+					this.getNode(),
+					error,
+					request.connection.baseUrl,
+					request.itemIndex,
+					!notConnected,
+				);
 			}
 			if (!notConnected) uncertainAttempts++;
 			await waitBeforeRetry(this, retryDelayMs(policy, attempt));
@@ -108,14 +123,27 @@ export async function sortedProRequest(
 		const { statusCode } = response;
 		const notProcessed = NOT_PROCESSED_STATUS.has(statusCode);
 		request.limit?.release(notProcessed ? 'throttled' : 'answered');
-		if (RETRYABLE_STATUS.has(statusCode) && attempt < policy.retries && (resendSafe || notProcessed)) {
+		if (
+			RETRYABLE_STATUS.has(statusCode) &&
+			attempt < policy.retries &&
+			(resendSafe || notProcessed)
+		) {
 			if (!notProcessed) uncertainAttempts++;
-			await waitBeforeRetry(this, retryDelayMs(policy, attempt, response.headers['retry-after'] as string | undefined));
+			await waitBeforeRetry(
+				this,
+				retryDelayMs(policy, attempt, response.headers['retry-after'] as string | undefined),
+			);
 			continue;
 		}
 		const body = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 		if (statusCode < 200 || statusCode > 299) {
-			throw await apiErrorFromResponse(this.getNode(), statusCode, body, request.itemIndex, uncertainAttempts);
+			throw await apiErrorFromResponse(
+				this.getNode(),
+				statusCode,
+				body,
+				request.itemIndex,
+				uncertainAttempts,
+			);
 		}
 		const contentType = response.headers['content-type'];
 		return {

@@ -11,7 +11,12 @@ export interface RetryPolicy {
 	timeoutMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 60_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	retries: 3,
+	baseDelayMs: 1000,
+	maxDelayMs: 30_000,
+	timeoutMs: 60_000,
+};
 
 export const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 /** Answers that say the request was turned away before SortedPRO acted on it. */
@@ -29,7 +34,11 @@ export function networkCode(error: unknown): string {
 }
 
 /** Wait before retry number `attempt` (0-based): Retry-After when given, else doubling; capped. */
-export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfter?: string | string[]): number {
+export function retryDelayMs(
+	policy: RetryPolicy,
+	attempt: number,
+	retryAfter?: string | string[],
+): number {
 	const header = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
 	let delay = policy.baseDelayMs * 2 ** attempt;
 	if (header !== undefined && header.trim() !== '') {
@@ -41,7 +50,10 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfter?: 
 }
 
 /** n8n's sleep, ended early when the execution is cancelled (where this n8n offers that). */
-export async function waitBeforeRetry(ctx: IExecuteFunctions | ILoadOptionsFunctions, ms: number): Promise<void> {
+export async function waitBeforeRetry(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	ms: number,
+): Promise<void> {
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 	// sleepWithAbort is newer than the n8n-workflow versions the peer dependency admits
 	if (signal && typeof sleepWithAbort === 'function') await sleepWithAbort(ms, signal);

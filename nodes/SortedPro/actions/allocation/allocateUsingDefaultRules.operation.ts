@@ -3,7 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
 import { runBatch, type BatchSpec } from '../batch/engine';
-import { batchSizeOption, consignmentReferencesField, optionsCollection, requestModeField } from '../common.descriptions';
+import {
+	batchSizeOption,
+	consignmentReferencesField,
+	optionsCollection,
+	requestModeField,
+} from '../common.descriptions';
 import type { BatchOperation, RunContext } from '../types';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { sendAllocation } from './allocationSummaries';
@@ -25,13 +30,18 @@ const spec: BatchSpec = {
 			{
 				method: 'PUT',
 				path: apiPath('allocation', 'allocate'),
-				body: await encodeBody(run.options.format, { ConsignmentReferences: references }, 'AllocateConsignmentsRequest'),
+				body: await encodeBody(
+					run.options.format,
+					{ ConsignmentReferences: references },
+					'AllocateConsignmentsRequest',
+				),
 				itemIndex,
 			},
 			references,
 		);
 	},
-	failureMessage: (consignment, reason) => `Consignment ${consignment.reference} was not allocated by the default rules: ${reason}`,
+	failureMessage: (consignment, reason) =>
+		`Consignment ${consignment.reference} was not allocated by the default rules: ${reason}`,
 	missingReason: 'SortedPRO returned no Allocation Summary for it',
 };
 
@@ -41,7 +51,8 @@ export const allocateUsingDefaultRules: BatchOperation = {
 	option: {
 		name: 'Allocate Using Default Rules',
 		value: 'allocateUsingDefaultRules',
-		description: 'Allocate consignments to the cheapest carrier service that meets your allocation rules',
+		description:
+			'Allocate consignments to the cheapest carrier service that meets your allocation rules',
 		action: 'Allocate consignments using default rules',
 	},
 	description,

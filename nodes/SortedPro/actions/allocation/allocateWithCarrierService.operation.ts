@@ -3,14 +3,18 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
 import { runBatch, type BatchSpec } from '../batch/engine';
-import { batchSizeOption, consignmentReferencesField, optionsCollection, requestModeField } from '../common.descriptions';
+import {
+	batchSizeOption,
+	consignmentReferencesField,
+	optionsCollection,
+	requestModeField,
+} from '../common.descriptions';
 import type { BatchOperation, RunContext } from '../types';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { sendAllocation } from './allocationSummaries';
 import { checkCarrierServices } from './carrierServices';
 
 const show = { show: { resource: ['allocation'], operation: ['allocateWithCarrierService'] } };
-
 
 const description: INodeProperties[] = [
 	{
@@ -19,7 +23,8 @@ const description: INodeProperties[] = [
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The MPD carrier service to allocate the consignments to (SortedPRO calls its reference "Service Code")',
+		description:
+			'The MPD carrier service to allocate the consignments to (SortedPRO calls its reference "Service Code")',
 		modes: [
 			{
 				displayName: 'From List',
@@ -42,16 +47,29 @@ const description: INodeProperties[] = [
 ];
 
 /** PUT /allocation/allocatewithcarrierservice `{MpdCarrierServiceReference, ConsignmentReferences}`. */
-export async function encodeAllocateWithCarrierService(format: 'json' | 'xml', carrierService: string, references: string[]): Promise<string> {
+export async function encodeAllocateWithCarrierService(
+	format: 'json' | 'xml',
+	carrierService: string,
+	references: string[],
+): Promise<string> {
 	const body = { MpdCarrierServiceReference: carrierService, ConsignmentReferences: references };
 	// XML lists the base type's ConsignmentReferences first, as SortedPRO's XSD orders them.
 	return format === 'json'
 		? await encodeBody(format, body, '')
-		: await encodeBody(format, { ConsignmentReferences: references, MpdCarrierServiceReference: carrierService }, 'AllocateConsignmentsWithCarrierServiceRequest');
+		: await encodeBody(
+				format,
+				{ ConsignmentReferences: references, MpdCarrierServiceReference: carrierService },
+				'AllocateConsignmentsWithCarrierServiceRequest',
+			);
 }
 
 const spec: BatchSpec = {
-	group: { parameter: 'carrierService', field: 'Carrier Service', extractValue: true, hint: 'choose one from the list or give its reference' },
+	group: {
+		parameter: 'carrierService',
+		field: 'Carrier Service',
+		extractValue: true,
+		hint: 'choose one from the list or give its reference',
+	},
 	checkGroups: checkCarrierServices,
 	async send(batch, run, itemIndex) {
 		const references = batch.consignments.map((consignment) => consignment.reference);
@@ -68,7 +86,8 @@ const spec: BatchSpec = {
 			batch.group,
 		);
 	},
-	failureMessage: (consignment, reason) => `Consignment ${consignment.reference} was not allocated with ${consignment.group}: ${reason}`,
+	failureMessage: (consignment, reason) =>
+		`Consignment ${consignment.reference} was not allocated with ${consignment.group}: ${reason}`,
 	missingReason: 'SortedPRO returned no Allocation Summary for it',
 };
 

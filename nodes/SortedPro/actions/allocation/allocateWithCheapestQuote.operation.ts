@@ -22,9 +22,21 @@ const description: INodeProperties[] = [
 const spec: BatchSpec = {
 	async send(batch, run, itemIndex) {
 		const [reference] = batch.consignments.map((consignment) => consignment.reference);
-		return await sendAllocation.call(this, run, { method: 'PUT', path: apiPath('allocation', reference, 'allocatewithcheapestquote'), itemIndex }, [reference], '', true);
+		return await sendAllocation.call(
+			this,
+			run,
+			{
+				method: 'PUT',
+				path: apiPath('allocation', reference, 'allocatewithcheapestquote'),
+				itemIndex,
+			},
+			[reference],
+			'',
+			true,
+		);
 	},
-	failureMessage: (consignment, reason) => `Consignment ${consignment.reference} was not allocated with the cheapest quote: ${reason}`,
+	failureMessage: (consignment, reason) =>
+		`Consignment ${consignment.reference} was not allocated with the cheapest quote: ${reason}`,
 	missingReason: 'SortedPRO returned no Allocation Summary for it',
 };
 
@@ -34,7 +46,8 @@ export const allocateWithCheapestQuote: BatchOperation = {
 	option: {
 		name: 'Allocate With Cheapest Quote',
 		value: 'allocateWithCheapestQuote',
-		description: 'Allocate each consignment, one request each, to the cheapest service your allocation rules allow',
+		description:
+			'Allocate each consignment, one request each, to the cheapest service your allocation rules allow',
 		action: 'Allocate consignments with the cheapest quote',
 	},
 	description,

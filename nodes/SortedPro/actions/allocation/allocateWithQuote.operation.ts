@@ -33,22 +33,44 @@ const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}
 
 const spec: BatchSpec = {
 	// Grouped by quote: the same consignment with the same quote from several items is sent once.
-	group: { parameter: 'quoteReference', field: 'Quote Reference', hint: "give the QuoteReference of one of the consignment's quotes" },
+	group: {
+		parameter: 'quoteReference',
+		field: 'Quote Reference',
+		hint: "give the QuoteReference of one of the consignment's quotes",
+	},
 	async checkGroups(quotes) {
 		const problems = new Map<string, string>();
 		for (const quote of quotes) {
-			if (!GUID.test(quote)) problems.set(quote, 'is not a quote reference: SortedPRO quote references are GUIDs (8-4-4-4-12 hexadecimal digits)');
+			if (!GUID.test(quote))
+				problems.set(
+					quote,
+					'is not a quote reference: SortedPRO quote references are GUIDs (8-4-4-4-12 hexadecimal digits)',
+				);
 		}
 		return problems;
 	},
 	checkReferences: (references) =>
-		references.length === 1 ? undefined : `holds ${references.length} references; a quote is for one consignment, so each item takes one`,
+		references.length === 1
+			? undefined
+			: `holds ${references.length} references; a quote is for one consignment, so each item takes one`,
 	async send(batch, run, itemIndex) {
 		const [reference] = batch.consignments.map((consignment) => consignment.reference);
 		const quote = batch.group.replace(/^\{|\}$/g, '');
-		return await sendAllocation.call(this, run, { method: 'PUT', path: apiPath('allocation', reference, 'allocatewithquote', quote), itemIndex }, [reference], '', true);
+		return await sendAllocation.call(
+			this,
+			run,
+			{
+				method: 'PUT',
+				path: apiPath('allocation', reference, 'allocatewithquote', quote),
+				itemIndex,
+			},
+			[reference],
+			'',
+			true,
+		);
 	},
-	failureMessage: (consignment, reason) => `Consignment ${consignment.reference} was not allocated with quote ${consignment.group}: ${reason}`,
+	failureMessage: (consignment, reason) =>
+		`Consignment ${consignment.reference} was not allocated with quote ${consignment.group}: ${reason}`,
 	missingReason: 'SortedPRO returned no Allocation Summary for it',
 };
 

@@ -3,7 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
 import { runBatch, type BatchSpec } from '../batch/engine';
-import { batchSizeOption, consignmentReferencesField, optionsCollection, requestModeField } from '../common.descriptions';
+import {
+	batchSizeOption,
+	consignmentReferencesField,
+	optionsCollection,
+	requestModeField,
+} from '../common.descriptions';
 import type { BatchOperation, RunContext } from '../types';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { sendAllocation } from './allocationSummaries';
@@ -18,7 +23,8 @@ const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. valuableGoods',
-		description: 'The carrier service group to allocate with (SortedPRO\'s UI calls its reference "Service Group Code")',
+		description:
+			'The carrier service group to allocate with (SortedPRO\'s UI calls its reference "Service Group Code")',
 		displayOptions: show,
 	},
 	consignmentReferencesField(show),
@@ -27,14 +33,22 @@ const description: INodeProperties[] = [
 ];
 
 /** PUT /allocation/allocatewithservicegroup `{ConsignmentReferences, MpdCarrierServiceGroupReference}`. */
-export async function encodeAllocateWithServiceGroup(format: 'json' | 'xml', serviceGroup: string, references: string[]): Promise<string> {
+export async function encodeAllocateWithServiceGroup(
+	format: 'json' | 'xml',
+	serviceGroup: string,
+	references: string[],
+): Promise<string> {
 	// XML lists the base type's ConsignmentReferences first, as SortedPRO's XSD orders them.
 	const body = { ConsignmentReferences: references, MpdCarrierServiceGroupReference: serviceGroup };
 	return await encodeBody(format, body, 'AllocateConsignmentsWithServiceGroupRequest');
 }
 
 const spec: BatchSpec = {
-	group: { parameter: 'serviceGroup', field: 'Service Group', hint: 'give the code of a carrier service group' },
+	group: {
+		parameter: 'serviceGroup',
+		field: 'Service Group',
+		hint: 'give the code of a carrier service group',
+	},
 	async send(batch, run, itemIndex) {
 		const references = batch.consignments.map((consignment) => consignment.reference);
 		return await sendAllocation.call(
@@ -49,7 +63,8 @@ const spec: BatchSpec = {
 			references,
 		);
 	},
-	failureMessage: (consignment, reason) => `Consignment ${consignment.reference} was not allocated with service group ${consignment.group}: ${reason}`,
+	failureMessage: (consignment, reason) =>
+		`Consignment ${consignment.reference} was not allocated with service group ${consignment.group}: ${reason}`,
 	missingReason: 'SortedPRO returned no Allocation Summary for it',
 };
 

@@ -59,9 +59,14 @@ export function consignmentReferenceOf(summary: IDataObject): string | undefined
 }
 
 /** The Allocation Summaries of an answer, each with `ConsignmentReference` (from its link) first. */
-export async function decodeAllocationSummaries(body: string, contentType: string | undefined): Promise<IDataObject[]> {
+export async function decodeAllocationSummaries(
+	body: string,
+	contentType: string | undefined,
+): Promise<IDataObject[]> {
 	const summaries = await decodeList(body, contentType, ALLOCATION_SUMMARY, 'AllocationSummary');
-	for (const summary of summaries) summary.ConsignmentReference = consignmentReferenceOf(summary) ?? summary.ConsignmentReference ?? null;
+	for (const summary of summaries)
+		summary.ConsignmentReference =
+			consignmentReferenceOf(summary) ?? summary.ConsignmentReference ?? null;
 	return summaries;
 }
 
@@ -72,15 +77,21 @@ const SUMMARY_LIST: ListField = { list: ALLOCATION_SUMMARY, item: 'AllocationSum
  * its help pages as one summary; both are read. A lone summary without a link is that
  * consignment's.
  */
-async function decodeOneConsignment(body: string, contentType: string | undefined, reference: string): Promise<IDataObject[]> {
+async function decodeOneConsignment(
+	body: string,
+	contentType: string | undefined,
+	reference: string,
+): Promise<IDataObject[]> {
 	const { value } = await decodeAnswer(body, contentType, {
 		object: ALLOCATION_SUMMARY,
 		list: SUMMARY_LIST,
 		xmlRoots: { AllocationSummary: ALLOCATION_SUMMARY, ArrayOfAllocationSummary: SUMMARY_LIST },
 	});
 	const summaries = (Array.isArray(value) ? value : [value]) as IDataObject[];
-	for (const summary of summaries) summary.ConsignmentReference = consignmentReferenceOf(summary) ?? null;
-	if (summaries.length === 1 && summaries[0].ConsignmentReference === null) summaries[0].ConsignmentReference = reference;
+	for (const summary of summaries)
+		summary.ConsignmentReference = consignmentReferenceOf(summary) ?? null;
+	if (summaries.length === 1 && summaries[0].ConsignmentReference === null)
+		summaries[0].ConsignmentReference = reference;
 	return summaries;
 }
 
@@ -106,7 +117,12 @@ function unconfirmed(summary: IDataObject, notice: keyof typeof NOTICES): Consig
  * an attempt SortedPRO may have acted on, "already allocated" means allocated but unconfirmed.
  * Summaries for consignments not in the request are reported, not taken as results.
  */
-export function answerFromSummaries(references: string[], summaries: IDataObject[], afterUncertainAttempt: boolean, group: string): BatchAnswer {
+export function answerFromSummaries(
+	references: string[],
+	summaries: IDataObject[],
+	afterUncertainAttempt: boolean,
+	group: string,
+): BatchAnswer {
 	const pending = new Set(references);
 	const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
 	for (const summary of summaries) {
@@ -125,7 +141,10 @@ export function answerFromSummaries(references: string[], summaries: IDataObject
 			answer.outcomes.set(reference, { ok: true, json: summary });
 			continue;
 		}
-		const reason = typeof summary.Description === 'string' && summary.Description ? summary.Description : 'no reason given';
+		const reason =
+			typeof summary.Description === 'string' && summary.Description
+				? summary.Description
+				: 'no reason given';
 		if (afterUncertainAttempt && ALREADY_ALLOCATED.test(reason)) {
 			// Most likely allocated by the attempt whose answer was lost: not an error to clean up.
 			answer.outcomes.set(reference, unconfirmed(summary, 'resent'));
@@ -172,32 +191,58 @@ export async function sendAllocation(
 ): Promise<BatchAnswer> {
 	let response: SortedProResponse;
 	try {
-		response = await sortedProRequest.call(this, { ...request, connection: run.connection, format: run.options.format, limit: run.limit }, run.options.policy);
-	} catch (error) {
+		response = await sortedProRequest.call(
+			this,
+			{ ...request, connection: run.connection, format: run.options.format, limit: run.limit },
+			run.options.policy,
+		);
+	} catch (caught) {
 		// A call for one consignment is refused as a whole (HTTP 4xx) where a list call answers per consignment.
-		if (!oneConsignment || !(error instanceof NodeApiError) || !/^4\d\d$/.test(String(error.httpCode))) throw error;
+		const refusal =
+			oneConsignment && caught instanceof NodeApiError && /^4\d\d$/.test(String(caught.httpCode))
+				? caught
+				: undefined;
+		if (!refusal) {
+			throw caught instanceof NodeApiError || caught instanceof NodeOperationError
+				? caught
+				: new NodeOperationError(this.getNode(), caught as Error);
+		}
 		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
-		answer.outcomes.set(references[0], { ok: false, reason: error.message, description: error.description ?? '', httpCode: String(error.httpCode) });
+		answer.outcomes.set(references[0], {
+			ok: false,
+			reason: refusal.message,
+			description: refusal.description ?? '',
+			httpCode: String(refusal.httpCode),
+		});
 		await confirmAlreadyAllocated.call(this, run, answer, request.itemIndex ?? 0);
 		if (answer.outcomes.get(references[0])?.ok) return answer;
-		throw error;
+		throw refusal;
 	}
 	if (response.statusCode === 202 && response.body.trim() === '') {
 		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
-		for (const reference of references) answer.outcomes.set(reference, unconfirmed(acceptedSummary(reference), 'accepted'));
+		for (const reference of references)
+			answer.outcomes.set(reference, unconfirmed(acceptedSummary(reference), 'accepted'));
 		return answer;
 	}
 	let summaries: IDataObject[];
 	try {
-		summaries = oneConsignment ? await decodeOneConsignment(response.body, response.contentType, references[0]) : await decodeAllocationSummaries(response.body, response.contentType);
+		summaries = oneConsignment
+			? await decodeOneConsignment(response.body, response.contentType, references[0])
+			: await decodeAllocationSummaries(response.body, response.contentType);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `SortedPRO's answer could not be read: ${(error as Error).message}`, {
-			itemIndex: request.itemIndex,
-			description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`SortedPRO's answer could not be read: ${(error as Error).message}`,
+			{
+				itemIndex: request.itemIndex,
+				description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
+			},
+		);
 	}
 	const answer = answerFromSummaries(references, summaries, response.uncertainAttempts > 0, group);
-	const refused = new Map(summaries.map((summary) => [String(summary.ConsignmentReference), summary]));
+	const refused = new Map(
+		summaries.map((summary) => [String(summary.ConsignmentReference), summary]),
+	);
 	await confirmAlreadyAllocated.call(this, run, answer, request.itemIndex ?? 0, refused);
 	return answer;
 }

@@ -64,12 +64,20 @@ const NO_DETAILS =
 	'SortedPRO did not give this consignment’s carrier service or tracking references: look them up in SortedPRO.';
 
 /** The output item of a consignment found allocated: the Allocation Summary's fields, from the consignment. */
-function alreadyAllocatedItem(reference: string, summary: IDataObject | undefined, consignment: IDataObject): IDataObject {
+function alreadyAllocatedItem(
+	reference: string,
+	summary: IDataObject | undefined,
+	consignment: IDataObject,
+): IDataObject {
 	const allocation = (consignment.Allocation ?? {}) as IDataObject;
-	const legs = Array.isArray(consignment.ConsignmentLegs) ? (consignment.ConsignmentLegs as IDataObject[]) : [];
+	const legs = Array.isArray(consignment.ConsignmentLegs)
+		? (consignment.ConsignmentLegs as IDataObject[])
+		: [];
 	const firstLeg = legs[0] ?? {};
 	const serviceReference = allocation.MpdCarrierServiceReference ?? null;
-	const tracked = legs.some((leg) => Array.isArray(leg.TrackingReferences) && leg.TrackingReferences.length > 0);
+	const tracked = legs.some(
+		(leg) => Array.isArray(leg.TrackingReferences) && leg.TrackingReferences.length > 0,
+	);
 	return {
 		ConsignmentReference: reference,
 		StatusCode: summary?.StatusCode ?? null,
@@ -101,20 +109,32 @@ export async function confirmAlreadyAllocated(
 	summaries: Map<string, IDataObject> = new Map(),
 ): Promise<void> {
 	if (this.getNodeParameter('options.ifAlreadyAllocated', 0, 'error') !== 'allocated') return;
-	const refused = [...answer.outcomes].filter(([, outcome]) => !outcome.ok).map(([reference]) => reference);
+	const refused = [...answer.outcomes]
+		.filter(([, outcome]) => !outcome.ok)
+		.map(([reference]) => reference);
 	await Promise.all(
 		refused.map(async (reference) => {
 			const outcome = answer.outcomes.get(reference);
 			if (!outcome || outcome.ok) return;
 			let consignment: IDataObject;
 			try {
-				consignment = await getConsignmentObject.call(this, itemIndex, run, ['consignments', reference], CONSIGNMENT, 'Consignment');
+				consignment = await getConsignmentObject.call(
+					this,
+					itemIndex,
+					run,
+					['consignments', reference],
+					CONSIGNMENT,
+					'Consignment',
+				);
 			} catch (error) {
 				outcome.reason += ` (its state could not be read to check for an earlier allocation: ${(error as Error).message})`;
 				return;
 			}
 			if (ALLOCATED_STATES.has(String(consignment.ConsignmentState))) {
-				answer.outcomes.set(reference, { ok: true, json: alreadyAllocatedItem(reference, summaries.get(reference), consignment) });
+				answer.outcomes.set(reference, {
+					ok: true,
+					json: alreadyAllocatedItem(reference, summaries.get(reference), consignment),
+				});
 			}
 		}),
 	);

@@ -5,10 +5,18 @@ import { sortedProRequest, type RetryPolicy, type SortedProConnection } from '..
 import { decodeAnswer, type BodyFormat, type ListField, type Schema } from '../../transport/codec';
 import type { RunContext } from '../types';
 
-const CARRIER_SERVICE: Schema = { Reference: 'string', Name: 'string', CarrierServiceName: 'string' };
+const CARRIER_SERVICE: Schema = {
+	Reference: 'string',
+	Name: 'string',
+	CarrierServiceName: 'string',
+};
 const CARRIER_SERVICE_LIST: ListField = { list: CARRIER_SERVICE, item: 'MpdCarrierService' };
 // GET /carrierservices answers SortedPRO's SubscriptionMpdCarrierServiceResponse.
-const CARRIER_SERVICE_RESPONSE: Schema = { Success: 'boolean', ErrorMessage: 'string', MpdCarrierServices: CARRIER_SERVICE_LIST };
+const CARRIER_SERVICE_RESPONSE: Schema = {
+	Success: 'boolean',
+	ErrorMessage: 'string',
+	MpdCarrierServices: CARRIER_SERVICE_LIST,
+};
 
 /** GET /carrierservices answered HTTP 2xx with `Success: false`. */
 export class CarrierServicesRefusedError extends Error {}
@@ -19,7 +27,10 @@ export class CarrierServicesRefusedError extends Error {}
  * or from a bare list (JSON array, XML `ArrayOf…`). `Success: false` throws
  * CarrierServicesRefusedError with SortedPRO's ErrorMessage.
  */
-export async function decodeCarrierServices(body: string, contentType: string | undefined): Promise<IDataObject[]> {
+export async function decodeCarrierServices(
+	body: string,
+	contentType: string | undefined,
+): Promise<IDataObject[]> {
 	const { value } = await decodeAnswer(body, contentType, {
 		object: CARRIER_SERVICE_RESPONSE,
 		list: CARRIER_SERVICE_LIST,
@@ -35,7 +46,9 @@ export async function decodeCarrierServices(body: string, contentType: string | 
 		services = response.MpdCarrierServices;
 	}
 	if (!Array.isArray(services)) throw new Error('expected MpdCarrierServices to be a list');
-	return services.filter((service): service is IDataObject => service !== null && typeof service === 'object');
+	return services.filter(
+		(service): service is IDataObject => service !== null && typeof service === 'object',
+	);
 }
 
 /** A carrier service of the subscription, as the node uses it. */
@@ -75,22 +88,38 @@ export async function getCarrierServices(
 ): Promise<CarrierService[]> {
 	let entries: IDataObject[];
 	try {
-		const response = await sortedProRequest.call(this, { method: 'GET', connection, path: '/carrierservices', format }, policy);
+		const response = await sortedProRequest.call(
+			this,
+			{ method: 'GET', connection, path: '/carrierservices', format },
+			policy,
+		);
 		entries = await decodeCarrierServices(response.body, response.contentType);
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '404') {
-			throw new NodeOperationError(this.getNode(), 'This SortedPRO subscription has no carrier services', {
-				description: `GET /carrierservices answered 404 (${error.message}). Set up carrier services in SortedPRO, or give the carrier service By Reference.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'This SortedPRO subscription has no carrier services',
+				{
+					description: `GET /carrierservices answered 404 (${error.message}). Set up carrier services in SortedPRO, or give the carrier service By Reference.`,
+				},
+			);
 		}
 		if (error instanceof CarrierServicesRefusedError) {
-			throw new NodeOperationError(this.getNode(), `SortedPRO could not list the carrier services: ${error.message}`, {
-				description: 'GET /carrierservices answered Success: false. Give the carrier service By Reference, or try again later.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`SortedPRO could not list the carrier services: ${error.message}`,
+				{
+					description:
+						'GET /carrierservices answered Success: false. Give the carrier service By Reference, or try again later.',
+				},
+			);
 		}
 		throw error instanceof NodeApiError
 			? error
-			: new NodeOperationError(this.getNode(), `SortedPRO's list of carrier services could not be read: ${(error as Error).message}`);
+			: new NodeOperationError(
+					this.getNode(),
+					`SortedPRO's list of carrier services could not be read: ${(error as Error).message}`,
+				);
 	}
 	const services: CarrierService[] = [];
 	for (const entry of entries) {
@@ -114,11 +143,20 @@ export function carrierServiceLabel(service: CarrierService): string {
  * nothing is refused, SortedPRO's allocation answer decides, and the run carries a hint
  * saying the check was skipped and why.
  */
-export async function checkCarrierServices(this: IExecuteFunctions, references: string[], run: RunContext): Promise<Map<string, string>> {
+export async function checkCarrierServices(
+	this: IExecuteFunctions,
+	references: string[],
+	run: RunContext,
+): Promise<Map<string, string>> {
 	const problems = new Map<string, string>();
 	let known: Map<string, CarrierService>;
 	try {
-		const services = await getCarrierServices.call(this, run.connection, run.options.format, run.options.policy);
+		const services = await getCarrierServices.call(
+			this,
+			run.connection,
+			run.options.format,
+			run.options.policy,
+		);
 		known = new Map(services.map((service) => [service.reference, service]));
 	} catch (error) {
 		this.addExecutionHints?.({
@@ -130,8 +168,16 @@ export async function checkCarrierServices(this: IExecuteFunctions, references: 
 	}
 	for (const reference of references) {
 		const service = known.get(reference);
-		if (!service) problems.set(reference, 'is not a carrier service of this SortedPRO subscription (pick one from the list)');
-		else if (service.disabled) problems.set(reference, 'is disabled on this SortedPRO subscription (pick an enabled one from the list)');
+		if (!service)
+			problems.set(
+				reference,
+				'is not a carrier service of this SortedPRO subscription (pick one from the list)',
+			);
+		else if (service.disabled)
+			problems.set(
+				reference,
+				'is disabled on this SortedPRO subscription (pick an enabled one from the list)',
+			);
 	}
 	return problems;
 }

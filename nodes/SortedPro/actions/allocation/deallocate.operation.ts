@@ -4,7 +4,12 @@ import { apiPath } from '../../transport';
 import type { BodyFormat } from '../../transport/codec';
 import { runBatch, type BatchSpec } from '../batch/engine';
 import { sendWithMessageCall, type WithMessageCall } from '../batch/withMessageResults';
-import { batchSizeOption, consignmentReferencesField, optionsCollection, requestModeField } from '../common.descriptions';
+import {
+	batchSizeOption,
+	consignmentReferencesField,
+	optionsCollection,
+	requestModeField,
+} from '../common.descriptions';
 import type { BatchOperation, RunContext } from '../types';
 
 const show = { show: { resource: ['allocation'], operation: ['deallocate'] } };
@@ -17,7 +22,13 @@ const description: INodeProperties[] = [
 
 // .NET's namespace of a bare string list (DataContractSerializer's ArrayOfString).
 const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&apos;',
+};
 
 /**
  * The body of PUT /consignments/deallocatelist: SortedPRO documents a bare JSON array of
@@ -26,7 +37,9 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
  */
 export function encodeReferenceList(format: BodyFormat, references: string[]): string {
 	if (format === 'json') return JSON.stringify(references);
-	const entries = references.map((reference) => `<string>${reference.replace(/[&<>"']/g, (char) => XML_ESCAPES[char])}</string>`);
+	const entries = references.map(
+		(reference) => `<string>${reference.replace(/[&<>"']/g, (char) => XML_ESCAPES[char])}</string>`,
+	);
 	return `<?xml version="1.0" encoding="utf-8"?><ArrayOfString xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns="${ARRAYS_NS}">${entries.join('')}</ArrayOfString>`;
 }
 
@@ -40,9 +53,16 @@ const spec: BatchSpec = {
 	async send(batch, run, itemIndex) {
 		const references = batch.consignments.map((consignment) => consignment.reference);
 		const body = encodeReferenceList(run.options.format, references);
-		return await sendWithMessageCall.call(this, run, { method: 'PUT', path: apiPath('consignments', 'deallocatelist'), body, itemIndex }, references, DEALLOCATION);
+		return await sendWithMessageCall.call(
+			this,
+			run,
+			{ method: 'PUT', path: apiPath('consignments', 'deallocatelist'), body, itemIndex },
+			references,
+			DEALLOCATION,
+		);
 	},
-	failureMessage: (consignment, reason) => `Consignment ${consignment.reference} was not deallocated: ${reason}`,
+	failureMessage: (consignment, reason) =>
+		`Consignment ${consignment.reference} was not deallocated: ${reason}`,
 	missingReason: 'SortedPRO returned no result for it',
 };
 

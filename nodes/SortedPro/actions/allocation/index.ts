@@ -9,5 +9,12 @@ import { deallocate } from './deallocate.operation';
 export const allocation: Resource = {
 	value: 'allocation',
 	name: 'Allocation',
-	operations: [allocateWithCarrierService, allocateUsingDefaultRules, allocateWithServiceGroup, allocateWithCheapestQuote, allocateWithQuote, deallocate],
+	operations: [
+		allocateWithCarrierService,
+		allocateUsingDefaultRules,
+		allocateWithServiceGroup,
+		allocateWithCheapestQuote,
+		allocateWithQuote,
+		deallocate,
+	],
 };

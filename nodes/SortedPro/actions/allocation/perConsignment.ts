@@ -20,8 +20,14 @@ export function pathReferencesProblem(references: string[]): string | undefined 
  * (Parallel Requests at once), a missing answer reported. References that cannot be a path
  * segment are refused before anything is sent.
  */
-export async function runPerConsignment(this: IExecuteFunctions, items: INodeExecutionData[], run: RunContext, spec: BatchSpec): Promise<INodeExecutionData[]> {
+export async function runPerConsignment(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	run: RunContext,
+	spec: BatchSpec,
+): Promise<INodeExecutionData[]> {
 	const oneEach: RunContext = { ...run, options: { ...run.options, batchSize: 1 } };
-	const checkReferences = (references: string[]) => spec.checkReferences?.(references) ?? pathReferencesProblem(references);
+	const checkReferences = (references: string[]) =>
+		spec.checkReferences?.(references) ?? pathReferencesProblem(references);
 	return await runBatch.call(this, items, oneEach, { ...spec, checkReferences });
 }
