@@ -13,7 +13,7 @@ const isObject = (/** @type {unknown} */ v) =>
 const isNumber = (/** @type {unknown} */ v) => typeof v === 'number' && Number.isFinite(v);
 const text = (/** @type {unknown} */ v) => (typeof v === 'string' ? v.trim() : '');
 
-/** @param {Json} pkg @param {string} at @param {ReturnType<typeof detail>[]} details */
+/** @param {Json} pkg @param {string} at @param {import('./errors').ApiErrorDetail[]} details */
 function checkPackage(pkg, at, details) {
 	if (!isObject(pkg))
 		return void details.push(detail('InvalidType', at, 'A package must be an object'));
@@ -56,6 +56,7 @@ function validateCreateBody(body) {
 			detail('Required', 'request', 'The request body must be a CreateConsignmentRequest object'),
 		]);
 	const b = /** @type {Json} */ (body);
+	/** @type {import('./errors').ApiErrorDetail[]} */
 	const details = [];
 	if (!Array.isArray(b.Packages) || b.Packages.length === 0)
 		details.push(detail('Required', 'Packages', 'At least one package is required'));

@@ -19,7 +19,7 @@ const parse = (raw) => JSON.parse(raw || 'null');
  */
 function controlRoute(ctx, method, path, raw) {
 	const sub = path.slice(CONTROL_PREFIX.length);
-	/** @type {import('./index').Simulator} */
+	/** @type {import('./types').Simulator} */
 	const c = ctx.control;
 	if (method === 'GET' && sub === 'stats') return jsonAnswer(200, c.stats());
 	if (method === 'GET' && sub === 'requests') return jsonAnswer(200, ctx.requests);

@@ -30,6 +30,7 @@ function validateReferenceList(body) {
 				'The request body must contain at least one consignment reference',
 			),
 		]);
+	/** @type {import('./errors').ApiErrorDetail[]} */
 	const details = [];
 	body.forEach((r, i) => {
 		if (typeof r !== 'string')

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * SortedPRO (Electio) API v1.1 simulator: a real HTTP server on 127.0.0.1 for tests, the
- * demo and benchmarks. See README.md and index.d.ts.
+ * demo and benchmarks. See README.md and types.ts.
  */
 const { Store } = require('./store');
 const { FaultQueue, randomFaultPlan, KINDS: FAULT_KINDS } = require('./faults');
@@ -11,6 +11,20 @@ const { defaultShippingDate } = require('./allocation');
 const { DEFAULT_CARRIER_SERVICES, STATES, DEFAULT_LINK_BASE_URL } = require('./defaults');
 const { GATEWAY_401_MESSAGE, GATEWAY_401_MISSING_MESSAGE } = require('./errors');
 const { NS } = require('./xml');
+
+// The simulator's types, checked against this JavaScript (see types.ts), for the tests to import.
+/** @typedef {import('./types').Simulator} Simulator */
+/** @typedef {import('./types').SimulatorOptions} SimulatorOptions */
+/** @typedef {import('./types').SimulatorStats} SimulatorStats */
+/** @typedef {import('./types').RecordedRequest} RecordedRequest */
+/** @typedef {import('./types').Consignment} Consignment */
+/** @typedef {import('./types').ConsignmentSeed} ConsignmentSeed */
+/** @typedef {import('./types').CarrierService} CarrierService */
+/** @typedef {import('./types').CarrierServiceConfig} CarrierServiceConfig */
+/** @typedef {import('./types').Fault} Fault */
+/** @typedef {import('./types').FaultPlan} FaultPlan */
+/** @typedef {import('./types').FaultKind} FaultKind */
+/** @typedef {import('./types').LatencyConfig} LatencyConfig */
 
 const UNKNOWN_REFERENCE_MODES = ['summary', 'omit', 'reject'];
 
@@ -81,8 +95,8 @@ function initialOptions(o) {
 
 /**
  * Start a simulator.
- * @param {import('./index').SimulatorOptions} options
- * @returns {Promise<import('./index').Simulator>}
+ * @param {import('./types').SimulatorOptions} options
+ * @returns {Promise<import('./types').Simulator>}
  */
 async function startSimulator(options) {
 	if (!options || typeof options.apiKey !== 'string' || options.apiKey === '') {
@@ -123,7 +137,7 @@ async function startSimulator(options) {
 	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 	let closed = false;
 
-	/** @type {import('./index').Simulator} */
+	/** @type {import('./types').Simulator} */
 	const sim = {
 		baseUrl: `http://${host}:${address.port}`,
 		port: address.port,

@@ -18,6 +18,7 @@ function pdfLabel(ref, carrier) {
 		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
 	];
 	let out = '%PDF-1.4\n';
+	/** @type {number[]} */
 	const offsets = [];
 	objects.forEach((body, i) => {
 		offsets.push(out.length);

@@ -78,13 +78,16 @@ class LatencyModel {
 		this.config = { ...this.start };
 		/** @type {Map<string, number>} requests in flight per subscription key */
 		this.inFlight = new Map();
-		this.resetCounters();
-	}
-
-	resetCounters() {
 		/** 429s answered because of the concurrent-request limit */
 		this.rateLimited = 0;
 		/** the most requests in flight at once (all keys, admitted requests only) */
+		this.peakConcurrent = 0;
+		/** admitted requests in flight (all keys) */
+		this.total = 0;
+	}
+
+	resetCounters() {
+		this.rateLimited = 0;
 		this.peakConcurrent = 0;
 		this.total = 0;
 	}

@@ -137,7 +137,7 @@ async function processRequest(ctx, req, res, raw) {
 	counters.requests++;
 	counters.bytesIn += Buffer.byteLength(raw);
 	const headers = { ...req.headers };
-	/** @type {import('./index').RecordedRequest} */
+	/** @type {import('./types').RecordedRequest} */
 	const rec = {
 		method,
 		path,

@@ -17,6 +17,7 @@ const {
  * @property {string} state an API state name, e.g. "Unallocated", "AllocationFailed", "Allocated"
  * @property {string} [carrierServiceReference] service it is allocated with
  * @property {string} [trackingReference] tracking reference given at allocation
+ * @property {string} [failedAllocationMessage] SortedPRO's reason, when the carrier service refused it
  */
 /** @typedef {string | { reference: string, state?: string, carrierServiceReference?: string }} ConsignmentSeed */
 
@@ -26,9 +27,9 @@ function normaliseConsignment(seed) {
 	if (!c || typeof c.reference !== 'string' || c.reference === '') {
 		throw new TypeError(`Invalid consignment seed: ${JSON.stringify(seed)}`);
 	}
-	/** @type {Consignment} */
 	// A state may be seeded by its display name ("Allocation Failed"); it is kept as the API names it.
 	const state = c.state ? c.state.replace(/[\s-]+/g, '') : STATES.unallocated;
+	/** @type {Consignment} */
 	const out = { reference: c.reference, state };
 	if (c.carrierServiceReference) out.carrierServiceReference = c.carrierServiceReference;
 	return out;
@@ -70,11 +71,13 @@ class Store {
 		this.serviceGroups = opts.serviceGroups || DEFAULT_SERVICE_GROUPS;
 		/** @type {Map<string, { consignmentReference: string, serviceReference: string }>} issued quotes by QuoteReference (lower case) */
 		this.quotes = new Map();
-		/** @type {Map<string, object[]>} quotes issued by GET /quotes/consignment/{ref}, by consignment reference */
+		/** @type {Map<string, import('./types').Quote[]>} quotes issued by GET /quotes/consignment/{ref}, by consignment reference */
 		this.quotesByConsignment = new Map();
 		this.initialAutoCreate = statelessRegExp(opts.autoCreate);
 		/** @type {RegExp | null} */
 		this.autoCreate = this.initialAutoCreate;
+		/** consignments created through the API since the start or the last reset */
+		this.createdCount = 0;
 		this.reset();
 	}
 
@@ -85,7 +88,6 @@ class Store {
 		this.quotesByConsignment.clear();
 		for (const c of this.seed) this.consignments.set(c.reference, { ...c });
 		this.autoCreate = this.initialAutoCreate;
-		/** consignments created through the API since the start or the last reset */
 		this.createdCount = 0;
 	}
 
@@ -120,7 +122,8 @@ class Store {
 
 	/**
 	 * The quotes last issued for a consignment (copies; [] when none since reset), e.g. for
-	 * Allocate With Quote to check a QuoteReference against. @param {string} reference
+	 * Allocate With Quote to check a QuoteReference against.
+	 * @param {string} reference @returns {import('./types').Quote[]}
 	 */
 	quotesFor(reference) {
 		return (this.quotesByConsignment.get(reference) || []).map((q) => structuredClone(q));

@@ -62,8 +62,8 @@ function eventsOf(ctx, c, serviceName) {
 		/** @type {number} */ hours,
 		/** @type {string} */ code,
 		/** @type {string} */ description,
-		location = null,
-		signedBy = null,
+		/** @type {string | null} */ location = null,
+		/** @type {string | null} */ signedBy = null,
 	) => ({
 		TimeStamp: new Date(shipping + hours * HOUR).toISOString(),
 		Code: code,

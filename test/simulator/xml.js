@@ -211,7 +211,7 @@ function parseRequestXml(text, rootName, lists = ['ConsignmentReferences']) {
 				const name = child.$ns.local;
 				if (!lists.includes(name)) out[name] = isNil(child) ? null : textOf(child);
 				else if (isNil(child)) out[name] = null;
-				else out[name] = [.../** @type {any[]} */ ((out[name]) || []), ...strings(child)];
+				else out[name] = [.../** @type {any[]} */ (out[name] || []), ...strings(child)];
 			}
 			resolve(out);
 		});

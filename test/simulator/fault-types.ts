@@ -1,5 +1,5 @@
 /**
- * Types of the simulator's fault mode (re-exported by index.d.ts): sim.injectFaults,
+ * Types of the simulator's fault mode (re-exported by types.ts): sim.injectFaults,
  * sim.setFaultPlan, randomFaultPlan. See README.md "Fault mode".
  */
 import type { RecordedRequest } from './index';

@@ -1,7 +1,8 @@
 /**
- * Types of the SortedPRO API simulator (plain CommonJS JavaScript in index.js).
- *
- *   import { startSimulator } from '../simulator';
+ * Types of the SortedPRO API simulator. The simulator is plain CommonJS JavaScript; TypeScript
+ * checks it against these types (checkJs, test/tsconfig.json): index.js declares the object
+ * startSimulator returns as a Simulator, so the two cannot drift apart. Tests import the types
+ * through index.js: `import { startSimulator, type Simulator } from '../simulator';`
  */
 
 import type { Fault, FaultKind, FaultPlan, FaultWhen } from './fault-types';
@@ -310,34 +311,3 @@ export interface Simulator {
 	stats(): SimulatorStats;
 	close(): Promise<void>;
 }
-
-export function startSimulator(options: SimulatorOptions): Promise<Simulator>;
-
-export const DEFAULT_CARRIER_SERVICES: CarrierServiceConfig[];
-export const STATES: {
-	unallocated: 'Unallocated';
-	allocating: 'Allocating';
-	allocationFailed: 'AllocationFailed';
-	allocated: 'Allocated';
-	manifesting: 'Manifesting';
-	manifested: 'Manifested';
-	manifestFailed: 'ManifestFailed';
-	readyToShip: 'ReadyToShip';
-	cancelled: 'Cancelled';
-};
-export const NAMESPACES: {
-	consignments: string;
-	common: string;
-	carrierServices: string;
-	carriers: string;
-};
-export const GATEWAY_401_MESSAGE: string;
-export const GATEWAY_401_MISSING_MESSAGE: string;
-export const UNKNOWN_REFERENCE_MODES: UnknownReferenceMode[];
-export const FAULT_KINDS: FaultKind[];
-/** Seeded: allocation request i gets, with `probability` (default 0.5), one of `faults` (uniformly); same seed, same faults. */
-export function randomFaultPlan(opts: {
-	seed?: number;
-	probability?: number;
-	faults: Fault[];
-}): FaultPlan;
