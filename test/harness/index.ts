@@ -17,3 +17,4 @@ export {
 } from './load-options';
 export { shutdownN8n } from './shutdown';
 export { credentialsHelper, HarnessCredentialsHelper } from './credentials-helper';
+export { runChain, type ChainNode, type ChainResult } from './run-chain';

@@ -17,7 +17,7 @@ import type {
 import { shutdownN8n } from '../harness';
 import { startSimulator, type Simulator } from '../simulator';
 import { consignmentNode, createFromRow, rows } from './consignment-setup';
-import { runChain } from './run-chain';
+import { runChain } from '../harness';
 import {
 	API_KEY,
 	allocate,

@@ -16,14 +16,14 @@ import type {
 } from 'n8n-workflow';
 import { Workflow, createDeferredPromise, createRunExecutionData, deepCopy } from 'n8n-workflow';
 
-import { makeAdditionalData, nextExecutionId } from '../harness/engine';
-import { credentialRefs } from '../harness/run-node';
+import { makeAdditionalData, nextExecutionId } from './engine';
+import { credentialRefs } from './run-node';
 import {
 	START_NODE_TYPE,
 	getNodeTypes,
 	latestVersion,
 	type NodeTypeMap,
-} from '../harness/node-types';
+} from './node-types';
 
 export interface ChainNode {
 	name: string;
@@ -36,6 +36,8 @@ export interface ChainResult {
 	/** Each node's outputs by node name ([0] main, [1] error output) */
 	outputs: Record<string, INodeExecutionData[][]>;
 	error?: ExecutionError;
+	/** The whole run, as n8n hands it to its workflowExecuteAfter hook */
+	run: IRun;
 }
 
 export async function runChain(opts: {
@@ -126,5 +128,5 @@ export async function runChain(opts: {
 			(runData[node.name]?.[0]?.data?.main ?? []).map((output) => output ?? []),
 		]),
 	);
-	return { outputs, error: run.data.resultData.error };
+	return { outputs, error: run.data.resultData.error, run };
 }
