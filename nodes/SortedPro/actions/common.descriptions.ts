@@ -76,6 +76,20 @@ export const bodyFormatOption: INodeProperties = {
 	description: 'Format of the request and answer bodies. The output items are the same either way.',
 };
 
+/**
+ * The parameters of an operation on a list of consignment references: the references, Request
+ * Mode (`grouping` as in requestModeField) and Options with Batch Size and `own` options.
+ */
+export const batchReferencesDescription = (
+	displayOptions: DisplayOptions,
+	grouping?: string,
+	own: INodeProperties[] = [],
+): INodeProperties[] => [
+	consignmentReferencesField(displayOptions),
+	requestModeField(displayOptions, grouping),
+	optionsCollection(displayOptions, [batchSizeOption, ...own]),
+];
+
 /** Options every operation has: how requests are sent, retried and timed out. */
 export const requestOptions: INodeProperties[] = [
 	{
