@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { BatchAnswer } from '../batch/engine';
-import { getConsignmentObject } from '../consignment/get.operation';
-import { CONSIGNMENT } from '../consignment/schemas';
+import { getConsignment } from '../consignment/get.operation';
 import type { RunContext } from '../types';
 
 export const ifAlreadyAllocatedOption: INodeProperties = {
@@ -118,14 +117,7 @@ export async function confirmAlreadyAllocated(
 			if (!outcome || outcome.ok) return;
 			let consignment: IDataObject;
 			try {
-				consignment = await getConsignmentObject.call(
-					this,
-					itemIndex,
-					run,
-					['consignments', reference],
-					CONSIGNMENT,
-					'Consignment',
-				);
+				consignment = await getConsignment.call(this, itemIndex, run, reference);
 			} catch (error) {
 				outcome.reason += ` (its state could not be read to check for an earlier allocation: ${(error as Error).message})`;
 				return;

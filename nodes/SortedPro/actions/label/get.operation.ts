@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { getAndRead } from '../../helpers/getAndRead';
 import { inputError } from '../../helpers/inputErrors';
-import { readPathReference } from '../../helpers/pathReferences';
-import { apiPath, sortedProRequest } from '../../transport';
+import { apiPath } from '../../transport';
 import { consignmentReferenceField, optionsCollection } from '../common.descriptions';
-import type { PerItemOperation, RunContext } from '../types';
+import { consignmentOperation } from '../consignmentOperation';
 import { decodeLabel, LABEL_FORMATS, LabelProblem, type LabelFormat } from './labelFile';
 
 const show = { show: { resource: ['label'], operation: ['get'] } };
@@ -93,22 +92,15 @@ function readResolution(
 	return value;
 }
 
-export const getLabel: PerItemOperation = {
-	kind: 'perItem',
-	option: {
+export const getLabel = consignmentOperation(
+	{
 		name: 'Get',
 		value: 'get',
 		description: 'Get the label of an allocated consignment as a file (PDF, PNG, ZPL)',
 		action: 'Get the label of a consignment',
 	},
 	description,
-	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const reference = readPathReference.call(
-			this,
-			itemIndex,
-			'consignmentReference',
-			'Consignment Reference',
-		);
+	async function (itemIndex, run, reference) {
 		const format = readFormat.call(this, itemIndex);
 		const resolution = readResolution.call(this, itemIndex, format);
 		const binaryPropertyName = String(
@@ -126,35 +118,19 @@ export const getLabel: PerItemOperation = {
 			resolution === undefined
 				? apiPath('labels', reference, format)
 				: apiPath('labels', reference, format, String(resolution));
-		const response = await sortedProRequest.call(
+		const label = await getAndRead(
 			this,
-			{
-				method: 'GET',
-				connection: run.connection,
-				path,
-				format: run.options.format,
-				itemIndex,
-				limit: run.limit,
-			},
-			run.options.policy,
+			itemIndex,
+			run,
+			path,
+			async (body, contentType) => await decodeLabel(body, contentType, format),
+			(error) =>
+				`The label of consignment ${reference} cannot be used: ${
+					error instanceof LabelProblem
+						? error.message
+						: `the answer could not be read: ${error.message}`
+				}`,
 		);
-		let label;
-		try {
-			label = await decodeLabel(response.body, response.contentType, format);
-		} catch (error) {
-			const problem =
-				error instanceof LabelProblem
-					? error.message
-					: `the answer could not be read: ${(error as Error).message}`;
-			throw new NodeOperationError(
-				this.getNode(),
-				`The label of consignment ${reference} cannot be used: ${problem}`,
-				{
-					itemIndex,
-					description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
-				},
-			);
-		}
 		const fileName = `${reference}.${LABEL_FORMATS[format].extension}`;
 		const binary = await this.helpers.prepareBinaryData(label.data, fileName, label.mimeType);
 		return [
@@ -171,4 +147,4 @@ export const getLabel: PerItemOperation = {
 			},
 		];
 	},
-};
+);
