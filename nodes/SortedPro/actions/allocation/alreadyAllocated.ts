@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { BatchAnswer } from '../batch/engine';
 import { getConsignment } from '../consignment/get.operation';
+import { ALLOCATED_STATES } from '../consignment/states';
 import type { RunContext } from '../types';
 
 export const ifAlreadyAllocatedOption: INodeProperties = {
@@ -25,39 +26,6 @@ export const ifAlreadyAllocatedOption: INodeProperties = {
 	description:
 		'What to do with a consignment that is already allocated, e.g. when the same rows are run again after a run that stopped halfway',
 };
-
-// Consignment states (SortedPRO's enum names) reached by allocating, and not left by deallocating
-// or cancelling: a consignment in one of them is allocated.
-const ALLOCATED_STATES = new Set([
-	'Allocated',
-	'Manifesting',
-	'Manifested',
-	'ManifestFailed',
-	'ReadyToShip',
-	'Dispatched',
-	'AtDropOffPoint',
-	'Collected',
-	'CollectionFailed',
-	'InTransit',
-	'InTransitWaiting',
-	'Delayed',
-	'OutForDelivery',
-	'DeliveryFailed',
-	'DeliveryFailedCardLeft',
-	'Delivered',
-	'PartiallyDelivered',
-	'DeliveredDamaged',
-	'AtCollectionPoint',
-	'AtCustoms',
-	'HeldByCarrier',
-	'CarrierUnableToCollect',
-	'ExchangeFailed',
-	'ReturnToSender',
-	'ActionRequired',
-	'Missing',
-	'Lost',
-	'Damaged',
-]);
 
 const NO_DETAILS =
 	'SortedPRO did not give this consignment’s carrier service or tracking references: look them up in SortedPRO.';

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, sortedProRequest, type SortedProRequest } from '../../transport';
 import { decodeAnswer, type BodyFormat, type ListField, type Schema } from '../../transport/codec';
-import { lastPathSegment } from '../allocation/allocationSummaries';
+import { API_LINKS, lastPathSegment } from '../links';
 import type { RunContext } from '../types';
 import type { BatchAnswer, BatchSpec } from './engine';
 
@@ -17,7 +17,7 @@ const WITH_MESSAGE: Schema = {
 	IsSuccess: 'boolean',
 	Message: 'string',
 	Data: 'string',
-	ApiLinks: { list: { Rel: 'string', Href: 'string' }, item: 'ApiLink' },
+	ApiLinks: API_LINKS,
 };
 // XML: a list root (ArrayOf…) whose entries are named after their type (WithMessageOfString, guessed).
 const WITH_MESSAGE_LIST: ListField = { list: WITH_MESSAGE, item: 'WithMessageOfString' };
