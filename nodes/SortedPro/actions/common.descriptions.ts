@@ -101,6 +101,20 @@ export const bodyFormatOption = choiceField(
 );
 
 /**
+ * The parameters of an operation on one consignment per item: its Consignment Reference, the
+ * operation's own `fields`, and Options with its own `options`.
+ */
+export const consignmentDescription = (
+	displayOptions: DisplayOptions,
+	fields: INodeProperties[] = [],
+	options: INodeProperties[] = [],
+): INodeProperties[] => [
+	consignmentReferenceField(displayOptions),
+	...fields,
+	optionsCollection(displayOptions, options),
+];
+
+/**
  * The parameters of an operation on a list of consignment references: the references, Request
  * Mode (`grouping` as in requestModeField) and Options with Batch Size and `own` options.
  */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { getAndRead, readObject } from '../../helpers/getAndRead';
 import { apiPath } from '../../transport';
-import { consignmentReferenceField, optionsCollection } from '../common.descriptions';
+import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
 import type { RunContext } from '../types';
 import { CONSIGNMENT } from './schemas';
@@ -32,7 +32,7 @@ export const get = consignmentOperation(
 		description: 'Get a consignment’s details',
 		action: 'Get a consignment',
 	},
-	[consignmentReferenceField(show), optionsCollection(show)],
+	consignmentDescription(show),
 	async function (itemIndex, run, reference) {
 		return [{ json: await getConsignment.call(this, itemIndex, run, reference) }];
 	},

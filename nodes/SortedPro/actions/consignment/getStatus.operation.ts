@@ -1,6 +1,6 @@
 import { getAndRead, readObject } from '../../helpers/getAndRead';
 import { apiPath } from '../../transport';
-import { consignmentReferenceField, optionsCollection } from '../common.descriptions';
+import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
 import { CONSIGNMENT_STATUS } from './schemas';
 
@@ -13,7 +13,7 @@ export const getStatus = consignmentOperation(
 		description: 'Get a consignment’s state and expected delivery date',
 		action: 'Get the status of a consignment',
 	},
-	[consignmentReferenceField(show), optionsCollection(show)],
+	consignmentDescription(show),
 	async function (itemIndex, run, reference) {
 		const status = await getAndRead(
 			this,

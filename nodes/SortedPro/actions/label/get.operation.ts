@@ -1,45 +1,47 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getAndRead } from '../../helpers/getAndRead';
 import { inputError } from '../../helpers/inputErrors';
 import { apiPath } from '../../transport';
-import { consignmentReferenceField, optionsCollection } from '../common.descriptions';
+import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
 import { decodeLabel, LABEL_FORMATS, LabelProblem, type LabelFormat } from './labelFile';
 
 const show = { show: { resource: ['label'], operation: ['get'] } };
 
-const description: INodeProperties[] = [
-	consignmentReferenceField(show),
-	{
-		displayName: 'Format',
-		name: 'format',
-		type: 'options',
-		default: 'PDF',
-		options: [
-			{ name: 'PDF', value: 'PDF' },
-			{
-				name: 'PNG',
-				value: 'PNG',
-				description: 'Only without a resolution: SortedPRO serves PNG labels by format alone',
-			},
-			{ name: 'ZPL', value: 'ZPL' },
-			{ name: 'ZPL II', value: 'ZPLII' },
-		],
-		description: 'File format of the label. One file covers all packages of the consignment.',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Resolution (DPI)',
-		name: 'resolution',
-		type: 'number',
-		default: 0,
-		typeOptions: { minValue: 0, maxValue: 1200, numberPrecision: 0 },
-		description:
-			"Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
-		displayOptions: show,
-	},
-	optionsCollection(show, [
+const description = consignmentDescription(
+	show,
+	[
+		{
+			displayName: 'Format',
+			name: 'format',
+			type: 'options',
+			default: 'PDF',
+			options: [
+				{ name: 'PDF', value: 'PDF' },
+				{
+					name: 'PNG',
+					value: 'PNG',
+					description: 'Only without a resolution: SortedPRO serves PNG labels by format alone',
+				},
+				{ name: 'ZPL', value: 'ZPL' },
+				{ name: 'ZPL II', value: 'ZPLII' },
+			],
+			description: 'File format of the label. One file covers all packages of the consignment.',
+			displayOptions: show,
+		},
+		{
+			displayName: 'Resolution (DPI)',
+			name: 'resolution',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, maxValue: 1200, numberPrecision: 0 },
+			description:
+				"Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
+			displayOptions: show,
+		},
+	],
+	[
 		{
 			displayName: 'Put Output File in Field',
 			name: 'binaryPropertyName',
@@ -47,8 +49,8 @@ const description: INodeProperties[] = [
 			default: 'data',
 			description: 'The name of the output binary field to put the label file in',
 		},
-	]),
-];
+	],
+);
 
 /** The format of an item; from an expression also `pdf` or `ZPL II`. */
 function readFormat(this: IExecuteFunctions, itemIndex: number): LabelFormat {

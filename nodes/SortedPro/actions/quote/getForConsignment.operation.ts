@@ -1,15 +1,13 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getAndRead } from '../../helpers/getAndRead';
 import { apiPath } from '../../transport';
-import { consignmentReferenceField, optionsCollection } from '../common.descriptions';
+import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
 import { cheapestFirst, decodeQuotes } from './quoteResult';
 
 const show = { show: { resource: ['quote'], operation: ['getForConsignment'] } };
-
-const description: INodeProperties[] = [consignmentReferenceField(show), optionsCollection(show)];
 
 export const getQuotesForConsignment = consignmentOperation(
 	{
@@ -18,7 +16,7 @@ export const getQuotesForConsignment = consignmentOperation(
 		description: 'Get the quotes of an existing consignment, cheapest first, one item per quote',
 		action: 'Get quotes for a consignment',
 	},
-	description,
+	consignmentDescription(show),
 	async function (itemIndex, run, reference) {
 		const answer = await getAndRead(
 			this,

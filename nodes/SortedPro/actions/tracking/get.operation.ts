@@ -1,16 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { getAndRead } from '../../helpers/getAndRead';
 import { apiPath } from '../../transport';
-import { consignmentReferenceField, optionsCollection } from '../common.descriptions';
+import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
 import { decodeTracking, trackingEvents } from './trackingAnswer';
 
 const show = { show: { resource: ['tracking'], operation: ['get'] } };
 
-const description: INodeProperties[] = [
-	consignmentReferenceField(show),
-	optionsCollection(show, [
+const description = consignmentDescription(
+	show,
+	[],
+	[
 		{
 			displayName: 'Flattened',
 			name: 'flattened',
@@ -27,8 +26,8 @@ const description: INodeProperties[] = [
 			description:
 				'Whether to output one item per tracking event (with its consignment, package and carrier service) instead of one item per consignment. A consignment without events then outputs nothing.',
 		},
-	]),
-];
+	],
+);
 
 export const getTracking = consignmentOperation(
 	{
