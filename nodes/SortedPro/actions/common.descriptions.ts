@@ -55,6 +55,28 @@ export const requestModeField = (
 	displayOptions,
 });
 
+/** An options parameter, its entries given as [name, value]. */
+export const choiceField = (
+	displayName: string,
+	name: string,
+	defaultValue: string,
+	choices: Array<[string, string]>,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	default: defaultValue,
+	options: choices.map(([choice, value]) => ({ name: choice, value })),
+	...extra,
+});
+
+/** A consignment's Direction (SortedPRO's enum). */
+export const directionField = choiceField('Direction', 'direction', 'Outbound', [
+	['Inbound', 'Inbound'],
+	['Outbound', 'Outbound'],
+]);
+
 export const batchSizeOption: INodeProperties = {
 	displayName: 'Batch Size',
 	name: 'batchSize',
@@ -64,17 +86,47 @@ export const batchSizeOption: INodeProperties = {
 	description: 'Most consignment references to send in one request',
 };
 
-export const bodyFormatOption: INodeProperties = {
-	displayName: 'Body Format',
-	name: 'bodyFormat',
-	type: 'options',
-	default: 'json',
-	options: [
-		{ name: 'JSON', value: 'json' },
-		{ name: 'XML', value: 'xml' },
+export const bodyFormatOption = choiceField(
+	'Body Format',
+	'bodyFormat',
+	'json',
+	[
+		['JSON', 'json'],
+		['XML', 'xml'],
 	],
-	description: 'Format of the request and answer bodies. The output items are the same either way.',
-};
+	{
+		description:
+			'Format of the request and answer bodies. The output items are the same either way.',
+	},
+);
+
+/**
+ * The parameters of an operation on one consignment per item: its Consignment Reference, the
+ * operation's own `fields`, and Options with its own `options`.
+ */
+export const consignmentDescription = (
+	displayOptions: DisplayOptions,
+	fields: INodeProperties[] = [],
+	options: INodeProperties[] = [],
+): INodeProperties[] => [
+	consignmentReferenceField(displayOptions),
+	...fields,
+	optionsCollection(displayOptions, options),
+];
+
+/**
+ * The parameters of an operation on a list of consignment references: the references, Request
+ * Mode (`grouping` as in requestModeField) and Options with Batch Size and `own` options.
+ */
+export const batchReferencesDescription = (
+	displayOptions: DisplayOptions,
+	grouping?: string,
+	own: INodeProperties[] = [],
+): INodeProperties[] => [
+	consignmentReferencesField(displayOptions),
+	requestModeField(displayOptions, grouping),
+	optionsCollection(displayOptions, [batchSizeOption, ...own]),
+];
 
 /** Options every operation has: how requests are sent, retried and timed out. */
 export const requestOptions: INodeProperties[] = [

@@ -16,14 +16,29 @@ export function pathSegmentProblem(reference: string): string | undefined {
  * One reference read from a per-item parameter, checked to be usable as a URL path segment
  * (it is still percent-encoded by apiPath). Throws a NodeOperationError naming item and field.
  */
-export function readPathReference(this: IExecuteFunctions, itemIndex: number, parameter: string, field: string): string {
+export function readPathReference(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	field: string,
+): string {
 	const parsed = parseReferences(this.getNodeParameter(parameter, itemIndex, '') as unknown);
 	if ('problem' in parsed) throw inputError.call(this, itemIndex, field, parsed.problem);
 	if (parsed.references.length !== 1) {
-		throw inputError.call(this, itemIndex, field, `holds ${parsed.references.length} references; this operation takes one per item`);
+		throw inputError.call(
+			this,
+			itemIndex,
+			field,
+			`holds ${parsed.references.length} references; this operation takes one per item`,
+		);
 	}
 	const [reference] = parsed.references;
 	const problem = pathSegmentProblem(reference);
 	if (problem !== undefined) throw inputError.call(this, itemIndex, field, problem);
 	return reference;
+}
+
+/** The Consignment Reference parameter of an item, checked to be usable as a path segment. */
+export function readConsignmentReference(this: IExecuteFunctions, itemIndex: number): string {
+	return readPathReference.call(this, itemIndex, 'consignmentReference', 'Consignment Reference');
 }

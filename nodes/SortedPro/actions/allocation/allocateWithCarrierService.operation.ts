@@ -1,17 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
-import { runBatch, type BatchSpec } from '../batch/engine';
-import {
-	batchSizeOption,
-	consignmentReferencesField,
-	optionsCollection,
-	requestModeField,
-} from '../common.descriptions';
-import type { BatchOperation, RunContext } from '../types';
+import { batchOperation } from '../batch/operation';
+import { batchReferencesDescription } from '../common.descriptions';
+import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
-import { sendAllocation } from './allocationSummaries';
 import { checkCarrierServices } from './carrierServices';
 
 const show = { show: { resource: ['allocation'], operation: ['allocateWithCarrierService'] } };
@@ -41,9 +35,7 @@ const description: INodeProperties[] = [
 		],
 		displayOptions: show,
 	},
-	consignmentReferencesField(show),
-	requestModeField(show),
-	optionsCollection(show, [batchSizeOption, ifAlreadyAllocatedOption]),
+	...batchReferencesDescription(show, undefined, [ifAlreadyAllocatedOption]),
 ];
 
 /** PUT /allocation/allocatewithcarrierservice `{MpdCarrierServiceReference, ConsignmentReferences}`. */
@@ -63,44 +55,32 @@ export async function encodeAllocateWithCarrierService(
 			);
 }
 
-const spec: BatchSpec = {
-	group: {
-		parameter: 'carrierService',
-		field: 'Carrier Service',
-		extractValue: true,
-		hint: 'choose one from the list or give its reference',
-	},
-	checkGroups: checkCarrierServices,
-	async send(batch, run, itemIndex) {
-		const references = batch.consignments.map((consignment) => consignment.reference);
-		return await sendAllocation.call(
-			this,
-			run,
-			{
-				method: 'PUT',
-				path: apiPath('allocation', 'allocatewithcarrierservice'),
-				body: await encodeAllocateWithCarrierService(run.options.format, batch.group, references),
-				itemIndex,
-			},
-			references,
-			batch.group,
-		);
-	},
-	failureMessage: (consignment, reason) =>
-		`Consignment ${consignment.reference} was not allocated with ${consignment.group}: ${reason}`,
-	missingReason: 'SortedPRO returned no Allocation Summary for it',
-};
-
-export const allocateWithCarrierService: BatchOperation = {
-	kind: 'batch',
-	option: {
+/** PUT /allocation/allocatewithcarrierservice: the consignments, grouped by carrier service. */
+export const allocateWithCarrierService = batchOperation(
+	{
 		name: 'Allocate With Carrier Service',
 		value: 'allocateWithCarrierService',
 		description: 'Allocate consignments to a specific carrier service',
 		action: 'Allocate consignments with a carrier service',
 	},
 	description,
-	async execute(this: IExecuteFunctions, items: INodeExecutionData[], run: RunContext) {
-		return await runBatch.call(this, items, run, spec);
-	},
-};
+	allocationSpec(
+		{
+			request: async (batch, references, format) => ({
+				path: apiPath('allocation', 'allocatewithcarrierservice'),
+				body: await encodeAllocateWithCarrierService(format, batch.group, references),
+			}),
+			how: (carrierService) => `with ${carrierService}`,
+			groupIsCarrierService: true,
+		},
+		{
+			group: {
+				parameter: 'carrierService',
+				field: 'Carrier Service',
+				extractValue: true,
+				hint: 'choose one from the list or give its reference',
+			},
+			checkGroups: checkCarrierServices,
+		},
+	),
+);

@@ -1,11 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { apiPath } from '../../transport';
-import type { BatchSpec } from '../batch/engine';
+import { batchOperation } from '../batch/operation';
 import { consignmentReferencesField, optionsCollection } from '../common.descriptions';
-import type { BatchOperation, RunContext } from '../types';
+import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
-import { sendAllocation } from './allocationSummaries';
 import { runPerConsignment } from './perConsignment';
 
 const show = { show: { resource: ['allocation'], operation: ['allocateWithCheapestQuote'] } };
@@ -19,31 +18,9 @@ const description: INodeProperties[] = [
 	optionsCollection(show, [ifAlreadyAllocatedOption]),
 ];
 
-const spec: BatchSpec = {
-	async send(batch, run, itemIndex) {
-		const [reference] = batch.consignments.map((consignment) => consignment.reference);
-		return await sendAllocation.call(
-			this,
-			run,
-			{
-				method: 'PUT',
-				path: apiPath('allocation', reference, 'allocatewithcheapestquote'),
-				itemIndex,
-			},
-			[reference],
-			'',
-			true,
-		);
-	},
-	failureMessage: (consignment, reason) =>
-		`Consignment ${consignment.reference} was not allocated with the cheapest quote: ${reason}`,
-	missingReason: 'SortedPRO returned no Allocation Summary for it',
-};
-
 /** PUT /allocation/{consignmentReference}/allocatewithcheapestquote, no body: one consignment per request. */
-export const allocateWithCheapestQuote: BatchOperation = {
-	kind: 'batch',
-	option: {
+export const allocateWithCheapestQuote = batchOperation(
+	{
 		name: 'Allocate With Cheapest Quote',
 		value: 'allocateWithCheapestQuote',
 		description:
@@ -51,7 +28,12 @@ export const allocateWithCheapestQuote: BatchOperation = {
 		action: 'Allocate consignments with the cheapest quote',
 	},
 	description,
-	async execute(this: IExecuteFunctions, items: INodeExecutionData[], run: RunContext) {
-		return await runPerConsignment.call(this, items, run, spec);
-	},
-};
+	allocationSpec({
+		request: async (_batch, [reference]) => ({
+			path: apiPath('allocation', reference, 'allocatewithcheapestquote'),
+		}),
+		how: () => 'with the cheapest quote',
+		oneConsignment: true,
+	}),
+	runPerConsignment,
+);

@@ -1,11 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { apiPath } from '../../transport';
-import type { BatchSpec } from '../batch/engine';
+import { batchOperation } from '../batch/operation';
 import { consignmentReferencesField, optionsCollection } from '../common.descriptions';
-import type { BatchOperation, RunContext } from '../types';
+import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
-import { sendAllocation } from './allocationSummaries';
 import { runPerConsignment } from './perConsignment';
 
 const show = { show: { resource: ['allocation'], operation: ['allocateWithQuote'] } };
@@ -31,60 +30,51 @@ const description: INodeProperties[] = [
 
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
-const spec: BatchSpec = {
-	// Grouped by quote: the same consignment with the same quote from several items is sent once.
-	group: {
-		parameter: 'quoteReference',
-		field: 'Quote Reference',
-		hint: "give the QuoteReference of one of the consignment's quotes",
-	},
-	async checkGroups(quotes) {
-		const problems = new Map<string, string>();
-		for (const quote of quotes) {
-			if (!GUID.test(quote))
-				problems.set(
-					quote,
-					'is not a quote reference: SortedPRO quote references are GUIDs (8-4-4-4-12 hexadecimal digits)',
-				);
-		}
-		return problems;
-	},
-	checkReferences: (references) =>
-		references.length === 1
-			? undefined
-			: `holds ${references.length} references; a quote is for one consignment, so each item takes one`,
-	async send(batch, run, itemIndex) {
-		const [reference] = batch.consignments.map((consignment) => consignment.reference);
-		const quote = batch.group.replace(/^\{|\}$/g, '');
-		return await sendAllocation.call(
-			this,
-			run,
-			{
-				method: 'PUT',
-				path: apiPath('allocation', reference, 'allocatewithquote', quote),
-				itemIndex,
-			},
-			[reference],
-			'',
-			true,
-		);
-	},
-	failureMessage: (consignment, reason) =>
-		`Consignment ${consignment.reference} was not allocated with quote ${consignment.group}: ${reason}`,
-	missingReason: 'SortedPRO returned no Allocation Summary for it',
-};
-
 /** PUT /allocation/{consignmentReference}/allocatewithquote/{quoteReference}, no body: one consignment per request. */
-export const allocateWithQuote: BatchOperation = {
-	kind: 'batch',
-	option: {
+export const allocateWithQuote = batchOperation(
+	{
 		name: 'Allocate With Quote',
 		value: 'allocateWithQuote',
 		description: 'Allocate a consignment with one of its quotes',
 		action: 'Allocate a consignment with a quote',
 	},
 	description,
-	async execute(this: IExecuteFunctions, items: INodeExecutionData[], run: RunContext) {
-		return await runPerConsignment.call(this, items, run, spec);
-	},
-};
+	allocationSpec(
+		{
+			request: async (batch, [reference]) => ({
+				path: apiPath(
+					'allocation',
+					reference,
+					'allocatewithquote',
+					batch.group.replace(/^\{|\}$/g, ''),
+				),
+			}),
+			how: (quote) => `with quote ${quote}`,
+			oneConsignment: true,
+		},
+		{
+			// Grouped by quote: the same consignment with the same quote from several items is sent once.
+			group: {
+				parameter: 'quoteReference',
+				field: 'Quote Reference',
+				hint: "give the QuoteReference of one of the consignment's quotes",
+			},
+			async checkGroups(quotes) {
+				const problems = new Map<string, string>();
+				for (const quote of quotes) {
+					if (!GUID.test(quote))
+						problems.set(
+							quote,
+							'is not a quote reference: SortedPRO quote references are GUIDs (8-4-4-4-12 hexadecimal digits)',
+						);
+				}
+				return problems;
+			},
+			checkReferences: (references) =>
+				references.length === 1
+					? undefined
+					: `holds ${references.length} references; a quote is for one consignment, so each item takes one`,
+		},
+	),
+	runPerConsignment,
+);

@@ -4,13 +4,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { sortedProRequest, type SortedProRequest, type SortedProResponse } from '../../transport';
 import { decodeAnswer, decodeList, type ListField, type Schema } from '../../transport/codec';
 import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
+import { API_LINKS, lastPathSegment, STRING_LIST } from '../links';
 import type { RunContext } from '../types';
 import { confirmAlreadyAllocated } from './alreadyAllocated';
 
-const API_LINK: Schema = { Rel: 'string', Href: 'string' };
 const CONSIGNMENT_LEG: Schema = {
 	Leg: 'number',
-	TrackingReferences: { list: 'string', item: 'string' },
+	TrackingReferences: STRING_LIST,
 	CarrierReference: 'string',
 	CarrierServiceReference: 'string',
 	CarrierName: 'string',
@@ -20,7 +20,7 @@ export const ALLOCATION_SUMMARY: Schema = {
 	// it leads the output item.
 	ConsignmentReference: 'string',
 	StatusCode: 'number',
-	ApiLinks: { list: API_LINK, item: 'ApiLink' },
+	ApiLinks: API_LINKS,
 	Description: 'string',
 	ConsignmentLegs: { list: CONSIGNMENT_LEG, item: 'ConsignmentLeg' },
 	CarrierReference: 'string',
@@ -28,21 +28,6 @@ export const ALLOCATION_SUMMARY: Schema = {
 	CarrierServiceReference: 'string',
 	CarrierServiceName: 'string',
 };
-
-/** The last path segment of a link, decoded: SortedPRO's links end with the consignment reference. */
-export function lastPathSegment(href: string): string | undefined {
-	let path = href;
-	const query = path.search(/[?#]/);
-	if (query !== -1) path = path.slice(0, query);
-	while (path.endsWith('/')) path = path.slice(0, -1);
-	const segment = path.slice(path.lastIndexOf('/') + 1);
-	if (!segment.includes('%')) return segment || undefined;
-	try {
-		return decodeURIComponent(segment) || undefined;
-	} catch {
-		return segment;
-	}
-}
 
 /**
  * An Allocation Summary has no ConsignmentReference field: the consignment is only the last

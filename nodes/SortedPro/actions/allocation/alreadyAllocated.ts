@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { BatchAnswer } from '../batch/engine';
-import { getConsignmentObject } from '../consignment/get.operation';
-import { CONSIGNMENT } from '../consignment/schemas';
+import { getConsignment } from '../consignment/get.operation';
+import { ALLOCATED_STATES } from '../consignment/states';
 import type { RunContext } from '../types';
 
 export const ifAlreadyAllocatedOption: INodeProperties = {
@@ -26,39 +26,6 @@ export const ifAlreadyAllocatedOption: INodeProperties = {
 	description:
 		'What to do with a consignment that is already allocated, e.g. when the same rows are run again after a run that stopped halfway',
 };
-
-// Consignment states (SortedPRO's enum names) reached by allocating, and not left by deallocating
-// or cancelling: a consignment in one of them is allocated.
-const ALLOCATED_STATES = new Set([
-	'Allocated',
-	'Manifesting',
-	'Manifested',
-	'ManifestFailed',
-	'ReadyToShip',
-	'Dispatched',
-	'AtDropOffPoint',
-	'Collected',
-	'CollectionFailed',
-	'InTransit',
-	'InTransitWaiting',
-	'Delayed',
-	'OutForDelivery',
-	'DeliveryFailed',
-	'DeliveryFailedCardLeft',
-	'Delivered',
-	'PartiallyDelivered',
-	'DeliveredDamaged',
-	'AtCollectionPoint',
-	'AtCustoms',
-	'HeldByCarrier',
-	'CarrierUnableToCollect',
-	'ExchangeFailed',
-	'ReturnToSender',
-	'ActionRequired',
-	'Missing',
-	'Lost',
-	'Damaged',
-]);
 
 const NO_DETAILS =
 	'SortedPRO did not give this consignment’s carrier service or tracking references: look them up in SortedPRO.';
@@ -118,14 +85,7 @@ export async function confirmAlreadyAllocated(
 			if (!outcome || outcome.ok) return;
 			let consignment: IDataObject;
 			try {
-				consignment = await getConsignmentObject.call(
-					this,
-					itemIndex,
-					run,
-					['consignments', reference],
-					CONSIGNMENT,
-					'Consignment',
-				);
+				consignment = await getConsignment.call(this, itemIndex, run, reference);
 			} catch (error) {
 				outcome.reason += ` (its state could not be read to check for an earlier allocation: ${(error as Error).message})`;
 				return;

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sortedProRequest, type SortedProRequest } from '../../transport';
-import { decodeAnswer, type ListField, type Schema } from '../../transport/codec';
-import { lastPathSegment } from '../allocation/allocationSummaries';
+import { apiPath, sortedProRequest, type SortedProRequest } from '../../transport';
+import { decodeAnswer, type BodyFormat, type ListField, type Schema } from '../../transport/codec';
+import { API_LINKS, lastPathSegment } from '../links';
 import type { RunContext } from '../types';
-import type { BatchAnswer } from './engine';
+import type { BatchAnswer, BatchSpec } from './engine';
 
 /**
  * The answer of SortedPRO's list calls (deallocatelist, cancellist, manifest, setreadytoship):
@@ -17,18 +17,27 @@ const WITH_MESSAGE: Schema = {
 	IsSuccess: 'boolean',
 	Message: 'string',
 	Data: 'string',
-	ApiLinks: { list: { Rel: 'string', Href: 'string' }, item: 'ApiLink' },
+	ApiLinks: API_LINKS,
 };
 // XML: a list root (ArrayOf…) whose entries are named after their type (WithMessageOfString, guessed).
 const WITH_MESSAGE_LIST: ListField = { list: WITH_MESSAGE, item: 'WithMessageOfString' };
 
-export async function decodeWithMessageResults(body: string, contentType: string | undefined): Promise<IDataObject[]> {
-	const { value } = await decodeAnswer(body, contentType, { list: WITH_MESSAGE_LIST, xmlRoots: {} });
+export async function decodeWithMessageResults(
+	body: string,
+	contentType: string | undefined,
+): Promise<IDataObject[]> {
+	const { value } = await decodeAnswer(body, contentType, {
+		list: WITH_MESSAGE_LIST,
+		xmlRoots: {},
+	});
 	if (!Array.isArray(value)) throw new Error('expected a list of results');
 	for (const result of value as IDataObject[]) {
-		const link = Array.isArray(result.ApiLinks) ? (result.ApiLinks as IDataObject[])[0]?.Href : undefined;
+		const link = Array.isArray(result.ApiLinks)
+			? (result.ApiLinks as IDataObject[])[0]?.Href
+			: undefined;
 		const fromLink = typeof link === 'string' ? lastPathSegment(link) : undefined;
-		result.ConsignmentReference = typeof result.Data === 'string' && result.Data !== '' ? result.Data : (fromLink ?? null);
+		result.ConsignmentReference =
+			typeof result.Data === 'string' && result.Data !== '' ? result.Data : (fromLink ?? null);
 	}
 	return value as IDataObject[];
 }
@@ -55,15 +64,23 @@ export async function sendWithMessageCall(
 	references: string[],
 	call: WithMessageCall,
 ): Promise<BatchAnswer> {
-	const response = await sortedProRequest.call(this, { ...request, connection: run.connection, format: run.options.format, limit: run.limit }, run.options.policy);
+	const response = await sortedProRequest.call(
+		this,
+		{ ...request, connection: run.connection, format: run.options.format, limit: run.limit },
+		run.options.policy,
+	);
 	let results: IDataObject[];
 	try {
 		results = await decodeWithMessageResults(response.body, response.contentType);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `SortedPRO's answer could not be read: ${(error as Error).message}`, {
-			itemIndex: request.itemIndex,
-			description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been ${call.done}: check them in SortedPRO.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`SortedPRO's answer could not be read: ${(error as Error).message}`,
+			{
+				itemIndex: request.itemIndex,
+				description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been ${call.done}: check them in SortedPRO.`,
+			},
+		);
 	}
 	const pending = new Set(references);
 	const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
@@ -76,7 +93,10 @@ export async function sendWithMessageCall(
 			});
 			continue;
 		}
-		const message = typeof result.Message === 'string' && result.Message !== '' ? result.Message : 'no reason given';
+		const message =
+			typeof result.Message === 'string' && result.Message !== ''
+				? result.Message
+				: 'no reason given';
 		if (result.IsSuccess === true) {
 			answer.outcomes.set(reference, { ok: true, json: result });
 		} else if (response.uncertainAttempts > 0 && call.alreadyDone.test(message)) {
@@ -84,8 +104,66 @@ export async function sendWithMessageCall(
 			result.Notice = `A request holding this consignment failed after SortedPRO may have acted on it, and a resend found it already ${call.done}: it was most likely ${call.done} by this run.`;
 			answer.outcomes.set(reference, { ok: true, json: result });
 		} else {
-			answer.outcomes.set(reference, { ok: false, reason: message, description: `SortedPRO answered this consignment with IsSuccess false` });
+			answer.outcomes.set(reference, {
+				ok: false,
+				reason: message,
+				description: `SortedPRO answered this consignment with IsSuccess false`,
+			});
 		}
 	}
 	return answer;
+}
+
+// .NET's namespace of a bare string list (DataContractSerializer's ArrayOfString).
+const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
+const XML_ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&apos;',
+};
+
+/**
+ * The body of SortedPRO's list calls that take a bare list of references (deallocatelist,
+ * cancellist): SortedPRO documents a JSON array. No source shows its XML; a bare string list is
+ * sent as .NET's `ArrayOfString`. References hold no control characters (see
+ * helpers/references), so escaping suffices.
+ */
+export function encodeReferenceList(format: BodyFormat, references: string[]): string {
+	if (format === 'json') return JSON.stringify(references);
+	const entries = references.map(
+		(reference) => `<string>${reference.replace(/[&<>"']/g, (char) => XML_ESCAPES[char])}</string>`,
+	);
+	return `<?xml version="1.0" encoding="utf-8"?><ArrayOfString xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns="${ARRAYS_NS}">${entries.join('')}</ArrayOfString>`;
+}
+
+/**
+ * The batch spec of a list call answered by WithMessage results: PUT /consignments/{call}
+ * with the references encoded by `encode` (a bare list unless given).
+ */
+export function withMessageSpec(
+	segment: string,
+	call: WithMessageCall,
+	encode: (
+		format: BodyFormat,
+		references: string[],
+	) => Promise<string> | string = encodeReferenceList,
+): BatchSpec {
+	return {
+		async send(batch, run, itemIndex) {
+			const references = batch.consignments.map((consignment) => consignment.reference);
+			const body = await encode(run.options.format, references);
+			return await sendWithMessageCall.call(
+				this,
+				run,
+				{ method: 'PUT', path: apiPath('consignments', segment), body, itemIndex },
+				references,
+				call,
+			);
+		},
+		failureMessage: (consignment, reason) =>
+			`Consignment ${consignment.reference} was not ${call.done}: ${reason}`,
+		missingReason: 'SortedPRO returned no result for it',
+	};
 }

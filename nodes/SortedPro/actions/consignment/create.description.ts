@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../common.descriptions';
+import { choiceField, directionField, optionsCollection } from '../common.descriptions';
 
 const show = { show: { resource: ['consignment'], operation: ['create'] } };
 const fields = { show: { ...show.show, createMode: ['fields'] } };
@@ -52,18 +52,12 @@ const packageFields: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		description: 'Not needed with a Package Size Reference',
 	},
-	{
-		displayName: 'Weight Unit',
-		name: 'weightUnit',
-		type: 'options',
-		default: 'Kg',
-		options: [
-			{ name: 'Grams', value: 'G' },
-			{ name: 'Kilograms', value: 'Kg' },
-			{ name: 'Ounces', value: 'Oz' },
-			{ name: 'Pounds', value: 'Lb' },
-		],
-	},
+	choiceField('Weight Unit', 'weightUnit', 'Kg', [
+		['Grams', 'G'],
+		['Kilograms', 'Kg'],
+		['Ounces', 'Oz'],
+		['Pounds', 'Lb'],
+	]),
 	{
 		displayName: 'Length',
 		name: 'length',
@@ -79,17 +73,11 @@ const packageFields: INodeProperties[] = [
 		default: 0,
 		typeOptions: { minValue: 0 },
 	},
-	{
-		displayName: 'Dimension Unit',
-		name: 'dimensionUnit',
-		type: 'options',
-		default: 'Cm',
-		options: [
-			{ name: 'Centimetres', value: 'Cm' },
-			{ name: 'Inches', value: 'In' },
-			{ name: 'Millimetres', value: 'Mm' },
-		],
-	},
+	choiceField('Dimension Unit', 'dimensionUnit', 'Cm', [
+		['Centimetres', 'Cm'],
+		['Inches', 'In'],
+		['Millimetres', 'Mm'],
+	]),
 	{
 		displayName: 'Package Size Reference',
 		name: 'packageSizeReference',
@@ -198,16 +186,7 @@ export const createDescription: INodeProperties[] = [
 				default: '',
 				description: 'When the destination is a shipping location set up in SortedPRO',
 			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				default: 'Outbound',
-				options: [
-					{ name: 'Outbound', value: 'Outbound' },
-					{ name: 'Inbound', value: 'Inbound' },
-				],
-			},
+			directionField,
 			{
 				displayName: 'Extra Body Fields (JSON)',
 				name: 'extraBody',

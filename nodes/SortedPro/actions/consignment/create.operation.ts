@@ -3,10 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, sortedProRequest } from '../../transport';
 import { decodeAnswer } from '../../transport/codec';
+import { API_LINKS } from '../links';
 import type { PerItemOperation, RunContext } from '../types';
 import { createDescription } from './create.description';
 import { readCreateRequest } from './createBody';
-import { API_LINKS, referenceFromLinks } from './schemas';
+import { referenceFromLinks } from './schemas';
 
 /** Failures that prove SortedPRO did not act: a refusal (4xx) or 503 Service Unavailable. */
 function provesNothingDone(error: NodeApiError): boolean {

@@ -1,37 +1,27 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
-import { readPathReference } from '../../helpers/pathReferences';
-import { consignmentReferenceField, optionsCollection } from '../common.descriptions';
-import type { PerItemOperation, RunContext } from '../types';
-import { getConsignmentObject } from './get.operation';
+import { getAndRead, readObject } from '../../helpers/getAndRead';
+import { apiPath } from '../../transport';
+import { consignmentDescription } from '../common.descriptions';
+import { consignmentOperation } from '../consignmentOperation';
 import { CONSIGNMENT_STATUS } from './schemas';
 
 const show = { show: { resource: ['consignment'], operation: ['getStatus'] } };
 
-export const getStatus: PerItemOperation = {
-	kind: 'perItem',
-	option: {
+export const getStatus = consignmentOperation(
+	{
 		name: 'Get Status',
 		value: 'getStatus',
 		description: 'Get a consignment’s state and expected delivery date',
 		action: 'Get the status of a consignment',
 	},
-	description: [consignmentReferenceField(show), optionsCollection(show)],
-	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const reference = readPathReference.call(
-			this,
-			itemIndex,
-			'consignmentReference',
-			'Consignment Reference',
-		);
-		const status = await getConsignmentObject.call(
+	consignmentDescription(show),
+	async function (itemIndex, run, reference) {
+		const status = await getAndRead(
 			this,
 			itemIndex,
 			run,
-			['consignments', reference, 'status'],
-			CONSIGNMENT_STATUS,
-			'ConsignmentStatusResponse',
+			apiPath('consignments', reference, 'status'),
+			readObject(CONSIGNMENT_STATUS, 'ConsignmentStatusResponse'),
 		);
 		return [{ json: { ConsignmentReference: reference, ...status } }];
 	},
-};
+);

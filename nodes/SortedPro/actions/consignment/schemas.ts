@@ -1,15 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ListField, Schema } from '../../transport/codec';
-import { lastPathSegment } from '../allocation/allocationSummaries';
+import type { Schema } from '../../transport/codec';
+import { API_LINK, lastPathSegment, STRING_LIST } from '../links';
 
 /**
  * The shapes of SortedPRO's consignment answers (GET /consignments/{ref}, …/status, the
  * search, POST /consignments), as far as the node relies on them: lists stay lists and
  * numbers numbers in JSON and XML alike; every other field is passed on as SortedPRO sends it.
  */
-export const API_LINK: Schema = { Rel: 'string', Href: 'string' };
-export const API_LINKS: ListField = { list: API_LINK, item: 'ApiLink' };
 
 const MONEY: Schema = { Amount: 'number', Currency: { Name: 'string', IsoCode: 'string' } };
 const WEIGHT: Schema = { Value: 'number', Unit: 'string' };
@@ -31,7 +29,7 @@ export const CONSIGNMENT: Schema = {
 	Packages: { list: PACKAGE, item: 'Package' },
 	Addresses: { list: {}, item: 'Address' },
 	ConsignmentLegs: { list: {}, item: 'ConsignmentLeg' },
-	Tags: { list: 'string', item: 'string' },
+	Tags: STRING_LIST,
 	LabelCount: 'number',
 	LabelsPrinted: 'boolean',
 	IsLate: 'boolean',

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { inputError } from '../../helpers/inputErrors';
 import { apiPath, sortedProRequest } from '../../transport';
 import { decodeAnswer } from '../../transport/codec';
-import { optionsCollection } from '../common.descriptions';
+import { directionField, optionsCollection } from '../common.descriptions';
 import type { PerItemOperation, RunContext } from '../types';
 import { SEARCH_RESULT } from './schemas';
 import { stateOptions } from './states';
@@ -51,16 +51,7 @@ const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				default: 'Outbound',
-				options: [
-					{ name: 'Inbound', value: 'Inbound' },
-					{ name: 'Outbound', value: 'Outbound' },
-				],
-			},
+			directionField,
 			{
 				displayName: 'Other Filters',
 				name: 'other',

@@ -45,3 +45,17 @@ export const stateOptions: INodePropertyOptions[] = CONSIGNMENT_STATES.map((stat
 	name: state,
 	value: state,
 }));
+
+/** The states before allocation, or after deallocating or cancelling. */
+const NOT_ALLOCATED = new Set<string>([
+	'Unallocated',
+	'Allocating',
+	'AllocationFailed',
+	'Cancelling',
+	'Cancelled',
+]);
+
+/** The states reached by allocating, and not left by deallocating or cancelling: the consignment is allocated. */
+export const ALLOCATED_STATES: ReadonlySet<string> = new Set(
+	CONSIGNMENT_STATES.filter((state) => !NOT_ALLOCATED.has(state)),
+);

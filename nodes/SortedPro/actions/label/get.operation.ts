@@ -1,46 +1,47 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { getAndRead } from '../../helpers/getAndRead';
 import { inputError } from '../../helpers/inputErrors';
-import { readPathReference } from '../../helpers/pathReferences';
-import { apiPath, sortedProRequest } from '../../transport';
-import { consignmentReferenceField, optionsCollection } from '../common.descriptions';
-import type { PerItemOperation, RunContext } from '../types';
+import { apiPath } from '../../transport';
+import { consignmentDescription } from '../common.descriptions';
+import { consignmentOperation } from '../consignmentOperation';
 import { decodeLabel, LABEL_FORMATS, LabelProblem, type LabelFormat } from './labelFile';
 
 const show = { show: { resource: ['label'], operation: ['get'] } };
 
-const description: INodeProperties[] = [
-	consignmentReferenceField(show),
-	{
-		displayName: 'Format',
-		name: 'format',
-		type: 'options',
-		default: 'PDF',
-		options: [
-			{ name: 'PDF', value: 'PDF' },
-			{
-				name: 'PNG',
-				value: 'PNG',
-				description: 'Only without a resolution: SortedPRO serves PNG labels by format alone',
-			},
-			{ name: 'ZPL', value: 'ZPL' },
-			{ name: 'ZPL II', value: 'ZPLII' },
-		],
-		description: 'File format of the label. One file covers all packages of the consignment.',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Resolution (DPI)',
-		name: 'resolution',
-		type: 'number',
-		default: 0,
-		typeOptions: { minValue: 0, maxValue: 1200, numberPrecision: 0 },
-		description:
-			"Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
-		displayOptions: show,
-	},
-	optionsCollection(show, [
+const description = consignmentDescription(
+	show,
+	[
+		{
+			displayName: 'Format',
+			name: 'format',
+			type: 'options',
+			default: 'PDF',
+			options: [
+				{ name: 'PDF', value: 'PDF' },
+				{
+					name: 'PNG',
+					value: 'PNG',
+					description: 'Only without a resolution: SortedPRO serves PNG labels by format alone',
+				},
+				{ name: 'ZPL', value: 'ZPL' },
+				{ name: 'ZPL II', value: 'ZPLII' },
+			],
+			description: 'File format of the label. One file covers all packages of the consignment.',
+			displayOptions: show,
+		},
+		{
+			displayName: 'Resolution (DPI)',
+			name: 'resolution',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, maxValue: 1200, numberPrecision: 0 },
+			description:
+				"Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
+			displayOptions: show,
+		},
+	],
+	[
 		{
 			displayName: 'Put Output File in Field',
 			name: 'binaryPropertyName',
@@ -48,8 +49,8 @@ const description: INodeProperties[] = [
 			default: 'data',
 			description: 'The name of the output binary field to put the label file in',
 		},
-	]),
-];
+	],
+);
 
 /** The format of an item; from an expression also `pdf` or `ZPL II`. */
 function readFormat(this: IExecuteFunctions, itemIndex: number): LabelFormat {
@@ -93,22 +94,15 @@ function readResolution(
 	return value;
 }
 
-export const getLabel: PerItemOperation = {
-	kind: 'perItem',
-	option: {
+export const getLabel = consignmentOperation(
+	{
 		name: 'Get',
 		value: 'get',
 		description: 'Get the label of an allocated consignment as a file (PDF, PNG, ZPL)',
 		action: 'Get the label of a consignment',
 	},
 	description,
-	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const reference = readPathReference.call(
-			this,
-			itemIndex,
-			'consignmentReference',
-			'Consignment Reference',
-		);
+	async function (itemIndex, run, reference) {
 		const format = readFormat.call(this, itemIndex);
 		const resolution = readResolution.call(this, itemIndex, format);
 		const binaryPropertyName = String(
@@ -126,35 +120,19 @@ export const getLabel: PerItemOperation = {
 			resolution === undefined
 				? apiPath('labels', reference, format)
 				: apiPath('labels', reference, format, String(resolution));
-		const response = await sortedProRequest.call(
+		const label = await getAndRead(
 			this,
-			{
-				method: 'GET',
-				connection: run.connection,
-				path,
-				format: run.options.format,
-				itemIndex,
-				limit: run.limit,
-			},
-			run.options.policy,
+			itemIndex,
+			run,
+			path,
+			async (body, contentType) => await decodeLabel(body, contentType, format),
+			(error) =>
+				`The label of consignment ${reference} cannot be used: ${
+					error instanceof LabelProblem
+						? error.message
+						: `the answer could not be read: ${error.message}`
+				}`,
 		);
-		let label;
-		try {
-			label = await decodeLabel(response.body, response.contentType, format);
-		} catch (error) {
-			const problem =
-				error instanceof LabelProblem
-					? error.message
-					: `the answer could not be read: ${(error as Error).message}`;
-			throw new NodeOperationError(
-				this.getNode(),
-				`The label of consignment ${reference} cannot be used: ${problem}`,
-				{
-					itemIndex,
-					description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
-				},
-			);
-		}
 		const fileName = `${reference}.${LABEL_FORMATS[format].extension}`;
 		const binary = await this.helpers.prepareBinaryData(label.data, fileName, label.mimeType);
 		return [
@@ -171,4 +149,4 @@ export const getLabel: PerItemOperation = {
 			},
 		];
 	},
-};
+);

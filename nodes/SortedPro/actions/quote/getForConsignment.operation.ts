@@ -1,58 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readPathReference } from '../../helpers/pathReferences';
-import { apiPath, sortedProRequest } from '../../transport';
-import { consignmentReferenceField, optionsCollection } from '../common.descriptions';
-import type { PerItemOperation, RunContext } from '../types';
+import { getAndRead } from '../../helpers/getAndRead';
+import { apiPath } from '../../transport';
+import { consignmentDescription } from '../common.descriptions';
+import { consignmentOperation } from '../consignmentOperation';
 import { cheapestFirst, decodeQuotes } from './quoteResult';
 
 const show = { show: { resource: ['quote'], operation: ['getForConsignment'] } };
 
-const description: INodeProperties[] = [consignmentReferenceField(show), optionsCollection(show)];
-
-export const getQuotesForConsignment: PerItemOperation = {
-	kind: 'perItem',
-	option: {
+export const getQuotesForConsignment = consignmentOperation(
+	{
 		name: 'Get for Consignment',
 		value: 'getForConsignment',
 		description: 'Get the quotes of an existing consignment, cheapest first, one item per quote',
 		action: 'Get quotes for a consignment',
 	},
-	description,
-	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const reference = readPathReference.call(
+	consignmentDescription(show),
+	async function (itemIndex, run, reference) {
+		const answer = await getAndRead(
 			this,
 			itemIndex,
-			'consignmentReference',
-			'Consignment Reference',
+			run,
+			apiPath('quotes', 'consignment', reference),
+			decodeQuotes,
+			(error) => `The quotes of consignment ${reference} could not be read: ${error.message}`,
 		);
-		const path = apiPath('quotes', 'consignment', reference);
-		const response = await sortedProRequest.call(
-			this,
-			{
-				method: 'GET',
-				connection: run.connection,
-				path,
-				format: run.options.format,
-				itemIndex,
-				limit: run.limit,
-			},
-			run.options.policy,
-		);
-		let answer;
-		try {
-			answer = await decodeQuotes(response.body, response.contentType);
-		} catch (error) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The quotes of consignment ${reference} could not be read: ${(error as Error).message}`,
-				{
-					itemIndex,
-					description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
-				},
-			);
-		}
 		if (answer.quotes.length === 0) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -72,4 +45,4 @@ export const getQuotesForConsignment: PerItemOperation = {
 			} as IDataObject,
 		}));
 	},
-};
+);

@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { RunContext } from '../actions/types';
+import { sortedProRequest } from '../transport';
+import { decodeAnswer, type Schema } from '../transport/codec';
+
+type ReadAnswer<T> = (body: string, contentType: string | undefined) => Promise<T>;
+
+/**
+ * One GET of `path` for an item (`context`: the node's execute functions), its answer read by `read`. An answer that cannot be read is a
+ * NodeOperationError: `unreadable` words its message from the reading error; its description
+ * names the call, the HTTP status and the Content-Type. SortedPRO's refusals come from the
+ * transport as NodeApiError.
+ */
+export async function getAndRead<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	run: RunContext,
+	path: string,
+	read: ReadAnswer<T>,
+	unreadable = (error: Error) => `SortedPRO's answer could not be read: ${error.message}`,
+): Promise<T> {
+	const response = await sortedProRequest.call(
+		context,
+		{
+			method: 'GET',
+			connection: run.connection,
+			path,
+			format: run.options.format,
+			itemIndex,
+			limit: run.limit,
+		},
+		run.options.policy,
+	);
+	try {
+		return await read(response.body, response.contentType);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), unreadable(error as Error), {
+			itemIndex,
+			description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
+		});
+	}
+}
+
+/** Reads an answer that is one object of `schema` (in XML, the root `xmlRoot`). */
+export const readObject =
+	(schema: Schema, xmlRoot: string): ReadAnswer<IDataObject> =>
+	async (body, contentType) => {
+		const { value } = await decodeAnswer(body, contentType, {
+			object: schema,
+			xmlRoots: { [xmlRoot]: schema },
+		});
+		if (value === null || typeof value !== 'object' || Array.isArray(value))
+			throw new Error('expected an object');
+		return value as IDataObject;
+	};
