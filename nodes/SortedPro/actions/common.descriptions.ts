@@ -7,7 +7,7 @@ import type { INodeProperties } from 'n8n-workflow';
  */
 export type DisplayOptions = INodeProperties['displayOptions'];
 
-export const consignmentReferencesField = (displayOptions: DisplayOptions): INodeProperties => ({
+export const consignmentReferencesField = (): INodeProperties => ({
 	displayName: 'Consignment References',
 	name: 'consignmentReferences',
 	type: 'string',
@@ -16,10 +16,9 @@ export const consignmentReferencesField = (displayOptions: DisplayOptions): INod
 	placeholder: 'e.g. EC-000-05A-Z6S, EC-000-083-45D',
 	description:
 		'One consignment reference, several separated by commas, spaces or new lines, or an expression returning a list of references',
-	displayOptions,
 });
 
-export const consignmentReferenceField = (displayOptions: DisplayOptions): INodeProperties => ({
+export const consignmentReferenceField = (): INodeProperties => ({
 	displayName: 'Consignment Reference',
 	name: 'consignmentReference',
 	type: 'string',
@@ -27,14 +26,10 @@ export const consignmentReferenceField = (displayOptions: DisplayOptions): INode
 	required: true,
 	placeholder: 'e.g. EC-000-05A-Z6S',
 	description: 'The SortedPRO consignment reference (EC-…)',
-	displayOptions,
 });
 
 /** `grouping`: how Combine Items groups the references ('' when it does not). */
-export const requestModeField = (
-	displayOptions: DisplayOptions,
-	grouping = 'per carrier service',
-): INodeProperties => ({
+export const requestModeField = (grouping = 'per carrier service'): INodeProperties => ({
 	displayName: 'Request Mode',
 	name: 'requestMode',
 	type: 'options',
@@ -52,7 +47,6 @@ export const requestModeField = (
 		},
 	],
 	description: 'How references are grouped into requests. The output is the same either way.',
-	displayOptions,
 });
 
 /** An options parameter, its entries given as [name, value]. */
@@ -105,27 +99,21 @@ export const bodyFormatOption = choiceField(
  * operation's own `fields`, and Options with its own `options`.
  */
 export const consignmentDescription = (
-	displayOptions: DisplayOptions,
 	fields: INodeProperties[] = [],
 	options: INodeProperties[] = [],
-): INodeProperties[] => [
-	consignmentReferenceField(displayOptions),
-	...fields,
-	optionsCollection(displayOptions, options),
-];
+): INodeProperties[] => [consignmentReferenceField(), ...fields, optionsCollection(options)];
 
 /**
  * The parameters of an operation on a list of consignment references: the references, Request
  * Mode (`grouping` as in requestModeField) and Options with Batch Size and `own` options.
  */
 export const batchReferencesDescription = (
-	displayOptions: DisplayOptions,
 	grouping?: string,
 	own: INodeProperties[] = [],
 ): INodeProperties[] => [
-	consignmentReferencesField(displayOptions),
-	requestModeField(displayOptions, grouping),
-	optionsCollection(displayOptions, [batchSizeOption, ...own]),
+	consignmentReferencesField(),
+	requestModeField(grouping),
+	optionsCollection([batchSizeOption, ...own]),
 ];
 
 /** Options every operation has: how requests are sent, retried and timed out. */
@@ -178,16 +166,12 @@ export const requestOptions: INodeProperties[] = [
 ];
 
 /** The Options collection of an operation: its own options first, then the shared ones, sorted by name. */
-export const optionsCollection = (
-	displayOptions: DisplayOptions,
-	own: INodeProperties[] = [],
-): INodeProperties => ({
+export const optionsCollection = (own: INodeProperties[] = []): INodeProperties => ({
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	displayOptions,
 	options: [...own, bodyFormatOption, ...requestOptions].sort((a, b) =>
 		a.displayName.localeCompare(b.displayName),
 	),

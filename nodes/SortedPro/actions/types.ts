@@ -60,6 +60,15 @@ export interface Resource {
 	operations: Operation[];
 }
 
+/**
+ * The parameters of an operation, shown only for its resource and operation (added here, so an
+ * operation's file never repeats its own names); conditions of its own (e.g. Return All) stay.
+ */
+function scoped(resource: string, operation: string, parameter: INodeProperties): INodeProperties {
+	const show = { ...parameter.displayOptions?.show, resource: [resource], operation: [operation] };
+	return { ...parameter, displayOptions: { ...parameter.displayOptions, show } };
+}
+
 /** The Operation parameter of a resource, followed by its operations' parameters. */
 export function resourceDescription(resource: Resource): INodeProperties[] {
 	const options = resource.operations.map((operation) => operation.option);
@@ -74,6 +83,10 @@ export function resourceDescription(resource: Resource): INodeProperties[] {
 			options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
 			default: firstOperation,
 		},
-		...resource.operations.flatMap((operation) => operation.description),
+		...resource.operations.flatMap((operation) =>
+			operation.description.map((parameter) =>
+				scoped(resource.value, String(operation.option.value), parameter),
+			),
+		),
 	];
 }

@@ -2,7 +2,12 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Bad input, found before anything is sent: names the item (as n8n numbers them, from 0) and the field. */
-export function inputError(this: IExecuteFunctions, itemIndex: number, field: string, problem: string): NodeOperationError {
+export function inputError(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string,
+): NodeOperationError {
 	return new NodeOperationError(this.getNode(), `[item ${itemIndex}] "${field}" ${problem}`, {
 		itemIndex,
 		description: `Fix "${field}" of input item ${itemIndex}. Nothing was sent to SortedPRO for it.`,

@@ -13,14 +13,26 @@ export interface RequestOptions {
 	batchSize: number;
 }
 
-const NUMBER_OPTIONS = new Map<string, INodeProperties>([...requestOptions, batchSizeOption].map((option) => [option.name, option]));
+const NUMBER_OPTIONS = new Map<string, INodeProperties>(
+	[...requestOptions, batchSizeOption].map((option) => [option.name, option]),
+);
 
 /** The limits and default of a numeric option, as its description states them. */
-export function numberOptionLimits(name: string): { min: number; max: number; fallback: number; label: string } {
+export function numberOptionLimits(name: string): {
+	min: number;
+	max: number;
+	fallback: number;
+	label: string;
+} {
 	const option = NUMBER_OPTIONS.get(name);
 	if (!option) throw new Error(`No numeric option ${name}`);
 	const { minValue, maxValue } = option.typeOptions as { minValue: number; maxValue: number };
-	return { min: minValue, max: maxValue, fallback: option.default as number, label: option.displayName };
+	return {
+		min: minValue,
+		max: maxValue,
+		fallback: option.default as number,
+		label: option.displayName,
+	};
 }
 
 export function readRequestOptions(this: IExecuteFunctions): RequestOptions {

@@ -5,8 +5,6 @@ import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 
-const show = { show: { resource: ['allocation'], operation: ['allocateUsingDefaultRules'] } };
-
 /** PUT /allocation/allocate `{ConsignmentReferences}`: SortedPRO picks the service by the allocation rules. */
 export const allocateUsingDefaultRules = batchOperation(
 	{
@@ -16,7 +14,7 @@ export const allocateUsingDefaultRules = batchOperation(
 			'Allocate consignments to the cheapest carrier service that meets your allocation rules',
 		action: 'Allocate consignments using default rules',
 	},
-	batchReferencesDescription(show, '', [ifAlreadyAllocatedOption]),
+	batchReferencesDescription('', [ifAlreadyAllocatedOption]),
 	allocationSpec({
 		request: async (_batch, references, format) => ({
 			path: apiPath('allocation', 'allocate'),

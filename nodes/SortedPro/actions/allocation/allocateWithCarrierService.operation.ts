@@ -8,8 +8,6 @@ import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { checkCarrierServices } from './carrierServices';
 
-const show = { show: { resource: ['allocation'], operation: ['allocateWithCarrierService'] } };
-
 const description: INodeProperties[] = [
 	{
 		displayName: 'Carrier Service',
@@ -33,9 +31,8 @@ const description: INodeProperties[] = [
 				placeholder: 'e.g. MPD_RMDTPS48HNAST',
 			},
 		],
-		displayOptions: show,
 	},
-	...batchReferencesDescription(show, undefined, [ifAlreadyAllocatedOption]),
+	...batchReferencesDescription(undefined, [ifAlreadyAllocatedOption]),
 ];
 
 /** PUT /allocation/allocatewithcarrierservice `{MpdCarrierServiceReference, ConsignmentReferences}`. */

@@ -7,15 +7,13 @@ import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { runPerConsignment } from './perConsignment';
 
-const show = { show: { resource: ['allocation'], operation: ['allocateWithCheapestQuote'] } };
-
 const description: INodeProperties[] = [
 	{
-		...consignmentReferencesField(show),
+		...consignmentReferencesField(),
 		description:
 			'One consignment reference, several separated by commas, spaces or new lines, or an expression returning a list of references. SortedPRO takes one consignment per request: each is sent on its own.',
 	},
-	optionsCollection(show, [ifAlreadyAllocatedOption]),
+	optionsCollection([ifAlreadyAllocatedOption]),
 ];
 
 /** PUT /allocation/{consignmentReference}/allocatewithcheapestquote, no body: one consignment per request. */

@@ -7,11 +7,9 @@ import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { runPerConsignment } from './perConsignment';
 
-const show = { show: { resource: ['allocation'], operation: ['allocateWithQuote'] } };
-
 const description: INodeProperties[] = [
 	{
-		...consignmentReferencesField(show),
+		...consignmentReferencesField(),
 		placeholder: 'e.g. EC-000-05A-Z6S',
 		description: 'The consignment the quote was made for: one per item',
 	},
@@ -23,9 +21,8 @@ const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
 		description: "The QuoteReference (a GUID) of one of the consignment's quotes",
-		displayOptions: show,
 	},
-	optionsCollection(show, [ifAlreadyAllocatedOption]),
+	optionsCollection([ifAlreadyAllocatedOption]),
 ];
 
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;

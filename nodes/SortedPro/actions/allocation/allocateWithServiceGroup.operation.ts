@@ -7,8 +7,6 @@ import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 
-const show = { show: { resource: ['allocation'], operation: ['allocateWithServiceGroup'] } };
-
 const description: INodeProperties[] = [
 	{
 		displayName: 'Service Group',
@@ -19,9 +17,8 @@ const description: INodeProperties[] = [
 		placeholder: 'e.g. valuableGoods',
 		description:
 			'The carrier service group to allocate with (SortedPRO\'s UI calls its reference "Service Group Code")',
-		displayOptions: show,
 	},
-	...batchReferencesDescription(show, 'per service group', [ifAlreadyAllocatedOption]),
+	...batchReferencesDescription('per service group', [ifAlreadyAllocatedOption]),
 ];
 
 /** PUT /allocation/allocatewithservicegroup `{ConsignmentReferences, MpdCarrierServiceGroupReference}`. */

@@ -2,8 +2,6 @@ import { batchOperation } from '../batch/operation';
 import { withMessageSpec } from '../batch/withMessageResults';
 import { batchReferencesDescription } from '../common.descriptions';
 
-const show = { show: { resource: ['allocation'], operation: ['deallocate'] } };
-
 /** PUT /consignments/deallocatelist with a bare list of references: each becomes Unallocated. */
 export const deallocate = batchOperation(
 	{
@@ -12,7 +10,7 @@ export const deallocate = batchOperation(
 		description: 'Undo the allocation of Allocated, Manifested or Manifest Failed consignments',
 		action: 'Deallocate consignments',
 	},
-	batchReferencesDescription(show, ''),
+	batchReferencesDescription(''),
 	withMessageSpec('deallocatelist', {
 		done: 'deallocated',
 		// A resend finds the consignment Unallocated: the lost attempt most likely deallocated it.

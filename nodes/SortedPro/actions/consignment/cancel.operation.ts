@@ -2,8 +2,6 @@ import { batchOperation } from '../batch/operation';
 import { withMessageSpec } from '../batch/withMessageResults';
 import { batchReferencesDescription } from '../common.descriptions';
 
-const show = { show: { resource: ['consignment'], operation: ['cancel'] } };
-
 /** PUT /consignments/cancellist with a bare list of references; only before manifesting. */
 export const cancel = batchOperation(
 	{
@@ -12,7 +10,7 @@ export const cancel = batchOperation(
 		description: 'Cancel consignments that have not been manifested',
 		action: 'Cancel consignments',
 	},
-	batchReferencesDescription(show, ''),
+	batchReferencesDescription(''),
 	withMessageSpec('cancellist', {
 		done: 'cancelled',
 		// A resend finds the consignment Cancelled: the lost attempt most likely cancelled it.

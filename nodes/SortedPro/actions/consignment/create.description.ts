@@ -2,9 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { choiceField, directionField, optionsCollection } from '../common.descriptions';
 
-const show = { show: { resource: ['consignment'], operation: ['create'] } };
-const fields = { show: { ...show.show, createMode: ['fields'] } };
-const json = { show: { ...show.show, createMode: ['json'] } };
+const fields = { show: { createMode: ['fields'] } };
+const json = { show: { createMode: ['json'] } };
 
 const text = (
 	displayName: string,
@@ -106,7 +105,6 @@ export const createDescription: INodeProperties[] = [
 				description: 'Give the whole Create Consignment request body',
 			},
 		],
-		displayOptions: show,
 	},
 	{
 		displayName: 'JSON Body',
@@ -219,5 +217,5 @@ export const createDescription: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(show),
+	optionsCollection(),
 ];

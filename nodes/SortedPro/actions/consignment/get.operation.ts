@@ -23,8 +23,6 @@ export async function getConsignment(
 	);
 }
 
-const show = { show: { resource: ['consignment'], operation: ['get'] } };
-
 export const get = consignmentOperation(
 	{
 		name: 'Get',
@@ -32,7 +30,7 @@ export const get = consignmentOperation(
 		description: 'Get a consignment’s details',
 		action: 'Get a consignment',
 	},
-	consignmentDescription(show),
+	consignmentDescription(),
 	async function (itemIndex, run, reference) {
 		return [{ json: await getConsignment.call(this, itemIndex, run, reference) }];
 	},

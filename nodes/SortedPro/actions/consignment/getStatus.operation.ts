@@ -4,8 +4,6 @@ import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
 import { CONSIGNMENT_STATUS } from './schemas';
 
-const show = { show: { resource: ['consignment'], operation: ['getStatus'] } };
-
 export const getStatus = consignmentOperation(
 	{
 		name: 'Get Status',
@@ -13,7 +11,7 @@ export const getStatus = consignmentOperation(
 		description: 'Get a consignment’s state and expected delivery date',
 		action: 'Get the status of a consignment',
 	},
-	consignmentDescription(show),
+	consignmentDescription(),
 	async function (itemIndex, run, reference) {
 		const status = await getAndRead(
 			this,

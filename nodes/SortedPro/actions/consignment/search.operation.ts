@@ -14,8 +14,6 @@ import type { PerItemOperation, RunContext } from '../types';
 import { SEARCH_RESULT } from './schemas';
 import { stateOptions } from './states';
 
-const show = { show: { resource: ['consignment'], operation: ['search'] } };
-
 const pageSizeOption: INodeProperties = {
 	displayName: 'Page Size',
 	name: 'pageSize',
@@ -32,7 +30,6 @@ const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
 	},
 	{
 		displayName: 'Limit',
@@ -41,7 +38,7 @@ const description: INodeProperties[] = [
 		default: 50,
 		typeOptions: { minValue: 1 },
 		description: 'Max number of results to return',
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 	{
 		displayName: 'Filters',
@@ -49,7 +46,6 @@ const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: show,
 		options: [
 			directionField,
 			{
@@ -87,7 +83,7 @@ const description: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(show, [pageSizeOption]),
+	optionsCollection([pageSizeOption]),
 ];
 
 function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {

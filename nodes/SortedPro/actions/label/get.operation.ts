@@ -7,10 +7,7 @@ import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
 import { decodeLabel, LABEL_FORMATS, LabelProblem, type LabelFormat } from './labelFile';
 
-const show = { show: { resource: ['label'], operation: ['get'] } };
-
 const description = consignmentDescription(
-	show,
 	[
 		{
 			displayName: 'Format',
@@ -28,7 +25,6 @@ const description = consignmentDescription(
 				{ name: 'ZPL II', value: 'ZPLII' },
 			],
 			description: 'File format of the label. One file covers all packages of the consignment.',
-			displayOptions: show,
 		},
 		{
 			displayName: 'Resolution (DPI)',
@@ -38,7 +34,6 @@ const description = consignmentDescription(
 			typeOptions: { minValue: 0, maxValue: 1200, numberPrecision: 0 },
 			description:
 				"Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
-			displayOptions: show,
 		},
 	],
 	[

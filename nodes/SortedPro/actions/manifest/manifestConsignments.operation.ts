@@ -3,8 +3,6 @@ import { batchOperation } from '../batch/operation';
 import { withMessageSpec } from '../batch/withMessageResults';
 import { batchReferencesDescription } from '../common.descriptions';
 
-const show = { show: { resource: ['manifest'], operation: ['manifestConsignments'] } };
-
 /** PUT /consignments/manifest `{ConsignmentReferences}`. */
 export const manifestConsignments = batchOperation(
 	{
@@ -20,9 +18,8 @@ export const manifestConsignments = batchOperation(
 			name: 'manifestNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: show,
 		},
-		...batchReferencesDescription(show, 'as SortedPRO advises'),
+		...batchReferencesDescription('as SortedPRO advises'),
 	],
 	withMessageSpec(
 		'manifest',

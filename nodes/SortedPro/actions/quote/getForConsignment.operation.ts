@@ -7,8 +7,6 @@ import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
 import { cheapestFirst, decodeQuotes } from './quoteResult';
 
-const show = { show: { resource: ['quote'], operation: ['getForConsignment'] } };
-
 export const getQuotesForConsignment = consignmentOperation(
 	{
 		name: 'Get for Consignment',
@@ -16,7 +14,7 @@ export const getQuotesForConsignment = consignmentOperation(
 		description: 'Get the quotes of an existing consignment, cheapest first, one item per quote',
 		action: 'Get quotes for a consignment',
 	},
-	consignmentDescription(show),
+	consignmentDescription(),
 	async function (itemIndex, run, reference) {
 		const answer = await getAndRead(
 			this,

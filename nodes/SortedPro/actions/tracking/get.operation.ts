@@ -4,10 +4,7 @@ import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
 import { decodeTracking, trackingEvents } from './trackingAnswer';
 
-const show = { show: { resource: ['tracking'], operation: ['get'] } };
-
 const description = consignmentDescription(
-	show,
 	[],
 	[
 		{
