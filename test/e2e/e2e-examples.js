@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const assert = require('node:assert/strict');
 const n8n = require('./n8n-cli');
+const agent = require('./e2e-agent');
 
 const EXAMPLES_DIR = path.join(n8n.REPO_ROOT, 'examples');
 const ALLOCATE_PATH = '/allocation/allocatewithcarrierservice';
@@ -17,7 +18,12 @@ const WEBHOOK_REFS = ['EC-000-1A1-WH1', 'EC-000-1A2-WH2', 'EC-000-1A3-WH3', 'EC-
 const ERROR_REFS = ['EC-000-2B1-ER1', 'EC-000-999-UNK', 'EC-000-2B3-ER3', 'EC-000-2B4-ER4'];
 const UNKNOWN_REF = 'EC-000-999-UNK';
 /** Seeded explicitly (no autoCreate): EC-000-999-UNK stays unknown -> a 404 summary. */
-const SEED_CONSIGNMENTS = [...SPREADSHEET_REFS, ...WEBHOOK_REFS, ...ERROR_REFS.filter((r) => r !== UNKNOWN_REF)];
+const SEED_CONSIGNMENTS = [
+	...SPREADSHEET_REFS,
+	...WEBHOOK_REFS,
+	...ERROR_REFS.filter((r) => r !== UNKNOWN_REF),
+	agent.AGENT_REF,
+];
 
 /** What the examples reference: credentials.sortedProApi = { id, name }. */
 const CREDENTIAL = { id: 'sortedpro-credential', name: 'SortedPRO account', type: 'sortedProApi' };
@@ -65,9 +71,10 @@ function jsonBody(put) {
 
 /**
  * Per example file: the node whose output is checked, and its checks.
- * Each check is [name, (ctx) => void]; ctx = { run, execution, sim, apiKey }.
+ * Each check is [name, (ctx) => void]; ctx = { run, execution, sim, apiKey, model, version }.
  */
 const EXAMPLE_CHECKS = {
+	[agent.FILE]: agent.checks,
 	'spreadsheet-rows-combine.json': [
 		[
 			'"Allocate with Next Day Super": 5 items, CSV consignments in order, 200, CX_NDS, paired to its row',
@@ -170,16 +177,17 @@ function assertSecretAbsent(secret, texts) {
 
 /**
  * Executes one imported example (`n8n execute --id --rawOutput`) and runs its checks.
- * ctx = { report, version, env, sim, apiKey, time }. The simulator is reset before returning.
+ * ctx = { report, version, env, sim, apiKey, model }. Simulator and model are reset before returning.
  */
 async function runExample(ctx, { file, workflow }) {
-	const { report, version, env, sim, apiKey } = ctx;
+	const { report, version, env, sim, apiKey, model } = ctx;
 	const checks = EXAMPLE_CHECKS[file];
 	if (!checks) return report.fail(`${file}: no checks defined for this example`, version, new Error('add it to EXAMPLE_CHECKS'));
 	sim.reset();
+	model.reset();
 	const run = await report.time(`execute ${file}`, version, () => n8n.executeWorkflow(env, workflow.id));
 	const execution = run.execution;
-	const base = { run, execution, sim, apiKey };
+	const base = { run, execution, sim, apiKey, model, version };
 	const exitOk = await report.check(`${file}: n8n execute exit 0, execution JSON found`, version, () => {
 		const err = n8n.getExecutionError(execution);
 		assert.equal(run.code, 0, `exit ${run.code}; error: ${JSON.stringify(err && { message: err.message, node: err.node, description: err.description })}\n${run.stderr.slice(-3000)}\n${run.stdout.slice(-3000)}`);
@@ -197,6 +205,7 @@ async function runExample(ctx, { file, workflow }) {
 		assertSecretAbsent(apiKey, { stdout: run.stdout, stderr: run.stderr, execution: JSON.stringify(execution || {}) }),
 	);
 	sim.reset();
+	model.reset();
 	return run;
 }
 

@@ -5,7 +5,7 @@
  * searchCarrierServices, with and without a filter), both against the simulator.
  */
 const assert = require('node:assert/strict');
-const n8n = require('./n8n-cli');
+const { startN8n } = require('./n8n-server');
 const { assertSecretAbsent } = require('./e2e-examples');
 
 const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
@@ -20,7 +20,7 @@ function carrierServiceGets(sim) {
  */
 async function runRestChecks(ctx) {
 	const { report, version, env, sim, apiKey, wrongKey, good, bad } = ctx;
-	const started = await report.step('n8n start (until ready)', version, () => n8n.startN8n(env));
+	const started = await report.step('n8n start (until ready)', version, () => startN8n(env));
 	if (!started) return;
 	const server = started.value;
 	const answers = {};

@@ -26,13 +26,15 @@ const { Report, seconds } = require('./e2e-report');
 const prepare = require('./e2e-prepare');
 const examples = require('./e2e-examples');
 const { runRestChecks } = require('./e2e-rest');
+const agent = require('./e2e-agent');
+const { startFakeOpenAi } = require('./fake-openai');
 
 const BAD_CREDENTIAL = { id: 'sortedpro-credential-wrongkey', name: 'SortedPRO wrong key', type: examples.CREDENTIAL.type };
 
 async function runVersion(ctx, version, tarball) {
-	const { sim, apiKey, wrongKey } = ctx;
+	const { sim, apiKey, wrongKey, model } = ctx;
 	const t0 = Date.now();
-	const userFolder = path.join(prepare.E2E_DIR, `run-${version}`);
+	const userFolder = path.join(n8n.E2E_DIR, `run-${version}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	const env = n8n.createN8nEnv({ version, userFolder });
 	const outputs = {};
@@ -54,14 +56,17 @@ async function runVersion(ctx, version, tarball) {
 	const creds = [
 		examples.credentialFor(apiKey, sim.baseUrl),
 		examples.credentialFor(wrongKey, sim.baseUrl, BAD_CREDENTIAL),
+		agent.openAiCredential(model),
 	];
 	const ic = await report.step('n8n import:credentials', version, () => n8n.importCredentials(env, creds));
 	if (!ic) return;
 	outputs.importCredentials = ic.value.stdout + ic.value.stderr;
 
 	const list = examples.loadExamples();
-	const iw = await report.step(`n8n import:workflow (${list.length} examples, 1 file)`, version, () =>
-		n8n.importWorkflow(env, list.map((e) => e.workflow)),
+	const workflows = list.map((e) => e.workflow);
+	workflows.push(agent.failingWorkflow(list.find((e) => e.file === agent.FILE).workflow));
+	const iw = await report.step(`n8n import:workflow (${list.length} examples + 1, 1 file)`, version, () =>
+		n8n.importWorkflow(env, workflows),
 	);
 	if (!iw) return;
 	outputs.importWorkflow = iw.value.stdout + iw.value.stderr;
@@ -71,11 +76,12 @@ async function runVersion(ctx, version, tarball) {
 
 	for (const example of list) {
 		try {
-			await examples.runExample({ report, version, env, sim, apiKey }, example);
+			await examples.runExample({ report, version, env, sim, apiKey, model }, example);
 		} catch (err) {
 			report.fail(`${example.file}: execution`, version, err);
 		}
 	}
+	await agent.runFailingTool({ report, version, env, sim, apiKey, model });
 
 	await runRestChecks({
 		report,
@@ -94,15 +100,17 @@ const report = new Report();
 
 async function main() {
 	const t0 = Date.now();
-	const versions = process.argv.slice(2).length ? process.argv.slice(2) : [n8n.OLD_VERSION, n8n.NEW_VERSION];
+	const args = process.argv.slice(2);
+	const versions = args.length ? args : [n8n.OLD_VERSION, n8n.NEW_VERSION, n8n.V1_VERSION];
 	console.log(`e2e: n8n ${versions.join(', ')}; cache ${n8n.CACHE_DIR}`);
 
 	// 1. n8n installs start now (in the background), while we build and pack.
 	const installs = {};
 	for (const v of versions) {
-		installs[v] = prepare.installN8nInBackground(v);
+		const cached = n8n.isN8nInstalled(v);
+		installs[v] = n8n.installN8n(v);
 		installs[v].catch(() => {}); // awaited (and reported) below
-		console.log(`..   n8n ${v}: ${n8n.isN8nInstalled(v) ? 'cached' : `installing in the background (log ${path.join(prepare.E2E_DIR, `install-${v}.log`)})`}`);
+		console.log(`..   n8n ${v}: ${cached ? 'cached' : `installing in the background (log ${path.join(n8n.E2E_DIR, `install-${v}.log`)})`}`);
 	}
 	let tarball;
 	const built = await report.step('npm run build', '-', () => prepare.build());
@@ -123,6 +131,8 @@ async function main() {
 	const wrongKey = `e2e-WRONG-${crypto.randomBytes(12).toString('hex')}`;
 	const sim = await startSimulator({ apiKey, consignments: examples.SEED_CONSIGNMENTS });
 	console.log(`..   simulator ${sim.baseUrl}`);
+	const model = await startFakeOpenAi({ argumentsFor: agent.argumentsFor, finalText: agent.finalText });
+	console.log(`..   scripted OpenAI model ${model.baseUrl}`);
 
 	// 3. per version, sequentially (each is ~1-2 min of CPU-bound n8n boots on 2 cores).
 	try {
@@ -130,11 +140,12 @@ async function main() {
 			const inst = await report.step(`n8n ${v} installed (wait for the background install)`, v, () => installs[v]);
 			if (inst) {
 				report.addTiming(`install (${inst.value.cached ? 'cached' : 'fresh'}, since start)`, v, inst.value.ms);
-				if (tarball) await runVersion({ sim, apiKey, wrongKey }, v, tarball);
+				if (tarball) await runVersion({ sim, apiKey, wrongKey, model }, v, tarball);
 			}
 		}
 	} finally {
 		await sim.close();
+		await model.close();
 	}
 	report.addTiming('whole run', '-', Date.now() - t0);
 	report.printTimings();
