@@ -6,6 +6,7 @@
  */
 const assert = require('node:assert/strict');
 const { startN8n } = require('./n8n-server');
+const { runEditorSession } = require('./e2e-editor');
 const { assertSecretAbsent } = require('./e2e-examples');
 
 const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
@@ -15,11 +16,12 @@ function carrierServiceGets(sim) {
 }
 
 /**
- * ctx = { report, version, env, sim, apiKey, wrongKey, good: { id, name, type }, bad: { id, name, type } }.
- * Both credentials must be imported already. Always stops the server.
+ * ctx = { report, version, env, sim, apiKey, wrongKey, good: { id, name, type }, bad: { id, name, type },
+ * editor }. Both credentials must be imported already. With `editor`, the editor session in
+ * Chromium follows on the same server (e2e-editor.js). Always stops the server.
  */
 async function runRestChecks(ctx) {
-	const { report, version, env, sim, apiKey, wrongKey, good, bad } = ctx;
+	const { report, version, env, sim, apiKey, wrongKey, good, bad, editor } = ctx;
 	const started = await report.step('n8n start (until ready)', version, () => startN8n(env));
 	if (!started) return;
 	const server = started.value;
@@ -95,6 +97,14 @@ async function runRestChecks(ctx) {
 				JSON.stringify(filtered.value.results),
 			);
 		});
+
+		if (editor) {
+			sim.reset();
+			const seen = await report.time('editor session in Chromium', version, () =>
+				runEditorSession({ report, version, server, sim, apiKey, wrongKey }),
+			);
+			Object.assign(answers, seen);
+		}
 	} finally {
 		await report.time('n8n stop', version, () => server.stop());
 		await report.check('API key absent from the n8n server log and REST answers', version, () => {

@@ -92,6 +92,7 @@ async function runVersion(ctx, version, tarball) {
 		wrongKey,
 		good: examples.CREDENTIAL,
 		bad: BAD_CREDENTIAL,
+		editor: version === n8n.OLD_VERSION,
 	});
 	report.addTiming(`total for n8n ${version} (after its install)`, version, Date.now() - t0);
 }

@@ -1,0 +1,217 @@
+'use strict';
+/**
+ * The steps of the editor session (e2e-editor.js). Each takes the session state
+ * s = { page, report, version, sim, apiKey, wrongKey, images, orders, description } and throws
+ * on what a user would see go wrong. Selectors are n8n's `data-test-id`s.
+ */
+const path = require('node:path');
+const assert = require('node:assert/strict');
+
+const LONG = { timeout: 90000 };
+const NODE_NAME = 'SortedPRO';
+
+const shot = (s, name, locator) => (locator || s.page).screenshot({ path: path.join(s.images, name) });
+const ndv = (s) => s.page.getByTestId('ndv');
+const param = (s, name) => ndv(s).getByTestId(`parameter-input-${name}`);
+const modal = (s) => s.page.getByTestId('credential-edit-dialog');
+
+async function chooseOption(s, paramName, optionName) {
+	await param(s, paramName).click();
+	await s.page.getByRole('option', { name: optionName, exact: true }).click();
+}
+
+async function openWorkflow(s, url) {
+	await s.page.goto(url);
+	await s.page.locator('[data-test-id="canvas-node"][data-node-name="Orders"]').waitFor(LONG);
+}
+
+async function addFromNodeCreator(s) {
+	const { page } = s;
+	await page.locator('[data-test-id="canvas-node"][data-node-name="Orders"]').click();
+	await page.getByTestId('node-creator-plus-button').click();
+	await page.getByTestId('node-creator-search-bar').fill('SortedPRO');
+	const item = page.getByTestId('node-creator-item-name').filter({ hasText: /^SortedPRO$/ });
+	await item.waitFor();
+	await shot(s, 'node-creator.png');
+	await item.click();
+	const action = s.description.properties.find((p) => p.name === 'operation').options[0].action;
+	await page.getByTestId('node-creator').getByText(action, { exact: true }).click();
+	await ndv(s).waitFor();
+}
+
+async function openCredentialDialog(s) {
+	const { page } = s;
+	const select = ndv(s).getByTestId('node-credentials-select');
+	if (await modal(s).isVisible()) return;
+	await select.click();
+	await page.getByTestId('node-credentials-select-item-new').click();
+	await modal(s).waitFor();
+}
+
+async function saveAndWaitForTest(s) {
+	await modal(s).getByTestId('credential-save-button').click();
+	// n8n tests the credential on save: either the success tag or the error notice appears.
+	const success = modal(s).getByTestId('credentials-config-container-test-success');
+	const failure = modal(s).getByText(/Couldn.t connect with these settings/);
+	await success.or(failure).first().waitFor();
+	return { ok: await success.isVisible(), text: await modal(s).innerText() };
+}
+
+async function fillKey(s, key) {
+	const input = modal(s).getByTestId('parameter-input-apiKey').locator('input');
+	assert.equal(await input.getAttribute('type'), 'password', 'the API key field is a password field');
+	await input.fill(key);
+}
+
+async function createCredential(s) {
+	await openCredentialDialog(s);
+	await fillKey(s, s.apiKey);
+	await modal(s).getByTestId('parameter-input-environment').click();
+	await s.page.getByRole('option', { name: 'Custom Base URL', exact: true }).click();
+	await modal(s).getByTestId('parameter-input-baseUrl').locator('input').fill(s.sim.baseUrl);
+	const result = await saveAndWaitForTest(s);
+	assert.ok(result.ok, `the credential test did not succeed: ${result.text}`);
+	const gets = s.sim.requests.filter((r) => r.path.toLowerCase() === '/carrierservices');
+	assert.ok(gets.length >= 1 && gets[0].headers['ocp-apim-subscription-key'] === s.apiKey, 'the test reached the simulator with the key');
+	await shot(s, 'credential.png', modal(s));
+}
+
+async function wrongKeyThenRight(s) {
+	await fillKey(s, s.wrongKey);
+	const wrong = await saveAndWaitForTest(s);
+	assert.ok(!wrong.ok, 'the test succeeded with a wrong key');
+	assert.match(wrong.text, /SortedPRO rejected the API key/, wrong.text);
+	assert.ok(!wrong.text.includes(s.wrongKey), 'the dialog shows the key');
+	await shot(s, 'credential-wrong-key.png', modal(s));
+	await fillKey(s, s.apiKey);
+	const right = await saveAndWaitForTest(s);
+	assert.ok(right.ok, `the test did not succeed with the right key again: ${right.text}`);
+	await modal(s).locator('.el-dialog__close').first().click();
+	await modal(s).waitFor({ state: 'hidden' });
+	await ndv(s).getByTestId('node-credentials-select').waitFor();
+}
+
+async function pickCarrierService(s) {
+	const { page } = s;
+	const rlc = ndv(s).getByTestId('resource-locator-carrierService');
+	await rlc.getByTestId('rlc-input-container').click();
+	const dropdown = page.getByTestId('resource-locator-dropdown').filter({ visible: true });
+	const items = dropdown.getByTestId('rlc-item');
+	const names = s.sim.carrierServices().map((c) => String(c.Name).trim());
+	await items.first().waitFor();
+	const shown = (await items.allInnerTexts()).map((t) => t.trim());
+	for (const name of names) assert.ok(shown.some((t) => t.startsWith(name)), `"${name}" in the list: ${shown.join(' | ')}`);
+	await shot(s, 'carrier-service-list.png');
+	await dropdown.getByTestId('rlc-search').locator('input').fill('next day');
+	await page.waitForFunction(
+		() => [...document.querySelectorAll('[data-test-id="rlc-item"]')].filter((e) => e.offsetParent).length === 1,
+	);
+	const filtered = (await items.allInnerTexts()).map((t) => t.trim());
+	assert.deepEqual(filtered.map((t) => t.startsWith('Next Day Super')), [true], filtered.join(' | '));
+	await items.first().click();
+	await assert.doesNotReject(rlc.locator('input').first().waitFor());
+	assert.match(await rlc.locator('input').first().inputValue(), /Next Day Super/);
+}
+
+async function referencesFromExpression(s) {
+	const { page } = s;
+	const field = param(s, 'consignmentReferences');
+	await field.locator('input, textarea').first().click();
+	await page.keyboard.insertText('{{ $json.consignment }}');
+	const editor = field.getByTestId('inline-expression-editor-input');
+	await editor.waitFor();
+	assert.match(await editor.innerText(), /\{\{ \$json\.consignment \}\}/);
+	await page.keyboard.press('Escape').catch(() => {});
+	await shot(s, 'node-parameters.png', ndv(s));
+}
+
+async function execute(s) {
+	await ndv(s).getByTestId('node-execute-button').click();
+	await s.page.getByTestId('output-panel').getByTestId('ndv-executing').waitFor({ state: 'hidden', ...LONG });
+}
+
+async function executeStop(s) {
+	await execute(s);
+	const out = s.page.getByTestId('output-panel');
+	await out.getByTestId('node-error-message').waitFor(LONG);
+	const text = await out.innerText();
+	assert.ok(text.includes('EC-000-999-UNK'), `the error names EC-000-999-UNK: ${text.slice(0, 1500)}`);
+}
+
+async function setOnError(s, optionName) {
+	await ndv(s).getByTestId('tab-settings').click();
+	await chooseOption(s, 'onError', optionName);
+	await ndv(s).getByTestId('tab-params').click();
+}
+
+async function executeErrorOutput(s) {
+	await setOnError(s, 'Continue (using error output)');
+	await execute(s);
+	const out = s.page.getByTestId('output-panel');
+	await out.getByTestId('ndv-data-container').waitFor(LONG);
+	const branches = out.getByTestId('branches');
+	await branches.getByText(/Success/).click();
+	await out.getByTestId('ndv-run-data-display-mode').getByText('Table').click().catch(() => {});
+	const rows = out.locator('[data-test-id="ndv-data-container"] table tbody tr');
+	await rows.first().waitFor();
+	const success = await rows.allInnerTexts();
+	const known = s.orders.filter((r) => !r.endsWith('UNK'));
+	assert.equal(success.length, known.length, `success rows: ${success.join(' | ')}`);
+	known.forEach((ref, i) => assert.ok(success[i].includes(ref), `row ${i} shows ${ref}: ${success[i]}`));
+	await shot(s, 'result.png');
+	await branches.getByText(/Error/).click();
+	await out.getByText('EC-000-999-UNK').first().waitFor();
+	assert.equal(await rows.count(), 1, 'one row on the error branch');
+	await shot(s, 'result-error-branch.png');
+}
+
+/** Options of the node's `resource` and, per resource, of its `operation` parameters. */
+function operationsByResource(description) {
+	const props = description.properties;
+	const resources = props.find((p) => p.name === 'resource').options;
+	return resources.map((r) => {
+		const opParam = props.find((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(r.value));
+		return { resource: r, operations: opParam.options };
+	});
+}
+
+function visibleProps(description, resource, operation) {
+	return description.properties.filter((p) => {
+		const show = (p.displayOptions && p.displayOptions.show) || {};
+		if (['resource', 'operation'].includes(p.name)) return false;
+		return (!show.resource || show.resource.includes(resource)) && (!show.operation || show.operation.includes(operation));
+	});
+}
+
+async function everyOperation(s) {
+	let count = 0;
+	for (const { resource, operations } of operationsByResource(s.description)) {
+		await chooseOption(s, 'resource', resource.name);
+		for (const op of operations) {
+			await chooseOption(s, 'operation', op.name);
+			const params = ndv(s).getByTestId('node-parameters');
+			for (const p of visibleProps(s.description, resource.value, op.value)) {
+				await params.getByText(p.displayName, { exact: true }).first().waitFor({ timeout: 10000 }).catch(() => {
+					throw new Error(`${resource.name} / ${op.name}: "${p.displayName}" is not shown`);
+				});
+			}
+			const text = await params.innerText();
+			assert.ok(!/Could not (load|render)|is not supported/i.test(text), `${resource.name} / ${op.name}: ${text.slice(0, 800)}`);
+			count++;
+		}
+	}
+	assert.ok(count >= 1, 'no operation found in the node description');
+	s.report.out(`..   editor: ${count} operation(s) rendered [n8n ${s.version}]`);
+}
+
+module.exports = {
+	openWorkflow,
+	addFromNodeCreator,
+	createCredential,
+	wrongKeyThenRight,
+	pickCarrierService,
+	referencesFromExpression,
+	executeStop,
+	executeErrorOutput,
+	everyOperation,
+};
