@@ -15,7 +15,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const assert = require('node:assert/strict');
-const { REPO_ROOT } = require('./n8n-cli');
+const { REPO_ROOT, E2E_DIR } = require('./n8n-cli');
 const ui = require('./e2e-editor-steps');
 
 const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
@@ -86,7 +86,9 @@ async function runEditorSession(ctx) {
 				await fn();
 			});
 			if (!ok) {
-				await page.screenshot({ path: path.join(require('./n8n-cli').E2E_DIR, 'editor-failure.png') }).catch(() => {});
+				// what the page looked like, for the one reading the failure
+				await page.screenshot({ path: path.join(E2E_DIR, 'editor-failure.png') }).catch(() => {});
+				fs.writeFileSync(path.join(E2E_DIR, 'editor-failure.html'), await page.content().catch(() => ''));
 				break;
 			}
 		}
