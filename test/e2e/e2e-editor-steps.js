@@ -18,7 +18,9 @@ const modal = (s) => s.page.getByRole('dialog').filter({ has: s.page.getByTestId
 
 async function chooseOption(s, paramName, optionName) {
 	await param(s, paramName).click();
-	await s.page.getByRole('option', { name: optionName, exact: true }).click();
+	// an option's accessible name also holds its description: match its headline exactly
+	const headline = s.page.getByText(optionName, { exact: true });
+	await s.page.getByRole('option').filter({ visible: true }).filter({ has: headline }).first().click();
 }
 
 async function openWorkflow(s, url) {
@@ -175,13 +177,19 @@ async function executeErrorOutput(s) {
 	await shot(s, 'result-error-branch.png');
 }
 
-/** Options of the node's `resource` and, per resource, of its `operation` parameters. */
+/**
+ * Options of the node's `resource` and, per resource, of its `operation` parameters, as n8n
+ * serves the description. n8n adds "Custom API Call" (`__CUSTOM_API_CALL__`) to nodes with
+ * credentials; that one is n8n's, not the node's, and is left out.
+ */
 function operationsByResource(description) {
+	const own = (o) => o.value !== '__CUSTOM_API_CALL__';
 	const props = description.properties;
-	const resources = props.find((p) => p.name === 'resource').options;
+	const resources = props.find((p) => p.name === 'resource').options.filter(own);
 	return resources.map((r) => {
 		const opParam = props.find((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(r.value));
-		return { resource: r, operations: opParam.options };
+		assert.ok(opParam, `resource ${r.name} has an operation parameter`);
+		return { resource: r, operations: opParam.options.filter(own) };
 	});
 }
 
