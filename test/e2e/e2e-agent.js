@@ -35,7 +35,8 @@ function argumentsFor(userText, tool) {
 /** The scripted model's final answer: the tracking references it was given, or the error. */
 function finalText(toolResult) {
 	const tracking = [...new Set(String(toolResult).match(/TRK[0-9A-Z]+/g) || [])];
-	if (tracking.length) return `Done: the consignment is allocated, tracking reference ${tracking.join(', ')}.`;
+	if (tracking.length)
+		return `Done: the consignment is allocated, tracking reference ${tracking.join(', ')}.`;
 	return `The allocation did not work. SortedPRO said: ${String(toolResult).slice(0, 500)}`;
 }
 
@@ -45,7 +46,9 @@ function openAiCredential(model) {
 }
 
 function allocationPuts(sim) {
-	return sim.requests.filter((r) => r.method === 'PUT' && /\/allocation\/allocatewithcarrierservice$/i.test(r.path));
+	return sim.requests.filter(
+		(r) => r.method === 'PUT' && /\/allocation\/allocatewithcarrierservice$/i.test(r.path),
+	);
 }
 
 function agentAnswer(execution) {
@@ -69,7 +72,11 @@ const checks = [
 		`simulator: 1 allocation PUT with the model's arguments (${AGENT_REF}, CX_NDS) and the key`,
 		({ sim, apiKey }) => {
 			const puts = allocationPuts(sim);
-			assert.equal(puts.length, 1, `allocation PUTs: ${sim.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+			assert.equal(
+				puts.length,
+				1,
+				`allocation PUTs: ${sim.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+			);
 			assert.equal(puts[0].headers['ocp-apim-subscription-key'], apiKey);
 			const body = JSON.parse(puts[0].body);
 			assert.deepEqual(body.ConsignmentReferences, [AGENT_REF]);
@@ -109,7 +116,10 @@ const checks = [
 		({ execution, sim }) => {
 			const tracking = sim.consignment(AGENT_REF).trackingReference;
 			assert.match(String(tracking), /^TRK/);
-			assert.ok(agentAnswer(execution).includes(tracking), `answer: ${agentAnswer(execution)}; tracking ${tracking}`);
+			assert.ok(
+				agentAnswer(execution).includes(tracking),
+				`answer: ${agentAnswer(execution)}; tracking ${tracking}`,
+			);
 		},
 	],
 ];
@@ -135,23 +145,31 @@ async function runFailingTool({ report, version, env, sim, apiKey, model }) {
 		n8n.executeWorkflow(env, FAILING_WORKFLOW_ID),
 	);
 	const { execution } = run;
-	await report.check(`agent, unknown consignment: execution succeeds (exit 0, no error)`, version, () => {
-		const err = n8n.getExecutionError(execution);
-		assert.equal(err, undefined, `execution error: ${JSON.stringify(err)}`);
-		assert.equal(run.code, 0, `exit ${run.code}\n${run.stderr.slice(-2000)}`);
-	});
-	await report.check(`agent, unknown consignment: the model got the failure as the tool result`, version, () => {
-		const puts = allocationPuts(sim);
-		assert.equal(puts.length, 1, 'one allocation PUT reached the simulator');
-		assert.deepEqual(JSON.parse(puts[0].body).ConsignmentReferences, [UNKNOWN_REF]);
-		const result = model.turns[1] && model.turns[1].toolResult;
-		assert.ok(result, `no second model turn with a tool result: ${model.turns.length} turns`);
-		assert.match(result, /error/i, `tool result: ${result}`);
-		assert.ok(result.includes(UNKNOWN_REF), `the tool result names ${UNKNOWN_REF}: ${result}`);
-		assert.ok(!result.includes(apiKey), 'the API key is in the tool result');
-		const answer = agentAnswer(execution);
-		assert.ok(answer.includes(UNKNOWN_REF), `the final answer passes the reason on: ${answer}`);
-	});
+	await report.check(
+		`agent, unknown consignment: execution succeeds (exit 0, no error)`,
+		version,
+		() => {
+			const err = n8n.getExecutionError(execution);
+			assert.equal(err, undefined, `execution error: ${JSON.stringify(err)}`);
+			assert.equal(run.code, 0, `exit ${run.code}\n${run.stderr.slice(-2000)}`);
+		},
+	);
+	await report.check(
+		`agent, unknown consignment: the model got the failure as the tool result`,
+		version,
+		() => {
+			const puts = allocationPuts(sim);
+			assert.equal(puts.length, 1, 'one allocation PUT reached the simulator');
+			assert.deepEqual(JSON.parse(puts[0].body).ConsignmentReferences, [UNKNOWN_REF]);
+			const result = model.turns[1] && model.turns[1].toolResult;
+			assert.ok(result, `no second model turn with a tool result: ${model.turns.length} turns`);
+			assert.match(result, /error/i, `tool result: ${result}`);
+			assert.ok(result.includes(UNKNOWN_REF), `the tool result names ${UNKNOWN_REF}: ${result}`);
+			assert.ok(!result.includes(apiKey), 'the API key is in the tool result');
+			const answer = agentAnswer(execution);
+			assert.ok(answer.includes(UNKNOWN_REF), `the final answer passes the reason on: ${answer}`);
+		},
+	);
 	sim.reset();
 	model.reset();
 }

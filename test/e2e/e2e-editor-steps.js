@@ -1,4 +1,5 @@
 'use strict';
+/* global document -- functions passed to page.waitForFunction run in the browser */
 /**
  * The steps of the editor session (e2e-editor.js). Each takes the session state
  * s = { page, report, version, sim, apiKey, wrongKey, images, orders, description } and throws
@@ -6,21 +7,28 @@
  */
 const path = require('node:path');
 const assert = require('node:assert/strict');
+const { everyOperation } = require('./e2e-editor-operations');
 
 const LONG = { timeout: 90000 };
-const NODE_NAME = 'SortedPRO';
 
-const shot = (s, name, locator) => (locator || s.page).screenshot({ path: path.join(s.images, name) });
+const shot = (s, name, locator) =>
+	(locator || s.page).screenshot({ path: path.join(s.images, name) });
 const ndv = (s) => s.page.getByTestId('ndv');
 const param = (s, name) => ndv(s).getByTestId(`parameter-input-${name}`);
 // the credential dialog (its test id sits on an inner element: find the dialog holding Save)
-const modal = (s) => s.page.getByRole('dialog').filter({ has: s.page.getByTestId('credential-save-button') });
+const modal = (s) =>
+	s.page.getByRole('dialog').filter({ has: s.page.getByTestId('credential-save-button') });
 
 async function chooseOption(s, paramName, optionName) {
 	await param(s, paramName).click();
 	// an option's accessible name also holds its description: match its headline exactly
 	const headline = s.page.getByText(optionName, { exact: true });
-	await s.page.getByRole('option').filter({ visible: true }).filter({ has: headline }).first().click();
+	await s.page
+		.getByRole('option')
+		.filter({ visible: true })
+		.filter({ has: headline })
+		.first()
+		.click();
 }
 
 async function openWorkflow(s, url) {
@@ -59,16 +67,26 @@ async function saveAndTest(s, expectOk) {
 	const success = modal(s).getByTestId('credentials-config-container-test-success');
 	const failure = modal(s).getByText(/Couldn.t connect with these settings/);
 	const expected = expectOk ? success : failure;
-	const seen = await expected.waitFor({ timeout: 10000 }).then(() => true, () => false);
+	const seen = await expected.waitFor({ timeout: 10000 }).then(
+		() => true,
+		() => false,
+	);
 	const text = await modal(s).innerText();
-	assert.ok(seen, `expected the ${expectOk ? 'success' : 'failure'} notice; test answer ${JSON.stringify(body)}; dialog: ${text}`);
+	assert.ok(
+		seen,
+		`expected the ${expectOk ? 'success' : 'failure'} notice; test answer ${JSON.stringify(body)}; dialog: ${text}`,
+	);
 	assert.equal(body.data.status, expectOk ? 'OK' : 'Error', JSON.stringify(body));
 	return text;
 }
 
 async function fillKey(s, key) {
 	const input = modal(s).getByTestId('parameter-input-apiKey').locator('input');
-	assert.equal(await input.getAttribute('type'), 'password', 'the API key field is a password field');
+	assert.equal(
+		await input.getAttribute('type'),
+		'password',
+		'the API key field is a password field',
+	);
 	await input.fill(key);
 }
 
@@ -80,7 +98,10 @@ async function createCredential(s) {
 	await modal(s).getByTestId('parameter-input-baseUrl').locator('input').fill(s.sim.baseUrl);
 	await saveAndTest(s, true);
 	const gets = s.sim.requests.filter((r) => r.path.toLowerCase() === '/carrierservices');
-	assert.ok(gets.length >= 1 && gets[0].headers['ocp-apim-subscription-key'] === s.apiKey, 'the test reached the simulator with the key');
+	assert.ok(
+		gets.length >= 1 && gets[0].headers['ocp-apim-subscription-key'] === s.apiKey,
+		'the test reached the simulator with the key',
+	);
 	await shot(s, 'credential.png', modal(s));
 }
 
@@ -111,17 +132,32 @@ async function pickCarrierService(s) {
 	const names = s.sim.carrierServices().map((c) => String(c.Name).trim());
 	await items.first().waitFor();
 	const shown = (await items.allInnerTexts()).map((t) => t.trim());
-	for (const name of names) assert.ok(shown.some((t) => t.startsWith(name)), `"${name}" in the list: ${shown.join(' | ')}`);
+	for (const name of names)
+		assert.ok(
+			shown.some((t) => t.startsWith(name)),
+			`"${name}" in the list: ${shown.join(' | ')}`,
+		);
 	await shot(s, 'carrier-service-list.png');
 	await page.getByTestId('rlc-search').filter({ visible: true }).fill('next day');
 	await page.waitForFunction(
-		() => [...document.querySelectorAll('[data-test-id="rlc-item"]')].filter((e) => e.offsetParent).length === 1,
+		() =>
+			[...document.querySelectorAll('[data-test-id="rlc-item"]')].filter((e) => e.offsetParent)
+				.length === 1,
 	);
 	const filtered = (await items.allInnerTexts()).map((t) => t.trim());
-	assert.deepEqual(filtered.map((t) => t.startsWith('Next Day Super')), [true], filtered.join(' | '));
+	assert.deepEqual(
+		filtered.map((t) => t.startsWith('Next Day Super')),
+		[true],
+		filtered.join(' | '),
+	);
 	await items.first().click();
 	const chosen = rlc.getByTestId('rlc-input-container');
-	const value = async () => `${await chosen.innerText()} ${await chosen.locator('input').first().inputValue().catch(() => '')}`;
+	const value = async () =>
+		`${await chosen.innerText()} ${await chosen
+			.locator('input')
+			.first()
+			.inputValue()
+			.catch(() => '')}`;
 	assert.match(await value(), /Next Day Super|CX_NDS/);
 }
 
@@ -139,7 +175,10 @@ async function referencesFromExpression(s) {
 
 async function execute(s) {
 	await ndv(s).getByTestId('node-execute-button').click();
-	await s.page.getByTestId('output-panel').getByTestId('ndv-executing').waitFor({ state: 'hidden', ...LONG });
+	await s.page
+		.getByTestId('output-panel')
+		.getByTestId('ndv-executing')
+		.waitFor({ state: 'hidden', ...LONG });
 }
 
 async function executeStop(s) {
@@ -147,7 +186,10 @@ async function executeStop(s) {
 	const out = s.page.getByTestId('output-panel');
 	await out.getByTestId('node-error-message').waitFor(LONG);
 	const text = await out.innerText();
-	assert.ok(text.includes('EC-000-999-UNK'), `the error names EC-000-999-UNK: ${text.slice(0, 1500)}`);
+	assert.ok(
+		text.includes('EC-000-999-UNK'),
+		`the error names EC-000-999-UNK: ${text.slice(0, 1500)}`,
+	);
 }
 
 async function setOnError(s, optionName) {
@@ -163,63 +205,24 @@ async function executeErrorOutput(s) {
 	await out.getByTestId('ndv-data-container').waitFor(LONG);
 	const branches = out.getByTestId('branches');
 	await branches.getByText(/Success/).click();
-	await out.getByTestId('ndv-run-data-display-mode').getByText('Table').click().catch(() => {});
+	await out
+		.getByTestId('ndv-run-data-display-mode')
+		.getByText('Table')
+		.click()
+		.catch(() => {});
 	const rows = out.locator('[data-test-id="ndv-data-container"] table tbody tr');
 	await rows.first().waitFor();
 	const success = await rows.allInnerTexts();
 	const known = s.orders.filter((r) => !r.endsWith('UNK'));
 	assert.equal(success.length, known.length, `success rows: ${success.join(' | ')}`);
-	known.forEach((ref, i) => assert.ok(success[i].includes(ref), `row ${i} shows ${ref}: ${success[i]}`));
+	known.forEach((ref, i) =>
+		assert.ok(success[i].includes(ref), `row ${i} shows ${ref}: ${success[i]}`),
+	);
 	await shot(s, 'result.png');
 	await branches.getByText(/Error/).click();
 	await out.getByText('EC-000-999-UNK').first().waitFor();
 	assert.equal(await rows.count(), 1, 'one row on the error branch');
 	await shot(s, 'result-error-branch.png');
-}
-
-/**
- * Options of the node's `resource` and, per resource, of its `operation` parameters, as n8n
- * serves the description. n8n adds "Custom API Call" (`__CUSTOM_API_CALL__`) to nodes with
- * credentials; that one is n8n's, not the node's, and is left out.
- */
-function operationsByResource(description) {
-	const own = (o) => o.value !== '__CUSTOM_API_CALL__';
-	const props = description.properties;
-	const resources = props.find((p) => p.name === 'resource').options.filter(own);
-	return resources.map((r) => {
-		const opParam = props.find((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(r.value));
-		assert.ok(opParam, `resource ${r.name} has an operation parameter`);
-		return { resource: r, operations: opParam.options.filter(own) };
-	});
-}
-
-function visibleProps(description, resource, operation) {
-	return description.properties.filter((p) => {
-		const show = (p.displayOptions && p.displayOptions.show) || {};
-		if (['resource', 'operation'].includes(p.name)) return false;
-		return (!show.resource || show.resource.includes(resource)) && (!show.operation || show.operation.includes(operation));
-	});
-}
-
-async function everyOperation(s) {
-	let count = 0;
-	for (const { resource, operations } of operationsByResource(s.description)) {
-		await chooseOption(s, 'resource', resource.name);
-		for (const op of operations) {
-			await chooseOption(s, 'operation', op.name);
-			const params = ndv(s).getByTestId('node-parameters');
-			for (const p of visibleProps(s.description, resource.value, op.value)) {
-				await params.getByText(p.displayName, { exact: true }).first().waitFor({ timeout: 10000 }).catch(() => {
-					throw new Error(`${resource.name} / ${op.name}: "${p.displayName}" is not shown`);
-				});
-			}
-			const text = await params.innerText();
-			assert.ok(!/Could not (load|render)|is not supported/i.test(text), `${resource.name} / ${op.name}: ${text.slice(0, 800)}`);
-			count++;
-		}
-	}
-	assert.ok(count >= 1, 'no operation found in the node description');
-	s.report.out(`..   editor: ${count} operation(s) rendered [n8n ${s.version}]`);
 }
 
 module.exports = {
@@ -231,5 +234,5 @@ module.exports = {
 	referencesFromExpression,
 	executeStop,
 	executeErrorOutput,
-	everyOperation,
+	everyOperation: (s) => everyOperation(s, { chooseOption, ndv }),
 };

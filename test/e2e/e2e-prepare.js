@@ -2,7 +2,7 @@
 /** Build and pack of the e2e run: `npm run build`, `npm pack` into .cache/e2e/, tarball listing. */
 const fs = require('node:fs');
 const path = require('node:path');
-const { run, E2E_DIR } = require('./n8n-cli');
+const { run, E2E_DIR } = require('./n8n-env');
 
 /** `npm run build` in the repository. */
 function build() {

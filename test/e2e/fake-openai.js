@@ -16,7 +16,8 @@ const http = require('node:http');
 
 function textOf(content) {
 	if (typeof content === 'string') return content;
-	if (Array.isArray(content)) return content.map((c) => (typeof c === 'string' ? c : c.text || '')).join('');
+	if (Array.isArray(content))
+		return content.map((c) => (typeof c === 'string' ? c : c.text || '')).join('');
 	return '';
 }
 
@@ -25,13 +26,23 @@ function conversation(path, body) {
 	if (path.endsWith('/chat/completions')) {
 		const messages = body.messages || [];
 		const tools = (body.tools || []).map((t) => t.function);
-		const userText = messages.filter((m) => m.role === 'user').map((m) => textOf(m.content)).join('\n');
+		const userText = messages
+			.filter((m) => m.role === 'user')
+			.map((m) => textOf(m.content))
+			.join('\n');
 		const toolMessage = messages.find((m) => m.role === 'tool');
 		return { tools, userText, toolResult: toolMessage ? textOf(toolMessage.content) : undefined };
 	}
 	const input = Array.isArray(body.input) ? body.input : [{ role: 'user', content: body.input }];
-	const tools = (body.tools || []).map((t) => ({ name: t.name, description: t.description, parameters: t.parameters }));
-	const userText = input.filter((m) => m.role === 'user').map((m) => textOf(m.content)).join('\n');
+	const tools = (body.tools || []).map((t) => ({
+		name: t.name,
+		description: t.description,
+		parameters: t.parameters,
+	}));
+	const userText = input
+		.filter((m) => m.role === 'user')
+		.map((m) => textOf(m.content))
+		.join('\n');
 	const output = input.find((m) => m.type === 'function_call_output');
 	return { tools, userText, toolResult: output ? textOf(output.output) : undefined };
 }
@@ -49,13 +60,26 @@ function chatAnswer(model, message, finish) {
 
 function sendChatStream(res, answer) {
 	const { message, finish_reason: finish } = answer.choices[0];
-	const base = { id: answer.id, object: 'chat.completion.chunk', created: answer.created, model: answer.model };
+	const base = {
+		id: answer.id,
+		object: 'chat.completion.chunk',
+		created: answer.created,
+		model: answer.model,
+	};
 	const delta = message.tool_calls
-		? { role: 'assistant', content: null, tool_calls: message.tool_calls.map((c, index) => ({ index, ...c })) }
+		? {
+				role: 'assistant',
+				content: null,
+				tool_calls: message.tool_calls.map((c, index) => ({ index, ...c })),
+			}
 		: { role: 'assistant', content: message.content };
 	res.writeHead(200, { 'content-type': 'text/event-stream' });
-	res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`);
-	res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }], usage: answer.usage })}\n\n`);
+	res.write(
+		`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`,
+	);
+	res.write(
+		`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }], usage: answer.usage })}\n\n`,
+	);
 	res.end('data: [DONE]\n\n');
 }
 
@@ -95,7 +119,10 @@ async function startFakeOpenAi({ argumentsFor, finalText }) {
 				res.end(JSON.stringify(obj));
 			};
 			if (req.method === 'GET' && path === '/v1/models') {
-				return json(200, { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', owned_by: 'e2e' }] });
+				return json(200, {
+					object: 'list',
+					data: [{ id: 'gpt-4o-mini', object: 'model', owned_by: 'e2e' }],
+				});
 			}
 			if (req.method !== 'POST' || !/\/v1\/(chat\/completions|responses)$/.test(path)) {
 				return json(404, { error: { message: `fake OpenAI: no route ${req.method} ${path}` } });
@@ -109,12 +136,43 @@ async function startFakeOpenAi({ argumentsFor, finalText }) {
 			const text = call ? '' : finalText(turn.toolResult);
 			if (path.endsWith('/responses')) {
 				const output = call
-					? [{ type: 'function_call', id: 'fc_e2e_1', call_id: 'call_e2e_1', name: tool.name, arguments: args, status: 'completed' }]
-					: [{ type: 'message', id: 'msg_e2e_1', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text, annotations: [] }] }];
+					? [
+							{
+								type: 'function_call',
+								id: 'fc_e2e_1',
+								call_id: 'call_e2e_1',
+								name: tool.name,
+								arguments: args,
+								status: 'completed',
+							},
+						]
+					: [
+							{
+								type: 'message',
+								id: 'msg_e2e_1',
+								role: 'assistant',
+								status: 'completed',
+								content: [{ type: 'output_text', text, annotations: [] }],
+							},
+						];
 				return json(200, responsesAnswer(model, output));
 			}
 			const answer = call
-				? chatAnswer(model, { role: 'assistant', content: null, tool_calls: [{ id: 'call_e2e_1', type: 'function', function: { name: tool.name, arguments: args } }] }, 'tool_calls')
+				? chatAnswer(
+						model,
+						{
+							role: 'assistant',
+							content: null,
+							tool_calls: [
+								{
+									id: 'call_e2e_1',
+									type: 'function',
+									function: { name: tool.name, arguments: args },
+								},
+							],
+						},
+						'tool_calls',
+					)
 				: chatAnswer(model, { role: 'assistant', content: text }, 'stop');
 			if (body.stream) return sendChatStream(res, answer);
 			return json(200, answer);

@@ -14,7 +14,7 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
-const { n8nBin } = require('./n8n-cli');
+const { n8nBin } = require('./n8n-env');
 
 const liveServers = new Set();
 process.once('exit', () => {
@@ -51,7 +51,9 @@ function httpJson(method, url, { body, headers = {}, timeoutMs = 30000 } = {}) {
 				});
 			},
 		);
-		req.on('timeout', () => req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)));
+		req.on('timeout', () =>
+			req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)),
+		);
 		req.on('error', reject);
 		if (data) req.write(data);
 		req.end();
@@ -106,11 +108,14 @@ class N8nServer {
 	async waitReady(timeoutMs) {
 		const t0 = Date.now();
 		while (Date.now() - t0 < timeoutMs) {
-			if (this.exited) throw new Error(`n8n start exited (${this.exitCode}):\n${this.logs.slice(-4000)}`);
+			if (this.exited)
+				throw new Error(`n8n start exited (${this.exitCode}):\n${this.logs.slice(-4000)}`);
 			try {
 				const res = await httpJson('GET', `${this.baseUrl}/rest/settings`, { timeoutMs: 2000 });
 				if (res.status === 200 && res.body && res.body.data) {
-					const ready = await httpJson('GET', `${this.baseUrl}/healthz/readiness`, { timeoutMs: 2000 });
+					const ready = await httpJson('GET', `${this.baseUrl}/healthz/readiness`, {
+						timeoutMs: 2000,
+					});
 					if (ready.status === 200) return;
 				}
 			} catch {
@@ -124,7 +129,11 @@ class N8nServer {
 	/** POST /rest/owner/setup (first run only); the answer logs the owner in. */
 	async setupOwner() {
 		this.owner = { email: 'owner@e2e.test', password: 'E2eOwnerPassw0rd' };
-		return await this.rest('POST', '/rest/owner/setup', { ...this.owner, firstName: 'E2E', lastName: 'Owner' });
+		return await this.rest('POST', '/rest/owner/setup', {
+			...this.owner,
+			firstName: 'E2E',
+			lastName: 'Owner',
+		});
 	}
 
 	/**
@@ -133,14 +142,25 @@ class N8nServer {
 	 * Resolves { status: 'OK' | 'Error', message }.
 	 */
 	async testCredential({ id, name, type }) {
-		const stored = await this.rest('GET', `/rest/credentials/${encodeURIComponent(id)}?includeData=true`);
+		const stored = await this.rest(
+			'GET',
+			`/rest/credentials/${encodeURIComponent(id)}?includeData=true`,
+		);
 		return await this.rest('POST', '/rest/credentials/test', {
 			credentials: { id, name: name || stored.name, type: type || stored.type, data: stored.data },
 		});
 	}
 
 	/** POST /rest/dynamic-node-parameters/resource-locator-results -> { results, paginationToken? } */
-	async listSearch({ nodeType, nodeVersion = 1, methodName, path, currentNodeParameters = {}, credentials, filter }) {
+	async listSearch({
+		nodeType,
+		nodeVersion = 1,
+		methodName,
+		path,
+		currentNodeParameters = {},
+		credentials,
+		filter,
+	}) {
 		return await this.rest('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
 			path,
 			nodeTypeAndVersion: { name: nodeType, version: nodeVersion },

@@ -29,7 +29,11 @@ const { runRestChecks } = require('./e2e-rest');
 const agent = require('./e2e-agent');
 const { startFakeOpenAi } = require('./fake-openai');
 
-const BAD_CREDENTIAL = { id: 'sortedpro-credential-wrongkey', name: 'SortedPRO wrong key', type: examples.CREDENTIAL.type };
+const BAD_CREDENTIAL = {
+	id: 'sortedpro-credential-wrongkey',
+	name: 'SortedPRO wrong key',
+	type: examples.CREDENTIAL.type,
+};
 
 async function runVersion(ctx, version, tarball) {
 	const { sim, apiKey, wrongKey, model } = ctx;
@@ -41,32 +45,56 @@ async function runVersion(ctx, version, tarball) {
 	console.log(`\n=== n8n ${version} (node ${env.N8N_E2E_NODE}), user folder ${userFolder}`);
 
 	const ver = await n8n.runN8n(env, ['--version']);
-	await report.check(`n8n --version = ${version}`, version, () => assert.equal(ver.stdout.trim().split('\n').pop(), version, ver.stderr));
+	await report.check(`n8n --version = ${version}`, version, () =>
+		assert.equal(ver.stdout.trim().split('\n').pop(), version, ver.stderr),
+	);
 
-	const inst = await report.step('npm install <tarball> in .n8n/nodes', version, () => n8n.installCommunityPackage(env, tarball));
+	const inst = await report.step('npm install <tarball> in .n8n/nodes', version, () =>
+		n8n.installCommunityPackage(env, tarball),
+	);
 	if (!inst) return;
-	await report.check('package installed in $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-sortedpro', version, () => {
-		assert.equal(inst.value.packageName, 'n8n-nodes-sortedpro');
-		assert.equal(inst.value.dir, path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-sortedpro'));
-		assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', 'nodes', 'SortedPro', 'SortedPro.node.js')));
-		assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', 'credentials', 'SortedProApi.credentials.js')));
-		assert.ok(fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'xml2js')), 'runtime dependency xml2js');
-	});
+	await report.check(
+		'package installed in $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-sortedpro',
+		version,
+		() => {
+			assert.equal(inst.value.packageName, 'n8n-nodes-sortedpro');
+			assert.equal(
+				inst.value.dir,
+				path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-sortedpro'),
+			);
+			assert.ok(
+				fs.existsSync(path.join(inst.value.dir, 'dist', 'nodes', 'SortedPro', 'SortedPro.node.js')),
+			);
+			assert.ok(
+				fs.existsSync(
+					path.join(inst.value.dir, 'dist', 'credentials', 'SortedProApi.credentials.js'),
+				),
+			);
+			assert.ok(
+				fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'xml2js')),
+				'runtime dependency xml2js',
+			);
+		},
+	);
 
 	const creds = [
 		examples.credentialFor(apiKey, sim.baseUrl),
 		examples.credentialFor(wrongKey, sim.baseUrl, BAD_CREDENTIAL),
 		agent.openAiCredential(model),
 	];
-	const ic = await report.step('n8n import:credentials', version, () => n8n.importCredentials(env, creds));
+	const ic = await report.step('n8n import:credentials', version, () =>
+		n8n.importCredentials(env, creds),
+	);
 	if (!ic) return;
 	outputs.importCredentials = ic.value.stdout + ic.value.stderr;
 
 	const list = examples.loadExamples();
 	const workflows = list.map((e) => e.workflow);
 	workflows.push(agent.failingWorkflow(list.find((e) => e.file === agent.FILE).workflow));
-	const iw = await report.step(`n8n import:workflow (${list.length} examples + 1, 1 file)`, version, () =>
-		n8n.importWorkflow(env, workflows),
+	const iw = await report.step(
+		`n8n import:workflow (${list.length} examples + 1, 1 file)`,
+		version,
+		() => n8n.importWorkflow(env, workflows),
 	);
 	if (!iw) return;
 	outputs.importWorkflow = iw.value.stdout + iw.value.stderr;
@@ -111,7 +139,9 @@ async function main() {
 		const cached = n8n.isN8nInstalled(v);
 		installs[v] = n8n.installN8n(v);
 		installs[v].catch(() => {}); // awaited (and reported) below
-		console.log(`..   n8n ${v}: ${cached ? 'cached' : `installing in the background (log ${path.join(n8n.E2E_DIR, `install-${v}.log`)})`}`);
+		console.log(
+			`..   n8n ${v}: ${cached ? 'cached' : `installing in the background (log ${path.join(n8n.E2E_DIR, `install-${v}.log`)})`}`,
+		);
 	}
 	let tarball;
 	const built = await report.step('npm run build', '-', () => prepare.build());
@@ -120,10 +150,20 @@ async function main() {
 		if (packed) {
 			tarball = packed.value;
 			const files = await prepare.tarballFiles(tarball);
-			await report.check(`tarball ${path.basename(tarball)} holds dist/ node and credential`, '-', () => {
-				assert.ok(files.includes('package/dist/nodes/SortedPro/SortedPro.node.js'), files.join(' '));
-				assert.ok(files.includes('package/dist/credentials/SortedProApi.credentials.js'), files.join(' '));
-			});
+			await report.check(
+				`tarball ${path.basename(tarball)} holds dist/ node and credential`,
+				'-',
+				() => {
+					assert.ok(
+						files.includes('package/dist/nodes/SortedPro/SortedPro.node.js'),
+						files.join(' '),
+					);
+					assert.ok(
+						files.includes('package/dist/credentials/SortedProApi.credentials.js'),
+						files.join(' '),
+					);
+				},
+			);
 		}
 	}
 
@@ -132,15 +172,26 @@ async function main() {
 	const wrongKey = `e2e-WRONG-${crypto.randomBytes(12).toString('hex')}`;
 	const sim = await startSimulator({ apiKey, consignments: examples.SEED_CONSIGNMENTS });
 	console.log(`..   simulator ${sim.baseUrl}`);
-	const model = await startFakeOpenAi({ argumentsFor: agent.argumentsFor, finalText: agent.finalText });
+	const model = await startFakeOpenAi({
+		argumentsFor: agent.argumentsFor,
+		finalText: agent.finalText,
+	});
 	console.log(`..   scripted OpenAI model ${model.baseUrl}`);
 
 	// 3. per version, sequentially (each is ~1-2 min of CPU-bound n8n boots on 2 cores).
 	try {
 		for (const v of versions) {
-			const inst = await report.step(`n8n ${v} installed (wait for the background install)`, v, () => installs[v]);
+			const inst = await report.step(
+				`n8n ${v} installed (wait for the background install)`,
+				v,
+				() => installs[v],
+			);
 			if (inst) {
-				report.addTiming(`install (${inst.value.cached ? 'cached' : 'fresh'}, since start)`, v, inst.value.ms);
+				report.addTiming(
+					`install (${inst.value.cached ? 'cached' : 'fresh'}, since start)`,
+					v,
+					inst.value.ms,
+				);
 				if (tarball) await runVersion({ sim, apiKey, wrongKey, model }, v, tarball);
 			}
 		}
