@@ -127,7 +127,14 @@ function freePortsSync(count) {
  * instances safe to run in parallel. Parent N8N_* / DB_* variables are dropped. The fields
  * N8N_E2E_* tell the helpers which n8n and which node binary to use.
  */
-function createN8nEnv({ version = OLD_VERSION, userFolder, port, brokerPort, extraEnv = {} } = {}) {
+function createN8nEnv({
+	version = OLD_VERSION,
+	userFolder,
+	port,
+	brokerPort,
+	encryptionKey = 'e2e-test-encryption-key-not-secret',
+	extraEnv = {},
+} = {}) {
 	const installDir = n8nInstallDir(version);
 	userFolder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${version}-`));
 	fs.mkdirSync(userFolder, { recursive: true });
@@ -148,7 +155,7 @@ function createN8nEnv({ version = OLD_VERSION, userFolder, port, brokerPort, ext
 			process.env.PATH,
 		].join(path.delimiter),
 		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: 'e2e-test-encryption-key-not-secret',
+		N8N_ENCRYPTION_KEY: encryptionKey,
 		N8N_LOG_LEVEL: 'info', // must stay 'info' (or more) for `execute` to print its result
 		N8N_LOG_OUTPUT: 'console',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
