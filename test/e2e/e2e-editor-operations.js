@@ -24,15 +24,46 @@ function operationsByResource(description) {
 	});
 }
 
+/**
+ * Whether n8n shows a top-level parameter, given the values of the others (`displayOptions`
+ * show/hide on plain values). Conditions it cannot decide here (`_cnd` objects, `@version`
+ * other than equality) make it `undefined`: such a parameter is not asserted.
+ */
+function shown(p, values) {
+	const { show = {}, hide = {} } = p.displayOptions || {};
+	const test = (key, list) => {
+		const name = key.replace(/^\//, '');
+		const value = name === '@version' ? 1 : values[name];
+		if (list.some((v) => v !== null && typeof v === 'object')) return undefined;
+		return list.includes(value);
+	};
+	let result = true;
+	for (const [key, list] of Object.entries(show)) {
+		const r = test(key, list);
+		if (r === undefined) return undefined;
+		result = result && r;
+	}
+	for (const [key, list] of Object.entries(hide)) {
+		const r = test(key, list);
+		if (r === undefined) return undefined;
+		result = result && !r;
+	}
+	return result;
+}
+
+/** The parameters n8n shows for a resource and operation, with every other value at its default. */
 function visibleProps(description, resource, operation) {
-	return description.properties.filter((p) => {
-		const show = (p.displayOptions && p.displayOptions.show) || {};
-		if (['resource', 'operation'].includes(p.name)) return false;
-		return (
-			(!show.resource || show.resource.includes(resource)) &&
-			(!show.operation || show.operation.includes(operation))
-		);
-	});
+	const props = description.properties.filter((p) => !['resource', 'operation'].includes(p.name));
+	const values = { resource, operation };
+	// defaults of the parameters shown for this operation (a name may have several definitions)
+	for (let pass = 0; pass < 2; pass++) {
+		for (const p of props) {
+			if (!(p.name in values) && shown(p, { ...values, [p.name]: p.default })) {
+				values[p.name] = p.default;
+			}
+		}
+	}
+	return props.filter((p) => shown(p, values) === true);
 }
 
 async function everyOperation(s, { chooseOption, ndv }) {
@@ -43,8 +74,12 @@ async function everyOperation(s, { chooseOption, ndv }) {
 			await chooseOption(s, 'operation', op.name);
 			const params = ndv(s).getByTestId('node-parameters');
 			for (const p of visibleProps(s.description, resource.value, op.value)) {
-				await params
-					.getByText(p.displayName, { exact: true })
+				// a notice's text is rendered as markdown: look for its beginning
+				const label =
+					p.type === 'notice'
+						? params.getByText(p.displayName.slice(0, 40))
+						: params.getByText(p.displayName, { exact: true });
+				await label
 					.first()
 					.waitFor({ timeout: 10000 })
 					.catch(() => {
@@ -63,4 +98,4 @@ async function everyOperation(s, { chooseOption, ndv }) {
 	s.report.out(`..   editor: ${count} operation(s) rendered [n8n ${s.version}]`);
 }
 
-module.exports = { everyOperation, operationsByResource };
+module.exports = { everyOperation, operationsByResource, visibleProps };

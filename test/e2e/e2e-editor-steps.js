@@ -45,7 +45,11 @@ async function addFromNodeCreator(s) {
 	await item.waitFor();
 	await shot(s, 'node-creator.png');
 	await item.click();
-	const action = s.description.properties.find((p) => p.name === 'operation').options[0].action;
+	// the node creator lists every operation by its `action` text: pick Allocate With Carrier Service
+	const action = s.description.properties
+		.filter((p) => p.name === 'operation')
+		.flatMap((p) => p.options)
+		.find((o) => o.value === 'allocateWithCarrierService').action;
 	await page.getByTestId('node-creator').getByText(action, { exact: true }).click();
 	await ndv(s).waitFor();
 }
