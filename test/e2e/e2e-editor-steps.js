@@ -173,7 +173,12 @@ async function referencesFromExpression(s) {
 	const editor = field.getByTestId('inline-expression-editor-input');
 	await editor.waitFor();
 	assert.match(await editor.innerText(), /\{\{ \$json\.consignment \}\}/);
-	await page.keyboard.press('Escape').catch(() => {});
+	// leave the field (its preview closes) before the picture of the parameters
+	await ndv(s).getByTestId('tab-params').click();
+	await page
+		.getByTestId('inline-expression-editor-output')
+		.waitFor({ state: 'hidden' })
+		.catch(() => {});
 	await shot(s, 'node-parameters.png', ndv(s));
 }
 
