@@ -8,7 +8,18 @@ for b in "${E2E_CHROMIUM:-}" /usr/bin/chromium-headless-shell /usr/bin/chromium;
 done
 t0=$SECONDS
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -q >&2
-apt-get install -y -q --no-install-recommends chromium-headless-shell >&2
+# Another apt-get may run at the same time (CI installs other packages in the background):
+# wait for dpkg's lock, and retry while the package lists are locked.
+apt_get() {
+  local i
+  for i in $(seq 1 60); do
+    apt-get -o DPkg::Lock::Timeout=600 "$@" >&2 && return 0
+    echo "[install-browser] apt-get $1 failed (attempt $i), retrying in 10 s" >&2
+    sleep 10
+  done
+  return 1
+}
+apt_get update -q
+apt_get install -y -q --no-install-recommends chromium-headless-shell
 echo "[install-browser] chromium-headless-shell installed in $((SECONDS - t0)) s" >&2
 echo /usr/bin/chromium-headless-shell
