@@ -8,16 +8,28 @@ const fs = require('node:fs');
 const path = require('node:path');
 const assert = require('node:assert/strict');
 const n8n = require('./n8n-cli');
+const agent = require('./e2e-agent');
 
 const EXAMPLES_DIR = path.join(n8n.REPO_ROOT, 'examples');
 const ALLOCATE_PATH = '/allocation/allocatewithcarrierservice';
 
-const SPREADSHEET_REFS = ['EC-000-05A-Z6S', 'EC-000-083-45D', 'EC-000-A04-0DV', 'EC-000-0B1-7QK', 'EC-000-0C2-8RM'];
+const SPREADSHEET_REFS = [
+	'EC-000-05A-Z6S',
+	'EC-000-083-45D',
+	'EC-000-A04-0DV',
+	'EC-000-0B1-7QK',
+	'EC-000-0C2-8RM',
+];
 const WEBHOOK_REFS = ['EC-000-1A1-WH1', 'EC-000-1A2-WH2', 'EC-000-1A3-WH3', 'EC-000-1A4-WH4'];
 const ERROR_REFS = ['EC-000-2B1-ER1', 'EC-000-999-UNK', 'EC-000-2B3-ER3', 'EC-000-2B4-ER4'];
 const UNKNOWN_REF = 'EC-000-999-UNK';
 /** Seeded explicitly (no autoCreate): EC-000-999-UNK stays unknown -> a 404 summary. */
-const SEED_CONSIGNMENTS = [...SPREADSHEET_REFS, ...WEBHOOK_REFS, ...ERROR_REFS.filter((r) => r !== UNKNOWN_REF)];
+const SEED_CONSIGNMENTS = [
+	...SPREADSHEET_REFS,
+	...WEBHOOK_REFS,
+	...ERROR_REFS.filter((r) => r !== UNKNOWN_REF),
+	agent.AGENT_REF,
+];
 
 /** What the examples reference: credentials.sortedProApi = { id, name }. */
 const CREDENTIAL = { id: 'sortedpro-credential', name: 'SortedPRO account', type: 'sortedProApi' };
@@ -33,7 +45,10 @@ function loadExamples() {
 		.readdirSync(EXAMPLES_DIR)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) }));
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+		}));
 }
 
 /** pairedItem ({ item } | number | [...]) -> [item indexes]. */
@@ -49,10 +64,18 @@ function allocationPuts(sim) {
 /** Exactly one PUT /allocation/allocatewithcarrierservice, sent with the key and API version; returns it. */
 function onePutWithKey(sim, apiKey) {
 	const puts = allocationPuts(sim);
-	assert.equal(puts.length, 1, `PUT ${ALLOCATE_PATH} count; requests: ${sim.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+	assert.equal(
+		puts.length,
+		1,
+		`PUT ${ALLOCATE_PATH} count; requests: ${sim.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+	);
 	const put = puts[0];
 	assert.equal(put.path, ALLOCATE_PATH);
-	assert.equal(put.headers['ocp-apim-subscription-key'], apiKey, 'ocp-apim-subscription-key header');
+	assert.equal(
+		put.headers['ocp-apim-subscription-key'],
+		apiKey,
+		'ocp-apim-subscription-key header',
+	);
 	assert.equal(put.headers['electio-api-version'], '1.1', 'electio-api-version header');
 	assert.equal(put.status, 200, 'simulator answered 200');
 	return put;
@@ -65,21 +88,34 @@ function jsonBody(put) {
 
 /**
  * Per example file: the node whose output is checked, and its checks.
- * Each check is [name, (ctx) => void]; ctx = { run, execution, sim, apiKey }.
+ * Each check is [name, (ctx) => void]; ctx = { run, execution, sim, apiKey, model, version }.
  */
 const EXAMPLE_CHECKS = {
+	[agent.FILE]: agent.checks,
 	'spreadsheet-rows-combine.json': [
 		[
 			'"Allocate with Next Day Super": 5 items, CSV consignments in order, 200, CX_NDS, paired to its row',
 			({ execution }) => {
 				const rows = n8n.getNodeItems(execution, 'Orders (CSV rows)');
-				assert.deepEqual(rows.map((r) => r.consignment), SPREADSHEET_REFS, 'the CSV consignment column');
+				assert.deepEqual(
+					rows.map((r) => r.consignment),
+					SPREADSHEET_REFS,
+					'the CSV consignment column',
+				);
 				const items = n8n.getNodeItems(execution, 'Allocate with Next Day Super', { full: true });
 				assert.equal(items.length, 5, 'item count');
 				items.forEach((it, i) => {
-					assert.equal(it.json.ConsignmentReference, rows[i].consignment, `item ${i} ConsignmentReference`);
+					assert.equal(
+						it.json.ConsignmentReference,
+						rows[i].consignment,
+						`item ${i} ConsignmentReference`,
+					);
 					assert.equal(it.json.StatusCode, 200, `item ${i} StatusCode`);
-					assert.equal(it.json.CarrierServiceReference, 'CX_NDS', `item ${i} CarrierServiceReference`);
+					assert.equal(
+						it.json.CarrierServiceReference,
+						'CX_NDS',
+						`item ${i} CarrierServiceReference`,
+					);
 					assert.deepEqual(pairedIndexes(it.pairedItem), [i], `item ${i} pairedItem`);
 				});
 			},
@@ -95,7 +131,8 @@ const EXAMPLE_CHECKS = {
 		[
 			'simulator: the 5 consignments are now Allocated',
 			({ sim }) => {
-				for (const ref of SPREADSHEET_REFS) assert.equal(sim.consignment(ref).state, 'Allocated', ref);
+				for (const ref of SPREADSHEET_REFS)
+					assert.equal(sim.consignment(ref).state, 'Allocated', ref);
 			},
 		],
 	],
@@ -105,9 +142,16 @@ const EXAMPLE_CHECKS = {
 			({ execution }) => {
 				const items = n8n.getNodeItems(execution, 'Allocate webhook consignments', { full: true });
 				assert.equal(items.length, 4, 'item count');
-				assert.deepEqual(items.map((it) => it.json.ConsignmentReference), WEBHOOK_REFS);
+				assert.deepEqual(
+					items.map((it) => it.json.ConsignmentReference),
+					WEBHOOK_REFS,
+				);
 				items.forEach((it, i) => {
-					assert.equal(it.json.CarrierServiceReference, 'MPD_RMDTPS48HNAST', `item ${i} CarrierServiceReference`);
+					assert.equal(
+						it.json.CarrierServiceReference,
+						'MPD_RMDTPS48HNAST',
+						`item ${i} CarrierServiceReference`,
+					);
 					assert.equal(it.json.StatusCode, 200, `item ${i} StatusCode`);
 					assert.deepEqual(pairedIndexes(it.pairedItem), [0], `item ${i} pairedItem`);
 				});
@@ -120,7 +164,11 @@ const EXAMPLE_CHECKS = {
 				assert.match(String(put.contentType), /^application\/xml/, 'Content-Type');
 				assert.match(String(put.accept), /application\/xml/, 'Accept');
 				assert.match(put.body, /<AllocateConsignmentsWithCarrierServiceRequest/);
-				for (const ref of WEBHOOK_REFS) assert.ok(put.body.includes(`<string>${ref}</string>`), `<string>${ref}</string> in body`);
+				for (const ref of WEBHOOK_REFS)
+					assert.ok(
+						put.body.includes(`<string>${ref}</string>`),
+						`<string>${ref}</string> in body`,
+					);
 			},
 		],
 	],
@@ -129,11 +177,19 @@ const EXAMPLE_CHECKS = {
 			'"Allocated": the 3 known consignments, 200; "Allocate" output 0 paired to orders 0, 2, 3',
 			({ execution }) => {
 				const items = n8n.getNodeItems(execution, 'Allocated', { full: true });
-				assert.deepEqual(items.map((it) => it.json.ConsignmentReference), ERROR_REFS.filter((r) => r !== UNKNOWN_REF));
-				for (const it of items) assert.equal(it.json.StatusCode, 200, `${it.json.ConsignmentReference} StatusCode`);
+				assert.deepEqual(
+					items.map((it) => it.json.ConsignmentReference),
+					ERROR_REFS.filter((r) => r !== UNKNOWN_REF),
+				);
+				for (const it of items)
+					assert.equal(it.json.StatusCode, 200, `${it.json.ConsignmentReference} StatusCode`);
 				// pairedItem of "Allocate" (a NoOp's pairedItem points into its own input)
 				const out = n8n.getNodeItems(execution, 'Allocate', { full: true, output: 0 });
-				assert.deepEqual(out.map((it) => pairedIndexes(it.pairedItem)), [[0], [2], [3]], 'Allocate output 0 pairedItem');
+				assert.deepEqual(
+					out.map((it) => pairedIndexes(it.pairedItem)),
+					[[0], [2], [3]],
+					'Allocate output 0 pairedItem',
+				);
 			},
 		],
 		[
@@ -146,7 +202,11 @@ const EXAMPLE_CHECKS = {
 				assert.ok(json.error.includes(UNKNOWN_REF), `error names ${UNKNOWN_REF}: ${json.error}`);
 				assert.equal(json.order, 2002, `order: ${JSON.stringify(json)}`);
 				const out = n8n.getNodeItems(execution, 'Allocate', { full: true, output: 1 });
-				assert.deepEqual(out.map((it) => pairedIndexes(it.pairedItem)), [[1]], 'Allocate error output pairedItem');
+				assert.deepEqual(
+					out.map((it) => pairedIndexes(it.pairedItem)),
+					[[1]],
+					'Allocate error output pairedItem',
+				);
 			},
 		],
 		[
@@ -170,22 +230,41 @@ function assertSecretAbsent(secret, texts) {
 
 /**
  * Executes one imported example (`n8n execute --id --rawOutput`) and runs its checks.
- * ctx = { report, version, env, sim, apiKey, time }. The simulator is reset before returning.
+ * ctx = { report, version, env, sim, apiKey, model }. Simulator and model are reset before returning.
  */
 async function runExample(ctx, { file, workflow }) {
-	const { report, version, env, sim, apiKey } = ctx;
+	const { report, version, env, sim, apiKey, model } = ctx;
 	const checks = EXAMPLE_CHECKS[file];
-	if (!checks) return report.fail(`${file}: no checks defined for this example`, version, new Error('add it to EXAMPLE_CHECKS'));
+	if (!checks)
+		return report.fail(
+			`${file}: no checks defined for this example`,
+			version,
+			new Error('add it to EXAMPLE_CHECKS'),
+		);
 	sim.reset();
-	const run = await report.time(`execute ${file}`, version, () => n8n.executeWorkflow(env, workflow.id));
+	model.reset();
+	const run = await report.time(`execute ${file}`, version, () =>
+		n8n.executeWorkflow(env, workflow.id),
+	);
 	const execution = run.execution;
-	const base = { run, execution, sim, apiKey };
-	const exitOk = await report.check(`${file}: n8n execute exit 0, execution JSON found`, version, () => {
-		const err = n8n.getExecutionError(execution);
-		assert.equal(run.code, 0, `exit ${run.code}; error: ${JSON.stringify(err && { message: err.message, node: err.node, description: err.description })}\n${run.stderr.slice(-3000)}\n${run.stdout.slice(-3000)}`);
-		assert.ok(execution && execution.data && execution.data.resultData.runData, 'data.resultData.runData in stdout');
-		assert.equal(err, undefined, 'no execution error');
-	});
+	const base = { run, execution, sim, apiKey, model, version };
+	const exitOk = await report.check(
+		`${file}: n8n execute exit 0, execution JSON found`,
+		version,
+		() => {
+			const err = n8n.getExecutionError(execution);
+			assert.equal(
+				run.code,
+				0,
+				`exit ${run.code}; error: ${JSON.stringify(err && { message: err.message, node: err.node, description: err.description })}\n${run.stderr.slice(-3000)}\n${run.stdout.slice(-3000)}`,
+			);
+			assert.ok(
+				execution && execution.data && execution.data.resultData.runData,
+				'data.resultData.runData in stdout',
+			);
+			assert.equal(err, undefined, 'no execution error');
+		},
+	);
 	for (const [name, fn] of checks) {
 		if (!exitOk && !execution && !name.startsWith('simulator')) {
 			report.fail(`${file}: ${name}`, version, new Error('no execution JSON'));
@@ -193,10 +272,18 @@ async function runExample(ctx, { file, workflow }) {
 		}
 		await report.check(`${file}: ${name}`, version, () => fn(base));
 	}
-	await report.check(`${file}: API key absent from n8n stdout, stderr and execution JSON`, version, () =>
-		assertSecretAbsent(apiKey, { stdout: run.stdout, stderr: run.stderr, execution: JSON.stringify(execution || {}) }),
+	await report.check(
+		`${file}: API key absent from n8n stdout, stderr and execution JSON`,
+		version,
+		() =>
+			assertSecretAbsent(apiKey, {
+				stdout: run.stdout,
+				stderr: run.stderr,
+				execution: JSON.stringify(execution || {}),
+			}),
 	);
 	sim.reset();
+	model.reset();
 	return run;
 }
 

@@ -5,22 +5,26 @@
  * searchCarrierServices, with and without a filter), both against the simulator.
  */
 const assert = require('node:assert/strict');
-const n8n = require('./n8n-cli');
+const { startN8n } = require('./n8n-server');
+const { runEditorSession } = require('./e2e-editor');
 const { assertSecretAbsent } = require('./e2e-examples');
 
 const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
 
 function carrierServiceGets(sim) {
-	return sim.requests.filter((r) => r.method === 'GET' && r.path.toLowerCase() === '/carrierservices');
+	return sim.requests.filter(
+		(r) => r.method === 'GET' && r.path.toLowerCase() === '/carrierservices',
+	);
 }
 
 /**
- * ctx = { report, version, env, sim, apiKey, wrongKey, good: { id, name, type }, bad: { id, name, type } }.
- * Both credentials must be imported already. Always stops the server.
+ * ctx = { report, version, env, sim, apiKey, wrongKey, good: { id, name, type }, bad: { id, name, type },
+ * editor }. Both credentials must be imported already. With `editor`, the editor session in
+ * Chromium follows on the same server (e2e-editor.js). Always stops the server.
  */
 async function runRestChecks(ctx) {
-	const { report, version, env, sim, apiKey, wrongKey, good, bad } = ctx;
-	const started = await report.step('n8n start (until ready)', version, () => n8n.startN8n(env));
+	const { report, version, env, sim, apiKey, wrongKey, good, bad, editor } = ctx;
+	const started = await report.step('n8n start (until ready)', version, () => startN8n(env));
 	if (!started) return;
 	const server = started.value;
 	const answers = {};
@@ -33,31 +37,47 @@ async function runRestChecks(ctx) {
 			server.testCredential({ id: good.id, name: good.name, type: good.type }),
 		);
 		answers.credentialTestGood = JSON.stringify(ok && ok.value);
-		await report.check('credential test, good key -> status OK (GET /carrierservices with the key)', version, () => {
-			assert.ok(ok, 'request failed');
-			assert.equal(ok.value.status, 'OK', JSON.stringify(ok.value));
-			const gets = carrierServiceGets(sim);
-			assert.ok(gets.length >= 1, 'the simulator got GET /carrierservices');
-			assert.equal(gets[0].headers['ocp-apim-subscription-key'], apiKey);
-			assert.equal(gets[0].headers['electio-api-version'], '1.1');
-		});
+		await report.check(
+			'credential test, good key -> status OK (GET /carrierservices with the key)',
+			version,
+			() => {
+				assert.ok(ok, 'request failed');
+				assert.equal(ok.value.status, 'OK', JSON.stringify(ok.value));
+				const gets = carrierServiceGets(sim);
+				assert.ok(gets.length >= 1, 'the simulator got GET /carrierservices');
+				assert.equal(gets[0].headers['ocp-apim-subscription-key'], apiKey);
+				assert.equal(gets[0].headers['electio-api-version'], '1.1');
+			},
+		);
 
 		sim.reset();
 		const wrong = await report.step('POST /rest/credentials/test (wrong key)', version, () =>
 			server.testCredential({ id: bad.id, name: bad.name, type: bad.type }),
 		);
 		answers.credentialTestWrong = JSON.stringify(wrong && wrong.value);
-		await report.check('credential test, wrong key -> status Error, message without the key', version, () => {
-			assert.ok(wrong, 'request failed');
-			assert.equal(wrong.value.status, 'Error', JSON.stringify(wrong.value));
-			assert.equal(typeof wrong.value.message, 'string');
-			assert.ok(!wrong.value.message.includes(wrongKey), 'the message contains the wrong key');
-			const gets = carrierServiceGets(sim);
-			assert.ok(gets.length >= 1, 'the simulator got GET /carrierservices');
-			assert.equal(gets[0].headers['ocp-apim-subscription-key'], wrongKey, 'sent with the wrong key');
-			assert.equal(gets[0].status, 401, 'simulator answered 401');
-		});
-		if (wrong && typeof wrong.value.message === 'string' && !wrong.value.message.includes(wrongKey)) {
+		await report.check(
+			'credential test, wrong key -> status Error, message without the key',
+			version,
+			() => {
+				assert.ok(wrong, 'request failed');
+				assert.equal(wrong.value.status, 'Error', JSON.stringify(wrong.value));
+				assert.equal(typeof wrong.value.message, 'string');
+				assert.ok(!wrong.value.message.includes(wrongKey), 'the message contains the wrong key');
+				const gets = carrierServiceGets(sim);
+				assert.ok(gets.length >= 1, 'the simulator got GET /carrierservices');
+				assert.equal(
+					gets[0].headers['ocp-apim-subscription-key'],
+					wrongKey,
+					'sent with the wrong key',
+				);
+				assert.equal(gets[0].status, 401, 'simulator answered 401');
+			},
+		);
+		if (
+			wrong &&
+			typeof wrong.value.message === 'string' &&
+			!wrong.value.message.includes(wrongKey)
+		) {
 			console.log(`..   wrong-key message [n8n ${version}]: ${wrong.value.message}`);
 		}
 
@@ -73,19 +93,36 @@ async function runRestChecks(ctx) {
 			});
 
 		sim.reset();
-		const all = await report.step('POST /rest/dynamic-node-parameters/resource-locator-results', version, () => search());
+		const all = await report.step(
+			'POST /rest/dynamic-node-parameters/resource-locator-results',
+			version,
+			() => search(),
+		);
 		answers.listAll = JSON.stringify(all && all.value);
-		await report.check('carrier-service list (searchCarrierServices) includes { value: CX_NDS }', version, () => {
-			assert.ok(all, 'request failed');
-			const results = all.value.results;
-			assert.ok(Array.isArray(results), JSON.stringify(all.value));
-			assert.ok(results.some((r) => r.value === 'CX_NDS'), JSON.stringify(results));
-			assert.equal(results.length, sim.carrierServices().length, 'one result per carrier service');
-			assert.ok(carrierServiceGets(sim).length >= 1, 'the simulator got GET /carrierservices');
-			assert.equal(carrierServiceGets(sim)[0].headers['ocp-apim-subscription-key'], apiKey);
-		});
+		await report.check(
+			'carrier-service list (searchCarrierServices) includes { value: CX_NDS }',
+			version,
+			() => {
+				assert.ok(all, 'request failed');
+				const results = all.value.results;
+				assert.ok(Array.isArray(results), JSON.stringify(all.value));
+				assert.ok(
+					results.some((r) => r.value === 'CX_NDS'),
+					JSON.stringify(results),
+				);
+				assert.equal(
+					results.length,
+					sim.carrierServices().length,
+					'one result per carrier service',
+				);
+				assert.ok(carrierServiceGets(sim).length >= 1, 'the simulator got GET /carrierservices');
+				assert.equal(carrierServiceGets(sim)[0].headers['ocp-apim-subscription-key'], apiKey);
+			},
+		);
 
-		const filtered = await report.step("listSearch with filter 'next day'", version, () => search('next day'));
+		const filtered = await report.step("listSearch with filter 'next day'", version, () =>
+			search('next day'),
+		);
 		answers.listFiltered = JSON.stringify(filtered && filtered.value);
 		await report.check("carrier-service list, filter 'next day' -> only CX_NDS", version, () => {
 			assert.ok(filtered, 'request failed');
@@ -95,6 +132,14 @@ async function runRestChecks(ctx) {
 				JSON.stringify(filtered.value.results),
 			);
 		});
+
+		if (editor) {
+			sim.reset();
+			const seen = await report.time('editor session in Chromium', version, () =>
+				runEditorSession({ report, version, server, sim, apiKey, wrongKey }),
+			);
+			Object.assign(answers, seen);
+		}
 	} finally {
 		await report.time('n8n stop', version, () => server.stop());
 		await report.check('API key absent from the n8n server log and REST answers', version, () => {

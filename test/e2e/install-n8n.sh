@@ -5,14 +5,16 @@
 #   test/e2e/install-n8n.sh                 # = "old" (2.8.4, this machine's Node 20)
 #   test/e2e/install-n8n.sh old             # $N8N_OLD_VERSION (default 2.8.4)
 #   test/e2e/install-n8n.sh new             # $N8N_NEW_VERSION (default 2.41.1, runs on Node 24)
+#   test/e2e/install-n8n.sh v1              # $N8N_V1_VERSION (default 1.123.81, Node 20)
 #   test/e2e/install-n8n.sh newest          # newest 2.x on the registry; falls back to
 #                                           # $N8N_NEW_VERSION when it cannot be installed
 #   test/e2e/install-n8n.sh 2.8.4           # any exact version
-#   test/e2e/install-n8n.sh all             # old then new
+#   test/e2e/install-n8n.sh all             # old, new, then v1
 #
 # Env:
 #   N8N_OLD_VERSION   default 2.8.4   (newest n8n that runs on Node 20)
 #   N8N_NEW_VERSION   default 2.41.1  (2.41.3 = registry latest misses 17 @n8n/* deps)
+#   N8N_V1_VERSION    default 1.123.81 (newest installable 1.123.x; 1.123.75 misses a pinned dep)
 #   NODE24_SPEC       default node@24 (npm package that ships the Node 24 binary)
 #   E2E_CACHE_DIR     default <repo>/.cache
 #   N8N_FORCE_NODE24  1 = always use Node 24, 0 = never (default: auto by version)
@@ -26,6 +28,7 @@ REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
 CACHE_DIR="${E2E_CACHE_DIR:-$REPO_ROOT/.cache}"
 N8N_OLD_VERSION="${N8N_OLD_VERSION:-2.8.4}"
 N8N_NEW_VERSION="${N8N_NEW_VERSION:-2.41.1}"
+N8N_V1_VERSION="${N8N_V1_VERSION:-1.123.81}"
 NODE24_SPEC="${NODE24_SPEC:-node@24}"
 NODE24_DIR="$CACHE_DIR/node24"
 NODE24_BIN="$NODE24_DIR/node_modules/node/bin"
@@ -122,6 +125,20 @@ EOF
       log "npm rebuild took $(elapsed "$t1") s" &&
       node -e "require('sqlite3')" >&2
     ) || rc=$?
+  elif [ "${version%%.*}" = 1 ]; then
+    # 1.x: isolated-vm@6 needs Node 22+ to build, so skip install scripts and build only
+    # sqlite3; n8n then runs with N8N_EXPRESSION_ENGINE=legacy (no isolated-vm needed).
+    log "installing n8n@$version with $(node --version) (--ignore-scripts + rebuild sqlite3) into $dir"
+    (
+      cd "$dir" &&
+      t1="$(now)" &&
+      npm install --no-audit --no-fund --loglevel=error --ignore-scripts >&2 &&
+      log "npm install (ignore-scripts) took $(elapsed "$t1") s" &&
+      t1="$(now)" &&
+      npm rebuild --loglevel=error sqlite3 >&2 &&
+      log "npm rebuild took $(elapsed "$t1") s" &&
+      node -e "require('sqlite3')" >&2
+    ) || rc=$?
   else
     log "installing n8n@$version with $(node --version) into $dir"
     (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >&2) || rc=$?
@@ -134,7 +151,7 @@ EOF
   if [ "$use24" = 1 ]; then
     reported="$(PATH="$NODE24_BIN:$PATH" N8N_DIAGNOSTICS_ENABLED=false "$dir/node_modules/.bin/n8n" --version 2>/dev/null | tail -1)"
   else
-    reported="$(N8N_DIAGNOSTICS_ENABLED=false "$dir/node_modules/.bin/n8n" --version 2>/dev/null | tail -1)"
+    reported="$(N8N_EXPRESSION_ENGINE=legacy N8N_DIAGNOSTICS_ENABLED=false "$dir/node_modules/.bin/n8n" --version 2>/dev/null | tail -1)"
   fi
   if [ "$reported" != "$version" ]; then
     log "n8n --version printed '$reported', expected $version"
@@ -159,7 +176,8 @@ main() {
   case "$what" in
     old) install_one "$N8N_OLD_VERSION" ;;
     new) install_one "$N8N_NEW_VERSION" ;;
-    all) install_one "$N8N_OLD_VERSION" && install_one "$N8N_NEW_VERSION" ;;
+    v1) install_one "$N8N_V1_VERSION" ;;
+    all) install_one "$N8N_OLD_VERSION" && install_one "$N8N_NEW_VERSION" && install_one "$N8N_V1_VERSION" ;;
     newest)
       local v; v="$(newest_2x)"
       log "newest 2.x on the registry: $v"
@@ -170,7 +188,7 @@ main() {
       install_one "$N8N_NEW_VERSION"
       ;;
     [0-9]*) install_one "$what" ;;
-    *) echo "usage: $0 [old|new|newest|all|<version>]" >&2; return 2 ;;
+    *) echo "usage: $0 [old|new|v1|newest|all|<version>]" >&2; return 2 ;;
   esac
 }
 

@@ -26,42 +26,75 @@ const { Report, seconds } = require('./e2e-report');
 const prepare = require('./e2e-prepare');
 const examples = require('./e2e-examples');
 const { runRestChecks } = require('./e2e-rest');
+const agent = require('./e2e-agent');
+const { startFakeOpenAi } = require('./fake-openai');
 
-const BAD_CREDENTIAL = { id: 'sortedpro-credential-wrongkey', name: 'SortedPRO wrong key', type: examples.CREDENTIAL.type };
+const BAD_CREDENTIAL = {
+	id: 'sortedpro-credential-wrongkey',
+	name: 'SortedPRO wrong key',
+	type: examples.CREDENTIAL.type,
+};
 
 async function runVersion(ctx, version, tarball) {
-	const { sim, apiKey, wrongKey } = ctx;
+	const { sim, apiKey, wrongKey, model } = ctx;
 	const t0 = Date.now();
-	const userFolder = path.join(prepare.E2E_DIR, `run-${version}`);
+	const userFolder = path.join(n8n.E2E_DIR, `run-${version}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	const env = n8n.createN8nEnv({ version, userFolder });
 	const outputs = {};
 	console.log(`\n=== n8n ${version} (node ${env.N8N_E2E_NODE}), user folder ${userFolder}`);
 
 	const ver = await n8n.runN8n(env, ['--version']);
-	await report.check(`n8n --version = ${version}`, version, () => assert.equal(ver.stdout.trim().split('\n').pop(), version, ver.stderr));
+	await report.check(`n8n --version = ${version}`, version, () =>
+		assert.equal(ver.stdout.trim().split('\n').pop(), version, ver.stderr),
+	);
 
-	const inst = await report.step('npm install <tarball> in .n8n/nodes', version, () => n8n.installCommunityPackage(env, tarball));
+	const inst = await report.step('npm install <tarball> in .n8n/nodes', version, () =>
+		n8n.installCommunityPackage(env, tarball),
+	);
 	if (!inst) return;
-	await report.check('package installed in $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-sortedpro', version, () => {
-		assert.equal(inst.value.packageName, 'n8n-nodes-sortedpro');
-		assert.equal(inst.value.dir, path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-sortedpro'));
-		assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', 'nodes', 'SortedPro', 'SortedPro.node.js')));
-		assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', 'credentials', 'SortedProApi.credentials.js')));
-		assert.ok(fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'xml2js')), 'runtime dependency xml2js');
-	});
+	await report.check(
+		'package installed in $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-sortedpro',
+		version,
+		() => {
+			assert.equal(inst.value.packageName, 'n8n-nodes-sortedpro');
+			assert.equal(
+				inst.value.dir,
+				path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-sortedpro'),
+			);
+			assert.ok(
+				fs.existsSync(path.join(inst.value.dir, 'dist', 'nodes', 'SortedPro', 'SortedPro.node.js')),
+			);
+			assert.ok(
+				fs.existsSync(
+					path.join(inst.value.dir, 'dist', 'credentials', 'SortedProApi.credentials.js'),
+				),
+			);
+			assert.ok(
+				fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'xml2js')),
+				'runtime dependency xml2js',
+			);
+		},
+	);
 
 	const creds = [
 		examples.credentialFor(apiKey, sim.baseUrl),
 		examples.credentialFor(wrongKey, sim.baseUrl, BAD_CREDENTIAL),
+		agent.openAiCredential(model),
 	];
-	const ic = await report.step('n8n import:credentials', version, () => n8n.importCredentials(env, creds));
+	const ic = await report.step('n8n import:credentials', version, () =>
+		n8n.importCredentials(env, creds),
+	);
 	if (!ic) return;
 	outputs.importCredentials = ic.value.stdout + ic.value.stderr;
 
 	const list = examples.loadExamples();
-	const iw = await report.step(`n8n import:workflow (${list.length} examples, 1 file)`, version, () =>
-		n8n.importWorkflow(env, list.map((e) => e.workflow)),
+	const workflows = list.map((e) => e.workflow);
+	workflows.push(agent.failingWorkflow(list.find((e) => e.file === agent.FILE).workflow));
+	const iw = await report.step(
+		`n8n import:workflow (${list.length} examples + 1, 1 file)`,
+		version,
+		() => n8n.importWorkflow(env, workflows),
 	);
 	if (!iw) return;
 	outputs.importWorkflow = iw.value.stdout + iw.value.stderr;
@@ -71,11 +104,12 @@ async function runVersion(ctx, version, tarball) {
 
 	for (const example of list) {
 		try {
-			await examples.runExample({ report, version, env, sim, apiKey }, example);
+			await examples.runExample({ report, version, env, sim, apiKey, model }, example);
 		} catch (err) {
 			report.fail(`${example.file}: execution`, version, err);
 		}
 	}
+	await agent.runFailingTool({ report, version, env, sim, apiKey, model });
 
 	await runRestChecks({
 		report,
@@ -86,6 +120,7 @@ async function runVersion(ctx, version, tarball) {
 		wrongKey,
 		good: examples.CREDENTIAL,
 		bad: BAD_CREDENTIAL,
+		editor: version === n8n.OLD_VERSION,
 	});
 	report.addTiming(`total for n8n ${version} (after its install)`, version, Date.now() - t0);
 }
@@ -94,15 +129,19 @@ const report = new Report();
 
 async function main() {
 	const t0 = Date.now();
-	const versions = process.argv.slice(2).length ? process.argv.slice(2) : [n8n.OLD_VERSION, n8n.NEW_VERSION];
+	const args = process.argv.slice(2);
+	const versions = args.length ? args : [n8n.OLD_VERSION, n8n.NEW_VERSION, n8n.V1_VERSION];
 	console.log(`e2e: n8n ${versions.join(', ')}; cache ${n8n.CACHE_DIR}`);
 
 	// 1. n8n installs start now (in the background), while we build and pack.
 	const installs = {};
 	for (const v of versions) {
-		installs[v] = prepare.installN8nInBackground(v);
+		const cached = n8n.isN8nInstalled(v);
+		installs[v] = n8n.installN8n(v);
 		installs[v].catch(() => {}); // awaited (and reported) below
-		console.log(`..   n8n ${v}: ${n8n.isN8nInstalled(v) ? 'cached' : `installing in the background (log ${path.join(prepare.E2E_DIR, `install-${v}.log`)})`}`);
+		console.log(
+			`..   n8n ${v}: ${cached ? 'cached' : `installing in the background (log ${path.join(n8n.E2E_DIR, `install-${v}.log`)})`}`,
+		);
 	}
 	let tarball;
 	const built = await report.step('npm run build', '-', () => prepare.build());
@@ -111,10 +150,20 @@ async function main() {
 		if (packed) {
 			tarball = packed.value;
 			const files = await prepare.tarballFiles(tarball);
-			await report.check(`tarball ${path.basename(tarball)} holds dist/ node and credential`, '-', () => {
-				assert.ok(files.includes('package/dist/nodes/SortedPro/SortedPro.node.js'), files.join(' '));
-				assert.ok(files.includes('package/dist/credentials/SortedProApi.credentials.js'), files.join(' '));
-			});
+			await report.check(
+				`tarball ${path.basename(tarball)} holds dist/ node and credential`,
+				'-',
+				() => {
+					assert.ok(
+						files.includes('package/dist/nodes/SortedPro/SortedPro.node.js'),
+						files.join(' '),
+					);
+					assert.ok(
+						files.includes('package/dist/credentials/SortedProApi.credentials.js'),
+						files.join(' '),
+					);
+				},
+			);
 		}
 	}
 
@@ -123,18 +172,32 @@ async function main() {
 	const wrongKey = `e2e-WRONG-${crypto.randomBytes(12).toString('hex')}`;
 	const sim = await startSimulator({ apiKey, consignments: examples.SEED_CONSIGNMENTS });
 	console.log(`..   simulator ${sim.baseUrl}`);
+	const model = await startFakeOpenAi({
+		argumentsFor: agent.argumentsFor,
+		finalText: agent.finalText,
+	});
+	console.log(`..   scripted OpenAI model ${model.baseUrl}`);
 
 	// 3. per version, sequentially (each is ~1-2 min of CPU-bound n8n boots on 2 cores).
 	try {
 		for (const v of versions) {
-			const inst = await report.step(`n8n ${v} installed (wait for the background install)`, v, () => installs[v]);
+			const inst = await report.step(
+				`n8n ${v} installed (wait for the background install)`,
+				v,
+				() => installs[v],
+			);
 			if (inst) {
-				report.addTiming(`install (${inst.value.cached ? 'cached' : 'fresh'}, since start)`, v, inst.value.ms);
-				if (tarball) await runVersion({ sim, apiKey, wrongKey }, v, tarball);
+				report.addTiming(
+					`install (${inst.value.cached ? 'cached' : 'fresh'}, since start)`,
+					v,
+					inst.value.ms,
+				);
+				if (tarball) await runVersion({ sim, apiKey, wrongKey, model }, v, tarball);
 			}
 		}
 	} finally {
 		await sim.close();
+		await model.close();
 	}
 	report.addTiming('whole run', '-', Date.now() - t0);
 	report.printTimings();
