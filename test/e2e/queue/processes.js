@@ -4,7 +4,6 @@
  * PID and stopped by PID (SIGTERM, then SIGKILL), also when the run fails or is interrupted.
  */
 const fs = require('node:fs');
-const http = require('node:http');
 const { spawn } = require('node:child_process');
 
 /** @type {Set<Proc>} */
@@ -142,46 +141,4 @@ function killAll() {
 }
 process.once('exit', killAll);
 
-/** An HTTP request to 127.0.0.1; resolves { status, headers, buffer, text, json }. */
-function httpRequest(method, url, { body, headers = {}, timeoutMs = 10000 } = {}) {
-	return new Promise((resolve, reject) => {
-		const data =
-			body === undefined
-				? undefined
-				: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-		const req = http.request(
-			url,
-			{
-				method,
-				timeout: timeoutMs,
-				headers: {
-					...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}),
-					...headers,
-				},
-			},
-			(res) => {
-				const chunks = [];
-				res.on('data', (d) => chunks.push(d));
-				res.on('end', () => {
-					const buffer = Buffer.concat(chunks);
-					const text = buffer.toString('utf8');
-					let json;
-					try {
-						json = text ? JSON.parse(text) : undefined;
-					} catch {
-						json = undefined;
-					}
-					resolve({ status: res.statusCode, headers: res.headers, buffer, text, json });
-				});
-			},
-		);
-		req.on('timeout', () =>
-			req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)),
-		);
-		req.on('error', reject);
-		if (data) req.write(data);
-		req.end();
-	});
-}
-
-module.exports = { Proc, stopAll, killAll, httpRequest, sleep };
+module.exports = { Proc, stopAll, killAll, sleep };
