@@ -10,16 +10,16 @@ function build() {
 }
 
 /**
- * `npm pack` into .cache/e2e/ (old tarballs removed first); returns the tarball's path.
- * Lifecycle scripts are skipped: `prepack` would only repeat the build just done.
+ * `npm pack` into `dir` (default .cache/e2e/; old tarballs removed first); returns the
+ * tarball's path. Lifecycle scripts are skipped: `prepack` would only repeat the build just done.
  */
-async function pack() {
-	fs.mkdirSync(E2E_DIR, { recursive: true });
-	for (const f of fs.readdirSync(E2E_DIR)) if (f.endsWith('.tgz')) fs.rmSync(path.join(E2E_DIR, f));
+async function pack(dir = E2E_DIR) {
+	fs.mkdirSync(dir, { recursive: true });
+	for (const f of fs.readdirSync(dir)) if (f.endsWith('.tgz')) fs.rmSync(path.join(dir, f));
 	const env = { ...process.env, npm_config_ignore_scripts: 'true' };
-	const args = ['pack', '--pack-destination', E2E_DIR, '--json', '--loglevel=error'];
+	const args = ['pack', '--pack-destination', dir, '--json', '--loglevel=error'];
 	const { stdout } = await run('npm', args, { env, check: true });
-	return path.join(E2E_DIR, JSON.parse(stdout)[0].filename);
+	return path.join(dir, JSON.parse(stdout)[0].filename);
 }
 
 /** The files in a tarball (`tar -tzf`). */

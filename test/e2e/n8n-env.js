@@ -39,6 +39,9 @@ function isN8nInstalled(version) {
 	);
 }
 
+/** Children of `run` still running: a script that is cut short can stop them by PID. */
+const runningChildren = new Set();
+
 /**
  * The one process runner: resolves { code, signal, stdout, stderr, durationMs }. With
  * `check: true` a non-zero exit rejects with both outputs' tails. `stdio` may redirect output
@@ -48,6 +51,8 @@ function run(cmd, args, { env, cwd = REPO_ROOT, timeoutMs = 600000, check = fals
 	return new Promise((resolve, reject) => {
 		const t0 = Date.now();
 		const child = spawn(cmd, args, { env, cwd, stdio: stdio || ['ignore', 'pipe', 'pipe'] });
+		runningChildren.add(child);
+		child.on('exit', () => runningChildren.delete(child));
 		let stdout = '';
 		let stderr = '';
 		if (child.stdout) child.stdout.on('data', (d) => (stdout += d));
@@ -58,6 +63,7 @@ function run(cmd, args, { env, cwd = REPO_ROOT, timeoutMs = 600000, check = fals
 			killTimer = setTimeout(() => child.kill('SIGKILL'), 5000);
 		}, timeoutMs);
 		child.on('error', (err) => {
+			runningChildren.delete(child);
 			clearTimeout(timer);
 			reject(err);
 		});
@@ -214,6 +220,7 @@ module.exports = {
 	isN8nInstalled,
 	installN8n,
 	run,
+	runningChildren,
 	commandError,
 	freePortsSync,
 	createN8nEnv,

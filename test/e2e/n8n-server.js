@@ -21,7 +21,10 @@ process.once('exit', () => {
 	for (const s of liveServers) s.child.kill('SIGKILL');
 });
 
-/** Minimal JSON HTTP client for 127.0.0.1 (no proxy involved). */
+/**
+ * Minimal JSON HTTP client for 127.0.0.1 (no proxy involved); resolves { status, headers, body
+ * (parsed JSON or undefined), text, buffer (the raw bytes, e.g. of a file) }.
+ */
 function httpJson(method, url, { body, headers = {}, timeoutMs = 30000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
@@ -37,17 +40,18 @@ function httpJson(method, url, { body, headers = {}, timeoutMs = 30000 } = {}) {
 				timeout: timeoutMs,
 			},
 			(res) => {
-				let text = '';
-				res.setEncoding('utf8');
-				res.on('data', (d) => (text += d));
+				const chunks = [];
+				res.on('data', (d) => chunks.push(d));
 				res.on('end', () => {
+					const buffer = Buffer.concat(chunks);
+					const text = buffer.toString('utf8');
 					let json;
 					try {
 						json = text ? JSON.parse(text) : undefined;
 					} catch {
 						json = undefined;
 					}
-					resolve({ status: res.statusCode, headers: res.headers, body: json, text });
+					resolve({ status: res.statusCode, headers: res.headers, body: json, text, buffer });
 				});
 			},
 		);

@@ -10,11 +10,14 @@
  *  - "allocate": several concurrent POSTs, 2 000 references in all; every consignment must be
  *    allocated exactly once, the results must come back to each caller, and the executions
  *    must be run by the workers, both of them;
- *  - "file": the allocations turned into a file by Convert to File on a worker, kept in the
- *    shared binary data store (`database` mode) and sent back by the main (as the Webhook's
- *    last-node answer and through Respond to Webhook);
+ *  - "label": one consignment allocated and its PDF label fetched (Label → Get) on a worker,
+ *    kept in the shared binary data store (`database` mode) and sent back by the main (through
+ *    Respond to Webhook and as the Webhook's last-node answer), byte for byte the simulator's;
  *  - a worker killed (SIGKILL) in the middle of an allocation run: the job fails, nothing is
- *    run twice, what was allocated stays allocated once.
+ *    run twice, what was allocated stays allocated once;
+ *  - the same references run again with If Already Allocated = Report as Allocated: each comes
+ *    out once, the earlier ones as AlreadyAllocated with their first tracking reference, none
+ *    allocated twice, none lost.
  * Every process is stopped by PID at the end, also on failure or interruption. Prints one line
  * per check and "N passed, M failed" last; exit 1 when a check failed or none ran.
  *
@@ -26,15 +29,17 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const n8n = require('./n8n-cli');
+const { installCommunityPackage } = n8n;
 const { stopAll, killAll } = require('./queue/processes');
 const services = require('./queue/services');
 const cluster = require('./queue/cluster');
 const workflows = require('./queue/workflows');
-const { prepare, installPackage } = require('./queue/prepare');
+const { prepare } = require('./queue/prepare');
 const { Report } = require('./queue/report');
 const { allocationChecks, secretChecks } = require('./queue/checks');
-const { binaryChecks } = require('./queue/files');
+const { labelChecks } = require('./queue/files');
 const { workerKillChecks } = require('./queue/kill');
+const { rerunChecks } = require('./queue/rerun');
 
 const VERSION = process.env.N8N_QUEUE_VERSION || n8n.OLD_VERSION;
 const WORK = path.join(n8n.REPO_ROOT, '.cache', 'e2e-queue');
@@ -86,7 +91,7 @@ async function run(apiKey, armWatchdog) {
 		services.ensureDebianPackages(),
 	);
 	if (installed.length) console.log(`     apt-get installed ${installed.join(', ')}`);
-	const prep = prepare({ version: VERSION, outDir: WORK, logDir: LOGS });
+	const prep = prepare({ version: VERSION, outDir: WORK });
 	prep.catch(() => {}); // awaited below; a failure must not end the run before the clean-up
 	const { sim, redis, pg } = await startServices(apiKey);
 	const { tarball } = await timed(`n8n ${VERSION} install, npm run build, npm pack`, () => prep);
@@ -103,9 +108,7 @@ async function run(apiKey, armWatchdog) {
 		encryptionKey,
 	});
 	await timed(`npm install <tarball> in ${envs.length} user folders`, () =>
-		Promise.all(
-			envs.map((e) => installPackage(e.env, tarball, path.join(LOGS, `npm-install-${e.name}.log`))),
-		),
+		Promise.all(envs.map((e) => installCommunityPackage(e.env, tarball))),
 	);
 	await check("the package is in every process's .n8n/nodes", () => {
 		for (const e of envs) {
@@ -116,7 +119,12 @@ async function run(apiKey, armWatchdog) {
 	});
 	const [mainEnv, ...workerEnvs] = envs;
 	const credential = workflows.credentialFor(apiKey, sim.baseUrl);
-	const published = [workflows.ALLOCATE, workflows.BINARY, workflows.BINARY_RESPOND];
+	const published = [
+		workflows.ALLOCATE,
+		workflows.ALLOCATE_RERUN,
+		workflows.LABEL,
+		workflows.LABEL_LAST_NODE,
+	];
 	await timed('import:credentials, import:workflow', () =>
 		cluster.importAll(mainEnv, LOGS, [credential], published),
 	);
@@ -136,13 +144,25 @@ async function run(apiKey, armWatchdog) {
 		for (const wf of published) await cluster.waitForWebhook(main, workflows.webhookPath(wf));
 	});
 
-	const ctx = { main, workers, sim, pg, check, timed, requests: REQUESTS, refs: REFS, responses };
+	const ctx = {
+		main,
+		workers,
+		sim,
+		pg,
+		apiKey,
+		check,
+		timed,
+		requests: REQUESTS,
+		refs: REFS,
+		responses,
+	};
 	await allocationChecks(ctx);
-	const lastNodePath = workflows.webhookPath(workflows.BINARY);
-	await binaryChecks(ctx, { label: 'file from the last node', webhookPath: lastNodePath });
-	const respondPath = workflows.webhookPath(workflows.BINARY_RESPOND);
-	await binaryChecks(ctx, { label: 'file from Respond to Webhook', webhookPath: respondPath });
-	await workerKillChecks(ctx);
+	const respondPath = workflows.webhookPath(workflows.LABEL);
+	await labelChecks(ctx, { label: 'label by Respond to Webhook', webhookPath: respondPath });
+	const lastNodePath = workflows.webhookPath(workflows.LABEL_LAST_NODE);
+	await labelChecks(ctx, { label: 'label from the last node', webhookPath: lastNodePath });
+	const killed = await workerKillChecks(ctx);
+	await rerunChecks(ctx, killed);
 }
 
 /** Stops every process by PID (n8n first) and lists them. */

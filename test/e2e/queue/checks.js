@@ -8,7 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const assert = require('node:assert/strict');
-const { httpRequest, sleep } = require('./processes');
+const { httpJson } = require('../n8n-server');
+const { sleep } = require('./processes');
 const { psql } = require('./services');
 const cluster = require('./cluster');
 const workflows = require('./workflows');
@@ -16,12 +17,13 @@ const workflows = require('./workflows');
 const CARRIER_SERVICE = 'CX_NDS';
 
 const simGet = async (sim, route) =>
-	(await httpRequest('GET', `${sim.baseUrl}/__simulator/${route}`)).json;
+	(await httpJson('GET', `${sim.baseUrl}/__simulator/${route}`)).body;
 
-/** References sent in each recorded allocation request: [[ref, ...], ...]. */
-function allocationBodies(sim) {
+/** References sent in each recorded allocation request from line `from` on: [[ref, ...], ...]. */
+function allocationBodies(sim, from = 0) {
 	const lines = fs.readFileSync(sim.recordFile, 'utf8').split('\n').filter(Boolean);
 	return lines
+		.slice(from)
 		.map((l) => JSON.parse(l))
 		.filter((r) => r.method === 'PUT' && /allocatewithcarrierservice/i.test(r.path))
 		.map((r) => JSON.parse(r.body).ConsignmentReferences);
@@ -89,7 +91,7 @@ async function allocationChecks(ctx) {
 	const responses = await timed(`${requests} concurrent POSTs, ${total} references`, () =>
 		Promise.all(
 			batches.map((references) =>
-				httpRequest('POST', url, {
+				httpJson('POST', url, {
 					body: { carrierService: CARRIER_SERVICE, references },
 					timeoutMs: 180000,
 				}),
@@ -101,7 +103,7 @@ async function allocationChecks(ctx) {
 	await check(`${requests} callers answered 200 with a JSON list`, () => {
 		for (const r of responses)
 			assert.ok(
-				r.status === 200 && Array.isArray(r.json),
+				r.status === 200 && Array.isArray(r.body),
 				`HTTP ${r.status}: ${r.text.slice(0, 300)}`,
 			);
 	});
@@ -109,9 +111,9 @@ async function allocationChecks(ctx) {
 		`each caller got its own ${refs} consignments back, allocated (StatusCode 200, one tracking reference)`,
 		() => {
 			responses.forEach((r, b) => {
-				const got = r.json.map((it) => it.ConsignmentReference);
+				const got = r.body.map((it) => it.ConsignmentReference);
 				assert.deepEqual([...got].sort(), [...batches[b]].sort(), `caller ${b}`);
-				for (const it of r.json) {
+				for (const it of r.body) {
 					assert.equal(it.StatusCode, 200, `${it.ConsignmentReference}: ${it.Description}`);
 					assert.equal(trackingOf(it).length, 1, `${it.ConsignmentReference} tracking`);
 				}
@@ -119,7 +121,7 @@ async function allocationChecks(ctx) {
 		},
 	);
 	await check(`${total} distinct tracking references across all callers`, () => {
-		const all = responses.flatMap((r) => r.json.flatMap(trackingOf));
+		const all = responses.flatMap((r) => r.body.flatMap(trackingOf));
 		assert.equal(new Set(all).size, total);
 	});
 	const after = await simGet(sim, 'stats');
@@ -201,4 +203,11 @@ async function secretChecks({ check, apiKey, logDir, recordFile, responses }) {
 	});
 }
 
-module.exports = { allocationChecks, secretChecks, checkWorkersRan, trackingOf, CARRIER_SERVICE };
+module.exports = {
+	allocationChecks,
+	secretChecks,
+	checkWorkersRan,
+	allocationBodies,
+	trackingOf,
+	CARRIER_SERVICE,
+};

@@ -8,7 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const n8n = require('../n8n-cli');
-const { Proc, httpRequest } = require('./processes');
+const { httpJson } = require('../n8n-server');
+const { Proc } = require('./processes');
 
 /**
  * Binary data store shared by the main and the workers: `database` keeps files in PostgreSQL's
@@ -83,9 +84,9 @@ async function n8nCommand(e, logDir, label, args) {
 async function importAll(e, logDir, credentials, workflows) {
 	const dir = path.join(e.userFolder, 'import');
 	fs.mkdirSync(dir, { recursive: true });
-	const credentialsFile = path.join(dir, 'credentials.json');
+	const credentialsFile = path.join(dir, 'credentials.body');
 	fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
-	const workflowsFile = path.join(dir, 'workflows.json');
+	const workflowsFile = path.join(dir, 'workflows.body');
 	const inactive = workflows.map((wf) => ({ ...wf, active: false }));
 	fs.writeFileSync(workflowsFile, JSON.stringify(inactive));
 	try {
@@ -128,10 +129,10 @@ function startMain(e, logDir) {
 	proc.ready = proc.waitFor(
 		'JSON /rest/settings and /healthz/readiness 200',
 		async () => {
-			const s = await httpRequest('GET', `${base}/rest/settings`, { timeoutMs: 2000 });
-			if (s.status !== 200 || !s.json || !s.json.data) return false;
+			const s = await httpJson('GET', `${base}/rest/settings`, { timeoutMs: 2000 });
+			if (s.status !== 200 || !s.body || !s.body.data) return false;
 			return (
-				(await httpRequest('GET', `${base}/healthz/readiness`, { timeoutMs: 2000 })).status === 200
+				(await httpJson('GET', `${base}/healthz/readiness`, { timeoutMs: 2000 })).status === 200
 			);
 		},
 		240000,
@@ -147,7 +148,7 @@ function startWorker(e, logDir, concurrency) {
 	proc.ready = proc
 		.waitFor(
 			'/healthz/readiness 200',
-			async () => (await httpRequest('GET', url, { timeoutMs: 2000 })).status === 200,
+			async () => (await httpJson('GET', url, { timeoutMs: 2000 })).status === 200,
 			240000,
 		)
 		.then(() => proc.waitForLog(/n8n worker is now ready/, 60000));
@@ -163,7 +164,7 @@ async function waitForWebhook(mainProc, webhookPath) {
 	const url = `${mainProc.baseUrl}/webhook/${webhookPath}`;
 	await mainProc.waitFor(
 		`webhook ${webhookPath} registered`,
-		async () => /POST request/.test((await httpRequest('GET', url, { timeoutMs: 2000 })).text),
+		async () => /POST request/.test((await httpJson('GET', url, { timeoutMs: 2000 })).text),
 		60000,
 	);
 }

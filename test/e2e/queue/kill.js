@@ -7,17 +7,18 @@
  * finds it stalled and, as n8n allows no stalled retry (maxStalledCount 0), fails it; no other
  * worker runs it again; the webhook caller gets a 500. The consignments allocated before the
  * kill stay allocated (once), the others stay Unallocated (or never reached SortedPRO).
- * Must run last: it leaves one worker.
+ * It leaves one worker; it returns what the simulator holds after the kill, for the re-run.
  */
 const crypto = require('node:crypto');
 const assert = require('node:assert/strict');
-const { httpRequest, sleep } = require('./processes');
+const { httpJson } = require('../n8n-server');
+const { sleep } = require('./processes');
 const { psql } = require('./services');
 const cluster = require('./cluster');
 const workflows = require('./workflows');
 
 const REFS = 500;
-const simStats = async (sim) => (await httpRequest('GET', `${sim.baseUrl}/__simulator/stats`)).json;
+const simStats = async (sim) => (await httpJson('GET', `${sim.baseUrl}/__simulator/stats`)).body;
 
 async function waitUntil(what, probe, timeoutMs) {
 	const t0 = Date.now();
@@ -37,12 +38,12 @@ async function workerKillChecks(ctx) {
 		(_, i) => `EC-KILL-${String(i).padStart(4, '0')}-${tag}`,
 	);
 	const plan = { seed: 1, probability: 1, faults: [{ kind: 'hang', when: 'after', ms: 1000 }] };
-	await httpRequest('POST', `${sim.baseUrl}/__simulator/fault-plan`, { body: plan });
+	await httpJson('POST', `${sim.baseUrl}/__simulator/fault-plan`, { body: plan });
 	const before = await simStats(sim);
 	const enqueuedBefore = cluster.enqueuedIds(main.log()).length;
 	const t0 = Date.now();
 	const url = `${main.baseUrl}/webhook/${workflows.webhookPath(workflows.ALLOCATE)}`;
-	const answer = httpRequest('POST', url, {
+	const answer = httpJson('POST', url, {
 		body: { carrierService: 'CX_NDS', references },
 		timeoutMs: 120000,
 	}).then(
@@ -72,7 +73,7 @@ async function workerKillChecks(ctx) {
 		);
 	} finally {
 		// Later requests are answered at once again.
-		await httpRequest('DELETE', `${sim.baseUrl}/__simulator/faults`);
+		await httpJson('DELETE', `${sim.baseUrl}/__simulator/faults`);
 	}
 	const { res, err, ms } = await answer;
 	const after = await simStats(sim);
@@ -104,36 +105,34 @@ async function workerKillChecks(ctx) {
 	await check(`killed worker: ${survivor.name} does not run execution ${id} again`, () => {
 		assert.ok(!survivor.log().includes(`Worker started execution ${id} `), survivor.tail());
 	});
+	// Each consignment as the simulator holds it now (its state, the tracking reference it gave).
+	const firstRun = new Map();
+	for (let i = 0; i < references.length; i += 50) {
+		const slice = references.slice(i, i + 50);
+		const found = await Promise.all(
+			slice.map(async (ref) => {
+				const url = `${sim.baseUrl}/__simulator/consignments/${encodeURIComponent(ref)}`;
+				return (await httpJson('GET', url)).body;
+			}),
+		);
+		// A reference never sent is unknown to the simulator (auto-created on first use).
+		slice.forEach((ref, k) =>
+			firstRun.set(ref, found[k].state ? found[k] : { state: 'never sent' }),
+		);
+	}
 	await check(
 		'killed worker: consignments allocated before the kill stay allocated once, the rest untouched',
-		async () => {
+		() => {
 			assert.ok(allocated > 0 && allocated < REFS, `${allocated} allocated`);
 			assert.equal(after.consignmentsInWrongState - before.consignmentsInWrongState, 0);
 			const states = new Map();
-			for (let i = 0; i < references.length; i += 50) {
-				const found = await Promise.all(
-					references
-						.slice(i, i + 50)
-						.map(
-							async (ref) =>
-								(
-									await httpRequest(
-										'GET',
-										`${sim.baseUrl}/__simulator/consignments/${encodeURIComponent(ref)}`,
-									)
-								).json,
-						),
-				);
-				// A reference never sent is unknown to the simulator (auto-created on first use).
-				for (const c of found)
-					states.set(c.state || 'never sent', (states.get(c.state || 'never sent') || 0) + 1);
-			}
+			for (const c of firstRun.values()) states.set(c.state, (states.get(c.state) || 0) + 1);
 			assert.equal(states.get('Allocated') || 0, allocated, JSON.stringify([...states]));
 			const untouched = (states.get('Unallocated') || 0) + (states.get('never sent') || 0);
 			assert.equal(untouched, REFS - allocated, JSON.stringify([...states]));
 		},
 	);
-	return { id, references, allocated };
+	return { id, references, allocated, firstRun, victim };
 }
 
 module.exports = { workerKillChecks };

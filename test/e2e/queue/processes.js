@@ -1,11 +1,12 @@
 'use strict';
 /**
  * Child processes of the queue-mode e2e run: each one logs to its own file, is remembered by
- * PID and stopped by PID (SIGTERM, then SIGKILL), also when the run fails or is interrupted.
+ * PID and stopped by PID (SIGTERM, then SIGKILL), also when the run fails or is interrupted;
+ * so are the commands the e2e library runs for it (`run` in ../n8n-env.js).
  */
 const fs = require('node:fs');
-const http = require('node:http');
 const { spawn } = require('node:child_process');
+const { runningChildren } = require('../n8n-env');
 
 /** @type {Set<Proc>} */
 const live = new Set();
@@ -121,15 +122,38 @@ class Proc {
 }
 
 /**
+ * A command the e2e library's `run` started (build, pack, npm install, install-n8n.sh) and that
+ * still runs: stopped by PID, SIGTERM then SIGKILL after 20 s. Resolves { name, pid, exitCode }.
+ */
+async function stopCommand(child) {
+	const name = child.spawnargs
+		.slice(0, 2)
+		.map((a) => a.split('/').pop())
+		.join(' ');
+	const exited = new Promise((resolve) =>
+		child.exitCode !== null || child.signalCode !== null
+			? resolve()
+			: child.once('exit', () => resolve()),
+	);
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
+	await exited;
+	clearTimeout(timer);
+	return { name, pid: child.pid, exitCode: child.exitCode ?? child.signalCode };
+}
+
+/**
  * Stops every process still running, by PID: those started with `stopFirst` (n8n, which holds
- * connections to Redis and PostgreSQL) first, then the others. Resolves the processes stopped.
+ * connections to Redis and PostgreSQL) first, then the others, and the commands of the e2e
+ * library's `run` still running. Resolves the processes stopped.
  */
 async function stopAll() {
 	const stopped = [];
 	// Again while something is left: a start that was under way may add a process meanwhile.
-	for (let round = 0; round < 5 && live.size; round++) {
+	for (let round = 0; round < 5 && (live.size || runningChildren.size); round++) {
 		stopped.push(...live);
 		await Promise.all([...live].filter((p) => p.stopFirst).map((p) => p.stop()));
+		stopped.push(...(await Promise.all([...runningChildren].map(stopCommand))));
 		await Promise.all([...live].map((p) => p.stop()));
 		await sleep(200);
 	}
@@ -139,49 +163,8 @@ async function stopAll() {
 /** Kills every process still running (last resort on exit or interruption). */
 function killAll() {
 	for (const p of live) p.signal('SIGKILL');
+	for (const child of runningChildren) child.kill('SIGKILL');
 }
 process.once('exit', killAll);
 
-/** An HTTP request to 127.0.0.1; resolves { status, headers, buffer, text, json }. */
-function httpRequest(method, url, { body, headers = {}, timeoutMs = 10000 } = {}) {
-	return new Promise((resolve, reject) => {
-		const data =
-			body === undefined
-				? undefined
-				: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-		const req = http.request(
-			url,
-			{
-				method,
-				timeout: timeoutMs,
-				headers: {
-					...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}),
-					...headers,
-				},
-			},
-			(res) => {
-				const chunks = [];
-				res.on('data', (d) => chunks.push(d));
-				res.on('end', () => {
-					const buffer = Buffer.concat(chunks);
-					const text = buffer.toString('utf8');
-					let json;
-					try {
-						json = text ? JSON.parse(text) : undefined;
-					} catch {
-						json = undefined;
-					}
-					resolve({ status: res.statusCode, headers: res.headers, buffer, text, json });
-				});
-			},
-		);
-		req.on('timeout', () =>
-			req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)),
-		);
-		req.on('error', reject);
-		if (data) req.write(data);
-		req.end();
-	});
-}
-
-module.exports = { Proc, stopAll, killAll, httpRequest, sleep };
+module.exports = { Proc, stopAll, killAll, sleep };

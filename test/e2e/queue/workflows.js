@@ -3,10 +3,11 @@
  * Workflows of the queue-mode e2e run, published before `n8n start`:
  *  - ALLOCATE: Webhook (POST, answer from "Respond to Webhook") → SortedPRO Allocate With
  *    Carrier Service (Combine Items) → Respond to Webhook (all incoming items);
- *  - BINARY / BINARY_RESPOND: Webhook (POST) → SortedPRO Allocate → Convert to File (all items
- *    to one JSON file), answered with the file by the Webhook itself ("last node") or by
- *    Respond to Webhook: binary made on a worker, kept in the binary data store and sent to
- *    the caller by the main.
+ *  - ALLOCATE_RERUN: the same with Options → If Already Allocated = Report as Allocated;
+ *  - LABEL / LABEL_LAST_NODE: Webhook (POST) → SortedPRO Allocate → SortedPRO Label → Get (the
+ *    PDF as binary `data`), answered with the file by Respond to Webhook or by the Webhook itself
+ *    ("last node"): binary made on a worker, kept in the binary data store and sent to the
+ *    caller by the main.
  */
 const CREDENTIAL = {
 	id: 'sortedpro-queue-credential',
@@ -78,59 +79,62 @@ const ALLOCATE = {
 	settings: { executionOrder: 'v1' },
 };
 
-const convertToFile = {
-	id: '5e7a0c1e-0000-4000-8000-000000000201',
-	name: 'Convert to File',
-	type: 'n8n-nodes-base.convertToFile',
-	typeVersion: 1.1,
-	position: [440, 0],
-	parameters: {
-		operation: 'toJson',
-		mode: 'once',
-		binaryPropertyName: 'data',
-		options: { fileName: 'allocations.json', format: true },
-	},
+/** The allocations made with "If Already Allocated: Report as Allocated" (for a re-run). */
+const ALLOCATE_RERUN = {
+	...ALLOCATE,
+	id: 'SortedProQueueRerun',
+	name: 'SortedPRO queue: allocate again, already allocated reported as allocated',
+	nodes: ALLOCATE.nodes.map((n) => {
+		if (n.name === 'Webhook')
+			return webhookNode(
+				'5e7a0c1e-0000-4000-8000-000000000400',
+				'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0004',
+				'sortedpro-queue-rerun',
+				{ responseMode: 'responseNode' },
+			);
+		if (n.name === 'Allocate') {
+			const options = { ...n.parameters.options, ifAlreadyAllocated: 'allocated' };
+			return {
+				...n,
+				id: '5e7a0c1e-0000-4000-8000-000000000401',
+				parameters: { ...n.parameters, options },
+			};
+		}
+		return { ...n, id: '5e7a0c1e-0000-4000-8000-000000000402' };
+	}),
 };
 
-/** Answer = the last node's first binary (Webhook option "When Last Node Finishes"). */
-const BINARY = {
-	id: 'SortedProQueueBinary',
-	name: 'SortedPRO queue: allocations as a file (last node)',
+/** SortedPRO Label → Get: the PDF label of the consignment just allocated, as binary `data`. */
+const labelGet = {
+	id: '5e7a0c1e-0000-4000-8000-000000000201',
+	name: 'Label',
+	type: NODE_TYPE,
+	typeVersion: 1,
+	position: [440, 0],
+	parameters: {
+		resource: 'label',
+		operation: 'get',
+		consignmentReference: '={{ $json.ConsignmentReference }}',
+		options: {},
+	},
+	credentials: { sortedProApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+};
+
+/** Answer = Respond to Webhook with the label (relayed from the worker to the main). */
+const LABEL = {
+	id: 'SortedProQueueLabel',
+	name: 'SortedPRO queue: allocate, then the label (Respond to Webhook)',
 	nodes: [
 		webhookNode(
 			'5e7a0c1e-0000-4000-8000-000000000200',
 			'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0002',
-			'sortedpro-queue-file',
-			{
-				responseMode: 'lastNode',
-				responseData: 'firstEntryBinary',
-				responseBinaryPropertyName: 'data',
-			},
+			'sortedpro-queue-label',
+			{ responseMode: 'responseNode' },
 		),
 		allocateNode('Allocate', [220, 0]),
-		convertToFile,
-	],
-	connections: { Webhook: main('Allocate'), Allocate: main('Convert to File') },
-	settings: { executionOrder: 'v1' },
-};
-
-/** Answer = Respond to Webhook with the binary (relayed from the worker through Redis). */
-const BINARY_RESPOND = {
-	id: 'SortedProQueueBinaryRespond',
-	name: 'SortedPRO queue: allocations as a file (Respond to Webhook)',
-	nodes: [
-		webhookNode(
-			'5e7a0c1e-0000-4000-8000-000000000300',
-			'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0003',
-			'sortedpro-queue-file-respond',
-			{
-				responseMode: 'responseNode',
-			},
-		),
-		allocateNode('Allocate', [220, 0]),
-		convertToFile,
+		labelGet,
 		{
-			id: '5e7a0c1e-0000-4000-8000-000000000301',
+			id: '5e7a0c1e-0000-4000-8000-000000000202',
 			name: 'Respond to Webhook',
 			type: 'n8n-nodes-base.respondToWebhook',
 			typeVersion: 1.1,
@@ -140,9 +144,34 @@ const BINARY_RESPOND = {
 	],
 	connections: {
 		Webhook: main('Allocate'),
-		Allocate: main('Convert to File'),
-		'Convert to File': main('Respond to Webhook'),
+		Allocate: main('Label'),
+		Label: main('Respond to Webhook'),
 	},
+	settings: { executionOrder: 'v1' },
+};
+
+/**
+ * Answer = the last node's first binary (Webhook option "When Last Node Finishes"): the main
+ * reads the label the worker stored from the binary data store.
+ */
+const LABEL_LAST_NODE = {
+	id: 'SortedProQueueLabelLast',
+	name: 'SortedPRO queue: allocate, then the label (last node)',
+	nodes: [
+		webhookNode(
+			'5e7a0c1e-0000-4000-8000-000000000300',
+			'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0003',
+			'sortedpro-queue-label-last',
+			{
+				responseMode: 'lastNode',
+				responseData: 'firstEntryBinary',
+				responseBinaryPropertyName: 'data',
+			},
+		),
+		allocateNode('Allocate', [220, 0]),
+		{ ...labelGet, id: '5e7a0c1e-0000-4000-8000-000000000301' },
+	],
+	connections: { Webhook: main('Allocate'), Allocate: main('Label') },
 	settings: { executionOrder: 'v1' },
 };
 
@@ -151,4 +180,12 @@ function webhookPath(workflow) {
 	return workflow.nodes.find((n) => n.type === 'n8n-nodes-base.webhook').parameters.path;
 }
 
-module.exports = { CREDENTIAL, credentialFor, webhookPath, ALLOCATE, BINARY, BINARY_RESPOND };
+module.exports = {
+	CREDENTIAL,
+	credentialFor,
+	webhookPath,
+	ALLOCATE,
+	ALLOCATE_RERUN,
+	LABEL,
+	LABEL_LAST_NODE,
+};
