@@ -36,7 +36,8 @@ export interface BatchSpec {
 	missingReason: string;
 }
 
-type Output = { order: number; item: INodeExecutionData };
+/** An output that is not a consignment's (a refused item, an unexpected answer) and the item it stands at. */
+type Extra = { order: number; item: INodeExecutionData };
 type Outcome = { ok: true; json: IDataObject } | { ok: false; reason: string; error: NodeApiError | NodeOperationError };
 
 /**
@@ -47,27 +48,30 @@ type Outcome = { ok: true; json: IDataObject } | { ok: false; reason: string; er
  * stands. With onError 'stop' the first failure is thrown.
  */
 export async function runBatch(this: IExecuteFunctions, items: INodeExecutionData[], run: RunContext, spec: BatchSpec): Promise<INodeExecutionData[]> {
-	const outputs: Output[] = [];
+	const refusals: Extra[] = [];
 	const refuse = (error: NodeOperationError, itemIndex: number) => {
 		if (run.onError === 'stop') throw error;
-		outputs.push({ order: itemIndex, item: { json: { error: error.message }, pairedItem: { item: itemIndex } } });
+		refusals.push({ order: itemIndex, item: { json: { error: error.message }, pairedItem: { item: itemIndex } } });
 	};
 	const mode = this.getNodeParameter('requestMode', 0, 'combine') as RequestMode;
 	const inputs = readInputs.call(this, items, spec, refuse);
-	const problems = spec.checkGroups && inputs.length > 0 ? await spec.checkGroups.call(this, [...new Set(inputs.map((input) => input.group))], run) : new Map<string, string>();
+	const problems = spec.checkGroups && inputs.itemIndexes.length > 0 ? await spec.checkGroups.call(this, [...new Set(inputs.groups)], run) : undefined;
 	const plan = new BatchPlan(mode);
-	for (const input of inputs) {
-		const problem = problems.get(input.group);
-		if (problem !== undefined) refuse(inputError.call(this, input.itemIndex, spec.group?.field ?? '', `"${input.group}" ${problem}`), input.itemIndex);
-		else plan.add(input.itemIndex, input.group, input.references);
+	for (let index = 0; index < inputs.itemIndexes.length; index++) {
+		const itemIndex = inputs.itemIndexes[index];
+		const group = inputs.groups[index];
+		const problem = problems?.get(group);
+		if (problem !== undefined) refuse(inputError.call(this, itemIndex, spec.group?.field ?? '', `"${group}" ${problem}`), itemIndex);
+		else plan.add(itemIndex, group, inputs.references[index]);
 	}
 
 	const batches = plan.batches(run.options.batchSize);
-	const outcomes = new Map<PlannedConsignment, Outcome>();
-	const unexpected: Output[] = [];
+	// By the consignment's position in the plan; an answered consignment keeps its answer's own outcome object.
+	const outcomes = new Array<Outcome | undefined>(plan.consignments.length);
+	const unexpected: Extra[] = [];
 	const sendOne = async (index: number) => {
 		const batch = batches[index];
-		const itemIndex = batch.consignments[0].itemIndexes[0];
+		const itemIndex = batch.consignments[0].itemIndex;
 		let answer: BatchAnswer;
 		try {
 			answer = await spec.send.call(this, batch, run, itemIndex);
@@ -75,50 +79,63 @@ export async function runBatch(this: IExecuteFunctions, items: INodeExecutionDat
 			const error = caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			if (run.onError === 'stop') throw error;
 			const reason = error instanceof NodeApiError && error.httpCode ? `${error.message} (HTTP ${error.httpCode})` : error.message;
-			for (const consignment of batch.consignments) outcomes.set(consignment, { ok: false, reason, error });
+			for (const consignment of batch.consignments) outcomes[consignment.position] = { ok: false, reason, error };
 			return;
 		}
+		let firstFailure: Outcome | undefined;
 		for (const consignment of batch.consignments) {
-			const outcome = answer.outcomes.get(consignment.reference);
-			outcomes.set(consignment, failureOf.call(this, spec, batch, consignment, outcome));
+			const outcome = failureOf.call(this, spec, batch, consignment, answer.outcomes.get(consignment.reference));
+			outcomes[consignment.position] = outcome;
+			if (!outcome.ok) firstFailure ??= outcome;
 		}
 		for (const extra of answer.unexpected) {
 			const error = new NodeOperationError(this.getNode(), extra.message, { itemIndex, description: extra.description });
 			if (run.onError === 'stop') throw error;
 			unexpected.push({ order: itemIndex, item: { json: { error: extra.message }, pairedItem: pairedItems(batch.consignments[0]) } });
 		}
-		if (run.onError === 'stop') {
-			// Stop at the first refused consignment, as n8n does for a failing item; earlier batches are done.
-			const failed = batch.consignments.map((consignment) => outcomes.get(consignment)).find((outcome) => outcome?.ok === false);
-			if (failed?.ok === false) throw failed.error;
-		}
+		// Stop at the first refused consignment, as n8n does for a failing item; earlier batches are done.
+		if (run.onError === 'stop' && firstFailure?.ok === false) throw firstFailure.error;
 	};
 	try {
 		await runConcurrently(batches.length, run.options.parallelRequests, sendOne, run.onError === 'stop');
 	} catch (caught) {
 		throw stoppedError(caught, batches.length);
 	}
-
-	for (const consignment of plan.consignments) {
-		const outcome = outcomes.get(consignment);
-		if (!outcome) continue;
-		const json = outcome.ok ? outcome.json : { error: spec.failureMessage(consignment, outcome.reason) };
-		outputs.push({ order: consignment.itemIndexes[0], item: { json, pairedItem: pairedItems(consignment) } });
-	}
-	outputs.push(...unexpected);
-	// Stable: consignments keep their order of first appearance within an item.
-	return outputs.sort((a, b) => a.order - b.order).map((output) => output.item);
+	return inInputOrder(plan.consignments, outcomes, refusals, unexpected, spec);
 }
 
-interface ItemInput {
-	itemIndex: number;
-	group: string;
-	references: string[];
+/**
+ * The output in input order. The consignments are in order of first appearance (by item, then
+ * within an item); refusals and unexpected answers (few) are merged in where their item stands.
+ * A refused item has no consignment, and an unexpected answer comes after the consignments of
+ * its batch's first item.
+ */
+function inInputOrder(consignments: PlannedConsignment[], outcomes: Array<Outcome | undefined>, refusals: Extra[], unexpected: Extra[], spec: BatchSpec): INodeExecutionData[] {
+	// Stable: refusals in item order, then unexpected answers in the order they came.
+	const extras = unexpected.length === 0 ? refusals : [...refusals, ...unexpected].sort((a, b) => a.order - b.order);
+	const output: INodeExecutionData[] = [];
+	let next = 0;
+	for (const consignment of consignments) {
+		const outcome = outcomes[consignment.position];
+		if (!outcome) continue;
+		while (next < extras.length && extras[next].order < consignment.itemIndex) output.push(extras[next++].item);
+		const json = outcome.ok ? outcome.json : { error: spec.failureMessage(consignment, outcome.reason) };
+		output.push({ json, pairedItem: pairedItems(consignment) });
+	}
+	while (next < extras.length) output.push(extras[next++].item);
+	return output;
+}
+
+/** The items not refused, as parallel lists (no object per item). */
+interface ItemInputs {
+	itemIndexes: number[];
+	groups: string[];
+	references: string[][];
 }
 
 /** Each item's references and group, read at most once per item (see parameterReader). */
-function readInputs(this: IExecuteFunctions, items: INodeExecutionData[], spec: BatchSpec, refuse: (error: NodeOperationError, itemIndex: number) => void): ItemInput[] {
-	const inputs: ItemInput[] = [];
+function readInputs(this: IExecuteFunctions, items: INodeExecutionData[], spec: BatchSpec, refuse: (error: NodeOperationError, itemIndex: number) => void): ItemInputs {
+	const inputs: ItemInputs = { itemIndexes: [], groups: [], references: [] };
 	const { group } = spec;
 	const groupOf = group ? parameterReader(this, group.parameter, items, { extractValue: group.extractValue }) : () => '';
 	const referencesOf = parameterReader(this, 'consignmentReferences', items);
@@ -134,7 +151,11 @@ function readInputs(this: IExecuteFunctions, items: INodeExecutionData[], spec: 
 		} else {
 			const problem = spec.checkReferences?.(references.references);
 			if (problem !== undefined) refuse(inputError.call(this, itemIndex, 'Consignment References', problem), itemIndex);
-			else inputs.push({ itemIndex, group: group ? String(groupValue).trim() : '', references: references.references });
+			else {
+				inputs.itemIndexes.push(itemIndex);
+				inputs.groups.push(group ? String(groupValue).trim() : '');
+				inputs.references.push(references.references);
+			}
 		}
 	}
 	return inputs;
@@ -151,7 +172,7 @@ function failureOf(this: IExecuteFunctions, spec: BatchSpec, batch: Batch, consi
 		message,
 		description: failed.description,
 		httpCode: failed.httpCode,
-		itemIndex: consignment.itemIndexes[0],
+		itemIndex: consignment.itemIndex,
 	});
 	return { ok: false, reason: failed.reason, error };
 }

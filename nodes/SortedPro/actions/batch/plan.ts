@@ -7,7 +7,12 @@ export interface PlannedConsignment {
 	reference: string;
 	/** What the requests of a group share, e.g. the carrier service; '' when the operation has none */
 	group: string;
-	itemIndexes: number[];
+	/** The first input item that asked for it */
+	itemIndex: number;
+	/** Later input items that asked for it too (most consignments have none) */
+	laterItemIndexes?: number[];
+	/** Its position in the plan's `consignments` */
+	position: number;
 }
 
 export interface Batch {
@@ -42,10 +47,10 @@ export class BatchPlan {
 			const known = byReference.get(reference);
 			if (known) {
 				// references are unique within an item, so only a different item can add itself here
-				known.itemIndexes.push(itemIndex);
+				(known.laterItemIndexes ??= []).push(itemIndex);
 				continue;
 			}
-			const consignment: PlannedConsignment = { reference, group, itemIndexes: [itemIndex] };
+			const consignment: PlannedConsignment = { reference, group, itemIndex, laterItemIndexes: undefined, position: this.consignments.length };
 			byReference.set(reference, consignment);
 			this.consignments.push(consignment);
 			let request = this.requests.get(requestKey);
@@ -60,6 +65,10 @@ export class BatchPlan {
 	batches(batchSize: number): Batch[] {
 		const batches: Batch[] = [];
 		for (const request of this.requests.values()) {
+			if (request.consignments.length <= batchSize) {
+				batches.push(request);
+				continue;
+			}
 			for (let start = 0; start < request.consignments.length; start += batchSize) {
 				batches.push({ group: request.group, consignments: request.consignments.slice(start, start + batchSize) });
 			}
@@ -69,6 +78,7 @@ export class BatchPlan {
 }
 
 export function pairedItems(consignment: PlannedConsignment): IPairedItemData | IPairedItemData[] {
-	const { itemIndexes } = consignment;
-	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
+	const { itemIndex, laterItemIndexes } = consignment;
+	if (!laterItemIndexes) return { item: itemIndex };
+	return [itemIndex, ...laterItemIndexes].map((item) => ({ item }));
 }
