@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { runConcurrently, StoppedRunError } from '../../helpers/concurrency';
 import { inputError } from '../../helpers/inputErrors';
 import { parameterReader } from '../../helpers/parameterReader';
-import { parseReferences } from '../../helpers/references';
+import { parseReferences, plainReference } from '../../helpers/references';
 import type { RunContext } from '../types';
 import { BatchPlan, pairedItems, type Batch, type PlannedConsignment, type RequestMode } from './plan';
 
@@ -38,7 +38,14 @@ export interface BatchSpec {
 
 /** An output that is not a consignment's (a refused item, an unexpected answer) and the item it stands at. */
 type Extra = { order: number; item: INodeExecutionData };
-type Outcome = { ok: true; json: IDataObject } | { ok: false; reason: string; error: NodeApiError | NodeOperationError };
+/** A consignment that failed; one that is done is kept as its output json alone. */
+class Failure {
+	constructor(
+		readonly reason: string,
+		readonly error: NodeApiError | NodeOperationError,
+	) {}
+}
+type Outcome = IDataObject | Failure;
 
 /**
  * Runs a batch operation: reads each item's references (and group), refuses bad items before
@@ -66,7 +73,7 @@ export async function runBatch(this: IExecuteFunctions, items: INodeExecutionDat
 	}
 
 	const batches = plan.batches(run.options.batchSize);
-	// By the consignment's position in the plan; an answered consignment keeps its answer's own outcome object.
+	// By the consignment's position in the plan.
 	const outcomes = new Array<Outcome | undefined>(plan.consignments.length);
 	const unexpected: Extra[] = [];
 	const sendOne = async (index: number) => {
@@ -79,14 +86,19 @@ export async function runBatch(this: IExecuteFunctions, items: INodeExecutionDat
 			const error = caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			if (run.onError === 'stop') throw error;
 			const reason = error instanceof NodeApiError && error.httpCode ? `${error.message} (HTTP ${error.httpCode})` : error.message;
-			for (const consignment of batch.consignments) outcomes[consignment.position] = { ok: false, reason, error };
+			const failure = new Failure(reason, error);
+			for (const consignment of batch.consignments) outcomes[consignment.position] = failure;
 			return;
 		}
-		let firstFailure: Outcome | undefined;
+		let firstFailure: Failure | undefined;
 		for (const consignment of batch.consignments) {
-			const outcome = failureOf.call(this, spec, batch, consignment, answer.outcomes.get(consignment.reference));
-			outcomes[consignment.position] = outcome;
-			if (!outcome.ok) firstFailure ??= outcome;
+			const outcome = answer.outcomes.get(consignment.reference);
+			if (outcome?.ok) outcomes[consignment.position] = outcome.json;
+			else {
+				const failure = failureOf.call(this, spec, batch, consignment, outcome);
+				outcomes[consignment.position] = failure;
+				firstFailure ??= failure;
+			}
 		}
 		for (const extra of answer.unexpected) {
 			const error = new NodeOperationError(this.getNode(), extra.message, { itemIndex, description: extra.description });
@@ -94,7 +106,7 @@ export async function runBatch(this: IExecuteFunctions, items: INodeExecutionDat
 			unexpected.push({ order: itemIndex, item: { json: { error: extra.message }, pairedItem: pairedItems(batch.consignments[0]) } });
 		}
 		// Stop at the first refused consignment, as n8n does for a failing item; earlier batches are done.
-		if (run.onError === 'stop' && firstFailure?.ok === false) throw firstFailure.error;
+		if (run.onError === 'stop' && firstFailure) throw firstFailure.error;
 	};
 	try {
 		await runConcurrently(batches.length, run.options.parallelRequests, sendOne, run.onError === 'stop');
@@ -119,7 +131,7 @@ function inInputOrder(consignments: PlannedConsignment[], outcomes: Array<Outcom
 		const outcome = outcomes[consignment.position];
 		if (!outcome) continue;
 		while (next < extras.length && extras[next].order < consignment.itemIndex) output.push(extras[next++].item);
-		const json = outcome.ok ? outcome.json : { error: spec.failureMessage(consignment, outcome.reason) };
+		const json = outcome instanceof Failure ? { error: spec.failureMessage(consignment, outcome.reason) } : outcome;
 		output.push({ json, pairedItem: pairedItems(consignment) });
 	}
 	while (next < extras.length) output.push(extras[next++].item);
@@ -130,7 +142,8 @@ function inInputOrder(consignments: PlannedConsignment[], outcomes: Array<Outcom
 interface ItemInputs {
 	itemIndexes: number[];
 	groups: string[];
-	references: string[][];
+	/** One reference as text, or the list of an item's distinct references */
+	references: Array<string | string[]>;
 }
 
 /** Each item's references and group, read at most once per item (see parameterReader). */
@@ -142,27 +155,30 @@ function readInputs(this: IExecuteFunctions, items: INodeExecutionData[], spec: 
 	const fixedReferences = referencesOf.constant ? parseReferences(referencesOf(0)) : undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const groupValue = groupOf(itemIndex);
-		const references = fixedReferences ?? parseReferences(referencesOf(itemIndex));
+		// One plain reference (the usual cell) is kept as the text itself: no list or result object per item.
+		const value = fixedReferences ? undefined : referencesOf(itemIndex);
+		const plain = fixedReferences ? undefined : plainReference(value);
+		const parsed = plain === undefined ? (fixedReferences ?? parseReferences(value)) : undefined;
 		if (group && (typeof groupValue !== 'string' || groupValue.trim() === '')) {
 			const given = typeof groupValue === 'string' || groupValue === undefined || groupValue === null ? 'is empty' : `is not text (${JSON.stringify(groupValue)})`;
 			refuse(inputError.call(this, itemIndex, group.field, `${given}: ${group.hint}`), itemIndex);
-		} else if ('problem' in references) {
-			refuse(inputError.call(this, itemIndex, 'Consignment References', references.problem), itemIndex);
+		} else if (parsed && 'problem' in parsed) {
+			refuse(inputError.call(this, itemIndex, 'Consignment References', parsed.problem), itemIndex);
 		} else {
-			const problem = spec.checkReferences?.(references.references);
+			const references = parsed ? parsed.references : (plain as string);
+			const problem = spec.checkReferences?.(typeof references === 'string' ? [references] : references);
 			if (problem !== undefined) refuse(inputError.call(this, itemIndex, 'Consignment References', problem), itemIndex);
 			else {
 				inputs.itemIndexes.push(itemIndex);
 				inputs.groups.push(group ? String(groupValue).trim() : '');
-				inputs.references.push(references.references);
+				inputs.references.push(references);
 			}
 		}
 	}
 	return inputs;
 }
 
-function failureOf(this: IExecuteFunctions, spec: BatchSpec, batch: Batch, consignment: PlannedConsignment, outcome: ConsignmentOutcome | undefined): Outcome {
-	if (outcome?.ok) return outcome;
+function failureOf(this: IExecuteFunctions, spec: BatchSpec, batch: Batch, consignment: PlannedConsignment, outcome: Exclude<ConsignmentOutcome, { ok: true }> | undefined): Failure {
 	const failed: { reason: string; description: string; httpCode?: string } = outcome ?? {
 		reason: spec.missingReason,
 		description: `The request held ${batch.consignments.length} consignment(s); the answer had none for this one. Check its state in SortedPRO before trying again.`,
@@ -174,7 +190,7 @@ function failureOf(this: IExecuteFunctions, spec: BatchSpec, batch: Batch, consi
 		httpCode: failed.httpCode,
 		itemIndex: consignment.itemIndex,
 	});
-	return { ok: false, reason: failed.reason, error };
+	return new Failure(failed.reason, error);
 }
 
 /** The error that stopped a run of several requests, saying how far it got. */

@@ -36,30 +36,34 @@ export class BatchPlan {
 
 	constructor(private readonly mode: RequestMode) {}
 
-	add(itemIndex: number, group: string, references: string[]): void {
+	/** An item's references: one as text (the usual case, no list needed) or a list of distinct ones. */
+	add(itemIndex: number, group: string, references: string | readonly string[]): void {
 		const requestKey = this.mode === 'combine' ? group : String(itemIndex);
 		let byReference = this.byGroup.get(group);
 		if (!byReference) {
 			byReference = new Map();
 			this.byGroup.set(group, byReference);
 		}
-		for (const reference of references) {
-			const known = byReference.get(reference);
-			if (known) {
-				// references are unique within an item, so only a different item can add itself here
-				(known.laterItemIndexes ??= []).push(itemIndex);
-				continue;
-			}
-			const consignment: PlannedConsignment = { reference, group, itemIndex, laterItemIndexes: undefined, position: this.consignments.length };
-			byReference.set(reference, consignment);
-			this.consignments.push(consignment);
-			let request = this.requests.get(requestKey);
-			if (!request) {
-				request = { group, consignments: [] };
-				this.requests.set(requestKey, request);
-			}
-			request.consignments.push(consignment);
+		if (typeof references === 'string') this.addOne(itemIndex, group, requestKey, byReference, references);
+		else for (const reference of references) this.addOne(itemIndex, group, requestKey, byReference, reference);
+	}
+
+	private addOne(itemIndex: number, group: string, requestKey: string, byReference: Map<string, PlannedConsignment>, reference: string): void {
+		const known = byReference.get(reference);
+		if (known) {
+			// references are unique within an item, so only a different item can add itself here
+			(known.laterItemIndexes ??= []).push(itemIndex);
+			return;
 		}
+		const consignment: PlannedConsignment = { reference, group, itemIndex, laterItemIndexes: undefined, position: this.consignments.length };
+		byReference.set(reference, consignment);
+		this.consignments.push(consignment);
+		let request = this.requests.get(requestKey);
+		if (!request) {
+			request = { group, consignments: [] };
+			this.requests.set(requestKey, request);
+		}
+		request.consignments.push(consignment);
 	}
 
 	batches(batchSize: number): Batch[] {
