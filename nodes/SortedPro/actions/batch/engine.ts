@@ -60,21 +60,9 @@ export async function runBatch(this: IExecuteFunctions, items: INodeExecutionDat
 		if (run.onError === 'stop') throw error;
 		refusals.push({ order: itemIndex, item: { json: { error: error.message }, pairedItem: { item: itemIndex } } });
 	};
-	const mode = this.getNodeParameter('requestMode', 0, 'combine') as RequestMode;
-	const inputs = readInputs.call(this, items, spec, refuse);
-	const problems = spec.checkGroups && inputs.itemIndexes.length > 0 ? await spec.checkGroups.call(this, [...new Set(inputs.groups)], run) : undefined;
-	const plan = new BatchPlan(mode);
-	for (let index = 0; index < inputs.itemIndexes.length; index++) {
-		const itemIndex = inputs.itemIndexes[index];
-		const group = inputs.groups[index];
-		const problem = problems?.get(group);
-		if (problem !== undefined) refuse(inputError.call(this, itemIndex, spec.group?.field ?? '', `"${group}" ${problem}`), itemIndex);
-		else plan.add(itemIndex, group, inputs.references[index]);
-	}
-
-	const batches = plan.batches(run.options.batchSize);
+	const { consignments, batches } = await planBatches.call(this, items, run, spec, refuse);
 	// By the consignment's position in the plan.
-	const outcomes = new Array<Outcome | undefined>(plan.consignments.length);
+	const outcomes = new Array<Outcome | undefined>(consignments.length);
 	const unexpected: Extra[] = [];
 	const sendOne = async (index: number) => {
 		const batch = batches[index];
@@ -113,7 +101,32 @@ export async function runBatch(this: IExecuteFunctions, items: INodeExecutionDat
 	} catch (caught) {
 		throw stoppedError(caught, batches.length);
 	}
-	return inInputOrder(plan.consignments, outcomes, refusals, unexpected, spec);
+	return inInputOrder(consignments, outcomes, refusals, unexpected, spec);
+}
+
+/**
+ * Reads the items, refuses the bad ones and plans the batches. Only the consignments and the
+ * batches outlive it: the per-item lists and the plan's maps are garbage once the requests start.
+ */
+async function planBatches(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	run: RunContext,
+	spec: BatchSpec,
+	refuse: (error: NodeOperationError, itemIndex: number) => void,
+): Promise<{ consignments: PlannedConsignment[]; batches: Batch[] }> {
+	const mode = this.getNodeParameter('requestMode', 0, 'combine') as RequestMode;
+	const inputs = readInputs.call(this, items, spec, refuse);
+	const problems = spec.checkGroups && inputs.itemIndexes.length > 0 ? await spec.checkGroups.call(this, [...new Set(inputs.groups)], run) : undefined;
+	const plan = new BatchPlan(mode);
+	for (let index = 0; index < inputs.itemIndexes.length; index++) {
+		const itemIndex = inputs.itemIndexes[index];
+		const group = inputs.groups[index];
+		const problem = problems?.get(group);
+		if (problem !== undefined) refuse(inputError.call(this, itemIndex, spec.group?.field ?? '', `"${group}" ${problem}`), itemIndex);
+		else plan.add(itemIndex, group, inputs.references[index]);
+	}
+	return { consignments: plan.consignments, batches: plan.batches(run.options.batchSize) };
 }
 
 /**
