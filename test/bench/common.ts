@@ -213,17 +213,28 @@ export function finishChild(result: ChildResult): void {
  */
 export async function startRunProfile(name: string): Promise<() => Promise<void>> {
 	const dir = process.env.BENCH_PROFILE_DIR;
-	if (!dir) return async () => {};
+	const heapDir = process.env.BENCH_HEAP_PROFILE_DIR;
+	if (!dir && !heapDir) return async () => {};
 	const session = new Session();
 	session.connect();
 	const post = (method: string, params?: object) =>
 		new Promise<unknown>((done, fail) => session.post(method, params ?? {}, (error, result) => (error ? fail(error) : done(result))));
-	await post('Profiler.enable');
-	await post('Profiler.setSamplingInterval', { interval: 500 });
-	await post('Profiler.start');
+	if (dir) {
+		await post('Profiler.enable');
+		await post('Profiler.setSamplingInterval', { interval: 500 });
+		await post('Profiler.start');
+	}
+	// Heap: sampled allocations still alive when the run ends (garbage not yet collected included).
+	if (heapDir) await post('HeapProfiler.startSampling', { samplingInterval: 16384 });
 	return async () => {
-		const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-		writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+		if (heapDir) {
+			const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+			writeFileSync(join(heapDir, `${name}.heapprofile`), JSON.stringify(profile));
+		}
+		if (dir) {
+			const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+			writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+		}
 		session.disconnect();
 	};
 }

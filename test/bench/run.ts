@@ -3,7 +3,7 @@
  * HTTP client sending the same batches. Prints figures; it is not a test (CI times nothing).
  *
  *   node .cache/bench-build/test/bench/run.js [--n 1000,10000,100000] [--scenarios combine-json,bare-json]
- *        [--repeat 1] [--profile DIR] [--cpu-prof DIR] [--no-static] [--out .cache/bench-results.json]
+ *        [--repeat 1] [--profile DIR] [--heap-profile DIR] [--cpu-prof DIR] [--no-static] [--out .cache/bench-results.json]
  *   env: GENERIC_TIMEZONE (n8n's instance timezone), BENCH_ON_ERROR (the node's On Error setting)
  *   node .cache/bench-build/test/bench/run.js --scenario combine-json --n 100000 --base-url URL   (one child run)
  *   node .cache/bench-build/test/bench/run.js --report .cache/bench-results.json                 (print a past run again)
@@ -58,8 +58,14 @@ async function parent(flags: Record<string, string>): Promise<void> {
 	// --profile DIR: the timed run only, in every child (node:inspector).
 	const profileDir = flags['cpu-prof'] ? resolve(flags['cpu-prof']) : undefined;
 	const runProfileDir = flags.profile ? resolve(flags.profile) : undefined;
-	for (const dir of [profileDir, runProfileDir]) if (dir) mkdirSync(dir, { recursive: true });
-	const childEnv = runProfileDir ? { ...process.env, BENCH_PROFILE_DIR: runProfileDir } : process.env;
+	// --heap-profile DIR: sampled allocations of the timed run still alive at its end (DevTools' .heapprofile).
+	const heapProfileDir = flags['heap-profile'] ? resolve(flags['heap-profile']) : undefined;
+	for (const dir of [profileDir, runProfileDir, heapProfileDir]) if (dir) mkdirSync(dir, { recursive: true });
+	const childEnv = {
+		...process.env,
+		...(runProfileDir && { BENCH_PROFILE_DIR: runProfileDir }),
+		...(heapProfileDir && { BENCH_HEAP_PROFILE_DIR: heapProfileDir }),
+	};
 
 	const machine = {
 		nproc: cpus().length,

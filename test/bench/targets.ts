@@ -49,6 +49,16 @@ export function checkTargets(rows: Row[], cold: ColdRequire[], largestN: number)
 			met: row.peakRssMB <= 150,
 		});
 	}
+	const bareJson = at('bare-json', largestN);
+	if (json && bareJson) {
+		const growth = json.peakRssMB - json.rssLoadedMB;
+		const bareGrowth = bareJson.peakRssMB - bareJson.rssLoadedMB;
+		targets.push({
+			target: `JSON, N = ${largestN}: RSS growth ≤ 1.5 × the bare client's growth in the same run`,
+			measured: `${(growth / bareGrowth).toFixed(2)} (${growth.toFixed(1)} MB / ${bareGrowth.toFixed(1)} MB)`,
+			met: growth <= 1.5 * bareGrowth,
+		});
+	}
 	const preloaded = cold.find((c) => c.preload !== null);
 	if (preloaded) {
 		targets.push({

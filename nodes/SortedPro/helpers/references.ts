@@ -29,8 +29,13 @@ function describe(value: unknown): string {
 // One reference with nothing to trim, split or refuse: the usual spreadsheet cell.
 const PLAIN_REFERENCE = new RegExp(`^[^\\s,${CONTROL_CHARACTER.source.slice(1, -1)}]{1,${MAX_REFERENCE_LENGTH}}$`);
 
+/** The value itself when it is one plain reference (nothing to trim, split or refuse), else undefined. */
+export function plainReference(value: unknown): string | undefined {
+	return typeof value === 'string' && PLAIN_REFERENCE.test(value) ? value : undefined;
+}
+
 export function parseReferences(value: unknown): ParsedReferences {
-	if (typeof value === 'string' && PLAIN_REFERENCE.test(value)) return { references: [value] };
+	if (plainReference(value) !== undefined) return { references: [value as string] };
 	if (value === undefined || value === null) return { problem: 'is empty' };
 	const parts = Array.isArray(value) ? value : [value];
 	const seen = new Set<string>();

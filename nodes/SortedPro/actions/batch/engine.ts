@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { runConcurrently, StoppedRunError } from '../../helpers/concurrency';
 import { inputError } from '../../helpers/inputErrors';
 import { parameterReader } from '../../helpers/parameterReader';
-import { parseReferences } from '../../helpers/references';
+import { parseReferences, plainReference } from '../../helpers/references';
 import type { RunContext } from '../types';
 import { BatchPlan, pairedItems, type Batch, type PlannedConsignment, type RequestMode } from './plan';
 
@@ -36,8 +36,16 @@ export interface BatchSpec {
 	missingReason: string;
 }
 
-type Output = { order: number; item: INodeExecutionData };
-type Outcome = { ok: true; json: IDataObject } | { ok: false; reason: string; error: NodeApiError | NodeOperationError };
+/** An output that is not a consignment's (a refused item, an unexpected answer) and the item it stands at. */
+type Extra = { order: number; item: INodeExecutionData };
+/** A consignment that failed; one that is done is kept as its output json alone. */
+class Failure {
+	constructor(
+		readonly reason: string,
+		readonly error: NodeApiError | NodeOperationError,
+	) {}
+}
+type Outcome = IDataObject | Failure;
 
 /**
  * Runs a batch operation: reads each item's references (and group), refuses bad items before
@@ -47,27 +55,18 @@ type Outcome = { ok: true; json: IDataObject } | { ok: false; reason: string; er
  * stands. With onError 'stop' the first failure is thrown.
  */
 export async function runBatch(this: IExecuteFunctions, items: INodeExecutionData[], run: RunContext, spec: BatchSpec): Promise<INodeExecutionData[]> {
-	const outputs: Output[] = [];
+	const refusals: Extra[] = [];
 	const refuse = (error: NodeOperationError, itemIndex: number) => {
 		if (run.onError === 'stop') throw error;
-		outputs.push({ order: itemIndex, item: { json: { error: error.message }, pairedItem: { item: itemIndex } } });
+		refusals.push({ order: itemIndex, item: { json: { error: error.message }, pairedItem: { item: itemIndex } } });
 	};
-	const mode = this.getNodeParameter('requestMode', 0, 'combine') as RequestMode;
-	const inputs = readInputs.call(this, items, spec, refuse);
-	const problems = spec.checkGroups && inputs.length > 0 ? await spec.checkGroups.call(this, [...new Set(inputs.map((input) => input.group))], run) : new Map<string, string>();
-	const plan = new BatchPlan(mode);
-	for (const input of inputs) {
-		const problem = problems.get(input.group);
-		if (problem !== undefined) refuse(inputError.call(this, input.itemIndex, spec.group?.field ?? '', `"${input.group}" ${problem}`), input.itemIndex);
-		else plan.add(input.itemIndex, input.group, input.references);
-	}
-
-	const batches = plan.batches(run.options.batchSize);
-	const outcomes = new Map<PlannedConsignment, Outcome>();
-	const unexpected: Output[] = [];
+	const { consignments, batches } = await planBatches.call(this, items, run, spec, refuse);
+	// By the consignment's position in the plan.
+	const outcomes = new Array<Outcome | undefined>(consignments.length);
+	const unexpected: Extra[] = [];
 	const sendOne = async (index: number) => {
 		const batch = batches[index];
-		const itemIndex = batch.consignments[0].itemIndexes[0];
+		const itemIndex = batch.consignments[0].itemIndex;
 		let answer: BatchAnswer;
 		try {
 			answer = await spec.send.call(this, batch, run, itemIndex);
@@ -75,73 +74,124 @@ export async function runBatch(this: IExecuteFunctions, items: INodeExecutionDat
 			const error = caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			if (run.onError === 'stop') throw error;
 			const reason = error instanceof NodeApiError && error.httpCode ? `${error.message} (HTTP ${error.httpCode})` : error.message;
-			for (const consignment of batch.consignments) outcomes.set(consignment, { ok: false, reason, error });
+			const failure = new Failure(reason, error);
+			for (const consignment of batch.consignments) outcomes[consignment.position] = failure;
 			return;
 		}
+		let firstFailure: Failure | undefined;
 		for (const consignment of batch.consignments) {
 			const outcome = answer.outcomes.get(consignment.reference);
-			outcomes.set(consignment, failureOf.call(this, spec, batch, consignment, outcome));
+			if (outcome?.ok) outcomes[consignment.position] = outcome.json;
+			else {
+				const failure = failureOf.call(this, spec, batch, consignment, outcome);
+				outcomes[consignment.position] = failure;
+				firstFailure ??= failure;
+			}
 		}
 		for (const extra of answer.unexpected) {
 			const error = new NodeOperationError(this.getNode(), extra.message, { itemIndex, description: extra.description });
 			if (run.onError === 'stop') throw error;
 			unexpected.push({ order: itemIndex, item: { json: { error: extra.message }, pairedItem: pairedItems(batch.consignments[0]) } });
 		}
-		if (run.onError === 'stop') {
-			// Stop at the first refused consignment, as n8n does for a failing item; earlier batches are done.
-			const failed = batch.consignments.map((consignment) => outcomes.get(consignment)).find((outcome) => outcome?.ok === false);
-			if (failed?.ok === false) throw failed.error;
-		}
+		// Stop at the first refused consignment, as n8n does for a failing item; earlier batches are done.
+		if (run.onError === 'stop' && firstFailure) throw firstFailure.error;
 	};
 	try {
 		await runConcurrently(batches.length, run.options.parallelRequests, sendOne, run.onError === 'stop');
 	} catch (caught) {
 		throw stoppedError(caught, batches.length);
 	}
-
-	for (const consignment of plan.consignments) {
-		const outcome = outcomes.get(consignment);
-		if (!outcome) continue;
-		const json = outcome.ok ? outcome.json : { error: spec.failureMessage(consignment, outcome.reason) };
-		outputs.push({ order: consignment.itemIndexes[0], item: { json, pairedItem: pairedItems(consignment) } });
-	}
-	outputs.push(...unexpected);
-	// Stable: consignments keep their order of first appearance within an item.
-	return outputs.sort((a, b) => a.order - b.order).map((output) => output.item);
+	return inInputOrder(consignments, outcomes, refusals, unexpected, spec);
 }
 
-interface ItemInput {
-	itemIndex: number;
-	group: string;
-	references: string[];
+/**
+ * Reads the items, refuses the bad ones and plans the batches. Only the consignments and the
+ * batches outlive it: the per-item lists and the plan's maps are garbage once the requests start.
+ */
+async function planBatches(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	run: RunContext,
+	spec: BatchSpec,
+	refuse: (error: NodeOperationError, itemIndex: number) => void,
+): Promise<{ consignments: PlannedConsignment[]; batches: Batch[] }> {
+	const mode = this.getNodeParameter('requestMode', 0, 'combine') as RequestMode;
+	const inputs = readInputs.call(this, items, spec, refuse);
+	const problems = spec.checkGroups && inputs.itemIndexes.length > 0 ? await spec.checkGroups.call(this, [...new Set(inputs.groups)], run) : undefined;
+	const plan = new BatchPlan(mode);
+	for (let index = 0; index < inputs.itemIndexes.length; index++) {
+		const itemIndex = inputs.itemIndexes[index];
+		const group = inputs.groups[index];
+		const problem = problems?.get(group);
+		if (problem !== undefined) refuse(inputError.call(this, itemIndex, spec.group?.field ?? '', `"${group}" ${problem}`), itemIndex);
+		else plan.add(itemIndex, group, inputs.references[index]);
+	}
+	return { consignments: plan.consignments, batches: plan.batches(run.options.batchSize) };
+}
+
+/**
+ * The output in input order. The consignments are in order of first appearance (by item, then
+ * within an item); refusals and unexpected answers (few) are merged in where their item stands.
+ * A refused item has no consignment, and an unexpected answer comes after the consignments of
+ * its batch's first item.
+ */
+function inInputOrder(consignments: PlannedConsignment[], outcomes: Array<Outcome | undefined>, refusals: Extra[], unexpected: Extra[], spec: BatchSpec): INodeExecutionData[] {
+	// Stable: refusals in item order, then unexpected answers in the order they came.
+	const extras = unexpected.length === 0 ? refusals : [...refusals, ...unexpected].sort((a, b) => a.order - b.order);
+	const output: INodeExecutionData[] = [];
+	let next = 0;
+	for (const consignment of consignments) {
+		const outcome = outcomes[consignment.position];
+		if (!outcome) continue;
+		while (next < extras.length && extras[next].order < consignment.itemIndex) output.push(extras[next++].item);
+		const json = outcome instanceof Failure ? { error: spec.failureMessage(consignment, outcome.reason) } : outcome;
+		output.push({ json, pairedItem: pairedItems(consignment) });
+	}
+	while (next < extras.length) output.push(extras[next++].item);
+	return output;
+}
+
+/** The items not refused, as parallel lists (no object per item). */
+interface ItemInputs {
+	itemIndexes: number[];
+	groups: string[];
+	/** One reference as text, or the list of an item's distinct references */
+	references: Array<string | string[]>;
 }
 
 /** Each item's references and group, read at most once per item (see parameterReader). */
-function readInputs(this: IExecuteFunctions, items: INodeExecutionData[], spec: BatchSpec, refuse: (error: NodeOperationError, itemIndex: number) => void): ItemInput[] {
-	const inputs: ItemInput[] = [];
+function readInputs(this: IExecuteFunctions, items: INodeExecutionData[], spec: BatchSpec, refuse: (error: NodeOperationError, itemIndex: number) => void): ItemInputs {
+	const inputs: ItemInputs = { itemIndexes: [], groups: [], references: [] };
 	const { group } = spec;
 	const groupOf = group ? parameterReader(this, group.parameter, items, { extractValue: group.extractValue }) : () => '';
 	const referencesOf = parameterReader(this, 'consignmentReferences', items);
 	const fixedReferences = referencesOf.constant ? parseReferences(referencesOf(0)) : undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const groupValue = groupOf(itemIndex);
-		const references = fixedReferences ?? parseReferences(referencesOf(itemIndex));
+		// One plain reference (the usual cell) is kept as the text itself: no list or result object per item.
+		const value = fixedReferences ? undefined : referencesOf(itemIndex);
+		const plain = fixedReferences ? undefined : plainReference(value);
+		const parsed = plain === undefined ? (fixedReferences ?? parseReferences(value)) : undefined;
 		if (group && (typeof groupValue !== 'string' || groupValue.trim() === '')) {
 			const given = typeof groupValue === 'string' || groupValue === undefined || groupValue === null ? 'is empty' : `is not text (${JSON.stringify(groupValue)})`;
 			refuse(inputError.call(this, itemIndex, group.field, `${given}: ${group.hint}`), itemIndex);
-		} else if ('problem' in references) {
-			refuse(inputError.call(this, itemIndex, 'Consignment References', references.problem), itemIndex);
+		} else if (parsed && 'problem' in parsed) {
+			refuse(inputError.call(this, itemIndex, 'Consignment References', parsed.problem), itemIndex);
 		} else {
-			const problem = spec.checkReferences?.(references.references);
+			const references = parsed ? parsed.references : (plain as string);
+			const problem = spec.checkReferences?.(typeof references === 'string' ? [references] : references);
 			if (problem !== undefined) refuse(inputError.call(this, itemIndex, 'Consignment References', problem), itemIndex);
-			else inputs.push({ itemIndex, group: group ? String(groupValue).trim() : '', references: references.references });
+			else {
+				inputs.itemIndexes.push(itemIndex);
+				inputs.groups.push(group ? String(groupValue).trim() : '');
+				inputs.references.push(references);
+			}
 		}
 	}
 	return inputs;
 }
 
-function failureOf(this: IExecuteFunctions, spec: BatchSpec, batch: Batch, consignment: PlannedConsignment, outcome: ConsignmentOutcome | undefined): Outcome {
-	if (outcome?.ok) return outcome;
+function failureOf(this: IExecuteFunctions, spec: BatchSpec, batch: Batch, consignment: PlannedConsignment, outcome: Exclude<ConsignmentOutcome, { ok: true }> | undefined): Failure {
 	const failed: { reason: string; description: string; httpCode?: string } = outcome ?? {
 		reason: spec.missingReason,
 		description: `The request held ${batch.consignments.length} consignment(s); the answer had none for this one. Check its state in SortedPRO before trying again.`,
@@ -151,9 +201,9 @@ function failureOf(this: IExecuteFunctions, spec: BatchSpec, batch: Batch, consi
 		message,
 		description: failed.description,
 		httpCode: failed.httpCode,
-		itemIndex: consignment.itemIndexes[0],
+		itemIndex: consignment.itemIndex,
 	});
-	return { ok: false, reason: failed.reason, error };
+	return new Failure(failed.reason, error);
 }
 
 /** The error that stopped a run of several requests, saying how far it got. */

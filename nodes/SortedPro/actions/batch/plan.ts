@@ -7,7 +7,12 @@ export interface PlannedConsignment {
 	reference: string;
 	/** What the requests of a group share, e.g. the carrier service; '' when the operation has none */
 	group: string;
-	itemIndexes: number[];
+	/** The first input item that asked for it */
+	itemIndex: number;
+	/** Later input items that asked for it too (most consignments have none) */
+	laterItemIndexes?: number[];
+	/** Its position in the plan's `consignments` */
+	position: number;
 }
 
 export interface Batch {
@@ -31,35 +36,43 @@ export class BatchPlan {
 
 	constructor(private readonly mode: RequestMode) {}
 
-	add(itemIndex: number, group: string, references: string[]): void {
+	/** An item's references: one as text (the usual case, no list needed) or a list of distinct ones. */
+	add(itemIndex: number, group: string, references: string | readonly string[]): void {
 		const requestKey = this.mode === 'combine' ? group : String(itemIndex);
 		let byReference = this.byGroup.get(group);
 		if (!byReference) {
 			byReference = new Map();
 			this.byGroup.set(group, byReference);
 		}
-		for (const reference of references) {
-			const known = byReference.get(reference);
-			if (known) {
-				// references are unique within an item, so only a different item can add itself here
-				known.itemIndexes.push(itemIndex);
-				continue;
-			}
-			const consignment: PlannedConsignment = { reference, group, itemIndexes: [itemIndex] };
-			byReference.set(reference, consignment);
-			this.consignments.push(consignment);
-			let request = this.requests.get(requestKey);
-			if (!request) {
-				request = { group, consignments: [] };
-				this.requests.set(requestKey, request);
-			}
-			request.consignments.push(consignment);
+		if (typeof references === 'string') this.addOne(itemIndex, group, requestKey, byReference, references);
+		else for (const reference of references) this.addOne(itemIndex, group, requestKey, byReference, reference);
+	}
+
+	private addOne(itemIndex: number, group: string, requestKey: string, byReference: Map<string, PlannedConsignment>, reference: string): void {
+		const known = byReference.get(reference);
+		if (known) {
+			// references are unique within an item, so only a different item can add itself here
+			(known.laterItemIndexes ??= []).push(itemIndex);
+			return;
 		}
+		const consignment: PlannedConsignment = { reference, group, itemIndex, laterItemIndexes: undefined, position: this.consignments.length };
+		byReference.set(reference, consignment);
+		this.consignments.push(consignment);
+		let request = this.requests.get(requestKey);
+		if (!request) {
+			request = { group, consignments: [] };
+			this.requests.set(requestKey, request);
+		}
+		request.consignments.push(consignment);
 	}
 
 	batches(batchSize: number): Batch[] {
 		const batches: Batch[] = [];
 		for (const request of this.requests.values()) {
+			if (request.consignments.length <= batchSize) {
+				batches.push(request);
+				continue;
+			}
 			for (let start = 0; start < request.consignments.length; start += batchSize) {
 				batches.push({ group: request.group, consignments: request.consignments.slice(start, start + batchSize) });
 			}
@@ -69,6 +82,7 @@ export class BatchPlan {
 }
 
 export function pairedItems(consignment: PlannedConsignment): IPairedItemData | IPairedItemData[] {
-	const { itemIndexes } = consignment;
-	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
+	const { itemIndex, laterItemIndexes } = consignment;
+	if (!laterItemIndexes) return { item: itemIndex };
+	return [itemIndex, ...laterItemIndexes].map((item) => ({ item }));
 }
