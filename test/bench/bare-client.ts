@@ -46,12 +46,19 @@ function batches(items: BenchItem[], perItem: boolean): Batch[] {
 	}
 	const result: Batch[] = [];
 	for (const [service, { refs }] of groups) {
-		for (let start = 0; start < refs.length; start += BATCH_SIZE) result.push({ service, refs: refs.slice(start, start + BATCH_SIZE) });
+		for (let start = 0; start < refs.length; start += BATCH_SIZE)
+			result.push({ service, refs: refs.slice(start, start + BATCH_SIZE) });
 	}
 	return result;
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&apos;',
+};
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
 
 /** The node's XML request body (as xml2js' Builder writes it), by string concatenation. */
@@ -85,17 +92,33 @@ const MAX_429_PER_REQUEST = 20;
  * One request with node:http and a new connection (agent: false), as n8n-core's HTTP helper
  * does (it builds a new http.Agent, without keep-alive, for every request).
  */
-function requestNewConnection(url: string, headers: Record<string, string>, body: string): Promise<Answer> {
+function requestNewConnection(
+	url: string,
+	headers: Record<string, string>,
+	body: string,
+): Promise<Answer> {
 	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method: 'PUT', agent: false, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () => {
-				const retryAfter = res.headers['retry-after'];
-				resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), retryAfter });
-			});
-			res.on('error', reject);
-		});
+		const req = http.request(
+			url,
+			{
+				method: 'PUT',
+				agent: false,
+				headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => {
+					const retryAfter = res.headers['retry-after'];
+					resolve({
+						status: res.statusCode ?? 0,
+						text: Buffer.concat(chunks).toString('utf8'),
+						retryAfter,
+					});
+				});
+				res.on('error', reject);
+			},
+		);
 		req.on('error', reject);
 		req.end(body);
 	});
@@ -118,9 +141,14 @@ export class BareClient {
 	rateLimitedSeen = 0;
 
 	private async send(headers: Record<string, string>, body: string): Promise<Answer> {
-		if (this.transport === 'new-connection') return await requestNewConnection(this.baseUrl + ALLOCATE_PATH, headers, body);
+		if (this.transport === 'new-connection')
+			return await requestNewConnection(this.baseUrl + ALLOCATE_PATH, headers, body);
 		const response = await fetch(this.baseUrl + ALLOCATE_PATH, { method: 'PUT', headers, body });
-		return { status: response.status, text: await response.text(), retryAfter: response.headers.get('retry-after') ?? undefined };
+		return {
+			status: response.status,
+			text: await response.text(),
+			retryAfter: response.headers.get('retry-after') ?? undefined,
+		};
 	}
 
 	/** One batch: sent again after Retry-After on 429 (at most MAX_429_PER_REQUEST times). */
@@ -144,15 +172,26 @@ export class BareClient {
 		if (this.format === 'json') return JSON.parse(text) as Summary[];
 		this.xml ??= await import('xml2js');
 		const { Parser, processors } = this.xml;
-		const parsed = (await new Parser({ explicitArray: true, ignoreAttrs: true, tagNameProcessors: [processors.stripPrefix] }).parseStringPromise(
-			text,
-		)) as { ArrayOfAllocationSummary?: { AllocationSummary?: Summary[] } | string };
+		const parsed = (await new Parser({
+			explicitArray: true,
+			ignoreAttrs: true,
+			tagNameProcessors: [processors.stripPrefix],
+		}).parseStringPromise(text)) as {
+			ArrayOfAllocationSummary?: { AllocationSummary?: Summary[] } | string;
+		};
 		const root = parsed.ArrayOfAllocationSummary;
-		return (typeof root === 'object' ? (root.AllocationSummary ?? []) : []).map((s) => ({ ...s, StatusCode: (s.StatusCode as unknown[] | undefined)?.[0] }));
+		return (typeof root === 'object' ? (root.AllocationSummary ?? []) : []).map((s) => ({
+			...s,
+			StatusCode: (s.StatusCode as unknown[] | undefined)?.[0],
+		}));
 	}
 
 	/** Sends every batch, `concurrency` at a time (1: in turn); returns how many consignments were allocated / refused. */
-	async run(items: BenchItem[], perItem: boolean, concurrency = 1): Promise<{ allocated: number; failed: number }> {
+	async run(
+		items: BenchItem[],
+		perItem: boolean,
+		concurrency = 1,
+	): Promise<{ allocated: number; failed: number }> {
 		const mediaType = this.format === 'json' ? 'application/json' : 'application/xml';
 		const headers = {
 			'ocp-apim-subscription-key': API_KEY,
@@ -170,7 +209,8 @@ export class BareClient {
 				const { status, text } = await this.sendBatch(headers, await this.body(service, refs));
 				if (status !== 200) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`);
 				const summaries = await this.parse(text);
-				if (summaries.length !== refs.length) throw new Error(`${summaries.length} summaries for ${refs.length} references`);
+				if (summaries.length !== refs.length)
+					throw new Error(`${summaries.length} summaries for ${refs.length} references`);
 				for (const summary of summaries) {
 					if (Number(summary.StatusCode) === 200) allocated++;
 					else failed++;
@@ -178,7 +218,9 @@ export class BareClient {
 				}
 			}
 		};
-		await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
+		await Promise.all(
+			Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker),
+		);
 		return { allocated, failed };
 	}
 
@@ -189,13 +231,21 @@ export class BareClient {
 			['A&B<C>"D\'', ['EC-<&>"\'-1', 'EC-ü-2']],
 		];
 		for (const [service, refs] of samples) {
-			if ((await this.body(service, refs)) !== (await encodeAllocateRequest(this.format, service, refs))) return false;
+			if (
+				(await this.body(service, refs)) !==
+				(await encodeAllocateRequest(this.format, service, refs))
+			)
+				return false;
 		}
 		return true;
 	}
 }
 
-export async function runBare(spec: ScenarioSpec, n: number, baseUrl: string): Promise<ChildResult> {
+export async function runBare(
+	spec: ScenarioSpec,
+	n: number,
+	baseUrl: string,
+): Promise<ChildResult> {
 	const perItem = spec.mode === 'perItem';
 	const transport = spec.name.endsWith('-newconn') ? 'new-connection' : 'fetch';
 	const bodiesMatchNode = await new BareClient(baseUrl, spec.format).bodiesMatchNode();

@@ -8,7 +8,12 @@ export function nothingLost(record: RunRecord): boolean {
 	const { n } = record.child;
 	const states = record.states ?? {};
 	const held = Object.values(states).reduce((a, b) => a + b, 0);
-	return held === n && states.Allocated === n && record.sim.consignmentsAllocated === n && record.sim.consignmentsInWrongState === 0;
+	return (
+		held === n &&
+		states.Allocated === n &&
+		record.sim.consignmentsAllocated === n &&
+		record.sim.consignmentsInWrongState === 0
+	);
 }
 
 const s = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(2));
@@ -17,7 +22,20 @@ const s = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).to
 export function formatBoundTable(rows: Row[]): string[] {
 	const bound = rows.filter((r) => scenarioByName(r.scenario).server);
 	if (bound.length === 0) return [];
-	const header = ['scenario', 'N', 'server limit', 'in flight (client)', 'requests', '429s', 'peak in flight', 'wall s', 'ideal s', '× ideal', '× bound-bare-c8', 'nothing lost'];
+	const header = [
+		'scenario',
+		'N',
+		'server limit',
+		'in flight (client)',
+		'requests',
+		'429s',
+		'peak in flight',
+		'wall s',
+		'ideal s',
+		'× ideal',
+		'× bound-bare-c8',
+		'nothing lost',
+	];
 	const lines = bound.map((r) => {
 		const spec = scenarioByName(r.scenario);
 		return [
@@ -37,7 +55,8 @@ export function formatBoundTable(rows: Row[]): string[] {
 	});
 	const all = [header, ...lines];
 	const widths = header.map((_, c) => Math.max(...all.map((cells) => cells[c].length)));
-	const row = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+	const row = (cells: string[]) =>
+		`| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
 	const server = bound.map((r) => scenarioByName(r.scenario).server!)[0];
 	return [
 		`Server-bound (simulator: ${server.perRequestMs} ms per request + ${server.perConsignmentMs} ms per consignment, 429 + Retry-After ${server.retryAfterSeconds} s beyond its limit of concurrent requests):`,
@@ -66,29 +85,54 @@ export function boundTargets(rows: Row[]): Target[] {
 	const at = (name: string) => rows.find((r) => r.scenario === name);
 	const p8 = at('bound-node-p8');
 	if (p8?.idealMs) {
-		targets.push({ target: 'server-bound: node, Parallel Requests 8, server limit 8: wall ≤ 1.15 × ideal', measured: `${(p8.wallMs / p8.idealMs).toFixed(2)} (${s(p8.wallMs)} s / ${s(p8.idealMs)} s)`, met: p8.wallMs <= 1.15 * p8.idealMs });
+		targets.push({
+			target: 'server-bound: node, Parallel Requests 8, server limit 8: wall ≤ 1.15 × ideal',
+			measured: `${(p8.wallMs / p8.idealMs).toFixed(2)} (${s(p8.wallMs)} s / ${s(p8.idealMs)} s)`,
+			met: p8.wallMs <= 1.15 * p8.idealMs,
+		});
 	}
 	if (p8?.ratio !== undefined) {
-		targets.push({ target: 'server-bound: node, Parallel Requests 8: wall ≤ 1.1 × bare client with 8 in flight', measured: `${p8.ratio.toFixed(2)} (${s(p8.wallMs)} s / ${s(p8.baselineWallMs)} s)`, met: p8.ratio <= 1.1 });
+		targets.push({
+			target: 'server-bound: node, Parallel Requests 8: wall ≤ 1.1 × bare client with 8 in flight',
+			measured: `${p8.ratio.toFixed(2)} (${s(p8.wallMs)} s / ${s(p8.baselineWallMs)} s)`,
+			met: p8.ratio <= 1.1,
+		});
 	}
 	const p16 = at('bound-node-p16-limit4');
 	if (p16?.idealMs) {
-		targets.push({ target: 'server-bound: node, Parallel Requests 16, server limit 4: wall ≤ 1.3 × the 4-concurrent ideal', measured: `${(p16.wallMs / p16.idealMs).toFixed(2)} (${s(p16.wallMs)} s / ${s(p16.idealMs)} s)`, met: p16.wallMs <= 1.3 * p16.idealMs });
+		targets.push({
+			target:
+				'server-bound: node, Parallel Requests 16, server limit 4: wall ≤ 1.3 × the 4-concurrent ideal',
+			measured: `${(p16.wallMs / p16.idealMs).toFixed(2)} (${s(p16.wallMs)} s / ${s(p16.idealMs)} s)`,
+			met: p16.wallMs <= 1.3 * p16.idealMs,
+		});
 		const bound = max429(scenarioByName(p16.scenario).concurrency ?? 1, p16.requests);
 		const limit = scenarioByName(p16.scenario).server!.concurrentRequestLimit;
 		targets.push({
 			target: `server-bound: node, Parallel Requests 16, server limit ${limit}: 429s counted and ≤ Parallel Requests + ⌈requests / 2⌉ = ${bound}, the server's ${limit} slots used (peak in flight ${limit})`,
 			measured: `${p16.rateLimited ?? '?'} × 429, peak ${p16.peakConcurrent ?? '?'} in flight`,
-			met: p16.rateLimited === undefined ? null : p16.rateLimited <= bound && p16.peakConcurrent === limit,
+			met:
+				p16.rateLimited === undefined
+					? null
+					: p16.rateLimited <= bound && p16.peakConcurrent === limit,
 		});
 	}
 	const bound = rows.filter((r) => scenarioByName(r.scenario).server);
 	if (bound.length > 0) {
 		const order = (r: Row) => SCENARIOS.findIndex((x) => x.name === r.scenario);
 		targets.push({
-			target: 'server-bound: nothing lost (every consignment allocated exactly once, from the simulator\'s state)',
-			measured: [...bound].sort((a, b) => order(a) - order(b)).map((r) => `${r.scenario}: ${r.nothingLost === undefined ? 'unknown' : r.nothingLost ? 'yes' : 'NO'}`).join(', '),
-			met: bound.some((r) => r.nothingLost === undefined) ? null : bound.every((r) => r.nothingLost),
+			target:
+				"server-bound: nothing lost (every consignment allocated exactly once, from the simulator's state)",
+			measured: [...bound]
+				.sort((a, b) => order(a) - order(b))
+				.map(
+					(r) =>
+						`${r.scenario}: ${r.nothingLost === undefined ? 'unknown' : r.nothingLost ? 'yes' : 'NO'}`,
+				)
+				.join(', '),
+			met: bound.some((r) => r.nothingLost === undefined)
+				? null
+				: bound.every((r) => r.nothingLost),
 		});
 	}
 	return targets;

@@ -45,26 +45,79 @@ export interface ServerModel {
 }
 
 /** 100 ms per request + 5 ms per consignment (0.6 s for a batch of 100), at most `limit` requests in flight. */
-const slowServer = (limit: number): ServerModel => ({ perRequestMs: 100, perConsignmentMs: 5, concurrentRequestLimit: limit, retryAfterSeconds: 1 });
+const slowServer = (limit: number): ServerModel => ({
+	perRequestMs: 100,
+	perConsignmentMs: 5,
+	concurrentRequestLimit: limit,
+	retryAfterSeconds: 1,
+});
 export const BOUND_N = 10_000;
 
 export const SCENARIOS: ScenarioSpec[] = [
 	{ name: 'combine-json', client: 'node', mode: 'combine', format: 'json', baseline: 'bare-json' },
 	{ name: 'bare-json', client: 'bare', mode: 'combine', format: 'json' },
-	{ name: 'bare-json-newconn', client: 'bare', mode: 'combine', format: 'json', baseline: 'bare-json' },
+	{
+		name: 'bare-json-newconn',
+		client: 'bare',
+		mode: 'combine',
+		format: 'json',
+		baseline: 'bare-json',
+	},
 	{ name: 'combine-xml', client: 'node', mode: 'combine', format: 'xml', baseline: 'bare-xml' },
 	{ name: 'bare-xml', client: 'bare', mode: 'combine', format: 'xml' },
-	{ name: 'peritem-json', client: 'node', mode: 'perItem', format: 'json', baseline: 'bare-peritem-json', maxN: 10_000 },
+	{
+		name: 'peritem-json',
+		client: 'node',
+		mode: 'perItem',
+		format: 'json',
+		baseline: 'bare-peritem-json',
+		maxN: 10_000,
+	},
 	{ name: 'bare-peritem-json', client: 'bare', mode: 'perItem', format: 'json', maxN: 10_000 },
 	// Server-bound: SortedPRO takes its time and limits concurrent requests (429 + Retry-After beyond).
-	{ name: 'bound-bare-c8', client: 'bare', mode: 'combine', format: 'json', onlyN: BOUND_N, server: slowServer(8), concurrency: 8 },
-	{ name: 'bound-node-p8', client: 'node', mode: 'combine', format: 'json', onlyN: BOUND_N, server: slowServer(8), concurrency: 8, baseline: 'bound-bare-c8' },
-	{ name: 'bound-node-p16-limit4', client: 'node', mode: 'combine', format: 'json', onlyN: BOUND_N, server: slowServer(4), concurrency: 16 },
-	{ name: 'bound-node-p1', client: 'node', mode: 'combine', format: 'json', onlyN: BOUND_N, server: slowServer(8), concurrency: 1, baseline: 'bound-bare-c8' },
+	{
+		name: 'bound-bare-c8',
+		client: 'bare',
+		mode: 'combine',
+		format: 'json',
+		onlyN: BOUND_N,
+		server: slowServer(8),
+		concurrency: 8,
+	},
+	{
+		name: 'bound-node-p8',
+		client: 'node',
+		mode: 'combine',
+		format: 'json',
+		onlyN: BOUND_N,
+		server: slowServer(8),
+		concurrency: 8,
+		baseline: 'bound-bare-c8',
+	},
+	{
+		name: 'bound-node-p16-limit4',
+		client: 'node',
+		mode: 'combine',
+		format: 'json',
+		onlyN: BOUND_N,
+		server: slowServer(4),
+		concurrency: 16,
+	},
+	{
+		name: 'bound-node-p1',
+		client: 'node',
+		mode: 'combine',
+		format: 'json',
+		onlyN: BOUND_N,
+		server: slowServer(8),
+		concurrency: 1,
+		baseline: 'bound-bare-c8',
+	},
 ];
 
 /** Whether a scenario runs at size n. */
-export const runsAt = (spec: ScenarioSpec, n: number) => (spec.maxN === undefined || n <= spec.maxN) && (spec.onlyN === undefined || n === spec.onlyN);
+export const runsAt = (spec: ScenarioSpec, n: number) =>
+	(spec.maxN === undefined || n <= spec.maxN) && (spec.onlyN === undefined || n === spec.onlyN);
 
 /**
  * The least time a server-bound run can take: every request costs perRequestMs + perConsignmentMs
@@ -74,7 +127,9 @@ export function idealMs(spec: ScenarioSpec, n: number): number | undefined {
 	if (!spec.server) return undefined;
 	const { perRequestMs, perConsignmentMs, concurrentRequestLimit } = spec.server;
 	const k = Math.min(concurrentRequestLimit || Infinity, spec.concurrency ?? 1);
-	return Math.ceil(expectedRequests(n, spec.mode) / k) * (perRequestMs + perConsignmentMs * BATCH_SIZE);
+	return (
+		Math.ceil(expectedRequests(n, spec.mode) / k) * (perRequestMs + perConsignmentMs * BATCH_SIZE)
+	);
 }
 
 /** Sets the simulator's latency model (after the warm-up and reset, just before the timed run). */
@@ -82,10 +137,12 @@ export async function applyServerModel(spec: ScenarioSpec, baseUrl: string): Pro
 	if (spec.server) await control(baseUrl, 'POST', 'latency', spec.server);
 }
 
-
 export function scenarioByName(name: string): ScenarioSpec {
 	const spec = SCENARIOS.find((s) => s.name === name);
-	if (!spec) throw new Error(`Unknown scenario "${name}"; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+	if (!spec)
+		throw new Error(
+			`Unknown scenario "${name}"; known: ${SCENARIOS.map((s) => s.name).join(', ')}`,
+		);
 	return spec;
 }
 
@@ -103,7 +160,8 @@ export interface BenchItem {
 /** N items, one consignment reference each, carrier services mixed round-robin. */
 export function makeItems(n: number, prefix = 'EC'): BenchItem[] {
 	const items: BenchItem[] = new Array(n);
-	for (let i = 0; i < n; i++) items[i] = { ref: reference(prefix, i + 1), service: SERVICES[i % SERVICES.length] };
+	for (let i = 0; i < n; i++)
+		items[i] = { ref: reference(prefix, i + 1), service: SERVICES[i % SERVICES.length] };
 	return items;
 }
 
@@ -162,7 +220,12 @@ export function socketCounter(): { count(): number; reset(): void } {
 }
 
 /** A call to the simulator's /__simulator/* control routes with node:http (no fetch, no axios). */
-export function control<T = unknown>(baseUrl: string, method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+export function control<T = unknown>(
+	baseUrl: string,
+	method: 'GET' | 'POST',
+	route: string,
+	body?: unknown,
+): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const payload = body === undefined ? undefined : JSON.stringify(body);
 		const req = http.request(
@@ -173,7 +236,8 @@ export function control<T = unknown>(baseUrl: string, method: 'GET' | 'POST', ro
 				res.setEncoding('utf8');
 				res.on('data', (chunk: string) => (text += chunk));
 				res.on('end', () => {
-					if ((res.statusCode ?? 0) >= 300) reject(new Error(`simulator ${route}: HTTP ${res.statusCode} ${text}`));
+					if ((res.statusCode ?? 0) >= 300)
+						reject(new Error(`simulator ${route}: HTTP ${res.statusCode} ${text}`));
 					else resolve(JSON.parse(text) as T);
 				});
 			},
@@ -218,7 +282,9 @@ export async function startRunProfile(name: string): Promise<() => Promise<void>
 	const session = new Session();
 	session.connect();
 	const post = (method: string, params?: object) =>
-		new Promise<unknown>((done, fail) => session.post(method, params ?? {}, (error, result) => (error ? fail(error) : done(result))));
+		new Promise<unknown>((done, fail) =>
+			session.post(method, params ?? {}, (error, result) => (error ? fail(error) : done(result))),
+		);
 	if (dir) {
 		await post('Profiler.enable');
 		await post('Profiler.setSamplingInterval', { interval: 500 });

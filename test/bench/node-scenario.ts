@@ -29,13 +29,18 @@ import {
 const nodeTypes = { 'n8n-nodes-sortedpro.sortedPro': new SortedPro() };
 const credentialTypes = [new SortedProApi()];
 /** The node's "On Error" setting: n8n's default (Stop Workflow) unless BENCH_ON_ERROR says otherwise. */
-const ON_ERROR = process.env.BENCH_ON_ERROR as 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput' | undefined;
+const ON_ERROR = process.env.BENCH_ON_ERROR as
+	'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput' | undefined;
 
 /** Counts getNodeParameter calls by parameter name (on top of the harness' timing wrapper). */
 function countParameterReads(): { reads: Record<string, number>; reset(): void } {
 	const state = { reads: {} as Record<string, number>, reset: () => (state.reads = {}) };
-	let proto: Record<string, unknown> | null = ExecuteContext.prototype as unknown as Record<string, unknown>;
-	while (proto && !Object.prototype.hasOwnProperty.call(proto, '_getNodeParameter')) proto = Object.getPrototypeOf(proto);
+	let proto: Record<string, unknown> | null = ExecuteContext.prototype as unknown as Record<
+		string,
+		unknown
+	>;
+	while (proto && !Object.prototype.hasOwnProperty.call(proto, '_getNodeParameter'))
+		proto = Object.getPrototypeOf(proto);
 	if (!proto) return state;
 	const original = proto._getNodeParameter as (...args: unknown[]) => unknown;
 	proto._getNodeParameter = function (this: unknown, ...args: unknown[]) {
@@ -62,19 +67,28 @@ function parameters(spec: ScenarioSpec): INodeParameters {
 }
 
 // The generated objects are the items' json (no copy of our own: the harness and n8n-core copy the items as they do).
-const asInput = (items: BenchItem[]): INodeExecutionData[] => items.map((json) => ({ json: json as unknown as INodeExecutionData['json'] }));
+const asInput = (items: BenchItem[]): INodeExecutionData[] =>
+	items.map((json) => ({ json: json as unknown as INodeExecutionData['json'] }));
 
 async function run(spec: ScenarioSpec, items: INodeExecutionData[], baseUrl: string) {
 	return await runNode({
 		nodeTypes,
 		credentialTypes,
-		node: { type: 'n8n-nodes-sortedpro.sortedPro', parameters: parameters(spec), ...(ON_ERROR && { onError: ON_ERROR }) },
+		node: {
+			type: 'n8n-nodes-sortedpro.sortedPro',
+			parameters: parameters(spec),
+			...(ON_ERROR && { onError: ON_ERROR }),
+		},
 		items,
 		credentials: { sortedProApi: { apiKey: API_KEY, environment: 'custom', baseUrl } },
 	});
 }
 
-export async function runNodeScenario(spec: ScenarioSpec, n: number, baseUrl: string): Promise<ChildResult> {
+export async function runNodeScenario(
+	spec: ScenarioSpec,
+	n: number,
+	baseUrl: string,
+): Promise<ChildResult> {
 	const reads = countParameterReads();
 	// Warm-up: a small run (loads axios, the expression engine, warms the JIT), then a clean simulator.
 	const warm = await run(spec, asInput(makeItems(30, 'EC-WARM')), baseUrl);
@@ -100,7 +114,11 @@ export async function runNodeScenario(spec: ScenarioSpec, n: number, baseUrl: st
 	const [allocated = [], failed = []] = result.outputs;
 	// What the harness itself does to the items before n8n sees them (a copy of each item): part of wallMs.
 	const copyStarted = performance.now();
-	items.map((item, index) => ({ ...item, json: deepCopy(item.json), pairedItem: item.pairedItem ?? { item: index } }));
+	items.map((item, index) => ({
+		...item,
+		json: deepCopy(item.json),
+		pairedItem: item.pairedItem ?? { item: index },
+	}));
 	const harnessCopyMs = performance.now() - copyStarted;
 	return {
 		scenario: spec.name,

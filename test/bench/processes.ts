@@ -10,7 +10,11 @@ import { API_KEY, type ChildResult, control } from './common';
 export const ROOT = (() => {
 	for (let dir = __dirname; dir !== resolve(dir, '..'); dir = resolve(dir, '..')) {
 		const pkg = join(dir, 'package.json');
-		if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'n8n-nodes-sortedpro') return dir;
+		if (
+			existsSync(pkg) &&
+			(JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'n8n-nodes-sortedpro'
+		)
+			return dir;
 	}
 	throw new Error(`package root not found above ${__dirname}`);
 })();
@@ -48,7 +52,16 @@ export interface SimulatorProcess {
 export async function startSimulatorProcess(): Promise<SimulatorProcess> {
 	const child = spawn(
 		process.execPath,
-		[join(ROOT, 'test/simulator/cli.js'), '--port', '0', '--api-key', API_KEY, '--auto-create', '^EC-', '--no-record-bodies'],
+		[
+			join(ROOT, 'test/simulator/cli.js'),
+			'--port',
+			'0',
+			'--api-key',
+			API_KEY,
+			'--auto-create',
+			'^EC-',
+			'--no-record-bodies',
+		],
 		{ stdio: ['ignore', 'pipe', 'inherit'] },
 	);
 	const baseUrl = await new Promise<string>((resolveUrl, reject) => {
@@ -101,7 +114,16 @@ export function runScenarioChild(
 	return new Promise((resolveResult, reject) => {
 		const child = spawn(
 			process.execPath,
-			[...nodeArgs, join(__dirname, 'run.js'), '--scenario', scenario, '--n', String(n), '--base-url', baseUrl],
+			[
+				...nodeArgs,
+				join(__dirname, 'run.js'),
+				'--scenario',
+				scenario,
+				'--n',
+				String(n),
+				'--base-url',
+				baseUrl,
+			],
 			{ stdio: ['ignore', 'pipe', 'inherit'], cwd: ROOT, env },
 		);
 		let stdout = '';
@@ -109,11 +131,16 @@ export function runScenarioChild(
 		child.once('error', reject);
 		child.once('exit', (code) => {
 			const last = stdout.trim().split('\n').pop() ?? '';
-			if (code !== 0) return reject(new Error(`${scenario} N=${n} exited with code ${code}\n${stdout.slice(-2000)}`));
+			if (code !== 0)
+				return reject(
+					new Error(`${scenario} N=${n} exited with code ${code}\n${stdout.slice(-2000)}`),
+				);
 			try {
 				resolveResult(JSON.parse(last) as ChildResult);
 			} catch {
-				reject(new Error(`${scenario} N=${n}: no result line in its output:\n${stdout.slice(-2000)}`));
+				reject(
+					new Error(`${scenario} N=${n}: no result line in its output:\n${stdout.slice(-2000)}`),
+				);
 			}
 		});
 	});

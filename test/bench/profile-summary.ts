@@ -36,7 +36,11 @@ export function owner(url: string, functionName: string): string {
 	return own ? own[1] : url;
 }
 
-const shortUrl = (url: string) => url.replace(/^file:\/\//, '').replace(/^.*?node_modules\//, '').replace(/^.*?\.cache\/bench-build\//, '');
+const shortUrl = (url: string) =>
+	url
+		.replace(/^file:\/\//, '')
+		.replace(/^.*?node_modules\//, '')
+		.replace(/^.*?\.cache\/bench-build\//, '');
 
 export function summarise(
 	profile: Profile,
@@ -49,7 +53,11 @@ export function summarise(
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	if (attributeGc) {
 		// A GC sample has no JS stack; charge it to the code that ran just before (it allocated).
-		const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
+		const gc = new Set(
+			profile.nodes
+				.filter((n) => n.callFrame.functionName === '(garbage collector)')
+				.map((n) => n.id),
+		);
 		let previous: number | undefined;
 		profile.samples = profile.samples.map((id) => {
 			if (!gc.has(id)) return (previous = id);
@@ -57,9 +65,12 @@ export function summarise(
 		});
 	}
 	const parent = new Map<number, number>();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parent.set(child, node.id);
 	const selfUs = new Map<number, number>();
-	profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+	profile.samples.forEach((id, i) =>
+		selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+	);
 	let excludedUs = 0;
 	if (exclude.length > 0) {
 		for (const id of [...selfUs.keys()]) {
@@ -74,7 +85,8 @@ export function summarise(
 	}
 	const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
-	const key = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'}  ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+	const key = (n: ProfileNode) =>
+		`${n.callFrame.functionName || '(anonymous)'}  ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 	const byFunction = new Map<string, number>();
 	const byOwner = new Map<string, number>();
 	const inclusive = new Map<string, number>();
@@ -86,7 +98,8 @@ export function summarise(
 		byOwner.set(o, (byOwner.get(o) ?? 0) + us);
 		if (callersOf.includes(node.callFrame.functionName)) {
 			const chain: string[] = [];
-			for (let cur = parent.get(id); cur !== undefined && chain.length < 4; cur = parent.get(cur)) chain.push(key(byId.get(cur)!));
+			for (let cur = parent.get(id); cur !== undefined && chain.length < 4; cur = parent.get(cur))
+				chain.push(key(byId.get(cur)!));
 			const line = `${node.callFrame.functionName} <- ${chain.join(' <- ')}`;
 			callers.set(line, (callers.get(line) ?? 0) + us);
 		}
@@ -100,10 +113,14 @@ export function summarise(
 			}
 		}
 	}
-	const ms = (us: number) => `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / totalUs).toFixed(1).padStart(5)} %`;
+	const ms = (us: number) =>
+		`${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / totalUs).toFixed(1).padStart(5)} %`;
 	const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
 	const lines = [`total sampled: ${(totalUs / 1000).toFixed(0)} ms`];
-	if (exclude.length > 0) lines.push(`(left out: ${(excludedUs / 1000).toFixed(0)} ms in samples under ${exclude.join(', ')})`);
+	if (exclude.length > 0)
+		lines.push(
+			`(left out: ${(excludedUs / 1000).toFixed(0)} ms in samples under ${exclude.join(', ')})`,
+		);
 	lines.push('', 'self time by package / area:');
 	for (const [name, us] of sorted(byOwner).slice(0, 20)) lines.push(`  ${ms(us)}  ${name}`);
 	lines.push('', `top ${top} functions by self time:`);
@@ -121,11 +138,14 @@ export function summarise(
 
 if (require.main === module) {
 	const [file, ...rest] = process.argv.slice(2);
-	if (!file) throw new Error('usage: profile-summary.js FILE.cpuprofile [--top 30] [--match fn,fn]');
+	if (!file)
+		throw new Error('usage: profile-summary.js FILE.cpuprofile [--top 30] [--match fn,fn]');
 	const flags = parseFlags(rest);
 	const match = flags.match ? flags.match.split(',') : [];
 	const callersOf = flags.callers ? flags.callers.split(',') : [];
 	const exclude = flags.exclude ? flags.exclude.split(',') : [];
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-	process.stdout.write(`${summarise(profile, Number(flags.top ?? 30), match, callersOf, exclude, flags['attribute-gc'] !== undefined)}\n`);
+	process.stdout.write(
+		`${summarise(profile, Number(flags.top ?? 30), match, callersOf, exclude, flags['attribute-gc'] !== undefined)}\n`,
+	);
 }

@@ -63,7 +63,13 @@ export interface Row {
 	allocated: number;
 	failed: number;
 	bodiesMatchNode?: boolean;
-	sim: { busyMs: number; busyShare: number; cpuMs?: number; consignmentsPerBusySecond: number; requestsPerBusySecond: number };
+	sim: {
+		busyMs: number;
+		busyShare: number;
+		cpuMs?: number;
+		consignmentsPerBusySecond: number;
+		requestsPerBusySecond: number;
+	};
 	repeats: number;
 	/** Server-bound only: the least wall time possible (common.ts idealMs) */
 	idealMs?: number;
@@ -74,7 +80,8 @@ export interface Row {
 	nothingLost?: boolean;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** One row per (scenario, N): the repeat with the median wall time; peak RSS is the highest seen. */
 export function buildRows(records: RunRecord[]): Row[] {
@@ -98,7 +105,7 @@ export function buildRows(records: RunRecord[]): Row[] {
 			consignmentsPerSecond: (child.n / child.wallMs) * 1000,
 			peakRssMB: Math.max(...group.map((r) => r.child.peakRssMB)),
 			rssLoadedMB: child.rssLoadedMB,
-		rssBeforeMB: child.rssBeforeMB,
+			rssBeforeMB: child.rssBeforeMB,
 			cpuMs: child.cpuUserMs + child.cpuSystemMs,
 			socketsOpened: child.socketsOpened,
 			paramEvalMs: child.paramEvalMs,
@@ -121,7 +128,9 @@ export function buildRows(records: RunRecord[]): Row[] {
 			idealMs: idealMs(spec, child.n),
 			rateLimited: sim.latency?.rateLimited,
 			peakConcurrent: sim.latency?.peakConcurrent,
-			nothingLost: group.every((r) => r.states !== undefined) ? group.every(nothingLost) : undefined,
+			nothingLost: group.every((r) => r.states !== undefined)
+				? group.every(nothingLost)
+				: undefined,
 		});
 	}
 	// Ratios pass by pass (a node run and its baseline ran back to back, under the same machine
@@ -138,7 +147,9 @@ export function buildRows(records: RunRecord[]): Row[] {
 		row.ratios = pairs.map(({ run, base: b }) => run.wallMs / b.wallMs);
 		row.ratio = median(row.ratios);
 		if (row.ownMs !== undefined) {
-			row.ownRatios = pairs.map(({ run, base: b }) => (run.wallMs - (run.paramEvalMs ?? 0)) / b.wallMs);
+			row.ownRatios = pairs.map(
+				({ run, base: b }) => (run.wallMs - (run.paramEvalMs ?? 0)) / b.wallMs,
+			);
 			row.ownRatio = median(row.ownRatios);
 		}
 	}
@@ -146,15 +157,35 @@ export function buildRows(records: RunRecord[]): Row[] {
 	return rows.sort((a, b) => a.n - b.n || order(a) - order(b));
 }
 
-const fix = (value: number | undefined, digits = 0) => (value === undefined ? '–' : value.toFixed(digits));
+const fix = (value: number | undefined, digits = 0) =>
+	value === undefined ? '–' : value.toFixed(digits);
 /** The median, with the range over the passes when there were several. */
 const spread = (value: number | undefined, values: number[] | undefined) =>
-	value === undefined ? '–' : values && values.length > 1 ? `${value.toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})` : value.toFixed(2);
-const secs = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(ms < 10_000 ? 3 : 2));
+	value === undefined
+		? '–'
+		: values && values.length > 1
+			? `${value.toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`
+			: value.toFixed(2);
+const secs = (ms: number | undefined) =>
+	ms === undefined ? '–' : (ms / 1000).toFixed(ms < 10_000 ? 3 : 2);
 
 export const TABLE_HEADER = [
-	'scenario', 'N', 'requests (max)', 'wall s', 'cons/s', 'peak RSS MB', 'RSS growth MB', '× bare', 'n8n params s', 'node own s', 'own × bare',
-	'execTime s', 'CPU s', 'sockets', 'sim busy % of wall', 'sim cons/busy-s',
+	'scenario',
+	'N',
+	'requests (max)',
+	'wall s',
+	'cons/s',
+	'peak RSS MB',
+	'RSS growth MB',
+	'× bare',
+	'n8n params s',
+	'node own s',
+	'own × bare',
+	'execTime s',
+	'CPU s',
+	'sockets',
+	'sim busy % of wall',
+	'sim cons/busy-s',
 ];
 
 export function tableCells(row: Row): string[] {
@@ -183,7 +214,10 @@ export function formatTable(rows: Row[]): string {
 	const lines = [TABLE_HEADER, TABLE_HEADER.map(() => '---'), ...rows.map(tableCells)];
 	const widths = TABLE_HEADER.map((_, c) => Math.max(...lines.map((cells) => cells[c].length)));
 	return lines
-		.map((cells) => `| ${cells.map((cell, c) => (cells[c] === '---' ? '-'.repeat(widths[c]) : cell.padEnd(widths[c]))).join(' | ')} |`)
+		.map(
+			(cells) =>
+				`| ${cells.map((cell, c) => (cells[c] === '---' ? '-'.repeat(widths[c]) : cell.padEnd(widths[c]))).join(' | ')} |`,
+		)
 		.join('\n');
 }
 
@@ -193,13 +227,19 @@ export function formatStatic(cold: ColdRequire[], pack: PackFigures | undefined)
 			`  cold require of the node${c.preload ? ` (after ${c.preload})` : ' (nothing preloaded)'}: median ${c.medianMs.toFixed(1)} ms, min ${c.minMs.toFixed(1)} ms, ${c.modulesLoaded} modules loaded, xml2js ${c.xml2jsLoaded ? 'loaded' : 'not loaded'}`,
 	);
 	if (pack) {
-		lines.push(`  packed tarball ${pack.filename}: ${(pack.sizeBytes / 1024).toFixed(1)} kB (unpacked ${(pack.unpackedSizeBytes / 1024).toFixed(1)} kB, ${pack.entryCount} files)`);
+		lines.push(
+			`  packed tarball ${pack.filename}: ${(pack.sizeBytes / 1024).toFixed(1)} kB (unpacked ${(pack.unpackedSizeBytes / 1024).toFixed(1)} kB, ${pack.entryCount} files)`,
+		);
 	}
 	return lines.join('\n');
 }
 
 /** The printed report: table, legend, static figures, targets. */
-export function renderReport(results: BenchResults): { text: string; rows: Row[]; targets: Target[] } {
+export function renderReport(results: BenchResults): {
+	text: string;
+	rows: Row[];
+	targets: Target[];
+} {
 	const { machine } = results;
 	const rows = buildRows(results.records);
 	const targets = checkTargets(rows, results.coldRequire, Math.max(...results.sizes));
@@ -212,10 +252,10 @@ export function renderReport(results: BenchResults): { text: string; rows: Row[]
 		formatTable(rows),
 		'',
 		...formatBoundTable(rows),
-		'node own = wall − n8n params (time in n8n\'s getNodeParameter). × bare = wall time / the bare client\'s (same batches, same N),',
-		'pass by pass, median (range); the bare client is Node\'s fetch with keep-alive, bare-json-newconn is node:http with a new connection per request.',
-		'RSS growth = peak RSS − RSS once loaded and warmed up (before the N items are built). CPU s = the scenario process\'s user + system time in the run.',
-		'sim busy = the simulator\'s own handling time (in its own process) as a share of the run\'s wall time; sim cons/busy-s = its throughput.',
+		"node own = wall − n8n params (time in n8n's getNodeParameter). × bare = wall time / the bare client's (same batches, same N),",
+		"pass by pass, median (range); the bare client is Node's fetch with keep-alive, bare-json-newconn is node:http with a new connection per request.",
+		"RSS growth = peak RSS − RSS once loaded and warmed up (before the N items are built). CPU s = the scenario process's user + system time in the run.",
+		"sim busy = the simulator's own handling time (in its own process) as a share of the run's wall time; sim cons/busy-s = its throughput.",
 		'requests = allocation requests the simulator received (the node also sends one GET /carrierservices per run).',
 		'',
 		formatStatic(results.coldRequire, results.pack),

@@ -17,17 +17,30 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 
-import { type ChildResult, SCENARIOS, finishChild, parseFlags, runsAt, scenarioByName } from './common';
+import {
+	type ChildResult,
+	SCENARIOS,
+	finishChild,
+	parseFlags,
+	runsAt,
+	scenarioByName,
+} from './common';
 import { ROOT, runScenarioChild, startSimulatorProcess } from './processes';
 import { type BenchResults, type RunRecord, renderReport } from './report';
-import { type ColdRequire, type PackFigures, measureColdRequire, measurePack } from './static-figures';
+import {
+	type ColdRequire,
+	type PackFigures,
+	measureColdRequire,
+	measurePack,
+} from './static-figures';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 
 /** Which code was measured: the commit, and whether node or credential sources differ from it. */
 function codeVersion(): string {
 	try {
-		const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+		const git = (...args: string[]) =>
+			execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 		const dirty = git('status', '--porcelain', '--', 'nodes', 'credentials') !== '';
 		return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in nodes/ or credentials/' : ''}`;
 	} catch {
@@ -39,10 +52,12 @@ async function child(flags: Record<string, string>): Promise<void> {
 	const spec = scenarioByName(flags.scenario);
 	const n = Number(flags.n);
 	const baseUrl = flags['base-url'];
-	if (!Number.isInteger(n) || n < 1 || !baseUrl) throw new Error('--scenario needs --n and --base-url');
+	if (!Number.isInteger(n) || n < 1 || !baseUrl)
+		throw new Error('--scenario needs --n and --base-url');
 	// Only the node's process loads n8n: the bare client's RSS and start-up stay its own.
 	let result: ChildResult;
-	if (spec.client === 'node') result = await (await import('./node-scenario')).runNodeScenario(spec, n, baseUrl);
+	if (spec.client === 'node')
+		result = await (await import('./node-scenario')).runNodeScenario(spec, n, baseUrl);
 	else result = await (await import('./bare-client')).runBare(spec, n, baseUrl);
 	finishChild(result);
 }
@@ -60,7 +75,8 @@ async function parent(flags: Record<string, string>): Promise<void> {
 	const runProfileDir = flags.profile ? resolve(flags.profile) : undefined;
 	// --heap-profile DIR: sampled allocations of the timed run still alive at its end (DevTools' .heapprofile).
 	const heapProfileDir = flags['heap-profile'] ? resolve(flags['heap-profile']) : undefined;
-	for (const dir of [profileDir, runProfileDir, heapProfileDir]) if (dir) mkdirSync(dir, { recursive: true });
+	for (const dir of [profileDir, runProfileDir, heapProfileDir])
+		if (dir) mkdirSync(dir, { recursive: true });
 	const childEnv = {
 		...process.env,
 		...(runProfileDir && { BENCH_PROFILE_DIR: runProfileDir }),
@@ -77,7 +93,9 @@ async function parent(flags: Record<string, string>): Promise<void> {
 		onError: process.env.BENCH_ON_ERROR ?? '(n8n default: stopWorkflow)',
 		code: codeVersion(),
 	};
-	log(`bench: ${machine.nproc} CPUs (${machine.cpu}), node ${machine.node}, load average ${machine.loadAverage.join(' ')}; sizes ${sizes.join(', ')}; repeat ${repeats}`);
+	log(
+		`bench: ${machine.nproc} CPUs (${machine.cpu}), node ${machine.node}, load average ${machine.loadAverage.join(' ')}; sizes ${sizes.join(', ')}; repeat ${repeats}`,
+	);
 
 	const sim = await startSimulatorProcess();
 	log(`simulator (pid ${sim.pid}) on ${sim.baseUrl}`);
@@ -89,18 +107,36 @@ async function parent(flags: Record<string, string>): Promise<void> {
 				for (const spec of SCENARIOS.filter((s) => names.includes(s.name) && runsAt(s, n))) {
 					await sim.reset();
 					const cpuBefore = sim.cpuMs();
-					const nodeArgs = profileDir && spec.client === 'node' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${spec.name}-${n}-${repeat}.cpuprofile`] : [];
+					const nodeArgs =
+						profileDir && spec.client === 'node'
+							? [
+									'--cpu-prof',
+									`--cpu-prof-dir=${profileDir}`,
+									`--cpu-prof-name=${spec.name}-${n}-${repeat}.cpuprofile`,
+								]
+							: [];
 					const childResult = await runScenarioChild(spec.name, n, sim.baseUrl, nodeArgs, childEnv);
 					const stats = await sim.stats();
 					const cpuAfter = sim.cpuMs();
 					const states = await sim.states();
-					records.push({ repeat, child: childResult, sim: stats, states, simCpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
+					records.push({
+						repeat,
+						child: childResult,
+						sim: stats,
+						states,
+						simCpuMs:
+							cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+					});
 					log(
 						`  ${spec.name.padEnd(22)} N=${String(n).padEnd(7)} ${(childResult.wallMs / 1000).toFixed(2).padStart(8)} s  ` +
 							`${stats.allocationRequests} requests  ${childResult.allocated} allocated  peak RSS ${childResult.peakRssMB} MB`,
 					);
-					if (childResult.allocated !== n) log(`    WARNING: ${childResult.allocated} of ${n} consignments allocated`);
-					if (stats.latency?.concurrentRequestLimit) log(`    server limit ${stats.latency.concurrentRequestLimit}: ${stats.latency.rateLimited} × 429, peak ${stats.latency.peakConcurrent} in flight`);
+					if (childResult.allocated !== n)
+						log(`    WARNING: ${childResult.allocated} of ${n} consignments allocated`);
+					if (stats.latency?.concurrentRequestLimit)
+						log(
+							`    server limit ${stats.latency.concurrentRequestLimit}: ${stats.latency.rateLimited} × 429, peak ${stats.latency.peakConcurrent} in flight`,
+						);
 				}
 			}
 		}
@@ -130,7 +166,9 @@ async function parent(flags: Record<string, string>): Promise<void> {
 	const resultsFile = resolve(ROOT, flags.out ?? '.cache/bench-results.json');
 	mkdirSync(dirname(resultsFile), { recursive: true });
 	writeFileSync(resultsFile, JSON.stringify({ ...results, rows, targets }, null, 2));
-	log(`\nresults: ${resultsFile}${profileDir || runProfileDir ? `; CPU profiles: ${[profileDir, runProfileDir].filter(Boolean).join(', ')}` : ''}`);
+	log(
+		`\nresults: ${resultsFile}${profileDir || runProfileDir ? `; CPU profiles: ${[profileDir, runProfileDir].filter(Boolean).join(', ')}` : ''}`,
+	);
 }
 
 /** --report FILE: print the table and targets again from a results file (nothing is run). */
@@ -147,7 +185,9 @@ async function reprint(file: string): Promise<void> {
 }
 
 const flags = parseFlags(process.argv.slice(2));
-(flags.scenario ? child(flags) : flags.report ? reprint(flags.report) : parent(flags)).catch((error) => {
-	process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-	process.exit(1);
-});
+(flags.scenario ? child(flags) : flags.report ? reprint(flags.report) : parent(flags)).catch(
+	(error) => {
+		process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+		process.exit(1);
+	},
+);

@@ -32,10 +32,14 @@ process.stdout.write(JSON.stringify({ ms, modules: added.length, xml2js: added.s
 }
 
 export function measureColdRequire(preload: string | null, runs = 9): ColdRequire {
-	if (!existsSync(join(ROOT, NODE_MODULE))) throw new Error(`${NODE_MODULE} is missing: run \`npm run build\` first`);
+	if (!existsSync(join(ROOT, NODE_MODULE)))
+		throw new Error(`${NODE_MODULE} is missing: run \`npm run build\` first`);
 	const samples: Array<{ ms: number; modules: number; xml2js: boolean }> = [];
 	for (let i = 0; i < runs; i++) {
-		const out = execFileSync(process.execPath, ['-e', coldRequireScript(preload)], { cwd: ROOT, encoding: 'utf8' });
+		const out = execFileSync(process.execPath, ['-e', coldRequireScript(preload)], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		});
 		samples.push(JSON.parse(out) as { ms: number; modules: number; xml2js: boolean });
 	}
 	const times = samples.map((s) => s.ms).sort((a, b) => a - b);
@@ -63,6 +67,16 @@ export function measurePack(): PackFigures {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	const [pack] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ size: number; unpackedSize: number; entryCount: number; filename: string }>;
-	return { sizeBytes: pack.size, unpackedSizeBytes: pack.unpackedSize, entryCount: pack.entryCount, filename: pack.filename };
+	const [pack] = JSON.parse(out.slice(out.indexOf('['))) as Array<{
+		size: number;
+		unpackedSize: number;
+		entryCount: number;
+		filename: string;
+	}>;
+	return {
+		sizeBytes: pack.size,
+		unpackedSizeBytes: pack.unpackedSize,
+		entryCount: pack.entryCount,
+		filename: pack.filename,
+	};
 }

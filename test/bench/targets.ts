@@ -12,33 +12,67 @@ export interface Target {
 
 export function checkTargets(rows: Row[], cold: ColdRequire[], largestN: number): Target[] {
 	const targets: Target[] = [];
-	const at = (scenario: string, n: number) => rows.find((r) => r.scenario === scenario && r.n === n);
-	const combine = rows.filter((r) => scenarioByName(r.scenario).client === 'node' && scenarioByName(r.scenario).mode === 'combine');
+	const at = (scenario: string, n: number) =>
+		rows.find((r) => r.scenario === scenario && r.n === n);
+	const combine = rows.filter(
+		(r) =>
+			scenarioByName(r.scenario).client === 'node' && scenarioByName(r.scenario).mode === 'combine',
+	);
 	if (combine.length > 0) {
 		const over = combine.filter((r) => r.requests > r.maxRequests);
 		targets.push({
 			target: 'combine mode sends ≤ ⌈N / batch size⌉ requests per carrier service',
-			measured: combine.map((r) => `${r.scenario}@${r.n}: ${r.requests}/${r.maxRequests}`).join(', '),
+			measured: combine
+				.map((r) => `${r.scenario}@${r.n}: ${r.requests}/${r.maxRequests}`)
+				.join(', '),
 			met: over.length === 0,
 		});
 	}
 	const json = at('combine-json', largestN);
 	const xml = at('combine-xml', largestN);
-	const pending = (what: string): Target => ({ target: what, measured: `not measured at N = ${largestN}`, met: null });
-	const ratioTarget = (row: Row | undefined, what: string, key: 'ratio' | 'ownRatio', limit: number): Target => {
+	const pending = (what: string): Target => ({
+		target: what,
+		measured: `not measured at N = ${largestN}`,
+		met: null,
+	});
+	const ratioTarget = (
+		row: Row | undefined,
+		what: string,
+		key: 'ratio' | 'ownRatio',
+		limit: number,
+	): Target => {
 		if (row?.[key] === undefined) return pending(what);
 		const all = (key === 'ratio' ? row.ratios : row.ownRatios) ?? [];
 		const range = all.length > 1 ? ` (passes: ${all.map((r) => r.toFixed(2)).join(', ')})` : '';
 		return { target: what, measured: `${row[key]!.toFixed(2)}${range}`, met: row[key]! <= limit };
 	};
-	targets.push(ratioTarget(json, `JSON, N = ${largestN}: node / bare wall time ≤ 1.5 (whole run)`, 'ratio', 1.5));
-	targets.push(ratioTarget(json, `JSON, N = ${largestN}: node's own share / bare ≤ 1.10`, 'ownRatio', 1.1));
-	targets.push(ratioTarget(xml, `XML, N = ${largestN}: node's own share / bare ≤ 1.25`, 'ownRatio', 1.25));
+	targets.push(
+		ratioTarget(
+			json,
+			`JSON, N = ${largestN}: node / bare wall time ≤ 1.5 (whole run)`,
+			'ratio',
+			1.5,
+		),
+	);
+	targets.push(
+		ratioTarget(json, `JSON, N = ${largestN}: node's own share / bare ≤ 1.10`, 'ownRatio', 1.1),
+	);
+	targets.push(
+		ratioTarget(xml, `XML, N = ${largestN}: node's own share / bare ≤ 1.25`, 'ownRatio', 1.25),
+	);
 	for (const row of [json, xml]) {
 		if (!row?.parameterReads) continue;
-		const perItem = ['carrierService', 'consignmentReferences'].map((p) => `${p} ${row.parameterReads![p] ?? 0}`);
-		const ok = ['carrierService', 'consignmentReferences'].every((p) => (row.parameterReads![p] ?? 0) <= row.n);
-		targets.push({ target: `${row.scenario}: each per-item parameter read once per item (≤ N = ${row.n})`, measured: perItem.join(', '), met: ok });
+		const perItem = ['carrierService', 'consignmentReferences'].map(
+			(p) => `${p} ${row.parameterReads![p] ?? 0}`,
+		);
+		const ok = ['carrierService', 'consignmentReferences'].every(
+			(p) => (row.parameterReads![p] ?? 0) <= row.n,
+		);
+		targets.push({
+			target: `${row.scenario}: each per-item parameter read once per item (≤ N = ${row.n})`,
+			measured: perItem.join(', '),
+			met: ok,
+		});
 	}
 	for (const row of [json, xml]) {
 		if (!row) continue;
@@ -71,7 +105,8 @@ export function checkTargets(rows: Row[], cold: ColdRequire[], largestN: number)
 	if (nodeRows.length > 0) {
 		const worst = Math.max(...nodeRows.map((r) => r.sim.busyShare));
 		targets.push({
-			target: 'the simulator is not the bottleneck (its busy time is a small share of the node runs)',
+			target:
+				'the simulator is not the bottleneck (its busy time is a small share of the node runs)',
 			measured: `at most ${(worst * 100).toFixed(1)} % of a node run's wall time`,
 			met: worst < 0.5,
 		});
@@ -84,4 +119,3 @@ export function formatTargets(targets: Target[]): string {
 	const mark = (met: boolean | null) => (met === null ? 'n/a ' : met ? 'MET ' : 'NOT MET');
 	return targets.map((t) => `  [${mark(t.met)}] ${t.target}: ${t.measured}`).join('\n');
 }
-

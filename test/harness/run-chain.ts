@@ -18,12 +18,7 @@ import { Workflow, createDeferredPromise, createRunExecutionData, deepCopy } fro
 
 import { makeAdditionalData, nextExecutionId } from './engine';
 import { credentialRefs } from './run-node';
-import {
-	START_NODE_TYPE,
-	getNodeTypes,
-	latestVersion,
-	type NodeTypeMap,
-} from './node-types';
+import { START_NODE_TYPE, getNodeTypes, latestVersion, type NodeTypeMap } from './node-types';
 
 export interface ChainNode {
 	name: string;

@@ -49,7 +49,14 @@ for (const f of flags) {
 	}
 }
 if (flags.has('--help')) {
-	console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
+	console.log(
+		fs
+			.readFileSync(fileURLToPath(import.meta.url), 'utf8')
+			.split('\n')
+			.filter((l) => l.startsWith('//'))
+			.map((l) => l.slice(3))
+			.join('\n'),
+	);
 	process.exit(0);
 }
 const positional = argv.filter((a) => !a.startsWith('--'));
@@ -180,7 +187,11 @@ function buildAndPack(tmpDir) {
 		}
 	}
 	// The build just ran: --ignore-scripts keeps prepack from building a second time.
-	const p = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmpDir], pkgDir);
+	const p = run(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', tmpDir],
+		pkgDir,
+	);
 	if (p.status !== 0) return { error: `npm pack failed (exit ${p.status}):\n${p.stderr}` };
 	const [info] = JSON.parse(p.stdout);
 	const tarball = path.join(tmpDir, info.filename);
@@ -221,4 +232,6 @@ if (blocking > 0) {
 	console.log(`scan: ✖ ${blocking} finding(s) not allowed`);
 	process.exit(1);
 }
-console.log(`scan: ✔ passed (${legs.length} leg${legs.length > 1 ? 's' : ''}; only allowed findings)`);
+console.log(
+	`scan: ✔ passed (${legs.length} leg${legs.length > 1 ? 's' : ''}; only allowed findings)`,
+);

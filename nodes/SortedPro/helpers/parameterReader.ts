@@ -5,7 +5,8 @@ export type ParameterReader = ((itemIndex: number) => unknown) & { constant: boo
 
 // `{{ $json.field }}` or `{{ $json["field name"] }}`, the expressions the editor writes when a
 // field is dragged in, and nothing else.
-const ITEM_FIELD = /^=\s*\{\{\s*\$json\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\]*)\2\s*\])\s*\}\}\s*$/;
+const ITEM_FIELD =
+	/^=\s*\{\{\s*\$json\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\]*)\2\s*\])\s*\}\}\s*$/;
 
 /**
  * Reads a per-item parameter for many items without paying for n8n's expression engine where
@@ -22,7 +23,10 @@ export function parameterReader(
 	options?: IGetNodeParameterOptions,
 ): ParameterReader {
 	const raw: unknown = ctx.getNode().parameters[name];
-	const value = raw !== null && typeof raw === 'object' && '__rl' in raw ? (raw as { value?: unknown }).value : raw;
+	const value =
+		raw !== null && typeof raw === 'object' && '__rl' in raw
+			? (raw as { value?: unknown }).value
+			: raw;
 	const expression = typeof value === 'string' && value.startsWith('=');
 	if (!expression) {
 		const fixed: unknown = ctx.getNodeParameter(name, 0, '', options);
@@ -39,5 +43,7 @@ export function parameterReader(
 			{ constant: false },
 		);
 	}
-	return Object.assign((itemIndex: number) => ctx.getNodeParameter(name, itemIndex, '', options), { constant: false });
+	return Object.assign((itemIndex: number) => ctx.getNodeParameter(name, itemIndex, '', options), {
+		constant: false,
+	});
 }

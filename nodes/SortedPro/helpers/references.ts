@@ -10,14 +10,18 @@ const SEPARATORS = /[\s,]+/;
 // Control characters (other than the whitespace separators) cannot be sent in XML, and
 // invisible format characters (zero-width, bidi overrides) only hide what a reference really
 // is: neither is ever part of a real reference, so they are refused rather than removed.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufff9-\ufffb]/;
+const CONTROL_CHARACTER =
+	// eslint-disable-next-line no-control-regex
+	/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufff9-\ufffb]/;
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 
 export type ParsedReferences = { references: string[] } | { problem: string };
 
 function escapeInvisible(reference: string): string {
-	return reference.replace(CONTROL_CHARACTERS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return reference.replace(
+		CONTROL_CHARACTERS,
+		(char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
 }
 
 function describe(value: unknown): string {
@@ -27,7 +31,9 @@ function describe(value: unknown): string {
 }
 
 // One reference with nothing to trim, split or refuse: the usual spreadsheet cell.
-const PLAIN_REFERENCE = new RegExp(`^[^\\s,${CONTROL_CHARACTER.source.slice(1, -1)}]{1,${MAX_REFERENCE_LENGTH}}$`);
+const PLAIN_REFERENCE = new RegExp(
+	`^[^\\s,${CONTROL_CHARACTER.source.slice(1, -1)}]{1,${MAX_REFERENCE_LENGTH}}$`,
+);
 
 /** The value itself when it is one plain reference (nothing to trim, split or refuse), else undefined. */
 export function plainReference(value: unknown): string | undefined {
@@ -54,12 +60,15 @@ export function parseReferences(value: unknown): ParsedReferences {
 				};
 			}
 			if (CONTROL_CHARACTER.test(reference)) {
-				return { problem: `contains a control or invisible character in reference "${escapeInvisible(reference)}"` };
+				return {
+					problem: `contains a control or invisible character in reference "${escapeInvisible(reference)}"`,
+				};
 			}
 			seen.add(reference);
 			references.push(reference);
 		}
 	}
-	if (references.length === 0) return { problem: 'has no consignment reference (it is empty or blank)' };
+	if (references.length === 0)
+		return { problem: 'has no consignment reference (it is empty or blank)' };
 	return { references };
 }

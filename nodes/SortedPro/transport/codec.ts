@@ -16,7 +16,8 @@ export const MEDIA_TYPES: Record<BodyFormat, string> = {
 	xml: 'application/xml',
 };
 
-export const CONSIGNMENTS_NS = 'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments';
+export const CONSIGNMENTS_NS =
+	'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments';
 
 type Scalar = 'string' | 'number' | 'boolean';
 export interface ListField {
@@ -51,7 +52,11 @@ export function isXmlContentType(contentType: string | undefined): boolean {
  * A request body. XML: root element `xmlRoot` in SortedPRO's Consignments namespace, a string
  * list as `<Name><string>…</string></Name>`, as SortedPRO's XML examples show.
  */
-export async function encodeBody(format: BodyFormat, value: IDataObject, xmlRoot: string): Promise<string> {
+export async function encodeBody(
+	format: BodyFormat,
+	value: IDataObject,
+	xmlRoot: string,
+): Promise<string> {
 	if (format === 'json') return JSON.stringify(value);
 	requestBuilder ??= new (await xml2js()).Builder({
 		xmldec: { version: '1.0', encoding: 'utf-8' },
@@ -115,10 +120,12 @@ function setField(target: IDataObject, field: string, value: unknown): void {
 }
 
 function objectFromXml(schema: Schema, node: XmlNode, depth = 0): IDataObject {
-	if (depth > MAX_XML_DEPTH) throw new Error(`XML answer is nested deeper than ${MAX_XML_DEPTH} levels`);
+	if (depth > MAX_XML_DEPTH)
+		throw new Error(`XML answer is nested deeper than ${MAX_XML_DEPTH} levels`);
 	const element = typeof node === 'string' ? {} : node;
 	const result: IDataObject = {};
-	for (const field of Object.keys(schema)) setField(result, field, valueFromXml(schema[field], element[field]?.[0]));
+	for (const field of Object.keys(schema))
+		setField(result, field, valueFromXml(schema[field], element[field]?.[0]));
 	for (const field of Object.keys(element)) {
 		if (Object.hasOwn(schema, field)) continue;
 		const values = element[field];
@@ -142,18 +149,22 @@ export function normaliseJson(type: FieldType, value: unknown, inPlace = false):
 	if (typeof type === 'string') return value;
 	if (isList(type)) {
 		if (!Array.isArray(value)) return value;
-		for (let index = 0; index < value.length; index++) value[index] = normaliseJson(type.list, value[index], true);
+		for (let index = 0; index < value.length; index++)
+			value[index] = normaliseJson(type.list, value[index], true);
 		return value;
 	}
 	if (typeof value !== 'object' || Array.isArray(value)) return value;
 	const source = value as IDataObject;
 	if (inPlace) {
-		for (const field of Object.keys(type)) source[field] = normaliseJson(type[field], source[field], true) as IDataObject[string];
+		for (const field of Object.keys(type))
+			source[field] = normaliseJson(type[field], source[field], true) as IDataObject[string];
 		return source;
 	}
 	const result: IDataObject = {};
-	for (const field of Object.keys(type)) setField(result, field, normaliseJson(type[field], source[field], true));
-	for (const field of Object.keys(source)) if (!Object.hasOwn(type, field)) setField(result, field, source[field]);
+	for (const field of Object.keys(type))
+		setField(result, field, normaliseJson(type[field], source[field], true));
+	for (const field of Object.keys(source))
+		if (!Object.hasOwn(type, field)) setField(result, field, source[field]);
 	return result;
 }
 
@@ -165,11 +176,17 @@ export function parseJson(text: string): unknown {
 }
 
 function checkSize(body: string): void {
-	if (body.length > MAX_ANSWER_CHARS) throw new Error(`the answer is larger than ${MAX_ANSWER_CHARS} characters`);
+	if (body.length > MAX_ANSWER_CHARS)
+		throw new Error(`the answer is larger than ${MAX_ANSWER_CHARS} characters`);
 }
 
 /** An answer that is a list (JSON array; XML root holding `item` elements). */
-export async function decodeList(body: string, contentType: string | undefined, schema: Schema, item: string): Promise<IDataObject[]> {
+export async function decodeList(
+	body: string,
+	contentType: string | undefined,
+	schema: Schema,
+	item: string,
+): Promise<IDataObject[]> {
 	checkSize(body);
 	if (isXmlContentType(contentType)) {
 		const { node } = await parseXml(body);
@@ -196,7 +213,8 @@ export async function decodeAnswer(
 		let type = schemas.xmlRoots[root];
 		if (type === undefined && root.startsWith('ArrayOf') && schemas.list) {
 			// A list root names its entries after their type: take the first child's name.
-			const item = typeof node === 'string' ? schemas.list.item : (Object.keys(node)[0] ?? schemas.list.item);
+			const item =
+				typeof node === 'string' ? schemas.list.item : (Object.keys(node)[0] ?? schemas.list.item);
 			type = { list: schemas.list.list, item };
 		}
 		if (type === undefined) throw new Error(`unexpected XML root element <${root}>`);
@@ -207,12 +225,19 @@ export async function decodeAnswer(
 		if (!schemas.list) throw new Error('expected a JSON object, not an array');
 		return { root: undefined, value: normaliseJson(schemas.list, parsed) };
 	}
-	if (parsed === null || typeof parsed !== 'object') throw new Error('expected a JSON object or array');
-	return { root: undefined, value: schemas.object ? normaliseJson(schemas.object, parsed) : parsed };
+	if (parsed === null || typeof parsed !== 'object')
+		throw new Error('expected a JSON object or array');
+	return {
+		root: undefined,
+		value: schemas.object ? normaliseJson(schemas.object, parsed) : parsed,
+	};
 }
 
 /** An XML error document's root and its fields, or undefined when the text is not XML. */
-export async function decodeXmlObject(body: string, schemas: Record<string, Schema>): Promise<{ root: string; value: IDataObject } | undefined> {
+export async function decodeXmlObject(
+	body: string,
+	schemas: Record<string, Schema>,
+): Promise<{ root: string; value: IDataObject } | undefined> {
 	const { root, node } = await parseXml(body);
 	const schema = schemas[root];
 	return schema ? { root, value: objectFromXml(schema, node) } : undefined;

@@ -44,18 +44,33 @@ export class BatchPlan {
 			byReference = new Map();
 			this.byGroup.set(group, byReference);
 		}
-		if (typeof references === 'string') this.addOne(itemIndex, group, requestKey, byReference, references);
-		else for (const reference of references) this.addOne(itemIndex, group, requestKey, byReference, reference);
+		if (typeof references === 'string')
+			this.addOne(itemIndex, group, requestKey, byReference, references);
+		else
+			for (const reference of references)
+				this.addOne(itemIndex, group, requestKey, byReference, reference);
 	}
 
-	private addOne(itemIndex: number, group: string, requestKey: string, byReference: Map<string, PlannedConsignment>, reference: string): void {
+	private addOne(
+		itemIndex: number,
+		group: string,
+		requestKey: string,
+		byReference: Map<string, PlannedConsignment>,
+		reference: string,
+	): void {
 		const known = byReference.get(reference);
 		if (known) {
 			// references are unique within an item, so only a different item can add itself here
 			(known.laterItemIndexes ??= []).push(itemIndex);
 			return;
 		}
-		const consignment: PlannedConsignment = { reference, group, itemIndex, laterItemIndexes: undefined, position: this.consignments.length };
+		const consignment: PlannedConsignment = {
+			reference,
+			group,
+			itemIndex,
+			laterItemIndexes: undefined,
+			position: this.consignments.length,
+		};
 		byReference.set(reference, consignment);
 		this.consignments.push(consignment);
 		let request = this.requests.get(requestKey);
@@ -74,7 +89,10 @@ export class BatchPlan {
 				continue;
 			}
 			for (let start = 0; start < request.consignments.length; start += batchSize) {
-				batches.push({ group: request.group, consignments: request.consignments.slice(start, start + batchSize) });
+				batches.push({
+					group: request.group,
+					consignments: request.consignments.slice(start, start + batchSize),
+				});
 			}
 		}
 		return batches;
