@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { AdaptiveLimit, runConcurrently } from '../helpers/concurrency';
+import { AdaptiveLimit, runConcurrently, stoppedError } from '../helpers/concurrency';
+import { asNodeError } from '../helpers/inputErrors';
 import { readRequestOptions } from '../helpers/requestOptions';
 import { connect } from '../transport';
 import { allocation } from './allocation';
-import { stoppedError } from './batch/engine';
 import { consignment } from './consignment';
 import { label } from './label';
 import { manifest } from './manifest';
@@ -66,10 +66,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const output = await operation.execute.call(this, itemIndex, run);
 			return output.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 		} catch (caught) {
-			const error =
-				caught instanceof NodeApiError || caught instanceof NodeOperationError
-					? caught
-					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+			const error = asNodeError.call(this, caught, itemIndex);
 			if (run.onError === 'stop') throw error;
 			return [{ json: { error: error.message }, pairedItem: { item: itemIndex } }];
 		}

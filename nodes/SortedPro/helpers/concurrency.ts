@@ -1,3 +1,5 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
 /**
  * How many requests are in flight. The limit starts at the Parallel Requests option, halves
  * (down to 1) each time SortedPRO answers 429 or 503, and grows back by one after as many
@@ -88,4 +90,15 @@ export class StoppedRunError {
 		readonly completed: number,
 		readonly total: number,
 	) {}
+}
+
+/** The error that stopped a run of several requests, saying how far it got. */
+export function stoppedError(caught: unknown, total: number): unknown {
+	if (!(caught instanceof StoppedRunError)) return caught;
+	const { error, completed } = caught;
+	if (total > 1 && (error instanceof NodeApiError || error instanceof NodeOperationError)) {
+		const progress = `Stopped at this failure: ${completed} of ${total} requests had completed (what they did in SortedPRO stands); no request was started after it`;
+		error.description = [error.description, progress].filter(Boolean).join(' · ');
+	}
+	return error;
 }

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** Bad input, found before anything is sent: names the item (as n8n numbers them, from 0) and the field. */
 export function inputError(
@@ -12,4 +12,15 @@ export function inputError(
 		itemIndex,
 		description: `Fix "${field}" of input item ${itemIndex}. Nothing was sent to SortedPRO for it.`,
 	});
+}
+
+/** An error as n8n's node errors: NodeApiError and NodeOperationError as they are, anything else wrapped. */
+export function asNodeError(
+	this: IExecuteFunctions,
+	caught: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
+	return caught instanceof NodeApiError || caught instanceof NodeOperationError
+		? caught
+		: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 }

@@ -1,18 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { runConcurrently, StoppedRunError } from '../../helpers/concurrency';
-import { inputError } from '../../helpers/inputErrors';
-import { parameterReader } from '../../helpers/parameterReader';
-import { parseReferences, plainReference } from '../../helpers/references';
+import { runConcurrently, stoppedError } from '../../helpers/concurrency';
+import { asNodeError } from '../../helpers/inputErrors';
 import type { RunContext } from '../types';
-import {
-	BatchPlan,
-	pairedItems,
-	type Batch,
-	type PlannedConsignment,
-	type RequestMode,
-} from './plan';
+import { pairedItems, type Batch, type PlannedConsignment } from './plan';
+import { planBatches } from './planBatches';
 
 /** What SortedPRO's answer says of one consignment of a batch. */
 export type ConsignmentOutcome =
@@ -94,10 +87,7 @@ export async function runBatch(
 		try {
 			answer = await spec.send.call(this, batch, run, itemIndex);
 		} catch (caught) {
-			const error =
-				caught instanceof NodeApiError || caught instanceof NodeOperationError
-					? caught
-					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
+			const error = asNodeError.call(this, caught, itemIndex);
 			if (run.onError === 'stop') throw error;
 			const reason =
 				error instanceof NodeApiError && error.httpCode
@@ -145,38 +135,6 @@ export async function runBatch(
 }
 
 /**
- * Reads the items, refuses the bad ones and plans the batches. Only the consignments and the
- * batches outlive it: the per-item lists and the plan's maps are garbage once the requests start.
- */
-async function planBatches(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	run: RunContext,
-	spec: BatchSpec,
-	refuse: (error: NodeOperationError, itemIndex: number) => void,
-): Promise<{ consignments: PlannedConsignment[]; batches: Batch[] }> {
-	const mode = this.getNodeParameter('requestMode', 0, 'combine') as RequestMode;
-	const inputs = readInputs.call(this, items, spec, refuse);
-	const problems =
-		spec.checkGroups && inputs.itemIndexes.length > 0
-			? await spec.checkGroups.call(this, [...new Set(inputs.groups)], run)
-			: undefined;
-	const plan = new BatchPlan(mode);
-	for (let index = 0; index < inputs.itemIndexes.length; index++) {
-		const itemIndex = inputs.itemIndexes[index];
-		const group = inputs.groups[index];
-		const problem = problems?.get(group);
-		if (problem !== undefined)
-			refuse(
-				inputError.call(this, itemIndex, spec.group?.field ?? '', `"${group}" ${problem}`),
-				itemIndex,
-			);
-		else plan.add(itemIndex, group, inputs.references[index]);
-	}
-	return { consignments: plan.consignments, batches: plan.batches(run.options.batchSize) };
-}
-
-/**
  * The output in input order. The consignments are in order of first appearance (by item, then
  * within an item); refusals and unexpected answers (few) are merged in where their item stands.
  * A refused item has no consignment, and an unexpected answer comes after the consignments of
@@ -211,59 +169,6 @@ function inInputOrder(
 	return output;
 }
 
-/** The items not refused, as parallel lists (no object per item). */
-interface ItemInputs {
-	itemIndexes: number[];
-	groups: string[];
-	/** One reference as text, or the list of an item's distinct references */
-	references: Array<string | string[]>;
-}
-
-/** Each item's references and group, read at most once per item (see parameterReader). */
-function readInputs(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	spec: BatchSpec,
-	refuse: (error: NodeOperationError, itemIndex: number) => void,
-): ItemInputs {
-	const inputs: ItemInputs = { itemIndexes: [], groups: [], references: [] };
-	const { group } = spec;
-	const groupOf = group
-		? parameterReader(this, group.parameter, items, { extractValue: group.extractValue })
-		: () => '';
-	const referencesOf = parameterReader(this, 'consignmentReferences', items);
-	const fixedReferences = referencesOf.constant ? parseReferences(referencesOf(0)) : undefined;
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const groupValue = groupOf(itemIndex);
-		// One plain reference (the usual cell) is kept as the text itself: no list or result object per item.
-		const value = fixedReferences ? undefined : referencesOf(itemIndex);
-		const plain = fixedReferences ? undefined : plainReference(value);
-		const parsed = plain === undefined ? (fixedReferences ?? parseReferences(value)) : undefined;
-		if (group && (typeof groupValue !== 'string' || groupValue.trim() === '')) {
-			const given =
-				typeof groupValue === 'string' || groupValue === undefined || groupValue === null
-					? 'is empty'
-					: `is not text (${JSON.stringify(groupValue)})`;
-			refuse(inputError.call(this, itemIndex, group.field, `${given}: ${group.hint}`), itemIndex);
-		} else if (parsed && 'problem' in parsed) {
-			refuse(inputError.call(this, itemIndex, 'Consignment References', parsed.problem), itemIndex);
-		} else {
-			const references = parsed ? parsed.references : (plain as string);
-			const problem = spec.checkReferences?.(
-				typeof references === 'string' ? [references] : references,
-			);
-			if (problem !== undefined)
-				refuse(inputError.call(this, itemIndex, 'Consignment References', problem), itemIndex);
-			else {
-				inputs.itemIndexes.push(itemIndex);
-				inputs.groups.push(group ? String(groupValue).trim() : '');
-				inputs.references.push(references);
-			}
-		}
-	}
-	return inputs;
-}
-
 function failureOf(
 	this: IExecuteFunctions,
 	spec: BatchSpec,
@@ -283,15 +188,4 @@ function failureOf(
 		itemIndex: consignment.itemIndex,
 	});
 	return new Failure(failed.reason, error);
-}
-
-/** The error that stopped a run of several requests, saying how far it got. */
-export function stoppedError(caught: unknown, total: number): unknown {
-	if (!(caught instanceof StoppedRunError)) return caught;
-	const { error, completed } = caught;
-	if (total > 1 && (error instanceof NodeApiError || error instanceof NodeOperationError)) {
-		const progress = `Stopped at this failure: ${completed} of ${total} requests had completed (what they did in SortedPRO stands); no request was started after it`;
-		error.description = [error.description, progress].filter(Boolean).join(' · ');
-	}
-	return error;
 }

@@ -22,24 +22,13 @@ const WITH_MESSAGE: Schema = {
 // XML: a list root (ArrayOf…) whose entries are named after their type (WithMessageOfString, guessed).
 const WITH_MESSAGE_LIST: ListField = { list: WITH_MESSAGE, item: 'WithMessageOfString' };
 
-export async function decodeWithMessageResults(
-	body: string,
-	contentType: string | undefined,
-): Promise<IDataObject[]> {
-	const { value } = await decodeAnswer(body, contentType, {
-		list: WITH_MESSAGE_LIST,
-		xmlRoots: {},
-	});
-	if (!Array.isArray(value)) throw new Error('expected a list of results');
-	for (const result of value as IDataObject[]) {
-		const link = Array.isArray(result.ApiLinks)
-			? (result.ApiLinks as IDataObject[])[0]?.Href
-			: undefined;
-		const fromLink = typeof link === 'string' ? lastPathSegment(link) : undefined;
-		result.ConsignmentReference =
-			typeof result.Data === 'string' && result.Data !== '' ? result.Data : (fromLink ?? null);
-	}
-	return value as IDataObject[];
+/** A result with its consignment's reference: its Data, or the last segment of its first link. */
+function withReference(result: IDataObject): IDataObject {
+	const links = Array.isArray(result.ApiLinks) ? (result.ApiLinks as IDataObject[]) : [];
+	const fromLink = typeof links[0]?.Href === 'string' ? lastPathSegment(links[0].Href) : undefined;
+	const data = typeof result.Data === 'string' && result.Data !== '' ? result.Data : undefined;
+	result.ConsignmentReference = data ?? fromLink ?? null;
+	return result;
 }
 
 export interface WithMessageCall {
@@ -71,7 +60,10 @@ export async function sendWithMessageCall(
 	);
 	let results: IDataObject[];
 	try {
-		results = await decodeWithMessageResults(response.body, response.contentType);
+		const list = { list: WITH_MESSAGE_LIST, xmlRoots: {} };
+		const { value } = await decodeAnswer(response.body, response.contentType, list);
+		if (!Array.isArray(value)) throw new Error('expected a list of results');
+		results = (value as IDataObject[]).map(withReference);
 	} catch (error) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -5,21 +5,31 @@ import { apiPath } from '../../transport';
 import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
 import type { RunContext } from '../types';
-import { CONSIGNMENT } from './schemas';
+import { CONSIGNMENT, CONSIGNMENT_STATUS } from './schemas';
 
-/** GET /consignments/{reference} for an item: the consignment. */
+const PARTS = {
+	detail: { segments: [], read: readObject(CONSIGNMENT, 'Consignment') },
+	status: {
+		segments: ['status'],
+		read: readObject(CONSIGNMENT_STATUS, 'ConsignmentStatusResponse'),
+	},
+};
+
+/** GET /consignments/{reference} (the consignment) or …/status (its state) for an item. */
 export async function getConsignment(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	run: RunContext,
 	reference: string,
+	part: keyof typeof PARTS = 'detail',
 ): Promise<IDataObject> {
+	const { segments, read } = PARTS[part];
 	return await getAndRead(
 		this,
 		itemIndex,
 		run,
-		apiPath('consignments', reference),
-		readObject(CONSIGNMENT, 'Consignment'),
+		apiPath('consignments', reference, ...segments),
+		read,
 	);
 }
 

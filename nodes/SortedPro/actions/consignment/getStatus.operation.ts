@@ -1,8 +1,6 @@
-import { getAndRead, readObject } from '../../helpers/getAndRead';
-import { apiPath } from '../../transport';
 import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
-import { CONSIGNMENT_STATUS } from './schemas';
+import { getConsignment } from './get.operation';
 
 export const getStatus = consignmentOperation(
 	{
@@ -13,13 +11,7 @@ export const getStatus = consignmentOperation(
 	},
 	consignmentDescription(),
 	async function (itemIndex, run, reference) {
-		const status = await getAndRead(
-			this,
-			itemIndex,
-			run,
-			apiPath('consignments', reference, 'status'),
-			readObject(CONSIGNMENT_STATUS, 'ConsignmentStatusResponse'),
-		);
+		const status = await getConsignment.call(this, itemIndex, run, reference, 'status');
 		return [{ json: { ConsignmentReference: reference, ...status } }];
 	},
 );
