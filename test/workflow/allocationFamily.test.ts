@@ -2,23 +2,13 @@
  * Allocate Using Default Rules, Allocate With Service Group and Deallocate: batch calls with a
  * body, through n8n-core against the simulator.
  */
-import { captureLogs, shutdownN8n } from '../harness';
-import { startSimulator, type Simulator } from '../simulator';
-import { API_KEY, refsItems, serialiseRun } from './setup';
+import { captureLogs } from '../harness';
+import { API_KEY, refsItems, serialiseRun, useSimulator } from './setup';
 import { outcomeOf, runOperation, type OperationRun } from './family';
 
-let sim: Simulator;
+const sim = useSimulator({ autoCreate: /^EC-/ });
 const logs = captureLogs();
 const transcripts: string[] = [];
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, autoCreate: /^EC-/ });
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
 
 const puts = () => sim.requests.filter((r) => r.method === 'PUT');
 async function run(options: Omit<OperationRun, 'sim' | 'items'> & { refs: unknown[] }) {

@@ -14,31 +14,20 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { shutdownN8n } from '../harness';
-import { startSimulator, type Simulator } from '../simulator';
 import { consignmentNode, createFromRow, rows } from './consignment-setup';
 import { runChain } from '../harness';
 import {
-	API_KEY,
 	allocate,
 	credentialType,
 	credentialsFor,
 	NODE_TYPE,
 	nodeType,
 	refsItems,
+	useSimulator,
 } from './setup';
 import { CONSIGNMENT_STATES } from '../../nodes/SortedPro/actions/consignment/states';
 
-let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY });
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 /** Creates consignments for the given orders; returns their references. */
 async function created(...orders: number[]): Promise<string[]> {

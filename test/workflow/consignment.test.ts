@@ -7,22 +7,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { runNode, shutdownN8n } from '../harness';
-import { startSimulator, type Fault, type Simulator } from '../simulator';
+import { runNode } from '../harness';
+import type { Fault } from '../simulator';
 import { consignmentNode, createFromRow, orderRow, rows } from './consignment-setup';
-import { API_KEY, credentialType, NODE_TYPE, nodeType, serialiseRun } from './setup';
+import { API_KEY, credentialType, NODE_TYPE, nodeType, serialiseRun, useSimulator } from './setup';
 
-let sim: Simulator;
+const sim = useSimulator();
 const fast = { retryDelay: 0, maxRetryWait: 20, timeout: 10_000 };
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY });
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
 
 const posts = () => sim.requests.filter((r) => r.method === 'POST' && r.path === '/consignments');
 const create = (

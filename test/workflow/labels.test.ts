@@ -1,35 +1,24 @@
-import { captureLogs, shutdownN8n } from '../harness';
+import { captureLogs } from '../harness';
 
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../simulator';
 import { binaryBytes, runSortedPro } from './run';
-import { API_KEY, refsItems, serialiseRun, type OnError } from './setup';
+import { API_KEY, refsItems, serialiseRun, type OnError, useSimulator } from './setup';
 
-let sim: Simulator;
 captureLogs();
 
 const ALLOCATED = ['EC-000-0AL-001', 'EC-000-0AL-002', 'EC-000-0AL-003'];
+const sim = useSimulator({
+	autoCreate: /^EC-/,
+	shippingDate: '2026-11-26T17:00:00Z',
+	consignments: ALLOCATED.map((reference) => ({
+		reference,
+		state: 'Allocated',
+		carrierServiceReference: 'CX_NDS',
+	})),
+});
 const UNALLOCATED = 'EC-000-0UN-001';
 const UNKNOWN = 'XX-404-404-404';
-
-beforeAll(async () => {
-	sim = await startSimulator({
-		apiKey: API_KEY,
-		autoCreate: /^EC-/,
-		shippingDate: '2026-11-26T17:00:00Z',
-		consignments: ALLOCATED.map((reference) => ({
-			reference,
-			state: 'Allocated',
-			carrierServiceReference: 'CX_NDS',
-		})),
-	});
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
 
 const PDF = Buffer.from('%PDF');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

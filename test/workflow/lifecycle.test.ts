@@ -1,22 +1,12 @@
-import { captureLogs, shutdownN8n } from '../harness';
+import { captureLogs } from '../harness';
 
 import type { INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../simulator';
 import { binaryBytes, runChain, START_NAME } from './run';
-import { API_KEY } from './setup';
+import { useSimulator } from './setup';
 
-let sim: Simulator;
+const sim = useSimulator({ autoCreate: /^EC-/ });
 captureLogs();
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, autoCreate: /^EC-/ });
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
 
 const ROWS = [
 	{ row: 'r1', ref: 'EC-000-0LF-001', service: 'CX_NDS' },

@@ -1,12 +1,10 @@
-import { captureLogs, shutdownN8n } from '../harness';
+import { captureLogs } from '../harness';
 
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../simulator';
 import { runSortedPro } from './run';
-import { API_KEY, refsItems, type OnError } from './setup';
+import { refsItems, type OnError, useSimulator } from './setup';
 
-let sim: Simulator;
 captureLogs();
 
 const MANIFESTABLE = [
@@ -14,23 +12,14 @@ const MANIFESTABLE = [
 	{ reference: 'EC-000-0MA-002', state: 'ReadyToShip' },
 	{ reference: 'EC-000-0MA-003', state: 'Manifest Failed' },
 ];
+const sim = useSimulator({
+	autoCreate: /^EC-/,
+	consignments: [
+		...MANIFESTABLE.map((c) => ({ ...c, carrierServiceReference: 'CX_NDS' })),
+		{ reference: 'EC-000-0MA-DON', state: 'Manifested' },
+	],
+});
 const REFS = MANIFESTABLE.map((c) => c.reference);
-
-beforeAll(async () => {
-	sim = await startSimulator({
-		apiKey: API_KEY,
-		autoCreate: /^EC-/,
-		consignments: [
-			...MANIFESTABLE.map((c) => ({ ...c, carrierServiceReference: 'CX_NDS' })),
-			{ reference: 'EC-000-0MA-DON', state: 'Manifested' },
-		],
-	});
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
 
 function manifest(
 	items: INodeExecutionData[],

@@ -1,30 +1,19 @@
-import { captureLogs, shutdownN8n } from '../harness';
+import { captureLogs } from '../harness';
 
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../simulator';
 import { runSortedPro } from './run';
-import { API_KEY, refsItems, type OnError } from './setup';
+import { refsItems, type OnError, useSimulator } from './setup';
 
-let sim: Simulator;
+const sim = useSimulator({
+	autoCreate: /^EC-/,
+	consignments: [
+		{ reference: 'EC-000-0QU-ALC', state: 'Allocated', carrierServiceReference: 'CX_NDS' },
+	],
+});
 captureLogs();
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-beforeAll(async () => {
-	sim = await startSimulator({
-		apiKey: API_KEY,
-		autoCreate: /^EC-/,
-		consignments: [
-			{ reference: 'EC-000-0QU-ALC', state: 'Allocated', carrierServiceReference: 'CX_NDS' },
-		],
-	});
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
 
 function quotes(items: INodeExecutionData[], options: IDataObject = {}, onError?: OnError) {
 	return runSortedPro(

@@ -1,30 +1,19 @@
-import { captureLogs, shutdownN8n } from '../harness';
+import { captureLogs } from '../harness';
 
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../simulator';
 import { runSortedPro } from './run';
-import { API_KEY, refsItems, type OnError } from './setup';
+import { refsItems, type OnError, useSimulator } from './setup';
 
-let sim: Simulator;
+const sim = useSimulator({
+	autoCreate: /^EC-/,
+	shippingDate: '2026-11-26T17:00:00Z',
+	consignments: [
+		{ reference: 'EC-000-0TR-ALC', state: 'Allocated', carrierServiceReference: 'CX_NDS' },
+		{ reference: 'EC-000-0TR-DLV', state: 'Delivered', carrierServiceReference: 'EDC5_DPDSS' },
+	],
+});
 captureLogs();
-
-beforeAll(async () => {
-	sim = await startSimulator({
-		apiKey: API_KEY,
-		autoCreate: /^EC-/,
-		shippingDate: '2026-11-26T17:00:00Z',
-		consignments: [
-			{ reference: 'EC-000-0TR-ALC', state: 'Allocated', carrierServiceReference: 'CX_NDS' },
-			{ reference: 'EC-000-0TR-DLV', state: 'Delivered', carrierServiceReference: 'EDC5_DPDSS' },
-		],
-	});
-});
-afterAll(async () => {
-	await sim?.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.reset());
 
 function track(items: INodeExecutionData[], parameters: INodeParameters = {}, onError?: OnError) {
 	return runSortedPro(
