@@ -83,10 +83,29 @@ async function consignmentLife(s) {
 
 	await page.getByTestId('zoom-to-fit').click();
 	await page.mouse.move(0, 0);
+	// the "executed successfully" notice would cover the last node
+	for (const close of await page.locator('.el-notification__closeBtn').all())
+		await close.click().catch(() => {});
+	await page
+		.locator('.el-notification')
+		.waitFor({ state: 'hidden', timeout: 5000 })
+		.catch(() => {});
 	await page.waitForTimeout(500); // the zoom animates
-	const canvas = page.getByTestId('canvas-wrapper');
-	const target = (await canvas.count()) ? canvas.first() : page;
-	await target.screenshot({ path: path.join(s.images, IMAGE) });
+	await page.screenshot({ path: path.join(s.images, IMAGE), clip: await around(page) });
+}
+
+/** The band of the canvas that holds the nodes, their names and the edge after the last one. */
+async function around(page) {
+	const boxes = [];
+	for (const n of await page.locator('[data-test-id="canvas-node"]').all())
+		boxes.push(await n.boundingBox());
+	assert.ok(boxes.length > 0 && boxes.every(Boolean), 'canvas nodes have a place on the page');
+	const view = page.viewportSize();
+	const left = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 100);
+	const right = Math.min(view.width, Math.max(...boxes.map((b) => b.x + b.width)) + 130);
+	const top = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 60);
+	const bottom = Math.min(view.height, Math.max(...boxes.map((b) => b.y + b.height)) + 130);
+	return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 module.exports = { consignmentLife, lifecycleWorkflow, IMAGE };
