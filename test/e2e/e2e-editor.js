@@ -11,13 +11,15 @@
  * then the right key again), picks the carrier service from the list (filtered), sets the
  * references from an expression, executes (On Error "Stop": the error is shown; "Continue
  * (using error output)": 3 rows on Success, the unknown consignment on Error), and finally
- * opens every resource and operation the node describes and checks their parameters render.
+ * opens every resource and operation the node describes and checks their parameters render;
+ * last, a consignment's whole life runs on the canvas (e2e-editor-lifecycle.js).
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const assert = require('node:assert/strict');
 const { REPO_ROOT, E2E_DIR } = require('./n8n-cli');
 const ui = require('./e2e-editor-steps');
+const { consignmentLife } = require('./e2e-editor-lifecycle');
 
 const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
@@ -105,6 +107,7 @@ async function runEditorSession(ctx) {
 		const page = await context.newPage();
 		page.setDefaultTimeout(20000);
 		s.page = page;
+		s.server = server;
 		const wf = await server.rest('POST', '/rest/workflows', baseWorkflow());
 		const [description] = await server.rest('POST', '/rest/node-types', {
 			nodeInfos: [{ name: NODE_TYPE, version: 1 }],
@@ -147,6 +150,10 @@ async function runEditorSession(ctx) {
 			[
 				'editor: every resource and operation of the node renders its parameters',
 				() => ui.everyOperation(s),
+			],
+			[
+				"editor: a consignment's life on the canvas (order, create, allocate, label, manifest) runs; screenshot",
+				() => consignmentLife(s),
 			],
 		];
 		for (const [name, fn] of steps) {

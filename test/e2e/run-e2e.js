@@ -8,7 +8,7 @@
  *  2. starts the SortedPRO simulator in-process (random key `e2e-KEY-…`, seeded consignments);
  *  3. per n8n version (default $N8N_OLD_VERSION 2.8.4 on Node 20, $N8N_NEW_VERSION 2.41.1 on
  *     Node 24): fresh user folder, `npm install <tarball>` in .n8n/nodes, `n8n import:credentials`,
- *     `n8n import:workflow` (the 3 shipped examples, one file), `n8n execute --id --rawOutput`
+ *     `n8n import:workflow` (the shipped examples, one file), `n8n execute --id --rawOutput`
  *     for each with checks on the execution JSON and on the simulator's requests, then
  *     `n8n start` + REST: credential test (good / wrong key) and the carrier-service list.
  *
@@ -40,7 +40,7 @@ async function runVersion(ctx, version, tarball) {
 	const t0 = Date.now();
 	const userFolder = path.join(n8n.E2E_DIR, `run-${version}`);
 	fs.rmSync(userFolder, { recursive: true, force: true });
-	const env = n8n.createN8nEnv({ version, userFolder });
+	const env = n8n.createN8nEnv({ version, userFolder, extraEnv: examples.N8N_ENV });
 	const outputs = {};
 	console.log(`\n=== n8n ${version} (node ${env.N8N_E2E_NODE}), user folder ${userFolder}`);
 
@@ -91,6 +91,9 @@ async function runVersion(ctx, version, tarball) {
 	const list = examples.loadExamples();
 	const workflows = list.map((e) => e.workflow);
 	workflows.push(agent.failingWorkflow(list.find((e) => e.file === agent.FILE).workflow));
+	await report.check('every workflow to import has an id of its own', version, () =>
+		examples.assertUniqueIds(workflows),
+	);
 	const iw = await report.step(
 		`n8n import:workflow (${list.length} examples + 1, 1 file)`,
 		version,

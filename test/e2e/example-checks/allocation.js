@@ -1,0 +1,157 @@
+'use strict';
+/**
+ * Checks of the allocation examples beyond one carrier service: allocate-default-rules,
+ * allocate-service-group, allocate-quotes, deallocate.
+ */
+const assert = require('node:assert/strict');
+const n8n = require('../n8n-cli');
+const {
+	pairedIndexes,
+	requestList,
+	requestsWithKey,
+	onePutWithKey,
+	jsonBody,
+	assertAllocated,
+} = require('./common');
+
+const DR = ['EC-000-3D1-DR1', 'EC-000-3D2-DR2', 'EC-000-3D3-DR3'];
+const SG = ['EC-000-4G1-SG1', 'EC-000-4G2-SG2', 'EC-000-4G3-SG3'];
+const CQ = ['EC-000-5Q1-CQ1', 'EC-000-5Q2-CQ2'];
+const WQ = 'EC-000-5Q3-WQ3';
+const QUOTE = '00000003-5a1e-4c0d-9e2f-6b7a8c9d0e1f';
+const DA = ['EC-000-6D1-DA1', 'EC-000-6D2-DA2', 'EC-000-6D3-DA3'];
+const DEALLOCATED = 'Consignment deallocation completed successfully';
+
+const seed = [
+	...DR,
+	...SG,
+	...CQ,
+	WQ,
+	{ reference: DA[0], state: 'Allocated', carrierServiceReference: 'CX_NDS' },
+	{ reference: DA[1], state: 'Manifested', carrierServiceReference: 'CX_NDS' },
+	DA[2],
+];
+
+const full = (execution, node, output = 0) =>
+	n8n.getNodeItems(execution, node, { full: true, output });
+
+const examples = {
+	'allocate-default-rules.json': [
+		[
+			'"Allocate by default rules": the 3 references in order, 200, Example-Carrier-Service, paired 0, 1, 2',
+			({ execution }) => {
+				const items = full(execution, 'Allocate by default rules');
+				assert.equal(items.length, 3, 'item count');
+				assertAllocated(items, DR, 'Example-Carrier-Service');
+			},
+		],
+		[
+			'simulator: 1 PUT /allocation/allocate, JSON {ConsignmentReferences: the 3}, key and version',
+			({ sim, apiKey }) => {
+				const body = jsonBody(onePutWithKey(sim, apiKey, '/allocation/allocate'));
+				assert.deepEqual(body, { ConsignmentReferences: DR });
+			},
+		],
+	],
+	'allocate-service-group.json': [
+		[
+			'"Allocate with service group": SG1 CX_NDS, SG2 EDC5_DPDSS, SG3 CX_NDS, paired 0, 1, 2',
+			({ execution }) => {
+				const items = full(execution, 'Allocate with service group');
+				assert.equal(items.length, 3, 'item count');
+				assertAllocated(items, SG, ['CX_NDS', 'EDC5_DPDSS', 'CX_NDS']);
+			},
+		],
+		[
+			'simulator: 2 XML PUTs /allocation/allocatewithservicegroup: SG1+SG3 valuableGoods, SG2 weekend',
+			({ sim, apiKey }) => {
+				const puts = requestsWithKey(sim, apiKey, 'PUT', '/allocation/allocatewithservicegroup', {
+					count: 2,
+				});
+				const groups = {};
+				for (const put of puts) {
+					assert.match(String(put.contentType), /^application\/xml/, 'Content-Type');
+					assert.match(put.body, /<AllocateConsignmentsWithServiceGroupRequest[\s>]/, 'XML root');
+					const group = /<MpdCarrierServiceGroupReference>([^<]*)</.exec(put.body);
+					assert.ok(group, `MpdCarrierServiceGroupReference in ${put.body}`);
+					groups[group[1]] = SG.filter((r) => put.body.includes(`<string>${r}</string>`));
+				}
+				assert.deepEqual(groups, { valuableGoods: [SG[0], SG[2]], weekend: [SG[1]] });
+			},
+		],
+	],
+	'allocate-quotes.json': [
+		[
+			'"Allocate with cheapest quote": CQ1, CQ2, 200, Example-Carrier-Service, paired 0, 1',
+			({ execution }) => {
+				const items = full(execution, 'Allocate with cheapest quote');
+				assert.equal(items.length, 2, 'item count');
+				assertAllocated(items, CQ, 'Example-Carrier-Service');
+			},
+		],
+		[
+			'"Allocate with quote": WQ3, 200, CX_NDS (the quote GUID 00000003-…), paired 0',
+			({ execution }) => {
+				const items = full(execution, 'Allocate with quote');
+				assert.equal(items.length, 1, 'item count');
+				assertAllocated(items, [WQ], 'CX_NDS');
+			},
+		],
+		[
+			'simulator: PUT …/allocatewithcheapestquote per consignment and …/allocatewithquote/<GUID>, no body',
+			({ sim, apiKey }) => {
+				const puts = [
+					...CQ.map((r) =>
+						onePutWithKey(sim, apiKey, `/allocation/${r}/allocatewithcheapestquote`),
+					),
+					onePutWithKey(sim, apiKey, `/allocation/${WQ}/allocatewithquote/${QUOTE}`),
+				];
+				for (const put of puts) assert.ok(!put.body, `no body on ${put.path}: ${put.body}`);
+				assert.equal(sim.requests.length, 3, `requests: ${requestList(sim)}`);
+			},
+		],
+	],
+	'deallocate.json': [
+		[
+			`"Deallocated": DA1 and DA2, IsSuccess true, "${DEALLOCATED}"`,
+			({ execution }) => {
+				const items = n8n.getNodeItems(execution, 'Deallocated');
+				assert.deepEqual(
+					items.map((j) => [j.ConsignmentReference, j.IsSuccess, j.Message]),
+					[
+						[DA[0], true, DEALLOCATED],
+						[DA[1], true, DEALLOCATED],
+					],
+					JSON.stringify(items),
+				);
+			},
+		],
+		[
+			'"Not deallocated": DA3 is in state Unallocated; "Deallocate" error output paired to item 2',
+			({ execution }) => {
+				const items = n8n.getNodeItems(execution, 'Not deallocated');
+				assert.equal(items.length, 1, `item count: ${JSON.stringify(items)}`);
+				assert.equal(
+					items[0].error,
+					`Consignment ${DA[2]} was not deallocated: Consignment ${DA[2]} cannot be deallocated because it is in state Unallocated`,
+				);
+				const out = full(execution, 'Deallocate', 1);
+				assert.deepEqual(
+					out.map((it) => pairedIndexes(it.pairedItem)),
+					[[2]],
+					'Deallocate error output pairedItem',
+				);
+			},
+		],
+		[
+			'simulator: 1 PUT /consignments/deallocatelist with the 3 references; DA1 and DA2 now Unallocated',
+			({ sim, apiKey }) => {
+				const body = jsonBody(onePutWithKey(sim, apiKey, '/consignments/deallocatelist'));
+				assert.deepEqual(body, DA);
+				for (const ref of DA) assert.equal(sim.consignment(ref).state, 'Unallocated', ref);
+			},
+		],
+	],
+};
+
+module.exports = { seed, examples };
