@@ -108,7 +108,7 @@ export function networkError(
 	const code = (error as { code?: unknown })?.code;
 	const reason = typeof code === 'string' ? code : ((error as Error)?.message ?? 'unknown error');
 	const message = `Could not reach SortedPRO at ${baseUrl}: ${reason}`;
-	return new NodeApiError(
+	const apiError = new NodeApiError(
 		node,
 		{ message, code: typeof code === 'string' ? code : null } as JsonObject,
 		{
@@ -119,4 +119,11 @@ export function networkError(
 			itemIndex,
 		},
 	);
+	apiError.context.notReceived = !mayHaveActed;
+	return apiError;
+}
+
+/** Whether a request that got no HTTP answer never reached SortedPRO (a refused connection). */
+export function neverReceived(error: NodeApiError): boolean {
+	return error.context.notReceived === true;
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, sortedProRequest } from '../../transport';
+import { neverReceived } from '../../transport/errors';
 import { decodeAnswer } from '../../transport/codec';
 import { API_LINKS } from '../links';
 import type { PerItemOperation, RunContext } from '../types';
@@ -14,7 +15,7 @@ function provesNothingDone(error: NodeApiError): boolean {
 	const status = Number(error.httpCode);
 	if (Number.isInteger(status) && status > 0) return status < 500 || status === 503;
 	// No HTTP answer: only a refused connection proves the request never arrived.
-	return /connection was refused/i.test(error.description ?? '');
+	return neverReceived(error);
 }
 
 /**
