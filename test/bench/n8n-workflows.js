@@ -76,7 +76,7 @@ function sortedProNode(packageName, batch) {
 		parameters: {
 			resource: 'allocation',
 			operation: 'allocateWithCarrierService',
-			carrierService: { __rl: true, mode: 'id', value: SERVICE },
+			carrierService: { __rl: true, mode: 'reference', value: SERVICE },
 			consignmentReferences: '={{ $json.consignment }}',
 			requestMode: 'combine',
 			options: { batchSize: batch, parallelRequests: 8 },
