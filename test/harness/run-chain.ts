@@ -3,7 +3,6 @@
  * real WorkflowExecute, so n8n itself carries pairedItem from node to node and expressions such
  * as `$('Rows').item` resolve through it, as in a real workflow.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
@@ -12,11 +11,10 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	IRun,
-	IWorkflowBase,
 } from 'n8n-workflow';
-import { Workflow, createDeferredPromise, createRunExecutionData, deepCopy } from 'n8n-workflow';
+import { deepCopy } from 'n8n-workflow';
 
-import { makeAdditionalData, nextExecutionId } from './engine';
+import { executeWorkflow } from './execute-workflow';
 import { credentialRefs } from './run-node';
 import { START_NODE_TYPE, getNodeTypes, latestVersion, type NodeTypeMap } from './node-types';
 
@@ -73,49 +71,15 @@ export async function runChain(opts: {
 				{ main: [[{ node: nodes[index + 1].name, type: 'main' as const, index: 0 }]] },
 			]),
 	);
-	const workflow = new Workflow({
-		id: 'chain',
-		name: 'Chain',
-		nodes,
-		connections,
-		active: false,
+	const { run, thrown } = await executeWorkflow({
 		nodeTypes,
-		settings: { executionOrder: 'v1' },
-	});
-	const executionId = nextExecutionId();
-	const workflowData = {
-		id: 'chain',
-		name: 'Chain',
-		active: false,
-		isArchived: false,
-		activeVersionId: null,
-		createdAt: new Date(),
-		updatedAt: new Date(),
 		nodes,
 		connections,
-	} as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('trigger', executionId, workflowData);
-	const after = createDeferredPromise<IRun>();
-	hooks.addHandler('workflowExecuteAfter', (run) => after.resolve(run));
-	const additionalData = makeAdditionalData({
 		credentialTypes: opts.credentialTypes,
 		credentials: opts.credentials,
-		hooks,
-		executionId,
+		items: opts.items,
 	});
-	const items = opts.items.map((item, index) => ({
-		json: deepCopy(item.json),
-		pairedItem: { item: index },
-	}));
-	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: start, data: { main: [items] }, source: null }] },
-	});
-	const [run] = await Promise.all([
-		new WorkflowExecute(additionalData, 'trigger', runExecutionData).processRunExecutionData(
-			workflow,
-		),
-		after.promise,
-	]);
+	if (!run) throw thrown;
 	const runData = run.data.resultData.runData;
 	const outputs = Object.fromEntries(
 		opts.chain.map((node) => [

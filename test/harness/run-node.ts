@@ -2,7 +2,6 @@
  * runNode: one node, fed by a start node, executed by n8n-core's real WorkflowExecute
  * (mode 'trigger'), the way n8n's own NodeTestHarness (packages/core/nodes-testing) does it.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
@@ -15,11 +14,11 @@ import type {
 	IRun,
 	IRunData,
 	IVersionedNodeType,
-	IWorkflowBase,
 } from 'n8n-workflow';
-import { Workflow, createDeferredPromise, createRunExecutionData, deepCopy } from 'n8n-workflow';
+import { deepCopy } from 'n8n-workflow';
 
-import { makeAdditionalData, getParamEvalMs, nextExecutionId } from './engine';
+import { getParamEvalMs } from './engine';
+import { executeWorkflow } from './execute-workflow';
 import { START_NODE_TYPE, defaultNodeName, getNodeTypes, latestVersion } from './node-types';
 
 export interface RunNodeOptions {
@@ -102,66 +101,14 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	const connections = {
 		[START_NODE_NAME]: { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] },
 	};
-	const workflow = new Workflow({
-		id: 'harness-workflow',
-		name: 'Harness workflow',
-		nodes: [startNode, node],
-		connections,
-		active: false,
+	const { run, thrown, additionalData } = await executeWorkflow({
 		nodeTypes,
-		settings: { executionOrder: 'v1' },
-	});
-
-	const executionId = nextExecutionId();
-	const workflowData = {
-		id: workflow.id,
-		name: workflow.name,
-		active: false,
-		isArchived: false,
-		activeVersionId: null,
-		createdAt: new Date(),
-		updatedAt: new Date(),
 		nodes: [startNode, node],
 		connections,
-	} as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('trigger', executionId, workflowData);
-	const afterHook = createDeferredPromise<IRun>();
-	hooks.addHandler('workflowExecuteAfter', (fullRunData) => afterHook.resolve(fullRunData));
-
-	const additionalData = makeAdditionalData({
 		credentialTypes: opts.credentialTypes,
 		credentials: opts.credentials,
-		hooks,
-		executionId,
+		items: opts.items,
 	});
-
-	const items = opts.items.map((item, index) => ({
-		...item,
-		json: deepCopy(item.json),
-		pairedItem: item.pairedItem ?? { item: index },
-	}));
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [
-				{ node: workflow.getNode(START_NODE_NAME)!, data: { main: [items] }, source: null },
-			],
-		},
-	});
-
-	let run: IRun | undefined;
-	let thrown: ExecutionError | undefined;
-	try {
-		const workflowExecute = new WorkflowExecute(additionalData, 'trigger', runExecutionData);
-		// processRunExecutionData throws synchronously on workflow issues (e.g. a missing
-		// required parameter); then no hook runs.
-		const [result] = await Promise.all([
-			workflowExecute.processRunExecutionData(workflow),
-			afterHook.promise,
-		]);
-		run = result;
-	} catch (error) {
-		thrown = error as ExecutionError;
-	}
 
 	const runData = run?.data.resultData.runData ?? {};
 	const task = runData[nodeName]?.[0];
