@@ -81,7 +81,7 @@ class Store {
 		this.reset();
 	}
 
-	/** Restore the seeded consignments (and their states) and the initial autoCreate; forget issued quotes. */
+	/** Back to the consignments given at start (and their states) and the initial autoCreate; forget issued quotes. */
 	reset() {
 		this.consignments.clear();
 		this.quotes.clear();
@@ -93,7 +93,7 @@ class Store {
 
 	/**
 	 * Keep a consignment created through POST /consignments under a new `EC-xxx-xxx-xxx`
-	 * reference (a counter: EC-NEW-000-001, …; restarts on reset); not part of the seed.
+	 * reference (a counter: EC-NEW-000-001, …; restarts on reset); reset() drops them.
 	 * @param {Omit<Consignment, 'reference'> & Record<string, unknown>} record
 	 * @returns {Consignment & Record<string, unknown>}
 	 */

@@ -49,13 +49,15 @@ export function isXmlContentType(contentType: string | undefined): boolean {
 }
 
 /**
- * A request body. XML: root element `xmlRoot` in SortedPRO's Consignments namespace, a string
- * list as `<Name><string>…</string></Name>`, as SortedPRO's XML examples show.
+ * A request body. XML: root element `xmlRoot` in `namespace` (SortedPRO's Consignments
+ * namespace unless given), a string list as `<Name><string>…</string></Name>`, as SortedPRO's
+ * XML examples show; a bare list (`value` an array) as the root's `<string>` children.
  */
 export async function encodeBody(
 	format: BodyFormat,
-	value: IDataObject,
+	value: IDataObject | string[],
 	xmlRoot: string,
+	namespace = CONSIGNMENTS_NS,
 ): Promise<string> {
 	if (format === 'json') return JSON.stringify(value);
 	requestBuilder ??= new (await xml2js()).Builder({
@@ -66,11 +68,14 @@ export async function encodeBody(
 		$: {
 			'xmlns:xsd': 'http://www.w3.org/2001/XMLSchema',
 			'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-			xmlns: CONSIGNMENTS_NS,
+			xmlns: namespace,
 		},
 	};
-	for (const [field, fieldValue] of Object.entries(value)) {
-		element[field] = Array.isArray(fieldValue) ? { string: fieldValue } : fieldValue;
+	if (Array.isArray(value)) element.string = value;
+	else {
+		for (const [field, fieldValue] of Object.entries(value)) {
+			element[field] = Array.isArray(fieldValue) ? { string: fieldValue } : fieldValue;
+		}
 	}
 	return requestBuilder.buildObject({ [xmlRoot]: element });
 }

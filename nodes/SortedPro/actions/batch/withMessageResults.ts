@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, sortedProRequest, type SortedProRequest } from '../../transport';
-import { decodeAnswer, type BodyFormat, type ListField, type Schema } from '../../transport/codec';
+import {
+	decodeAnswer,
+	encodeBody,
+	type BodyFormat,
+	type ListField,
+	type Schema,
+} from '../../transport/codec';
 import { API_LINKS, lastPathSegment } from '../links';
 import type { RunContext } from '../types';
 import type { BatchAnswer, BatchSpec } from './engine';
@@ -108,26 +114,17 @@ export async function sendWithMessageCall(
 
 // .NET's namespace of a bare string list (DataContractSerializer's ArrayOfString).
 const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
-const XML_ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&apos;',
-};
 
 /**
  * The body of SortedPRO's list calls that take a bare list of references (deallocatelist,
  * cancellist): SortedPRO documents a JSON array. No source shows its XML; a bare string list is
- * sent as .NET's `ArrayOfString`. References hold no control characters (see
- * helpers/references), so escaping suffices.
+ * sent as .NET's `ArrayOfString`.
  */
-export function encodeReferenceList(format: BodyFormat, references: string[]): string {
-	if (format === 'json') return JSON.stringify(references);
-	const entries = references.map(
-		(reference) => `<string>${reference.replace(/[&<>"']/g, (char) => XML_ESCAPES[char])}</string>`,
-	);
-	return `<?xml version="1.0" encoding="utf-8"?><ArrayOfString xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns="${ARRAYS_NS}">${entries.join('')}</ArrayOfString>`;
+export async function encodeReferenceList(
+	format: BodyFormat,
+	references: string[],
+): Promise<string> {
+	return await encodeBody(format, references, 'ArrayOfString', ARRAYS_NS);
 }
 
 /**
