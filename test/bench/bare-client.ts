@@ -24,6 +24,7 @@ import {
 	control,
 	makeItems,
 	mb,
+	memorySampler,
 	socketCounter,
 	startRunProfile,
 } from './common';
@@ -260,9 +261,11 @@ export async function runBare(
 	const rssBefore = process.memoryUsage().rss;
 	const cpuBefore = process.cpuUsage();
 	const stopProfile = await startRunProfile(`${spec.name}-${n}-run`);
+	const memory = memorySampler();
 	const started = performance.now();
 	const { allocated, failed } = await client.run(items, perItem, spec.concurrency ?? 1);
 	const wallMs = performance.now() - started;
+	const memoryPeaks = memory.stop();
 	await stopProfile();
 	const cpu = process.cpuUsage(cpuBefore);
 	return {
@@ -277,6 +280,7 @@ export async function runBare(
 		cpuSystemMs: cpu.system / 1000,
 		rssLoadedMB: mb(rssLoaded),
 		rssBeforeMB: mb(rssBefore),
+		memoryPeaks,
 		peakRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
 		bodiesMatchNode,
 		rateLimitedSeen: client.rateLimitedSeen,

@@ -204,10 +204,44 @@ export interface ChildResult {
 	/** RSS just before the timed run (items built) */
 	rssBeforeMB: number;
 	peakRssMB: number;
+	/** Peaks of process.memoryUsage() sampled every 5 ms during the timed run, MB */
+	memoryPeaks?: MemoryPeaks;
 	/** Bare only: its request bodies are byte-identical to the node codec's */
 	bodiesMatchNode?: boolean;
 	/** Bare only: 429 answers it received (and waited Retry-After for) */
 	rateLimitedSeen?: number;
+}
+
+export interface MemoryPeaks {
+	heapUsedMB: number;
+	externalMB: number;
+	arrayBuffersMB: number;
+}
+
+/**
+ * Samples process.memoryUsage() every 5 ms until stopped; returns the peaks, which show whether
+ * RSS growth is the JS heap or Buffers held outside it (answer bodies).
+ */
+export function memorySampler(): { stop(): MemoryPeaks } {
+	const peaks = { heapUsed: 0, external: 0, arrayBuffers: 0 };
+	const sample = () => {
+		const usage = process.memoryUsage();
+		peaks.heapUsed = Math.max(peaks.heapUsed, usage.heapUsed);
+		peaks.external = Math.max(peaks.external, usage.external);
+		peaks.arrayBuffers = Math.max(peaks.arrayBuffers, usage.arrayBuffers);
+	};
+	const timer = setInterval(sample, 5);
+	return {
+		stop() {
+			clearInterval(timer);
+			sample();
+			return {
+				heapUsedMB: mb(peaks.heapUsed),
+				externalMB: mb(peaks.external),
+				arrayBuffersMB: mb(peaks.arrayBuffers),
+			};
+		},
+	};
 }
 
 /** Counts TCP connections this process opens (undici's fetch and http.Agent both publish here). */

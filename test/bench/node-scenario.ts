@@ -22,6 +22,7 @@ import {
 	control,
 	makeItems,
 	mb,
+	memorySampler,
 	socketCounter,
 	startRunProfile,
 } from './common';
@@ -103,9 +104,11 @@ export async function runNodeScenario(
 	const rssBefore = process.memoryUsage().rss;
 	const cpuBefore = process.cpuUsage();
 	const stopProfile = await startRunProfile(`${spec.name}-${n}-run`);
+	const memory = memorySampler();
 	const started = performance.now();
 	const result = await run(spec, items, baseUrl);
 	const wallMs = performance.now() - started;
+	const memoryPeaks = memory.stop();
 	await stopProfile();
 	const cpu = process.cpuUsage(cpuBefore);
 	// The run's peak, read before the copy timed below (it would add 100 000 items of its own).
@@ -138,6 +141,7 @@ export async function runNodeScenario(
 		cpuSystemMs: cpu.system / 1000,
 		rssLoadedMB: mb(rssLoaded),
 		rssBeforeMB: mb(rssBefore),
+		memoryPeaks,
 		peakRssMB: Math.round(peakRssKB / 102.4) / 10,
 	};
 }

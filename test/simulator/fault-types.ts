@@ -43,6 +43,8 @@ export interface DropFault extends FaultBase {
 export interface HangFault extends FaultBase {
 	kind: 'hang';
 	ms?: number;
+	/** after only: the headers and this many bytes of the body are sent first, then the rest is held */
+	bytes?: number;
 	when?: FaultWhen;
 }
 /** Processed, then 200 with a broken body in `format` (default: the negotiated one). */

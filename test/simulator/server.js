@@ -56,6 +56,22 @@ function sendPartial(res, answer, bytes) {
 }
 
 /**
+ * Hang 'after' with `bytes`: the headers (full Content-Length) and `bytes` of the body, then
+ * the connection is held; the rest follows after `ms` if the client still waits.
+ * @param {any} ctx @param {import('http').ServerResponse} res @param {Answer} answer
+ * @param {{ bytes?: number, ms?: number }} fault @returns {Promise<number>} bytes written
+ */
+async function sendStalled(ctx, res, answer, fault) {
+	const body = bodyBuffer(answer);
+	const n = Math.min(fault.bytes ?? 0, Math.max(0, body.length - 1));
+	res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(body.length) });
+	res.write(body.subarray(0, n));
+	if (!(await hold(ctx, res, fault.ms))) return n;
+	res.end(body.subarray(n));
+	return body.length;
+}
+
+/**
  * Hold a connection: resolves true after `ms`, or false when the client goes away or the
  * simulator closes (releaseHeld). Without `ms` it only ends that way.
  * @param {any} ctx @param {import('http').ServerResponse} res @param {number} [ms]
@@ -211,6 +227,12 @@ async function processRequest(ctx, req, res, raw) {
 		answer = internalError(e);
 	}
 	const after = fault && fault.when === 'after';
+	if (after && fault.kind === 'hang' && fault.bytes !== undefined) {
+		decided(ctx, rec, raw, answer.status);
+		counters.busyMs += performance.now() - t0;
+		counters.bytesOut += await sendStalled(ctx, res, answer, fault);
+		return;
+	}
 	if (after && fault.kind === 'hang' && fault.ms === undefined) {
 		decided(ctx, rec, raw, 0);
 		counters.busyMs += performance.now() - t0;

@@ -66,6 +66,7 @@ describe('retries', () => {
 		['a 500 after SortedPRO allocated', { kind: 'status', status: 500, when: 'after' }],
 		['a connection dropped mid-answer', { kind: 'drop', when: 'after' }],
 		['an answer that never comes (timeout)', { kind: 'hang', when: 'after' }],
+		['an answer that stops half-way (timeout)', { kind: 'hang', when: 'after', bytes: 20 }],
 	] as Array<[string, Fault]>)(
 		'%s: the resend finds them allocated, reported as allocated-but-unconfirmed',
 		async (_name, fault) => {

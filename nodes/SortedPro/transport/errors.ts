@@ -127,3 +127,9 @@ export function networkError(
 export function neverReceived(error: NodeApiError): boolean {
 	return error.context.notReceived === true;
 }
+
+/** The HTTP status a request failed with; undefined when no answer came (httpCode then holds the socket error's code). */
+export function httpStatusOf(error: NodeApiError): string | undefined {
+	const code = String(error.httpCode);
+	return /^\d{3}$/.test(code) ? code : undefined;
+}

@@ -9,6 +9,7 @@ import type {
 
 import { SORTEDPRO_CREDENTIAL } from '../../../credentials/SortedProApi.credentials';
 import type { AdaptiveLimit } from '../helpers/concurrency';
+import { readAnswerText, timedOut } from './answerText';
 import { MEDIA_TYPES, type BodyFormat } from './codec';
 import type { SortedProConnection } from './connection';
 import { apiErrorFromResponse, networkError } from './errors';
@@ -62,7 +63,7 @@ export function apiPath(...segments: string[]): string {
  * authenticate); the body is sent and received as text so JSON and XML go through one codec.
  * Retries 429/500/502/503/504 and failed connections by the policy; a request that is not
  * resend-safe is only retried after answers that prove SortedPRO did nothing (429, 503, a
- * refused connection). Throws NodeApiError for a non-2xx answer or no answer.
+ * refused connection). An answer cut off mid-body counts as no answer. Throws NodeApiError for a non-2xx answer or no answer.
  */
 export async function sortedProRequest(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
@@ -80,7 +81,7 @@ export async function sortedProRequest(
 		},
 		body: request.body,
 		json: false,
-		encoding: 'text',
+		encoding: 'stream',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: policy.timeoutMs,
@@ -89,7 +90,9 @@ export async function sortedProRequest(
 	let uncertainAttempts = 0;
 	for (let attempt = 0; ; attempt++) {
 		let response: IN8nHttpFullResponse;
+		let body: string;
 		await request.limit?.acquire();
+		const deadline = AbortSignal.timeout(policy.timeoutMs);
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -99,8 +102,10 @@ export async function sortedProRequest(
 					credentialsDecrypted: request.connection.credentials,
 				},
 			)) as IN8nHttpFullResponse;
-		} catch (error) {
+			body = await readAnswerText(response.body, deadline, policy.timeoutMs);
+		} catch (caught) {
 			request.limit?.release('failed');
+			const error = deadline.aborted ? timedOut(policy.timeoutMs) : caught;
 			const code = networkCode(error);
 			const notConnected = code === NOT_CONNECTED_NETWORK;
 			if (
@@ -135,7 +140,6 @@ export async function sortedProRequest(
 			);
 			continue;
 		}
-		const body = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 		if (statusCode < 200 || statusCode > 299) {
 			throw await apiErrorFromResponse(
 				this.getNode(),

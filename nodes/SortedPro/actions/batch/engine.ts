@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runConcurrently, stoppedError } from '../../helpers/concurrency';
 import { asNodeError } from '../../helpers/inputErrors';
+import { httpStatusOf } from '../../transport/errors';
 import type { RunContext } from '../types';
 import { pairedItems, type Batch, type PlannedConsignment } from './plan';
 import { planBatches } from './planBatches';
@@ -89,10 +90,8 @@ export async function runBatch(
 		} catch (caught) {
 			const error = asNodeError.call(this, caught, itemIndex);
 			if (run.onError === 'stop') throw error;
-			const reason =
-				error instanceof NodeApiError && error.httpCode
-					? `${error.message} (HTTP ${error.httpCode})`
-					: error.message;
+			const status = error instanceof NodeApiError ? httpStatusOf(error) : undefined;
+			const reason = status ? `${error.message} (HTTP ${status})` : error.message;
 			const failure = new Failure(reason, error);
 			for (const consignment of batch.consignments) outcomes[consignment.position] = failure;
 			return;

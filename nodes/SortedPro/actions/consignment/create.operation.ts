@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, sortedProRequest } from '../../transport';
-import { neverReceived } from '../../transport/errors';
+import { httpStatusOf, neverReceived } from '../../transport/errors';
 import { decodeAnswer } from '../../transport/codec';
 import { API_LINKS } from '../links';
 import type { PerItemOperation, RunContext } from '../types';
@@ -12,8 +12,8 @@ import { referenceFromLinks } from './schemas';
 
 /** Failures that prove SortedPRO did not act: a refusal (4xx) or 503 Service Unavailable. */
 function provesNothingDone(error: NodeApiError): boolean {
-	const status = Number(error.httpCode);
-	if (Number.isInteger(status) && status > 0) return status < 500 || status === 503;
+	const status = Number(httpStatusOf(error));
+	if (status > 0) return status < 500 || status === 503;
 	// No HTTP answer: only a refused connection proves the request never arrived.
 	return neverReceived(error);
 }
@@ -79,16 +79,9 @@ export const create: PerItemOperation = {
 				throw new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			const apiError: NodeApiError = caught;
 			if (provesNothingDone(apiError)) throw apiError;
-			const cause = apiError.httpCode
-				? `HTTP ${apiError.httpCode}: ${apiError.message}`
-				: apiError.message;
-			throw mayExistError.call(
-				this,
-				itemIndex,
-				customerReference,
-				cause,
-				apiError.httpCode ?? undefined,
-			);
+			const status = httpStatusOf(apiError);
+			const cause = status ? `HTTP ${status}: ${apiError.message}` : apiError.message;
+			throw mayExistError.call(this, itemIndex, customerReference, cause, status);
 		}
 		let links: IDataObject[] | undefined;
 		try {

@@ -1,0 +1,51 @@
+import { MAX_ANSWER_CHARS } from './codec';
+
+/**
+ * An answer body as text, decoded chunk by chunk as it arrives. n8n-core's `encoding: 'text'`
+ * keeps every chunk and their concatenation as Buffers, which outlive the request until V8's
+ * next full collection (about 44 MB of them at 100 000 consignments, against 4 MB read this way:
+ * docs/benchmarks.md). Reading stops past MAX_ANSWER_CHARS, which the codec then refuses.
+ */
+export async function readAnswerText(
+	body: unknown,
+	deadline: AbortSignal,
+	timeoutMs: number,
+): Promise<string> {
+	if (typeof body === 'string') return body;
+	if (!isStream(body)) return String(body ?? '');
+	// n8n-core's own timeout ends with the headers; the rest of the answer has until the deadline.
+	const stop = () => body.destroy(timedOut(timeoutMs));
+	if (deadline.aborted) stop();
+	deadline.addEventListener('abort', stop);
+	try {
+		const decoder = new TextDecoder();
+		let text = '';
+		for await (const chunk of body) {
+			text += decoder.decode(chunk, { stream: true });
+			// Leaving the loop destroys the stream, so the rest is never read.
+			if (text.length > MAX_ANSWER_CHARS) return text;
+		}
+		return text + decoder.decode();
+	} finally {
+		deadline.removeEventListener('abort', stop);
+	}
+}
+
+type AnswerStream = AsyncIterable<Uint8Array> & { destroy(error?: Error): void };
+
+function isStream(body: unknown): body is AnswerStream {
+	const candidate = body as Partial<AnswerStream> | null;
+	return (
+		typeof candidate === 'object' &&
+		candidate !== null &&
+		typeof candidate[Symbol.asyncIterator] === 'function' &&
+		typeof candidate.destroy === 'function'
+	);
+}
+
+/** The error a request gets when its Timeout ends, before or during its answer. */
+export function timedOut(timeoutMs: number): Error & { code: string } {
+	return Object.assign(new Error(`no complete answer within ${timeoutMs} ms`), {
+		code: 'ETIMEDOUT',
+	});
+}
