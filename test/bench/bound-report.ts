@@ -1,6 +1,7 @@
 /** The server-bound scenarios: their own table (wall time against the ideal, 429s, nothing lost) and targets. */
 import { SCENARIOS, scenarioByName } from './common';
 import type { Row, RunRecord } from './report';
+import { markdownTable } from './table';
 import type { Target } from './targets';
 
 /** Every consignment allocated exactly once: the simulator holds N consignments, all Allocated, none sent twice. */
@@ -53,17 +54,11 @@ export function formatBoundTable(rows: Row[]): string[] {
 			r.nothingLost === undefined ? '?' : r.nothingLost ? 'yes' : 'NO',
 		];
 	});
-	const all = [header, ...lines];
-	const widths = header.map((_, c) => Math.max(...all.map((cells) => cells[c].length)));
-	const row = (cells: string[]) =>
-		`| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
 	const server = bound.map((r) => scenarioByName(r.scenario).server!)[0];
 	return [
 		`Server-bound (simulator: ${server.perRequestMs} ms per request + ${server.perConsignmentMs} ms per consignment, 429 + Retry-After ${server.retryAfterSeconds} s beyond its limit of concurrent requests):`,
 		'',
-		row(header),
-		row(widths.map((w) => '-'.repeat(w))),
-		...lines.map(row),
+		markdownTable(header, lines),
 		'',
 		'ideal = ⌈requests / min(server limit, client in flight)⌉ × time of a full request. requests = allocation requests the simulator handled',
 		'(429s not included). nothing lost = the simulator holds N consignments, all Allocated, none allocated twice.',

@@ -1,7 +1,16 @@
 /** Turns the runs into the printed table, the target checks and .cache/bench-results.json. */
 import { formatBoundTable, nothingLost } from './bound-report';
-import { type ChildResult, SCENARIOS, expectedRequests, idealMs, scenarioByName } from './common';
+import {
+	type ChildResult,
+	type MemoryPeaks,
+	SCENARIOS,
+	expectedRequests,
+	idealMs,
+	scenarioByName,
+} from './common';
 import type { SimulatorStats } from './processes';
+import { formatMemoryTable, highestPeaks } from './memory-report';
+import { markdownTable } from './table';
 import type { ColdRequire, PackFigures } from './static-figures';
 import { type Target, checkTargets, formatTargets } from './targets';
 
@@ -43,6 +52,8 @@ export interface Row {
 	wallMs: number;
 	consignmentsPerSecond: number;
 	peakRssMB: number;
+	/** The highest of each over the passes */
+	memoryPeaks?: MemoryPeaks;
 	rssLoadedMB: number;
 	rssBeforeMB: number;
 	cpuMs: number;
@@ -104,6 +115,7 @@ export function buildRows(records: RunRecord[]): Row[] {
 			wallMs: child.wallMs,
 			consignmentsPerSecond: (child.n / child.wallMs) * 1000,
 			peakRssMB: Math.max(...group.map((r) => r.child.peakRssMB)),
+			memoryPeaks: highestPeaks(group.map((r) => r.child.memoryPeaks)),
 			rssLoadedMB: child.rssLoadedMB,
 			rssBeforeMB: child.rssBeforeMB,
 			cpuMs: child.cpuUserMs + child.cpuSystemMs,
@@ -211,14 +223,7 @@ export function tableCells(row: Row): string[] {
 
 /** A plain-text table (also valid Markdown). */
 export function formatTable(rows: Row[]): string {
-	const lines = [TABLE_HEADER, TABLE_HEADER.map(() => '---'), ...rows.map(tableCells)];
-	const widths = TABLE_HEADER.map((_, c) => Math.max(...lines.map((cells) => cells[c].length)));
-	return lines
-		.map(
-			(cells) =>
-				`| ${cells.map((cell, c) => (cells[c] === '---' ? '-'.repeat(widths[c]) : cell.padEnd(widths[c]))).join(' | ')} |`,
-		)
-		.join('\n');
+	return markdownTable(TABLE_HEADER, rows.map(tableCells));
 }
 
 export function formatStatic(cold: ColdRequire[], pack: PackFigures | undefined): string {
@@ -252,6 +257,10 @@ export function renderReport(results: BenchResults): {
 		formatTable(rows),
 		'',
 		...formatBoundTable(rows),
+		'Memory (process.memoryUsage() sampled every 5 ms during the timed run; the highest over the passes):',
+		'',
+		formatMemoryTable(rows),
+		'',
 		"node own = wall − n8n params (time in n8n's getNodeParameter). × bare = wall time / the bare client's (same batches, same N),",
 		"pass by pass, median (range); the bare client is Node's fetch with keep-alive, bare-json-newconn is node:http with a new connection per request.",
 		"RSS growth = peak RSS − RSS once loaded and warmed up (before the N items are built). CPU s = the scenario process's user + system time in the run.",
