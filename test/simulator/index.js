@@ -46,6 +46,7 @@ const MUTABLE = {
 	controlRoutes: (/** @type {any} */ v) => typeof v === 'boolean',
 	onRequest: (/** @type {any} */ v) => v === null || typeof v === 'function',
 	labelContentType: (/** @type {any} */ v) => v === 'send' || v === 'omit',
+	compressAnswers: (/** @type {any} */ v) => v === 'none' || v === 'gzip',
 };
 
 function newCounters() {
@@ -85,6 +86,7 @@ function initialOptions(o) {
 		linkBaseUrl: (o.linkBaseUrl ?? DEFAULT_LINK_BASE_URL).replace(/\/+$/, ''),
 		controlRoutes: o.controlRoutes ?? false,
 		labelContentType: o.labelContentType ?? 'send',
+		compressAnswers: o.compressAnswers ?? 'none',
 	};
 	for (const [name, value] of Object.entries(opts)) {
 		if (!MUTABLE[/** @type {keyof typeof MUTABLE} */ (name)](value))

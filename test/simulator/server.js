@@ -5,6 +5,7 @@
  */
 const http = require('http');
 const { performance } = require('perf_hooks');
+const zlib = require('zlib');
 const { handleApiRequest } = require('./routes');
 const { jsonAnswer } = require('./http-answers');
 const { faultAnswer } = require('./fault-answers');
@@ -30,13 +31,26 @@ function splitUrl(url) {
 const bodyBuffer = (answer) =>
 	typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
 
-/** @param {import('http').ServerResponse} res @param {Answer} answer */
-function send(res, answer) {
-	const body = bodyBuffer(answer);
-	res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(body.length) });
+/**
+ * @param {import('http').ServerResponse} res @param {Answer} answer
+ * @param {boolean} [gzip] compress the body (Content-Encoding: gzip), as a gateway may
+ */
+function send(res, answer, gzip = false) {
+	const plain = bodyBuffer(answer);
+	const body = gzip ? zlib.gzipSync(plain) : plain;
+	res.writeHead(answer.status, {
+		...answer.headers,
+		...(gzip && { 'Content-Encoding': 'gzip' }),
+		'Content-Length': String(body.length),
+	});
 	res.end(body);
 	return body.length;
 }
+
+/** Option compressAnswers 'gzip': answers are gzipped for a client that accepts it. @param {any} ctx @param {import('http').IncomingHttpHeaders} headers */
+const gzipWanted = (ctx, headers) =>
+	ctx.options.compressAnswers === 'gzip' &&
+	/\bgzip\b/.test(String(headers['accept-encoding'] ?? ''));
 
 /**
  * Drop 'after': the headers (with the full Content-Length) and `bytes` of the body (default
@@ -246,7 +260,7 @@ async function processRequest(ctx, req, res, raw) {
 		return;
 	}
 	if (after && fault.kind === 'hang' && !(await hold(ctx, res, fault.ms))) return;
-	counters.bytesOut += send(res, answer);
+	counters.bytesOut += send(res, answer, gzipWanted(ctx, headers));
 }
 
 /** @param {any} ctx @returns {import('http').Server} */

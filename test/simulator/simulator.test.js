@@ -430,6 +430,34 @@ describe('other endpoints, recording, faults', () => {
 		expect(await r.json()).toContainEqual({ Reference: 'CARRIER_X', Name: 'Carrier X' });
 	});
 
+	test('compressAnswers gzip: gzipped only for a client that accepts it', async () => {
+		const get = (encoding) =>
+			new Promise((resolve, reject) => {
+				const req = require('http').get(
+					url('/carrierservices'),
+					{ headers: { ...H, 'accept-encoding': encoding } },
+					(res) => {
+						const chunks = [];
+						res.on('data', (chunk) => chunks.push(chunk));
+						res.on('end', () =>
+							resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }),
+						);
+					},
+				);
+				req.on('error', reject);
+			});
+		sim.setOption('compressAnswers', 'gzip');
+		const gzipped = await get('gzip, deflate');
+		expect(gzipped.encoding).toBe('gzip');
+		const text = require('zlib').gunzipSync(gzipped.body).toString('utf8');
+		expect(JSON.parse(text).MpdCarrierServices[3].Reference).toBe('CX_NDS');
+		const identity = await get('identity');
+		expect(identity.encoding).toBeUndefined();
+		expect(identity.body.toString('utf8')).toBe(text);
+		sim.setOption('compressAnswers', 'none');
+		expect((await get('gzip')).encoding).toBeUndefined();
+	});
+
 	test('request recording, with and without bodies', async () => {
 		await fetch(url('/carriers?x=1'), { headers: { ...H, Accept: 'text/xml' } });
 		await putJson({

@@ -226,6 +226,8 @@ export interface SimulatorOptions {
 	latency?: Partial<LatencyConfig>;
 	/** 'omit' leaves ContentType out of label answers; default 'send' */
 	labelContentType?: 'send' | 'omit';
+	/** 'gzip': API answers are gzipped when the request accepts it, as a gateway may (default 'none') */
+	compressAnswers?: 'none' | 'gzip';
 }
 
 /** Options that setOption can change at run time (reset() restores the start values). */
@@ -245,6 +247,7 @@ export interface MutableOptions {
 	controlRoutes: boolean;
 	onRequest: ((request: RecordedRequest) => void) | null;
 	labelContentType: 'send' | 'omit';
+	compressAnswers: 'none' | 'gzip';
 }
 
 export interface SimulatorStats {
