@@ -13,6 +13,10 @@
  *   service refuses (they go to AllocationFailed); a function may return the reason text
  * @property {string} [refuseReason] reason used in the summary's Description when refused
  * @property {number} [Status] CustomerSubscriptionStatus (default 3, Enabled; 2 is Disabled)
+ * @property {boolean} [IsPickUp] a pick-up service (listed; used by Allocate With Service Filters)
+ * @property {boolean} [IsDropOff] a drop-off service (listed; used by Allocate With Service Filters)
+ * @property {'Inbound' | 'Outbound'} [direction] config only: the service's direction for Allocate
+ *   With Service Filters (default Outbound)
  */
 
 /** Refusal reason: the only failure text in SortedPRO's own examples (FailedAllocation.Message). */
@@ -36,6 +40,7 @@ const DEFAULT_CARRIER_SERVICES = [
 		Name: 'Tracked 48 Non Signature ',
 		CarrierReference: 'ROYAL_MAIL',
 		CarrierName: 'Royal Mail',
+		IsDropOff: true,
 		refuses: REFUSE_FAIL_SUFFIX,
 	},
 	{
@@ -43,6 +48,7 @@ const DEFAULT_CARRIER_SERVICES = [
 		Name: 'Saturday Service',
 		CarrierReference: 'DPD',
 		CarrierName: 'DPD',
+		IsPickUp: true,
 		refuses: REFUSE_FAIL_SUFFIX,
 	},
 	{

@@ -67,12 +67,12 @@ const mediaType = (ct) => (ct || '').split(';')[0].trim().toLowerCase();
 
 /**
  * The request body, parsed by its Content-Type: JSON, or XML with root `xmlRoot` (string
- * lists among `lists`; `ArrayOfString` for a bare list). 415 for another media type, 400 for
- * an empty or malformed body.
- * @param {RequestInfo} req @param {string} xmlRoot @param {string[]} [lists]
+ * lists among `lists`, nested objects among `objects`; `ArrayOfString` for a bare list). 415
+ * for another media type, 400 for an empty or malformed body.
+ * @param {RequestInfo} req @param {string} xmlRoot @param {string[]} [lists] @param {string[]} [objects]
  * @returns {Promise<unknown>}
  */
-async function readBody(req, xmlRoot, lists) {
+async function readBody(req, xmlRoot, lists, objects) {
 	const type = mediaType(headerValue(req.headers['content-type']));
 	const raw = req.rawBody.replace(/^\uFEFF/, '');
 	if (type === 'application/json' || type === 'application/xml' || type === 'text/xml') {
@@ -88,7 +88,7 @@ async function readBody(req, xmlRoot, lists) {
 		}
 	}
 	if (type === 'application/xml' || type === 'text/xml')
-		return await parseRequestXml(raw, xmlRoot, lists);
+		return await parseRequestXml(raw, xmlRoot, lists, objects);
 	const msg = type
 		? `The request entity's media type '${type}' is not supported for this resource.`
 		: 'The request has no Content-Type; use application/json, application/xml or text/xml.';

@@ -14,6 +14,7 @@ const API_VERSION = '1.1';
 const ROUTE_MODULES = [
 	require('./carrier-routes'),
 	require('./allocation-routes'),
+	require('./service-filter-routes'),
 	require('./deallocation-routes'),
 	require('./label-routes'),
 	require('./manifest-routes'),

@@ -430,6 +430,51 @@ describe('other endpoints, recording, faults', () => {
 		expect(await r.json()).toContainEqual({ Reference: 'CARRIER_X', Name: 'Carrier X' });
 	});
 
+	test('allocate with service filters: JSON and XML, matching services, bad filters refused', async () => {
+		const put = (body, headers = JSON_H) =>
+			fetch(url('/allocation/allocateConsignmentsWithServiceFilters'), {
+				method: 'PUT',
+				headers,
+				body: typeof body === 'string' ? body : JSON.stringify(body),
+			});
+		sim.addConsignments([{ reference: 'EC-SF-1' }, { reference: 'EC-SF-2' }]);
+		let r = await put({
+			ConsignmentReferences: ['EC-SF-1'],
+			Filters: { ServiceDirection: 'outbound', IsPickup: false, IsDropOff: true },
+		});
+		expect(r.status).toBe(200);
+		expect((await r.json())[0].CarrierServiceReference).toBe('MPD_RMDTPS48HNAST');
+		r = await put(
+			'<AllocateConsignmentsWithServiceFiltersRequest xmlns="http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments">' +
+				'<ConsignmentReferences><string>EC-SF-2</string></ConsignmentReferences>' +
+				'<Filters><ServiceDirection>Outbound</ServiceDirection><IsPickup>true</IsPickup></Filters>' +
+				'</AllocateConsignmentsWithServiceFiltersRequest>',
+			XML_H,
+		);
+		expect(r.status).toBe(200);
+		expect(await r.text()).toMatch(
+			/<CarrierServiceReference[^>]*>EDC5_DPDSS<\/CarrierServiceReference>/,
+		);
+		for (const [body, target] of [
+			[{ ConsignmentReferences: ['EC-SF-3'] }, 'Filters'],
+			[
+				{ ConsignmentReferences: ['EC-SF-3'], Filters: { ServiceDirection: 'Up' } },
+				'Filters.ServiceDirection',
+			],
+			[
+				{
+					ConsignmentReferences: ['EC-SF-3'],
+					Filters: { ServiceDirection: 'Inbound', IsDropOff: 'yes' },
+				},
+				'Filters.IsDropOff',
+			],
+		]) {
+			r = await put(body);
+			expect(r.status).toBe(400);
+			expect((await r.json()).Details.map((d) => d.Target)).toEqual([target]);
+		}
+	});
+
 	test('compressAnswers gzip: gzipped only for a client that accepts it', async () => {
 		const get = (encoding) =>
 			new Promise((resolve, reject) => {

@@ -204,6 +204,7 @@ class Store {
 				Status,
 				refuses,
 				refuseReason,
+				direction,
 				CarrierServiceName,
 				...extra
 			} = /** @type {any} */ (s);

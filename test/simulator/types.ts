@@ -66,6 +66,11 @@ export interface CarrierServiceConfig {
 	refuseReason?: string;
 	/** CustomerSubscriptionStatus: 0 Available, 1 Requested, 2 Disabled, 3 Enabled (default) */
 	Status?: number;
+	/** listed as is; Allocate With Service Filters matches IsPickup / IsDropOff against them (absent = false) */
+	IsPickUp?: boolean;
+	IsDropOff?: boolean;
+	/** not listed: the direction Allocate With Service Filters matches (default Outbound) */
+	direction?: 'Inbound' | 'Outbound';
 	/** any other field is listed as is by GET /carrierservices */
 	[extra: string]: unknown;
 }

@@ -172,12 +172,13 @@ const textOf = (node) => (typeof node._ === 'string' ? node._ : '');
  * Parse a request body the way XmlSerializer does: the root element name (`rootName`) and the
  * Consignments namespace must match; children in another namespace are ignored (their
  * property stays unset); order of children is not enforced; `xsi:nil` → null. Children named
- * in `lists` are string lists (`<X><string>…</string></X>`), the others text. A root
- * `ArrayOfString` (a bare list) gives the list itself.
- * @param {string} text @param {string} rootName @param {string[]} [lists]
- * @returns {Promise<Record<string, string | null | (string | null)[]> | (string | null)[]>}
+ * in `lists` are string lists (`<X><string>…</string></X>`), those in `objects` objects of
+ * their children's texts, the others text. A root `ArrayOfString` (a bare list) gives the list
+ * itself.
+ * @param {string} text @param {string} rootName @param {string[]} [lists] @param {string[]} [objects]
+ * @returns {Promise<Record<string, string | null | (string | null)[] | Record<string, string | null>> | (string | null)[]>}
  */
-function parseRequestXml(text, rootName, lists = ['ConsignmentReferences']) {
+function parseRequestXml(text, rootName, lists = ['ConsignmentReferences'], objects = []) {
 	return new Promise((resolve, reject) => {
 		const parser = new xml2js.Parser(PARSE_OPTIONS);
 		parser.parseString(text, (/** @type {any} */ err, /** @type {any} */ doc) => {
@@ -204,12 +205,21 @@ function parseRequestXml(text, rootName, lists = ['ConsignmentReferences']) {
 					.filter((/** @type {any} */ c) => c.$ns && c.$ns.local === 'string')
 					.map((/** @type {any} */ c) => (isNil(c) ? null : textOf(c)));
 			if (bareList) return resolve(strings(root));
-			/** @type {Record<string, string | null | (string | null)[]>} */
+			/** @param {any} node */
+			const ownElements = (node) =>
+				(node.$$ || []).filter((/** @type {any} */ c) => c.$ns && c.$ns.uri === NS.consignments);
+			/** @type {Record<string, string | null | (string | null)[] | Record<string, string | null>>} */
 			const out = {};
-			for (const child of root.$$ || []) {
-				if (!child.$ns || child.$ns.uri !== NS.consignments) continue;
+			for (const child of ownElements(root)) {
 				const name = child.$ns.local;
-				if (!lists.includes(name)) out[name] = isNil(child) ? null : textOf(child);
+				if (objects.includes(name) && !isNil(child))
+					out[name] = Object.fromEntries(
+						ownElements(child).map((/** @type {any} */ c) => [
+							c.$ns.local,
+							isNil(c) ? null : textOf(c),
+						]),
+					);
+				else if (!lists.includes(name)) out[name] = isNil(child) ? null : textOf(child);
 				else if (isNil(child)) out[name] = null;
 				else out[name] = [.../** @type {any[]} */ (out[name] || []), ...strings(child)];
 			}

@@ -1,6 +1,6 @@
 /**
- * Allocate Using Default Rules, Allocate With Service Group and Deallocate: batch calls with a
- * body, through n8n-core against the simulator.
+ * Allocate Using Default Rules, Allocate With Service Group, Allocate With Service Filters and
+ * Deallocate: batch calls with a body, through n8n-core against the simulator.
  */
 import { captureLogs } from '../harness';
 import { API_KEY, refsItems, serialiseRun, useSimulator } from './setup';
@@ -73,6 +73,25 @@ const CASES: Case[] = [
 			state: 'Allocated',
 			reason: 'Consignment EC-R-OLD cannot be allocated because it is in state Allocated',
 		},
+	},
+	{
+		name: 'Allocate With Service Filters',
+		operation: 'allocateWithServiceFilters',
+		path: '/allocation/allocateConsignmentsWithServiceFilters',
+		parameters: { serviceDirection: 'Outbound', isDropOff: 'true' },
+		state: 'Unallocated',
+		done: 'Allocated',
+		jsonBody: (refs) => ({
+			ConsignmentReferences: refs,
+			Filters: { ServiceDirection: 'Outbound', IsDropOff: true },
+		}),
+		xmlRoot: '<AllocateConsignmentsWithServiceFiltersRequest',
+		succeeded: (json) =>
+			json.StatusCode === 200 && json.CarrierServiceReference === 'MPD_RMDTPS48HNAST',
+		unconfirmedField: 'AllocationUnconfirmed',
+		failure: (ref, reason) =>
+			`Consignment ${ref} was not allocated with service filters Outbound, IsDropOff=true: ${reason}`,
+		refused: { ref: 'EC-R-FAIL', reason: 'Could not be booked with courier.' },
 	},
 	{
 		name: 'Deallocate',

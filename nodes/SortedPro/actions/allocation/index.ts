@@ -3,6 +3,7 @@ import { allocateUsingDefaultRules } from './allocateUsingDefaultRules.operation
 import { allocateWithCarrierService } from './allocateWithCarrierService.operation';
 import { allocateWithCheapestQuote } from './allocateWithCheapestQuote.operation';
 import { allocateWithQuote } from './allocateWithQuote.operation';
+import { allocateWithServiceFilters } from './allocateWithServiceFilters.operation';
 import { allocateWithServiceGroup } from './allocateWithServiceGroup.operation';
 import { deallocate } from './deallocate.operation';
 
@@ -13,6 +14,7 @@ export const allocation: Resource = {
 		allocateWithCarrierService,
 		allocateUsingDefaultRules,
 		allocateWithServiceGroup,
+		allocateWithServiceFilters,
 		allocateWithCheapestQuote,
 		allocateWithQuote,
 		deallocate,

@@ -5,6 +5,7 @@ import { runConcurrently, stoppedError } from '../../helpers/concurrency';
 import { asNodeError } from '../../helpers/inputErrors';
 import { httpStatusOf } from '../../transport/errors';
 import type { RunContext } from '../types';
+import type { GroupSpec } from './group';
 import { pairedItems, type Batch, type PlannedConsignment } from './plan';
 import { planBatches } from './planBatches';
 
@@ -22,8 +23,7 @@ export interface BatchAnswer {
 
 /** What a batch operation adds to the shared engine. */
 export interface BatchSpec {
-	/** A per-item parameter the requests are grouped by (e.g. the carrier service) */
-	group?: { parameter: string; field: string; extractValue?: boolean; hint: string };
+	group?: GroupSpec;
 	/** Problems of groups found before anything is sent (group → problem); their items are refused */
 	checkGroups?(
 		this: IExecuteFunctions,

@@ -5,6 +5,7 @@ import { parameterReader } from '../../helpers/parameterReader';
 import { parseReferences, plainReference } from '../../helpers/references';
 import type { RunContext } from '../types';
 import type { BatchSpec } from './engine';
+import { GroupProblem } from './group';
 import { BatchPlan, type Batch, type PlannedConsignment, type RequestMode } from './plan';
 
 /**
@@ -56,9 +57,11 @@ function readInputs(
 ): ItemInputs {
 	const inputs: ItemInputs = { itemIndexes: [], groups: [], references: [] };
 	const { group } = spec;
-	const groupOf = group
-		? parameterReader(this, group.parameter, items, { extractValue: group.extractValue })
-		: () => '';
+	const groupOf = !group
+		? () => ''
+		: 'read' in group
+			? group.read.call(this, items)
+			: parameterReader(this, group.parameter, items, { extractValue: group.extractValue });
 	const referencesOf = parameterReader(this, 'consignmentReferences', items);
 	const fixedReferences = referencesOf.constant ? parseReferences(referencesOf(0)) : undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -67,7 +70,9 @@ function readInputs(
 		const value = fixedReferences ? undefined : referencesOf(itemIndex);
 		const plain = fixedReferences ? undefined : plainReference(value);
 		const parsed = plain === undefined ? (fixedReferences ?? parseReferences(value)) : undefined;
-		if (group && (typeof groupValue !== 'string' || groupValue.trim() === '')) {
+		if (groupValue instanceof GroupProblem) {
+			refuse(inputError.call(this, itemIndex, groupValue.field, groupValue.problem), itemIndex);
+		} else if (group && (typeof groupValue !== 'string' || groupValue.trim() === '')) {
 			const given =
 				typeof groupValue === 'string' || groupValue === undefined || groupValue === null
 					? 'is empty'
