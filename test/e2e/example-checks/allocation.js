@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Checks of the allocation examples beyond one carrier service: allocate-default-rules,
- * allocate-service-group, allocate-quotes, deallocate.
+ * allocate-service-group, allocate-service-filters, allocate-quotes, deallocate.
  */
 const assert = require('node:assert/strict');
 const n8n = require('../n8n-cli');
@@ -16,6 +16,7 @@ const {
 
 const DR = ['EC-000-3D1-DR1', 'EC-000-3D2-DR2', 'EC-000-3D3-DR3'];
 const SG = ['EC-000-4G1-SG1', 'EC-000-4G2-SG2', 'EC-000-4G3-SG3'];
+const SF = ['EC-000-7F1-SF1', 'EC-000-7F2-SF2', 'EC-000-7F3-SF3'];
 const CQ = ['EC-000-5Q1-CQ1', 'EC-000-5Q2-CQ2'];
 const WQ = 'EC-000-5Q3-WQ3';
 const QUOTE = '00000003-5a1e-4c0d-9e2f-6b7a8c9d0e1f';
@@ -25,6 +26,7 @@ const DEALLOCATED = 'Consignment deallocation completed successfully';
 const seed = [
 	...DR,
 	...SG,
+	...SF,
 	...CQ,
 	WQ,
 	{ reference: DA[0], state: 'Allocated', carrierServiceReference: 'CX_NDS' },
@@ -77,6 +79,42 @@ const examples = {
 					groups[group[1]] = SG.filter((r) => put.body.includes(`<string>${r}</string>`));
 				}
 				assert.deepEqual(groups, { valuableGoods: [SG[0], SG[2]], weekend: [SG[1]] });
+			},
+		],
+	],
+	'allocate-service-filters.json': [
+		[
+			'"Allocate with service filters": SF1 drop-off MPD_RMDTPS48HNAST, SF2 pick-up EDC5_DPDSS, SF3 drop-off, paired 0, 1, 2',
+			({ execution }) => {
+				const items = full(execution, 'Allocate with service filters');
+				assert.equal(items.length, 3, 'item count');
+				assertAllocated(items, SF, ['MPD_RMDTPS48HNAST', 'EDC5_DPDSS', 'MPD_RMDTPS48HNAST']);
+			},
+		],
+		[
+			'simulator: 2 JSON PUTs /allocation/allocateConsignmentsWithServiceFilters: SF1+SF3 Outbound IsDropOff, SF2 Outbound IsPickup',
+			({ sim, apiKey }) => {
+				const puts = requestsWithKey(
+					sim,
+					apiKey,
+					'PUT',
+					'/allocation/allocateConsignmentsWithServiceFilters',
+					{ count: 2 },
+				);
+				// Sent in parallel: compared in the order of their first reference.
+				const bodies = puts
+					.map(jsonBody)
+					.sort((a, b) => a.ConsignmentReferences[0].localeCompare(b.ConsignmentReferences[0]));
+				assert.deepEqual(bodies, [
+					{
+						ConsignmentReferences: [SF[0], SF[2]],
+						Filters: { ServiceDirection: 'Outbound', IsDropOff: true },
+					},
+					{
+						ConsignmentReferences: [SF[1]],
+						Filters: { ServiceDirection: 'Outbound', IsPickup: true },
+					},
+				]);
 			},
 		],
 	],
