@@ -1,7 +1,7 @@
 /**
  * Property test (fast-check): random batch operations, random inputs, random mixes of injected
- * faults. Every (group, reference) that goes in (group: the carrier service, service group or
- * quote the operation groups by; none for the others) comes out exactly once, as a result or as
+ * faults. Every (group, reference) that goes in (group: the carrier service, service group,
+ * service direction or quote the operation groups by; none for the others) comes out exactly once, as a result or as
  * an error item naming it, paired to exactly the input items that supplied it; an answer for a
  * reference never sent is reported, never passed off as a result.
  */
@@ -55,6 +55,14 @@ const OPERATIONS: OperationUnderTest[] = [
 		groups: ['valuableGoods', 'weekend'],
 		groupParameter: (value) => ({ serviceGroup: value }),
 		failure: /^Consignment (\S+) was not allocated with service group (\S+): /,
+		unexpected: UNEXPECTED_SUMMARY,
+	},
+	{
+		operation: 'allocateWithServiceFilters',
+		// No default service is Inbound: those consignments all fail, as SortedPRO's refusals.
+		groups: ['Outbound', 'Inbound'],
+		groupParameter: (value) => ({ serviceDirection: value }),
+		failure: /^Consignment (\S+) was not allocated with service filters (\w+): /,
 		unexpected: UNEXPECTED_SUMMARY,
 	},
 	{
