@@ -250,6 +250,7 @@ function consignmentStatus(ctx, c) {
 }
 
 module.exports = {
+	packagesOf,
 	validateCreateBody,
 	recordFromBody,
 	consignmentDetail,

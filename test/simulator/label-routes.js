@@ -2,13 +2,16 @@
 /**
  * GET /labels/{ref}/{format} and GET /labels/{ref}/{format}/{resolution}: SortedPRO's
  * GetLabelsResponse `{ File: base64, ContentType }` (XML `GetLabelsResponse`, LabelGeneration
- * namespace). One file covers the whole consignment. Labels exist once a consignment is
+ * namespace). One file covers the whole consignment; GET /labels/package/{ref}/{packageRef}/
+ * {format}[/{resolution}] gives one package's (404 "Item X not found" for a package the
+ * consignment does not have). Labels exist once a consignment is
  * allocated; for an unallocated one "PRO returns an error" (here 400 `ConsignmentNotAllocated`).
  * Option labelContentType 'omit' leaves ContentType out (null in JSON, absent in XML).
  */
 const { ApiError, detail, validationFailed } = require('./errors');
 const { answer, itemNotFound } = require('./http-answers');
 const { renderLabel } = require('./label-files');
+const { packagesOf } = require('./consignment-records');
 const { toXmlDocument } = require('./xml');
 
 /** States in which a consignment has no label (never allocated, or no longer). */
@@ -31,7 +34,7 @@ const labelToXml = (body) =>
 
 /** @param {any} ctx @param {import('./http-answers').RequestInfo} req @param {boolean} xml */
 async function getLabel(ctx, req, xml) {
-	const { ref, format: given, resolution } = req.params;
+	const { ref, format: given, resolution, packageRef } = req.params;
 	const format = given.toUpperCase();
 	if (!FORMATS.includes(format)) {
 		throw validationFailed([
@@ -72,10 +75,16 @@ async function getLabel(ctx, req, xml) {
 			`Labels for consignment ${ref} are not available because it is in state ${c.state}`,
 		);
 	}
+	if (
+		packageRef !== undefined &&
+		!packagesOf(c).some((/** @type {any} */ p) => p.Reference === packageRef)
+	)
+		throw itemNotFound(packageRef);
 	const service = c.carrierServiceReference
 		? ctx.store.service(c.carrierServiceReference)
 		: undefined;
-	const label = renderLabel(format, ref, service ? service.CarrierName : 'Carrier', dpi);
+	const labelled = packageRef === undefined ? ref : `${ref} ${packageRef}`;
+	const label = renderLabel(format, labelled, service ? service.CarrierName : 'Carrier', dpi);
 	c.labelsPrinted = true;
 	const body = {
 		File: label.data.toString('base64'),
@@ -85,6 +94,19 @@ async function getLabel(ctx, req, xml) {
 }
 
 const routes = [
+	// First: /labels/package/{ref}/{packageRef} would also match /labels/{ref}/{format}/{resolution}.
+	{
+		method: 'GET',
+		path: '/labels/package/{ref}/{packageRef}/{format}',
+		handler: getLabel,
+		actsOnConsignments: true,
+	},
+	{
+		method: 'GET',
+		path: '/labels/package/{ref}/{packageRef}/{format}/{resolution}',
+		handler: getLabel,
+		actsOnConsignments: true,
+	},
 	{ method: 'GET', path: '/labels/{ref}/{format}', handler: getLabel, actsOnConsignments: true },
 	{
 		method: 'GET',

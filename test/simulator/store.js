@@ -19,7 +19,7 @@ const {
  * @property {string} [trackingReference] tracking reference given at allocation
  * @property {string} [failedAllocationMessage] SortedPRO's reason, when the carrier service refused it
  */
-/** @typedef {string | { reference: string, state?: string, carrierServiceReference?: string }} ConsignmentSeed */
+/** @typedef {string | { reference: string, state?: string, carrierServiceReference?: string, packages?: number }} ConsignmentSeed */
 
 /** @param {ConsignmentSeed} seed @returns {Consignment} */
 function normaliseConsignment(seed) {
@@ -32,6 +32,9 @@ function normaliseConsignment(seed) {
 	/** @type {Consignment} */
 	const out = { reference: c.reference, state };
 	if (c.carrierServiceReference) out.carrierServiceReference = c.carrierServiceReference;
+	// Packages with nothing but their number (references EP-… as for a created consignment).
+	if (c.packages)
+		/** @type {any} */ (out).packages = Array.from({ length: c.packages }, () => ({}));
 	return out;
 }
 

@@ -25,6 +25,8 @@ export interface ConsignmentSeedObject {
 	/** default 'Unallocated' */
 	state?: ConsignmentState;
 	carrierServiceReference?: string;
+	/** this many packages (references EP-<last 7 of the reference>-001 …); default none */
+	packages?: number;
 }
 /** A quote as GET /quotes/consignment/{ref} issues it. */
 export interface Quote {

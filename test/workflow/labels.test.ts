@@ -11,11 +11,20 @@ const ALLOCATED = ['EC-000-0AL-001', 'EC-000-0AL-002', 'EC-000-0AL-003'];
 const sim = useSimulator({
 	autoCreate: /^EC-/,
 	shippingDate: '2026-11-26T17:00:00Z',
-	consignments: ALLOCATED.map((reference) => ({
-		reference,
-		state: 'Allocated',
-		carrierServiceReference: 'CX_NDS',
-	})),
+	consignments: [
+		...ALLOCATED.map((reference) => ({
+			reference,
+			state: 'Allocated' as const,
+			carrierServiceReference: 'CX_NDS',
+		})),
+		// Packages EP-0PK-001-001 and EP-0PK-001-002.
+		{
+			reference: 'EC-000-0PK-001',
+			state: 'Allocated',
+			carrierServiceReference: 'CX_NDS',
+			packages: 2,
+		},
+	],
 });
 const UNALLOCATED = 'EC-000-0UN-001';
 const UNKNOWN = 'XX-404-404-404';
@@ -228,6 +237,49 @@ describe('Label → Get', () => {
 		expect(errors[1]).toMatch(/^\[item 1\] "Resolution \(DPI\)" must be empty for PNG/);
 		expect(errors[2]).toMatch(/^\[item 2\] "Put Output File in Field" is empty/);
 		expect(labelGets()).toHaveLength(0);
+	});
+
+	it('Package Reference: one package’s label from the package route; a package the consignment lacks fails with SortedPRO’s 404', async () => {
+		const result = await getLabel(
+			[
+				{ json: { ref: 'EC-000-0PK-001', pkg: 'EP-0PK-001-002' } },
+				{ json: { ref: 'EC-000-0PK-001', pkg: '' } },
+				{ json: { ref: 'EC-000-0PK-001', pkg: 'EP-0PK-001-009' } },
+			],
+			{ format: 'ZPL', resolution: 300, options: { packageReference: '={{ $json.pkg }}' } },
+			'continueErrorOutput',
+		);
+		// Sent in parallel: compared sorted.
+		expect(
+			labelGets()
+				.map((request) => request.path)
+				.sort(),
+		).toEqual([
+			'/labels/EC-000-0PK-001/ZPL/300',
+			'/labels/package/EC-000-0PK-001/EP-0PK-001-002/ZPL/300',
+			'/labels/package/EC-000-0PK-001/EP-0PK-001-009/ZPL/300',
+		]);
+		const [main, errors] = result.outputs;
+		expect(main.map((item) => [item.json, item.pairedItem])).toEqual([
+			[
+				{
+					ConsignmentReference: 'EC-000-0PK-001',
+					PackageReference: 'EP-0PK-001-002',
+					Format: 'ZPL',
+					Resolution: 300,
+					ContentType: 'application/zpl',
+					FileName: 'EC-000-0PK-001-EP-0PK-001-002.zpl',
+					FileSize: expect.any(Number),
+				},
+				{ item: 0 },
+			],
+			[expect.objectContaining({ FileName: 'EC-000-0PK-001.zpl' }), { item: 1 }],
+		]);
+		expect(binaryBytes(main[0].binary?.data).toString('latin1')).toContain('EP-0PK-001-002');
+		expect(binaryBytes(main[1].binary?.data).toString('latin1')).not.toContain('EP-0PK');
+		expect(errors.map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[expect.stringContaining('Item EP-0PK-001-009 not found'), { item: 2 }],
+		]);
 	});
 
 	it('the API key appears nowhere in the output, errors or run data', async () => {

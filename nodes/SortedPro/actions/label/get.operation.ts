@@ -24,7 +24,8 @@ const description = consignmentDescription(
 				{ name: 'ZPL', value: 'ZPL' },
 				{ name: 'ZPL II', value: 'ZPLII' },
 			],
-			description: 'File format of the label. One file covers all packages of the consignment.',
+			description:
+				'File format of the label. One file covers all packages of the consignment, unless Options → Package Reference names one.',
 		},
 		{
 			displayName: 'Resolution (DPI)',
@@ -37,6 +38,15 @@ const description = consignmentDescription(
 		},
 	],
 	[
+		{
+			displayName: 'Package Reference',
+			name: 'packageReference',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. EP-000-05B-MMA-001',
+			description:
+				"The label of this one package of the consignment (SortedPRO's package reference, shown under Packages by Consignment → Get) instead of the whole consignment's",
+		},
 		{
 			displayName: 'Put Output File in Field',
 			name: 'binaryPropertyName',
@@ -60,6 +70,20 @@ function readFormat(this: IExecuteFunctions, itemIndex: number): LabelFormat {
 		);
 	}
 	return format as LabelFormat;
+}
+
+/** The package an item asks the label of; undefined for the whole consignment. */
+function readPackage(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const value = this.getNodeParameter('options.packageReference', itemIndex, '') as unknown;
+	if (value === null || value === undefined) return undefined;
+	if (typeof value !== 'string')
+		throw inputError.call(
+			this,
+			itemIndex,
+			'Package Reference',
+			`must be text, not ${JSON.stringify(value)}`,
+		);
+	return value.trim() === '' ? undefined : value.trim();
 }
 
 /** The resolution of an item: undefined when left empty or 0; else a whole number of dpi. */
@@ -111,10 +135,17 @@ export const getLabel = consignmentOperation(
 				'is empty: give the name of a binary field, e.g. data',
 			);
 
+		const packageReference = readPackage.call(this, itemIndex);
+		const of =
+			packageReference === undefined ? [reference] : ['package', reference, packageReference];
 		const path =
 			resolution === undefined
-				? apiPath('labels', reference, format)
-				: apiPath('labels', reference, format, String(resolution));
+				? apiPath('labels', ...of, format)
+				: apiPath('labels', ...of, format, String(resolution));
+		const whose =
+			packageReference === undefined
+				? `consignment ${reference}`
+				: `package ${packageReference} of consignment ${reference}`;
 		const label = await getAndRead(
 			this,
 			itemIndex,
@@ -122,18 +153,19 @@ export const getLabel = consignmentOperation(
 			path,
 			async (body, contentType) => await decodeLabel(body, contentType, format),
 			(error) =>
-				`The label of consignment ${reference} cannot be used: ${
+				`The label of ${whose} cannot be used: ${
 					error instanceof LabelProblem
 						? error.message
 						: `the answer could not be read: ${error.message}`
 				}`,
 		);
-		const fileName = `${reference}.${LABEL_FORMATS[format].extension}`;
+		const fileName = `${[reference, packageReference].filter(Boolean).join('-')}.${LABEL_FORMATS[format].extension}`;
 		const binary = await this.helpers.prepareBinaryData(label.data, fileName, label.mimeType);
 		return [
 			{
 				json: {
 					ConsignmentReference: reference,
+					...(packageReference !== undefined && { PackageReference: packageReference }),
 					Format: format,
 					Resolution: resolution ?? null,
 					ContentType: label.mimeType,
