@@ -218,17 +218,21 @@ describe('Label → Get', () => {
 		);
 	}, 60_000);
 
-	it('bad input is refused before any request: a path-unsafe reference, PNG with a resolution, an empty field name', async () => {
+	it('bad input is refused before any request: a path-unsafe reference or package, PNG with a resolution, an empty field name', async () => {
 		const result = await getLabel(
 			[
 				{ json: { ref: 'EC-000/../x', format: 'PDF' } },
 				{ json: { ref: ALLOCATED[0], format: 'PNG' } },
 				{ json: { ref: ALLOCATED[1], format: 'PDF' } },
+				{ json: { ref: ALLOCATED[2], format: 'PDF', pkg: 'EP-1/../../x' } },
 			],
 			{
 				format: '={{ $json.format }}',
 				resolution: 203,
-				options: { binaryPropertyName: '={{ $itemIndex === 2 ? " " : "data" }}' },
+				options: {
+					binaryPropertyName: '={{ $itemIndex === 2 ? " " : "data" }}',
+					packageReference: '={{ $json.pkg ?? "" }}',
+				},
 			},
 			'continueRegularOutput',
 		);
@@ -236,6 +240,9 @@ describe('Label → Get', () => {
 		expect(errors[0]).toMatch(/^\[item 0\] "Consignment Reference"/);
 		expect(errors[1]).toMatch(/^\[item 1\] "Resolution \(DPI\)" must be empty for PNG/);
 		expect(errors[2]).toMatch(/^\[item 2\] "Put Output File in Field" is empty/);
+		expect(errors[3]).toMatch(
+			/^\[item 3\] "Package Reference" "EP-1\/..\/..\/x" contains a character/,
+		);
 		expect(labelGets()).toHaveLength(0);
 	});
 

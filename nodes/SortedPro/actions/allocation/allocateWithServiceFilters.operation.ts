@@ -60,11 +60,11 @@ const description: INodeProperties[] = [
 ];
 
 /** An optional Boolean filter as set (a choice, or true/false from an expression); undefined for No Filter. */
-function booleanOf(value: unknown): boolean | undefined | GroupProblem {
+function booleanOf(value: unknown): boolean | undefined | 'invalid' {
 	if (value === true || value === 'true') return true;
 	if (value === false || value === 'false') return false;
 	if (value === 'any' || value === '' || value === undefined || value === null) return undefined;
-	return new GroupProblem('', `is ${JSON.stringify(value)}: choose No Filter, Yes or No`);
+	return 'invalid';
 }
 
 /**
@@ -73,14 +73,10 @@ function booleanOf(value: unknown): boolean | undefined | GroupProblem {
  */
 function readFilters(this: IExecuteFunctions, items: INodeExecutionData[]) {
 	const direction = parameterReader(this, 'serviceDirection', items);
-	const filters = [
-		{ field: 'Pick-Up Services', api: 'IsPickup', read: parameterReader(this, 'isPickup', items) },
-		{
-			field: 'Drop-Off Services',
-			api: 'IsDropOff',
-			read: parameterReader(this, 'isDropOff', items),
-		},
-	];
+	const filters = BOOLEAN_FILTERS.map((filter) => ({
+		...filter,
+		read: parameterReader(this, filter.parameter, items),
+	}));
 	return (itemIndex: number): string | GroupProblem => {
 		const given = direction(itemIndex);
 		const canonical = DIRECTIONS.find(
@@ -93,8 +89,13 @@ function readFilters(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			);
 		const parts = [canonical];
 		for (const filter of filters) {
-			const value = booleanOf(filter.read(itemIndex));
-			if (value instanceof GroupProblem) return new GroupProblem(filter.field, value.problem);
+			const chosen = filter.read(itemIndex);
+			const value = booleanOf(chosen);
+			if (value === 'invalid')
+				return new GroupProblem(
+					filter.field,
+					`is ${JSON.stringify(chosen)}: choose No Filter, Yes or No`,
+				);
 			if (value !== undefined) parts.push(`${filter.api}=${value}`);
 		}
 		return parts.join(', ');

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { getAndRead } from '../../helpers/getAndRead';
 import { inputError } from '../../helpers/inputErrors';
+import { pathSegmentProblem } from '../../helpers/pathReferences';
 import { apiPath } from '../../transport';
 import { consignmentDescription } from '../common.descriptions';
 import { consignmentOperation } from '../consignmentOperation';
@@ -83,7 +84,11 @@ function readPackage(this: IExecuteFunctions, itemIndex: number): string | undef
 			'Package Reference',
 			`must be text, not ${JSON.stringify(value)}`,
 		);
-	return value.trim() === '' ? undefined : value.trim();
+	const reference = value.trim();
+	if (reference === '') return undefined;
+	const problem = pathSegmentProblem(reference);
+	if (problem !== undefined) throw inputError.call(this, itemIndex, 'Package Reference', problem);
+	return reference;
 }
 
 /** The resolution of an item: undefined when left empty or 0; else a whole number of dpi. */
