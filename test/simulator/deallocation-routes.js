@@ -93,4 +93,4 @@ const routes = [
 	},
 ];
 
-module.exports = { routes, DEALLOCATED };
+module.exports = { routes, DEALLOCATED, validateReferenceList };

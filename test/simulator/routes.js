@@ -18,6 +18,7 @@ const ROUTE_MODULES = [
 	require('./deallocation-routes'),
 	require('./label-routes'),
 	require('./manifest-routes'),
+	require('./ready-to-ship-routes'),
 	require('./tracking-routes'),
 	require('./quote-routes'),
 	// Last: its GET /consignments/{ref} and /consignments/{take}/{skip} would match paths of the others.

@@ -1,6 +1,7 @@
 /**
- * Allocate Using Default Rules, Allocate With Service Group, Allocate With Service Filters and
- * Deallocate: batch calls with a body, through n8n-core against the simulator.
+ * Allocate Using Default Rules, Allocate With Service Group, Allocate With Service Filters,
+ * Deallocate, and Manifest → Set Ready to Ship / Set Not Ready to Ship: batch calls with a body,
+ * through n8n-core against the simulator.
  */
 import { captureLogs } from '../harness';
 import { API_KEY, refsItems, serialiseRun, useSimulator } from './setup';
@@ -108,6 +109,45 @@ const CASES: Case[] = [
 			ref: 'EC-R-NEW',
 			state: 'Unallocated',
 			reason: 'Consignment EC-R-NEW cannot be deallocated because it is in state Unallocated',
+		},
+	},
+	{
+		name: 'Set Ready to Ship',
+		operation: 'setReadyToShip',
+		path: '/consignments/setreadytoship',
+		parameters: { resource: 'manifest' },
+		state: 'Allocated',
+		done: 'ReadyToShip',
+		jsonBody: (refs) => refs,
+		xmlRoot: '<ArrayOfString',
+		succeeded: (json) =>
+			json.IsSuccess === true &&
+			json.Message === 'Consignment marked as Ready To Ship completed successfully',
+		unconfirmedField: 'Unconfirmed',
+		failure: (ref, reason) => `Consignment ${ref} was not marked as Ready To Ship: ${reason}`,
+		refused: {
+			ref: 'EC-R-NEW',
+			state: 'Unallocated',
+			reason:
+				'Consignment EC-R-NEW cannot be marked as Ready To Ship because it is in state Unallocated',
+		},
+	},
+	{
+		name: 'Set Not Ready to Ship',
+		operation: 'setNotReadyToShip',
+		path: '/consignments/setnotreadytoship',
+		parameters: { resource: 'manifest' },
+		state: 'ReadyToShip',
+		done: 'Allocated',
+		jsonBody: (refs) => refs,
+		xmlRoot: '<ArrayOfString',
+		succeeded: (json) => json.IsSuccess === true,
+		unconfirmedField: 'Unconfirmed',
+		failure: (ref, reason) => `Consignment ${ref} was not marked as not Ready To Ship: ${reason}`,
+		refused: {
+			ref: 'EC-R-ALC',
+			state: 'Allocated',
+			reason: 'Consignment EC-R-ALC is not marked as Ready To Ship (it is in state Allocated)',
 		},
 	},
 ];

@@ -20,7 +20,7 @@ const POOL = [
 	'XX-UNKNOWN-1',
 	'XX-UNKNOWN-2',
 ];
-// Seeded Allocated before a Deallocate run, so it has successes as well as refusals.
+// Seeded Allocated before a Deallocate or Set Ready to Ship run, so it has successes as well as refusals.
 const ALLOCATED = POOL.filter((_, i) => i % 2 === 0 && i < 14);
 
 interface OperationUnderTest {
@@ -30,10 +30,16 @@ interface OperationUnderTest {
 	groupParameter?: (expression: string) => INodeParameters;
 	/** one reference per item (the quote belongs to one consignment) */
 	oneReference?: boolean;
+	/** the resource, when not Allocation */
+	resource?: string;
+	/** some of the pool is seeded Allocated first, so the run has successes as well as refusals */
+	seedAllocated?: boolean;
 	/** an error naming a consignment (and its group) */
 	failure: RegExp;
 	unexpected: RegExp;
 }
+const WITH_MESSAGE_UNEXPECTED =
+	/^SortedPRO returned a result for consignment (\S+), which was not in the request$/;
 const UNEXPECTED_SUMMARY =
 	/^SortedPRO returned an Allocation Summary for consignment (\S+), which was not in the request$/;
 const OPERATIONS: OperationUnderTest[] = [
@@ -82,8 +88,17 @@ const OPERATIONS: OperationUnderTest[] = [
 	{
 		operation: 'deallocate',
 		groups: [],
+		seedAllocated: true,
 		failure: /^Consignment (\S+) was not deallocated: /,
-		unexpected: /^SortedPRO returned a result for consignment (\S+), which was not in the request$/,
+		unexpected: WITH_MESSAGE_UNEXPECTED,
+	},
+	{
+		operation: 'setReadyToShip',
+		resource: 'manifest',
+		groups: [],
+		seedAllocated: true,
+		failure: /^Consignment (\S+) was not marked as Ready To Ship: /,
+		unexpected: WITH_MESSAGE_UNEXPECTED,
 	},
 ];
 
@@ -185,7 +200,7 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 				asList: item.asList,
 			}));
 			sim.reset();
-			if (op.operation === 'deallocate')
+			if (op.seedAllocated)
 				sim.addConsignments(ALLOCATED.map((reference) => ({ reference, state: 'Allocated' })));
 			sim.setFaultPlan((index) => scenario.faults[index] ?? undefined);
 			const result = await runOperation({
@@ -195,7 +210,11 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 					json: { group: item.group, refs: item.asList ? item.refs : item.refs.join(', ') },
 				})),
 				references: '={{ $json.refs }}',
-				parameters: { requestMode: scenario.mode, ...op.groupParameter?.('={{ $json.group }}') },
+				parameters: {
+					...(op.resource && { resource: op.resource }),
+					requestMode: scenario.mode,
+					...op.groupParameter?.('={{ $json.group }}'),
+				},
 				options: {
 					batchSize: scenario.batchSize,
 					bodyFormat: scenario.format,

@@ -1,8 +1,9 @@
 import type { Resource } from '../types';
 import { manifestConsignments } from './manifestConsignments.operation';
+import { setNotReadyToShip, setReadyToShip } from './readyToShip.operation';
 
 export const manifest: Resource = {
 	value: 'manifest',
 	name: 'Manifest',
-	operations: [manifestConsignments],
+	operations: [manifestConsignments, setReadyToShip, setNotReadyToShip],
 };

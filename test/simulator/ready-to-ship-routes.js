@@ -1,0 +1,93 @@
+'use strict';
+/**
+ * PUT /consignments/setreadytoship and PUT /consignments/setnotreadytoship (SortedPRO's help
+ * page "Manifesting consignments"): a bare list of references → one WithMessage result each.
+ * The page gives only the first's success Message; which states may be marked is not said.
+ * Here: Allocated and ManifestFailed become ReadyToShip, ReadyToShip becomes Allocated again.
+ */
+const { stateName } = require('./allocation');
+const { ApiError } = require('./errors');
+const { readBody } = require('./http-answers');
+const { withMessage, withMessageAnswer } = require('./results');
+const { validateReferenceList } = require('./deallocation-routes');
+
+/** @typedef {import('./http-answers').RequestInfo} RequestInfo */
+
+// SortedPRO's documented Message of setreadytoship; the other is worded alike (not documented).
+const MARKED = 'Consignment marked as Ready To Ship completed successfully';
+const UNMARKED = 'Consignment marked as Not Ready To Ship completed successfully';
+const MARKABLE = new Set(['Allocated', 'ManifestFailed']);
+
+/**
+ * @param {boolean} ready setreadytoship (true) or setnotreadytoship
+ * @returns {(ctx: any, req: RequestInfo, xml: boolean) => Promise<import('./faults').Answer>}
+ */
+function setReadyToShip(ready) {
+	return async (ctx, req, xml) => {
+		const refs = validateReferenceList(await readBody(req, 'ArrayOfString'));
+		const { store, options, counters } = ctx;
+		if (options.unknownReference === 'reject') {
+			const unknown = refs.find((r) => !store.exists(r));
+			if (unknown !== undefined)
+				throw new ApiError(404, 'ItemNotFound', `Item ${unknown} not found`);
+		}
+		const base = options.linkBaseUrl;
+		const done = ready ? MARKED : UNMARKED;
+		/** @type {any[]} */
+		const results = [];
+		for (const ref of refs) {
+			const c = store.lookup(ref);
+			const state = c && stateName(options, c.state);
+			if (!c) {
+				counters.consignmentsNotFound++;
+				if (options.unknownReference !== 'omit')
+					results.push(withMessage(base, ref, false, `Consignment ${ref} not found`));
+			} else if (ready && c.state === 'ReadyToShip') {
+				results.push(
+					withMessage(base, ref, false, `Consignment ${ref} is already marked as Ready To Ship`),
+				);
+			} else if (!ready && c.state !== 'ReadyToShip') {
+				counters.consignmentsInWrongState++;
+				results.push(
+					withMessage(
+						base,
+						ref,
+						false,
+						`Consignment ${ref} is not marked as Ready To Ship (it is in state ${state})`,
+					),
+				);
+			} else if (ready && !MARKABLE.has(c.state)) {
+				counters.consignmentsInWrongState++;
+				results.push(
+					withMessage(
+						base,
+						ref,
+						false,
+						`Consignment ${ref} cannot be marked as Ready To Ship because it is in state ${state}`,
+					),
+				);
+			} else {
+				c.state = ready ? 'ReadyToShip' : 'Allocated';
+				results.push(withMessage(base, ref, true, done));
+			}
+		}
+		return withMessageAnswer(ctx, results, xml, () => done);
+	};
+}
+
+const routes = [
+	{
+		method: 'PUT',
+		path: '/consignments/setreadytoship',
+		handler: setReadyToShip(true),
+		actsOnConsignments: true,
+	},
+	{
+		method: 'PUT',
+		path: '/consignments/setnotreadytoship',
+		handler: setReadyToShip(false),
+		actsOnConsignments: true,
+	},
+];
+
+module.exports = { routes, MARKED, UNMARKED };
