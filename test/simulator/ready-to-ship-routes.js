@@ -19,6 +19,21 @@ const UNMARKED = 'Consignment marked as Not Ready To Ship completed successfully
 const MARKABLE = new Set(['Allocated', 'ManifestFailed']);
 
 /**
+ * Why a consignment in `state` cannot be marked (or unmarked); undefined when it can.
+ * @param {boolean} ready @param {string} ref @param {string} state @param {string} named the state as worded
+ */
+function problemOf(ready, ref, state, named) {
+	if (!ready)
+		return state === 'ReadyToShip'
+			? undefined
+			: `Consignment ${ref} is not marked as Ready To Ship (it is in state ${named})`;
+	if (state === 'ReadyToShip') return `Consignment ${ref} is already marked as Ready To Ship`;
+	if (!MARKABLE.has(state))
+		return `Consignment ${ref} cannot be marked as Ready To Ship because it is in state ${named}`;
+	return undefined;
+}
+
+/**
  * @param {boolean} ready setreadytoship (true) or setnotreadytoship
  * @returns {(ctx: any, req: RequestInfo, xml: boolean) => Promise<import('./faults').Answer>}
  */
@@ -37,35 +52,16 @@ function setReadyToShip(ready) {
 		const results = [];
 		for (const ref of refs) {
 			const c = store.lookup(ref);
-			const state = c && stateName(options, c.state);
 			if (!c) {
 				counters.consignmentsNotFound++;
 				if (options.unknownReference !== 'omit')
 					results.push(withMessage(base, ref, false, `Consignment ${ref} not found`));
-			} else if (ready && c.state === 'ReadyToShip') {
-				results.push(
-					withMessage(base, ref, false, `Consignment ${ref} is already marked as Ready To Ship`),
-				);
-			} else if (!ready && c.state !== 'ReadyToShip') {
+				continue;
+			}
+			const problem = problemOf(ready, ref, c.state, stateName(options, c.state));
+			if (problem !== undefined) {
 				counters.consignmentsInWrongState++;
-				results.push(
-					withMessage(
-						base,
-						ref,
-						false,
-						`Consignment ${ref} is not marked as Ready To Ship (it is in state ${state})`,
-					),
-				);
-			} else if (ready && !MARKABLE.has(c.state)) {
-				counters.consignmentsInWrongState++;
-				results.push(
-					withMessage(
-						base,
-						ref,
-						false,
-						`Consignment ${ref} cannot be marked as Ready To Ship because it is in state ${state}`,
-					),
-				);
+				results.push(withMessage(base, ref, false, problem));
 			} else {
 				c.state = ready ? 'ReadyToShip' : 'Allocated';
 				results.push(withMessage(base, ref, true, done));
