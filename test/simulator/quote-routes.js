@@ -1,6 +1,8 @@
 'use strict';
 /**
- * GET /quotes/consignment/{ref}: SortedPRO's QuoteResult `{ QuoteRequestReference, Quotes,
+ * POST /quotes with a CreateConsignmentRequest-shaped body (checked as Create checks it): 201
+ * with a QuoteResult for that order, priced by its ConsignmentReferenceProvidedByCustomer (or
+ * its JSON), nothing stored. GET /quotes/consignment/{ref}: SortedPRO's QuoteResult `{ QuoteRequestReference, Quotes,
  * Message, UnqualifiedServices }` for an existing consignment that can still be allocated
  * (Unallocated, AllocationFailed; other states 400 `ConsignmentNotQuotable`). One quote per
  * enabled carrier service that does not refuse the consignment, cheapest first by Price.Gross.
@@ -11,7 +13,8 @@ const { createHash } = require('crypto');
 const { ApiError } = require('./errors');
 const { refusal } = require('./allocation');
 const { ALLOCATABLE_STATES, SERVICE_STATUS } = require('./defaults');
-const { answer, itemNotFound } = require('./http-answers');
+const { answer, itemNotFound, readBody } = require('./http-answers');
+const { validateCreateBody } = require('./consignment-records');
 const { toXmlDocument } = require('./xml');
 
 const DAY = 24 * 3600 * 1000;
@@ -44,6 +47,44 @@ function quoteOf(ctx, svc, ref) {
 	};
 }
 
+/**
+ * One quote per enabled service that does not refuse `key` (a consignment or order
+ * reference), cheapest first; the others as UnqualifiedServices.
+ * @param {any} ctx @param {string} key
+ */
+function quoteResult(ctx, key) {
+	const quotes = [];
+	const unqualified = [];
+	for (const svc of ctx.store.services.values()) {
+		if (svc.Status === SERVICE_STATUS.disabled) continue;
+		const reason = refusal(svc, key);
+		if (reason)
+			unqualified.push({
+				Available: false,
+				MpdCarrierService: String(svc.Name).trim(),
+				CarrierReference: svc.CarrierReference,
+				MpdCarrierServiceReference: svc.Reference,
+				ExclusionReason: reason,
+			});
+		else quotes.push(quoteOf(ctx, svc, key));
+	}
+	quotes.sort((a, b) => a.Price.Gross - b.Price.Gross);
+	return {
+		QuoteRequestReference: guidOf(`${key}|request`),
+		Quotes: quotes,
+		Message: quotes.length ? null : 'No carrier services are available for this consignment',
+		UnqualifiedServices: unqualified,
+	};
+}
+
+/** @param {any} ctx @param {import('./http-answers').RequestInfo} req @param {boolean} xml */
+async function quotesForOrder(ctx, req, xml) {
+	const order = validateCreateBody(await readBody(req, 'CreateConsignmentRequest'));
+	const customer = order.ConsignmentReferenceProvidedByCustomer;
+	const key = typeof customer === 'string' && customer !== '' ? customer : JSON.stringify(order);
+	return answer(201, quoteResult(ctx, key), xml, (b) => toXmlDocument('QuoteResult', null, b));
+}
+
 /** @param {any} ctx @param {import('./http-answers').RequestInfo} req @param {boolean} xml */
 async function quotesForConsignment(ctx, req, xml) {
 	const { ref } = req.params;
@@ -56,33 +97,13 @@ async function quotesForConsignment(ctx, req, xml) {
 			`Quotes for consignment ${ref} are not available because it is in state ${c.state}`,
 		);
 	}
-	const quotes = [];
-	const unqualified = [];
-	for (const svc of ctx.store.services.values()) {
-		if (svc.Status === SERVICE_STATUS.disabled) continue;
-		const reason = refusal(svc, ref);
-		if (reason)
-			unqualified.push({
-				Available: false,
-				MpdCarrierService: String(svc.Name).trim(),
-				CarrierReference: svc.CarrierReference,
-				MpdCarrierServiceReference: svc.Reference,
-				ExclusionReason: reason,
-			});
-		else quotes.push(quoteOf(ctx, svc, ref));
-	}
-	quotes.sort((a, b) => a.Price.Gross - b.Price.Gross);
-	ctx.store.issueQuotes(ref, quotes);
-	const body = {
-		QuoteRequestReference: guidOf(`${ref}|request`),
-		Quotes: quotes,
-		Message: quotes.length ? null : 'No carrier services are available for this consignment',
-		UnqualifiedServices: unqualified,
-	};
+	const body = quoteResult(ctx, ref);
+	ctx.store.issueQuotes(ref, body.Quotes);
 	return answer(200, body, xml, (b) => toXmlDocument('QuoteResult', null, b));
 }
 
 const routes = [
+	{ method: 'POST', path: '/quotes', handler: quotesForOrder, actsOnConsignments: true },
 	{
 		method: 'GET',
 		path: '/quotes/consignment/{ref}',

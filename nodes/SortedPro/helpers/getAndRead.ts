@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RunContext } from '../actions/types';
-import { sortedProRequest } from '../transport';
-import { decodeAnswer, type Schema } from '../transport/codec';
+import { sortedProRequest, type SortedProRequest } from '../transport';
+import { decodeAnswer, type BodyFormat, type Schema } from '../transport/codec';
 
 type ReadAnswer<T> = (body: string, contentType: string | undefined) => Promise<T>;
 
@@ -19,15 +19,28 @@ export async function getAndRead<T>(
 	run: RunContext,
 	path: string,
 	read: ReadAnswer<T>,
+	unreadable?: (error: Error) => string,
+): Promise<T> {
+	return await requestAndRead(context, itemIndex, run, { method: 'GET', path }, read, unreadable);
+}
+
+/** As getAndRead, for any request: `request.body` already encoded in `request.format` (default: the run's). */
+export async function requestAndRead<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	run: RunContext,
+	request: Pick<SortedProRequest, 'method' | 'path' | 'body' | 'resendSafe'> & {
+		format?: BodyFormat;
+	},
+	read: ReadAnswer<T>,
 	unreadable = (error: Error) => `SortedPRO's answer could not be read: ${error.message}`,
 ): Promise<T> {
 	const response = await sortedProRequest.call(
 		context,
 		{
-			method: 'GET',
+			...request,
 			connection: run.connection,
-			path,
-			format: run.options.format,
+			format: request.format ?? run.options.format,
 			itemIndex,
 			limit: run.limit,
 		},
@@ -38,7 +51,7 @@ export async function getAndRead<T>(
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), unreadable(error as Error), {
 			itemIndex,
-			description: `GET ${path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
+			description: `${request.method} ${request.path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
 		});
 	}
 }
