@@ -47,6 +47,7 @@ const MUTABLE = {
 	onRequest: (/** @type {any} */ v) => v === null || typeof v === 'function',
 	labelContentType: (/** @type {any} */ v) => v === 'send' || v === 'omit',
 	compressAnswers: (/** @type {any} */ v) => v === 'none' || v === 'gzip',
+	manifestFromQueryVerb: (/** @type {any} */ v) => v === 'POST' || v === 'PUT',
 };
 
 function newCounters() {
@@ -87,6 +88,7 @@ function initialOptions(o) {
 		controlRoutes: o.controlRoutes ?? false,
 		labelContentType: o.labelContentType ?? 'send',
 		compressAnswers: o.compressAnswers ?? 'none',
+		manifestFromQueryVerb: o.manifestFromQueryVerb ?? 'POST',
 	};
 	for (const [name, value] of Object.entries(opts)) {
 		if (!MUTABLE[/** @type {keyof typeof MUTABLE} */ (name)](value))

@@ -18,6 +18,7 @@ const ROUTE_MODULES = [
 	require('./deallocation-routes'),
 	require('./label-routes'),
 	require('./manifest-routes'),
+	require('./manifest-query-routes'),
 	require('./ready-to-ship-routes'),
 	require('./tracking-routes'),
 	require('./quote-routes'),

@@ -235,6 +235,8 @@ export interface SimulatorOptions {
 	labelContentType?: 'send' | 'omit';
 	/** 'gzip': API answers are gzipped when the request accepts it, as a gateway may (default 'none') */
 	compressAnswers?: 'none' | 'gzip';
+	/** the verb /consignments/manifestFromQuery serves (the help pages name both); the other gets 405. Default 'POST' */
+	manifestFromQueryVerb?: 'POST' | 'PUT';
 }
 
 /** Options that setOption can change at run time (reset() restores the start values). */
@@ -255,6 +257,7 @@ export interface MutableOptions {
 	onRequest: ((request: RecordedRequest) => void) | null;
 	labelContentType: 'send' | 'omit';
 	compressAnswers: 'none' | 'gzip';
+	manifestFromQueryVerb: 'POST' | 'PUT';
 }
 
 export interface SimulatorStats {

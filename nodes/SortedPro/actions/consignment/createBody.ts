@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { asText, dateText, describe, type Refuse } from '../../helpers/fieldValues';
 import { inputError } from '../../helpers/inputErrors';
 import { parseJson } from '../../transport/codec';
 
@@ -7,22 +8,6 @@ import { parseJson } from '../../transport/codec';
 export interface CreateRequest {
 	body: IDataObject;
 	customerReference?: string;
-}
-
-type Refuse = (field: string, problem: string) => Error;
-
-function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
-}
-
-/** Text of a field: numbers (a postcode from a spreadsheet) become text; blank is ''. */
-function asText(value: unknown, field: string, refuse: Refuse): string {
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'string') return value.trim();
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	throw refuse(field, `must be text, not ${describe(value)}`);
 }
 
 /** A number of a field (a numeric text from an expression is read too); undefined when blank. */
@@ -101,17 +86,6 @@ function splitName(name: string): IDataObject {
 	return words.length > 0
 		? { FirstName: words.join(' '), LastName: lastName }
 		: { LastName: lastName };
-}
-
-function dateText(value: unknown, field: string, refuse: Refuse): string {
-	const iso =
-		value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function'
-			? (value as { toISO(): string }).toISO()
-			: value;
-	const text = asText(iso, field, refuse);
-	if (text !== '' && Number.isNaN(Date.parse(text)))
-		throw refuse(field, `"${text}" is not a date (use ISO 8601, e.g. 2026-12-01)`);
-	return text;
 }
 
 /** Reads and checks one item's consignment; throws a NodeOperationError naming item and field. */

@@ -1,0 +1,153 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { dateText, type Refuse } from '../../helpers/fieldValues';
+import { requestAndRead, readObject } from '../../helpers/getAndRead';
+import { asNodeError, inputError } from '../../helpers/inputErrors';
+import { parseReferences } from '../../helpers/references';
+import { apiPath } from '../../transport';
+import type { Schema } from '../../transport/codec';
+import { httpStatusOf } from '../../transport/errors';
+import { choiceField, optionsCollection } from '../common.descriptions';
+import { STRING_LIST } from '../links';
+import type { PerItemOperation, RunContext } from '../types';
+
+const listField = (displayName: string, name: string, example: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	placeholder: `e.g. ${example}`,
+	description: `Only consignments of these ${displayName.toLowerCase()}, separated by commas; empty: any`,
+});
+
+const description: INodeProperties[] = [
+	{
+		displayName:
+			'SortedPRO queues every consignment the query finds for manifest, which sends its data to the carrier. Run it once the day’s labels are printed.',
+		name: 'manifestFromQueryNotice',
+		type: 'notice',
+		default: '',
+	},
+	listField('Shipping Locations', 'shippingLocationReferences', 'Location1'),
+	listField('Carriers', 'carriers', 'CARRIER_X'),
+	{
+		displayName: 'States',
+		name: 'states',
+		type: 'multiOptions',
+		default: ['Allocated'],
+		options: [
+			{ name: 'Allocated', value: 'Allocated' },
+			{ name: 'Manifest Failed', value: 'ManifestFailed' },
+		],
+		description:
+			'States the consignments must be in; SortedPRO manifests only Allocated and Manifest Failed ones',
+	},
+	choiceField('Labels Printed', 'labelsPrinted', 'any', [
+		['Any (No Filter)', 'any'],
+		['No', 'false'],
+		['Yes', 'true'],
+	]),
+	{
+		displayName: 'Shipping Date',
+		name: 'shippingDate',
+		type: 'dateTime',
+		default: '',
+		description: 'Only consignments scheduled to ship on this date; empty: any',
+	},
+	optionsCollection(),
+];
+
+const MANIFEST_QUERY_RESULT: Schema = { Message: 'string', FailedConsignments: STRING_LIST };
+const COUNTS =
+	/found (\d+) consignment\(s\)\.\s*(\d+) successfully queued to manifest\.\s*(\d+) failed/i;
+
+/** The request body: only the criteria given, as SortedPRO's example sends them. */
+function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const refuse: Refuse = (field, problem) => inputError.call(this, itemIndex, field, problem);
+	const param = (name: string, fallback: unknown = '') =>
+		this.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const list = (name: string, field: string) => {
+		const value = param(name);
+		if (value === '' || value === undefined || value === null) return [];
+		const parsed = parseReferences(value);
+		if ('problem' in parsed) throw refuse(field, parsed.problem);
+		return parsed.references;
+	};
+	const query: IDataObject = {};
+	const locations = list('shippingLocationReferences', 'Shipping Locations');
+	if (locations.length > 0) query.ShippingLocationReferences = locations;
+	const states = param('states', []) as unknown;
+	if (!Array.isArray(states) || states.length === 0)
+		throw refuse('States', 'is empty: choose Allocated, Manifest Failed or both');
+	query.States = states;
+	const carriers = list('carriers', 'Carriers');
+	if (carriers.length > 0) query.Carriers = carriers;
+	const printed = String(param('labelsPrinted', 'any'));
+	if (printed === 'true' || printed === 'false') query.LabelsPrinted = printed === 'true';
+	else if (printed !== 'any')
+		throw refuse('Labels Printed', `is "${printed}": choose Any, No or Yes`);
+	const shippingDate = dateText(param('shippingDate'), 'Shipping Date', refuse);
+	if (shippingDate !== '') query.ShippingDate = shippingDate;
+	return query;
+}
+
+/**
+ * SortedPRO's help pages name both POST and PUT for this call. POST is tried first; a 405
+ * (or a 404 for the path under that method) proves nothing was done, so PUT follows.
+ */
+const VERBS = ['POST', 'PUT'] as const;
+
+export const manifestFromQuery: PerItemOperation = {
+	kind: 'perItem',
+	option: {
+		name: 'Manifest by Query',
+		value: 'manifestFromQuery',
+		description:
+			'Manifest every consignment that matches a query (shipping location, carrier, state, labels printed, date)',
+		action: 'Manifest consignments by query',
+	},
+	description,
+	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
+		const body = JSON.stringify(readQuery.call(this, itemIndex));
+		let answer: IDataObject | undefined;
+		for (const [attempt, method] of VERBS.entries()) {
+			try {
+				// SortedPRO documents the request in JSON only. Queuing acts on consignments: not resent blindly.
+				answer = await requestAndRead(
+					this,
+					itemIndex,
+					run,
+					{
+						method,
+						path: apiPath('consignments', 'manifestFromQuery'),
+						body,
+						format: 'json',
+						resendSafe: false,
+					},
+					readObject(MANIFEST_QUERY_RESULT, 'ManifestFromQueryResponse'),
+				);
+				break;
+			} catch (caught) {
+				const error = asNodeError.call(this, caught, itemIndex);
+				const status = error instanceof NodeApiError ? httpStatusOf(error) : undefined;
+				const otherVerbMayServe = status === '405' || status === '404';
+				if (!otherVerbMayServe || attempt === VERBS.length - 1) throw error;
+			}
+		}
+		const counts = COUNTS.exec(String(answer?.Message ?? ''));
+		return [
+			{
+				json: {
+					...answer,
+					FailedConsignments: answer?.FailedConsignments ?? [],
+					...(counts && {
+						Found: Number(counts[1]),
+						Queued: Number(counts[2]),
+						NotQueued: Number(counts[3]),
+					}),
+				},
+			},
+		];
+	},
+};

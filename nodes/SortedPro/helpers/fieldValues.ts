@@ -1,0 +1,31 @@
+/** Readers of field values that name the field in their refusal (see inputError). */
+
+/** Makes the error for a field's problem (a NodeOperationError naming item and field). */
+export type Refuse = (field: string, problem: string) => Error;
+
+/** A value as an error message words it. */
+export function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Text of a field: numbers (a postcode from a spreadsheet) become text; blank is ''. */
+export function asText(value: unknown, field: string, refuse: Refuse): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	throw refuse(field, `must be text, not ${describe(value)}`);
+}
+
+/** An ISO 8601 date or date-time (n8n's date picker gives a Luxon DateTime); blank is ''. */
+export function dateText(value: unknown, field: string, refuse: Refuse): string {
+	const iso =
+		value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function'
+			? (value as { toISO(): string }).toISO()
+			: value;
+	const text = asText(iso, field, refuse);
+	if (text !== '' && Number.isNaN(Date.parse(text)))
+		throw refuse(field, `"${text}" is not a date (use ISO 8601, e.g. 2026-12-01)`);
+	return text;
+}
