@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Checks of the allocation examples beyond one carrier service: allocate-default-rules,
- * allocate-service-group, allocate-service-filters, allocate-quotes, deallocate.
+ * allocate-service-group, allocate-service-filters, allocate-quotes, deallocate, manifest-by-query.
  */
 const assert = require('node:assert/strict');
 const n8n = require('../n8n-cli');
@@ -22,6 +22,8 @@ const WQ = 'EC-000-5Q3-WQ3';
 const QUOTE = '00000003-5a1e-4c0d-9e2f-6b7a8c9d0e1f';
 const DA = ['EC-000-6D1-DA1', 'EC-000-6D2-DA2', 'EC-000-6D3-DA3'];
 const DEALLOCATED = 'Consignment deallocation completed successfully';
+// Allocated to DPD's service: the only ones of the seed a query for carrier DPD finds.
+const MQ = ['EC-000-8M1-MQ1', 'EC-000-8M2-MQ2'];
 
 const seed = [
 	...DR,
@@ -32,6 +34,11 @@ const seed = [
 	{ reference: DA[0], state: 'Allocated', carrierServiceReference: 'CX_NDS' },
 	{ reference: DA[1], state: 'Manifested', carrierServiceReference: 'CX_NDS' },
 	DA[2],
+	...MQ.map((reference) => ({
+		reference,
+		state: 'Allocated',
+		carrierServiceReference: 'EDC5_DPDSS',
+	})),
 ];
 
 const full = (execution, node, output = 0) =>
@@ -115,6 +122,34 @@ const examples = {
 						Filters: { ServiceDirection: 'Outbound', IsPickup: true },
 					},
 				]);
+			},
+		],
+	],
+	'manifest-by-query.json': [
+		[
+			'"Manifest DPD consignments": one item, Found 2, Queued 2, no FailedConsignments, paired 0',
+			({ execution }) => {
+				const items = full(execution, 'Manifest DPD consignments');
+				assert.equal(items.length, 1, 'item count');
+				assert.deepEqual(
+					{
+						Found: items[0].json.Found,
+						Queued: items[0].json.Queued,
+						NotQueued: items[0].json.NotQueued,
+						FailedConsignments: items[0].json.FailedConsignments,
+					},
+					{ Found: 2, Queued: 2, NotQueued: 0, FailedConsignments: [] },
+				);
+				assert.deepEqual(pairedIndexes(items[0].pairedItem), [0], 'pairedItem');
+			},
+		],
+		[
+			'simulator: 1 POST /consignments/manifestFromQuery {States: [Allocated], Carriers: [DPD]}; MQ1 and MQ2 now Manifested, DA1 (CX_NDS) still Allocated',
+			({ sim, apiKey }) => {
+				const [query] = requestsWithKey(sim, apiKey, 'POST', '/consignments/manifestFromQuery');
+				assert.deepEqual(jsonBody(query), { States: ['Allocated'], Carriers: ['DPD'] });
+				for (const ref of MQ) assert.equal(sim.consignment(ref).state, 'Manifested', ref);
+				assert.equal(sim.consignment(DA[0]).state, 'Allocated', DA[0]);
 			},
 		],
 	],
