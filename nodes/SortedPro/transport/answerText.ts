@@ -13,7 +13,7 @@ export async function readAnswerText(
 ): Promise<string> {
 	if (typeof body === 'string') return body;
 	if (!isStream(body)) return String(body ?? '');
-	// n8n-core's own timeout ends with the headers; the rest of the answer has until the deadline.
+	// n8n-core's timeout is the socket's idle time: an answer that trickles in is ended here.
 	const stop = () => body.destroy(timedOut(timeoutMs));
 	if (deadline.aborted) stop();
 	deadline.addEventListener('abort', stop);

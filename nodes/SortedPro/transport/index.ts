@@ -60,10 +60,11 @@ export function apiPath(...segments: string[]): string {
 
 /**
  * The only code that speaks HTTP to SortedPRO. n8n adds the API key (the credential's generic
- * authenticate); the body is sent and received as text so JSON and XML go through one codec.
- * Retries 429/500/502/503/504 and failed connections by the policy; a request that is not
- * resend-safe is only retried after answers that prove SortedPRO did nothing (429, 503, a
- * refused connection). An answer cut off mid-body counts as no answer. Throws NodeApiError for a non-2xx answer or no answer.
+ * authenticate); the body is sent as text and the answer read as text (see readAnswerText) so
+ * JSON and XML go through one codec. Retries 429/500/502/503/504 and failed connections by the
+ * policy; a request that is not resend-safe is only retried after answers that prove SortedPRO
+ * did nothing (429, 503, a refused connection). An answer cut off mid-body counts as no answer.
+ * Throws NodeApiError for a non-2xx answer or no answer.
  */
 export async function sortedProRequest(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
