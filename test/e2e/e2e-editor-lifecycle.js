@@ -3,7 +3,7 @@
  * The editor session's last step: a consignment's whole life as one workflow on n8n's canvas
  * (order -> Create consignment -> Allocate -> Get PDF Label -> Manifest), built from the shipped
  * example webhook-order-create-allocate.json, executed from the canvas, checked against the
- * simulator, and photographed into docs/images/workflow-lifecycle.png (README shows it).
+ * simulator, and photographed as workflow-lifecycle.png (the README shows the copy in docs/images/).
  */
 const fs = require('node:fs');
 const path = require('node:path');

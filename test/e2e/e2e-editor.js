@@ -3,7 +3,8 @@
 /**
  * The node in n8n's editor, in headless Chromium (playwright-core driving Debian's
  * chromium-headless-shell), against a started n8n with the package installed: what a new user
- * does, one check per step, with screenshots into docs/images/ (README shows them).
+ * does, one check per step, with screenshots into .cache/e2e/images/ (docs/images/, which the
+ * README shows, with E2E_UPDATE_IMAGES=1).
  *
  * A workflow "Manual Trigger -> Orders (Code: 4 rows, one unknown consignment)" is created
  * over REST; in the editor the session adds SortedPRO from the node creator, creates the
@@ -21,7 +22,11 @@ const { REPO_ROOT, E2E_DIR } = require('./n8n-cli');
 const ui = require('./e2e-editor-steps');
 const { consignmentLife } = require('./e2e-editor-lifecycle');
 
-const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
+// The README's screenshots are refreshed only on request, so a run leaves the checkout unchanged.
+const IMAGES =
+	process.env.E2E_UPDATE_IMAGES === '1'
+		? path.join(REPO_ROOT, 'docs', 'images')
+		: path.join(E2E_DIR, 'images');
 const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
 const ORDERS = ['EC-000-2B1-ER1', 'EC-000-999-UNK', 'EC-000-2B3-ER3', 'EC-000-2B4-ER4'];
 const BROWSER_PATHS = [
