@@ -4,9 +4,9 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { runNode, type RunNodeResult } from '../harness';
+import type { RunNodeResult } from '../harness';
 import type { Simulator } from '../simulator';
-import { credentialType, credentialsFor, NODE_TYPE, nodeType, type OnError } from './setup';
+import { runSortedPro, type OnError } from './setup';
 
 export async function consignmentNode(
 	sim: Simulator,
@@ -15,17 +15,12 @@ export async function consignmentNode(
 	items: INodeExecutionData[] = [{ json: {} }],
 	onError?: OnError,
 ): Promise<RunNodeResult> {
-	return await runNode({
-		nodeTypes: { [NODE_TYPE]: nodeType },
-		credentialTypes: [credentialType],
-		node: {
-			type: NODE_TYPE,
-			parameters: { resource: 'consignment', operation, ...parameters },
-			onError,
-		},
+	return await runSortedPro(
+		sim,
+		{ resource: 'consignment', operation, ...parameters },
 		items,
-		credentials: credentialsFor(sim),
-	});
+		onError,
+	);
 }
 
 /** An order row, as a webhook or a spreadsheet delivers it. */

@@ -3,9 +3,9 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { runNode, type RunNodeResult } from '../harness';
+import type { RunNodeResult } from '../harness';
 import type { Simulator } from '../simulator';
-import { credentialType, credentialsFor, NODE_TYPE, nodeType, type OnError } from './setup';
+import { runSortedPro, type OnError } from './setup';
 
 export interface OperationRun {
 	sim: Simulator;
@@ -31,13 +31,7 @@ export async function runOperation(run: OperationRun): Promise<RunNodeResult> {
 		} as INodeParameters,
 		...run.parameters,
 	};
-	return await runNode({
-		nodeTypes: { [NODE_TYPE]: nodeType },
-		credentialTypes: [credentialType],
-		node: { type: NODE_TYPE, parameters, onError: run.onError },
-		items: run.items,
-		credentials: credentialsFor(run.sim),
-	});
+	return await runSortedPro(run.sim, parameters, run.items, run.onError);
 }
 
 /** What an item says: its consignment, or its error. */

@@ -4,27 +4,14 @@
  * (runChain), so pairedItem and `$('…').item` are resolved by n8n itself across nodes.
  */
 // The harness first: it sets the environment n8n-core reads when it loads.
-import { runChain as runWorkflowChain, runNode, type RunNodeResult } from '../harness';
+import { runChain as runWorkflowChain } from '../harness';
 
 import type { IBinaryData, INodeExecutionData, INodeParameters, IRun } from 'n8n-workflow';
 
 import type { Simulator } from '../simulator';
-import { NODE_TYPE, credentialType, credentialsFor, nodeType, type OnError } from './setup';
+import { NODE_TYPE, credentialType, credentialsFor, nodeType } from './setup';
 
-export async function runSortedPro(
-	sim: Simulator,
-	parameters: INodeParameters,
-	items: INodeExecutionData[],
-	onError?: OnError,
-): Promise<RunNodeResult> {
-	return await runNode({
-		nodeTypes: { [NODE_TYPE]: nodeType },
-		credentialTypes: [credentialType],
-		node: { type: NODE_TYPE, parameters, onError },
-		items,
-		credentials: credentialsFor(sim),
-	});
-}
+export { runSortedPro } from './setup';
 
 /** The bytes of a binary property as n8n-core's in-memory mode keeps them (base64 in `data`). */
 export function binaryBytes(binary: IBinaryData | undefined): Buffer {

@@ -20,6 +20,23 @@ export function credentialsFor(sim: Simulator, apiKey = API_KEY) {
 	return { [CREDENTIAL_TYPE]: { apiKey, environment: 'custom', baseUrl: sim.baseUrl } };
 }
 
+/** One SortedPRO node with these parameters, run by n8n-core on `items` against the simulator. */
+export async function runSortedPro(
+	sim: Simulator,
+	parameters: INodeParameters,
+	items: INodeExecutionData[],
+	onError?: OnError,
+	apiKey = API_KEY,
+): Promise<RunNodeResult> {
+	return await runNode({
+		nodeTypes: { [NODE_TYPE]: nodeType },
+		credentialTypes: [credentialType],
+		node: { type: NODE_TYPE, parameters, onError },
+		items,
+		credentials: credentialsFor(sim, apiKey),
+	});
+}
+
 /**
  * The simulator of a test file: started before its tests (with API_KEY unless given), reset
  * before each, closed after all (with n8n-core's timers). The object returned stands for it.
@@ -71,13 +88,7 @@ export async function allocate(run: AllocateRun): Promise<RunNodeResult> {
 		options: (run.options ?? {}) as INodeParameters,
 		...run.parameters,
 	};
-	return await runNode({
-		nodeTypes: { [NODE_TYPE]: nodeType },
-		credentialTypes: [credentialType],
-		node: { type: NODE_TYPE, parameters, onError: run.onError },
-		items: run.items,
-		credentials: credentialsFor(run.sim, run.apiKey),
-	});
+	return await runSortedPro(run.sim, parameters, run.items, run.onError, run.apiKey);
 }
 
 /** Everything a run produced, as one string, to search for a leaked key. */
