@@ -2,9 +2,9 @@
 /** PUT /consignments/deallocatelist: a bare list of references → one WithMessage result each. */
 const { stateName } = require('./allocation');
 const { DEALLOCATABLE_STATES, STATES } = require('./defaults');
-const { ApiError, detail, validationFailed } = require('./errors');
+const { detail, validationFailed } = require('./errors');
 const { readBody } = require('./http-answers');
-const { withMessage, withMessageAnswer } = require('./results');
+const { withMessageList } = require('./results');
 
 /** @typedef {import('./http-answers').RequestInfo} RequestInfo */
 
@@ -51,37 +51,20 @@ function validateReferenceList(body) {
  */
 async function deallocateList(ctx, req, xml) {
 	const refs = validateReferenceList(await readBody(req, 'ArrayOfString'));
-	const { store, options, counters } = ctx;
-	if (options.unknownReference === 'reject') {
-		const unknown = refs.find((r) => !store.exists(r));
-		if (unknown !== undefined) throw new ApiError(404, 'ItemNotFound', `Item ${unknown} not found`);
-	}
-	const base = options.linkBaseUrl;
-	const results = [];
-	for (const ref of refs) {
-		const c = store.lookup(ref);
-		if (!c) {
-			counters.consignmentsNotFound++;
-			if (options.unknownReference !== 'omit')
-				results.push(withMessage(base, ref, false, `Consignment ${ref} not found`));
-		} else if (!DEALLOCATABLE_STATES.has(c.state)) {
-			counters.consignmentsInWrongState++;
-			results.push(
-				withMessage(
-					base,
-					ref,
-					false,
-					`Consignment ${ref} cannot be deallocated because it is in state ${stateName(options, c.state)}`,
-				),
-			);
-		} else {
+	return withMessageList(
+		ctx,
+		refs,
+		xml,
+		(c, ref) => {
+			if (!DEALLOCATABLE_STATES.has(c.state))
+				return `Consignment ${ref} cannot be deallocated because it is in state ${stateName(ctx.options, c.state)}`;
 			c.state = STATES.unallocated;
 			delete c.carrierServiceReference;
 			delete c.trackingReference;
-			results.push(withMessage(base, ref, true, DEALLOCATED));
-		}
-	}
-	return withMessageAnswer(ctx, results, xml, () => DEALLOCATED);
+			return undefined;
+		},
+		DEALLOCATED,
+	);
 }
 
 const routes = [

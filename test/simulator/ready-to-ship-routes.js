@@ -6,9 +6,8 @@
  * Here: Allocated and ManifestFailed become ReadyToShip, ReadyToShip becomes Allocated again.
  */
 const { stateName } = require('./allocation');
-const { ApiError } = require('./errors');
 const { readBody } = require('./http-answers');
-const { withMessage, withMessageAnswer } = require('./results');
+const { withMessageList } = require('./results');
 const { validateReferenceList } = require('./deallocation-routes');
 
 /** @typedef {import('./http-answers').RequestInfo} RequestInfo */
@@ -40,34 +39,17 @@ function problemOf(ready, ref, state, named) {
 function setReadyToShip(ready) {
 	return async (ctx, req, xml) => {
 		const refs = validateReferenceList(await readBody(req, 'ArrayOfString'));
-		const { store, options, counters } = ctx;
-		if (options.unknownReference === 'reject') {
-			const unknown = refs.find((r) => !store.exists(r));
-			if (unknown !== undefined)
-				throw new ApiError(404, 'ItemNotFound', `Item ${unknown} not found`);
-		}
-		const base = options.linkBaseUrl;
-		const done = ready ? MARKED : UNMARKED;
-		/** @type {any[]} */
-		const results = [];
-		for (const ref of refs) {
-			const c = store.lookup(ref);
-			if (!c) {
-				counters.consignmentsNotFound++;
-				if (options.unknownReference !== 'omit')
-					results.push(withMessage(base, ref, false, `Consignment ${ref} not found`));
-				continue;
-			}
-			const problem = problemOf(ready, ref, c.state, stateName(options, c.state));
-			if (problem !== undefined) {
-				counters.consignmentsInWrongState++;
-				results.push(withMessage(base, ref, false, problem));
-			} else {
-				c.state = ready ? 'ReadyToShip' : 'Allocated';
-				results.push(withMessage(base, ref, true, done));
-			}
-		}
-		return withMessageAnswer(ctx, results, xml, () => done);
+		return withMessageList(
+			ctx,
+			refs,
+			xml,
+			(c, ref) => {
+				const problem = problemOf(ready, ref, c.state, stateName(ctx.options, c.state));
+				if (problem === undefined) c.state = ready ? 'ReadyToShip' : 'Allocated';
+				return problem;
+			},
+			ready ? MARKED : UNMARKED,
+		);
 	};
 }
 

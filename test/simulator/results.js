@@ -3,6 +3,7 @@
  * SortedPRO's `WithMessage<string>` results, the answer of its list calls (deallocatelist,
  * cancellist, manifest, setreadytoship): `[{ IsSuccess, Message, Data: reference, ApiLinks }]`.
  */
+const { ApiError } = require('./errors');
 const { listAnswer } = require('./http-answers');
 const { toXmlDocument } = require('./xml');
 
@@ -36,4 +37,34 @@ function withMessageAnswer(ctx, results, xml, successMessage) {
 	return listAnswer(results, xml, withMessagesToXml, extra);
 }
 
-module.exports = { withMessage, withMessagesToXml, withMessageAnswer };
+/**
+ * A list call that honours option unknownReference: one WithMessage result per reference, in
+ * request order. `act` changes a known consignment and returns undefined, or returns why it
+ * cannot (a failure result). Unknown: 'reject' → 404 for the first, 'omit' → no result, else
+ * "Consignment X not found". @param {any} ctx @param {string[]} refs @param {boolean} xml
+ * @param {(c: any, ref: string) => string | undefined} act @param {string} done success Message
+ */
+function withMessageList(ctx, refs, xml, act, done) {
+	const { store, options, counters } = ctx;
+	if (options.unknownReference === 'reject') {
+		const unknown = refs.find((r) => !store.exists(r));
+		if (unknown !== undefined) throw new ApiError(404, 'ItemNotFound', `Item ${unknown} not found`);
+	}
+	const base = options.linkBaseUrl;
+	const results = [];
+	for (const ref of refs) {
+		const c = store.lookup(ref);
+		if (!c) {
+			counters.consignmentsNotFound++;
+			if (options.unknownReference !== 'omit')
+				results.push(withMessage(base, ref, false, `Consignment ${ref} not found`));
+			continue;
+		}
+		const problem = act(c, ref);
+		if (problem !== undefined) counters.consignmentsInWrongState++;
+		results.push(withMessage(base, ref, problem === undefined, problem ?? done));
+	}
+	return withMessageAnswer(ctx, results, xml, () => done);
+}
+
+module.exports = { withMessage, withMessagesToXml, withMessageAnswer, withMessageList };
