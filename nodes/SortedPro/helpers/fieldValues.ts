@@ -29,3 +29,14 @@ export function dateText(value: unknown, field: string, refuse: Refuse): string 
 		throw refuse(field, `"${text}" is not a date (use ISO 8601, e.g. 2026-12-01)`);
 	return text;
 }
+
+/**
+ * An optional Boolean offered as a choice of No Filter ('any') / No / Yes, or true / false from an
+ * expression: undefined when not to be sent, 'invalid' for anything else.
+ */
+export function optionalBoolean(value: unknown): boolean | undefined | 'invalid' {
+	if (value === true || value === 'true') return true;
+	if (value === false || value === 'false') return false;
+	if (value === 'any' || value === '' || value === undefined || value === null) return undefined;
+	return 'invalid';
+}

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { optionalBoolean } from '../../helpers/fieldValues';
 import { parameterReader } from '../../helpers/parameterReader';
 import { apiPath } from '../../transport';
 import { encodeBody, type BodyFormat } from '../../transport/codec';
@@ -59,14 +60,6 @@ const description: INodeProperties[] = [
 	...batchReferencesDescription('per set of service filters', [ifAlreadyAllocatedOption]),
 ];
 
-/** An optional Boolean filter as set (a choice, or true/false from an expression); undefined for No Filter. */
-function booleanOf(value: unknown): boolean | undefined | 'invalid' {
-	if (value === true || value === 'true') return true;
-	if (value === false || value === 'false') return false;
-	if (value === 'any' || value === '' || value === undefined || value === null) return undefined;
-	return 'invalid';
-}
-
 /**
  * Each item's filters as one group text, e.g. `Outbound, IsDropOff=true`: items with the same
  * filters share requests. Read per item, so the filters may come from the item's data.
@@ -90,7 +83,7 @@ function readFilters(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const parts = [canonical];
 		for (const filter of filters) {
 			const chosen = filter.read(itemIndex);
-			const value = booleanOf(chosen);
+			const value = optionalBoolean(chosen);
 			if (value === 'invalid')
 				return new GroupProblem(
 					filter.field,

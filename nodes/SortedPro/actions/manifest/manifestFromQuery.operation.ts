@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { dateText, type Refuse } from '../../helpers/fieldValues';
+import { dateText, optionalBoolean, type Refuse } from '../../helpers/fieldValues';
 import { requestAndRead, readObject } from '../../helpers/getAndRead';
 import { asNodeError, inputError } from '../../helpers/inputErrors';
 import { parseReferences } from '../../helpers/references';
@@ -83,10 +83,11 @@ function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	query.States = states;
 	const carriers = list('carriers', 'Carriers');
 	if (carriers.length > 0) query.Carriers = carriers;
-	const printed = String(param('labelsPrinted', 'any'));
-	if (printed === 'true' || printed === 'false') query.LabelsPrinted = printed === 'true';
-	else if (printed !== 'any')
-		throw refuse('Labels Printed', `is "${printed}": choose Any, No or Yes`);
+	const chosen = param('labelsPrinted', 'any');
+	const printed = optionalBoolean(chosen);
+	if (printed === 'invalid')
+		throw refuse('Labels Printed', `is ${JSON.stringify(chosen)}: choose Any, No or Yes`);
+	if (printed !== undefined) query.LabelsPrinted = printed;
 	const shippingDate = dateText(param('shippingDate'), 'Shipping Date', refuse);
 	if (shippingDate !== '') query.ShippingDate = shippingDate;
 	return query;
