@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/inputErrors';
+import { unicodeProblem } from '../../helpers/unicode';
 import { directionField, optionsCollection } from '../common.descriptions';
 import type { PerItemOperation, RunContext } from '../types';
 import { readPage } from './searchPage';
@@ -113,6 +114,12 @@ function wholeOption(
 	return value;
 }
 
+/** Refuses a query value that is not valid Unicode (it cannot be percent-encoded). */
+function checkText(this: IExecuteFunctions, itemIndex: number, field: string, value: unknown) {
+	const problem = typeof value === 'string' ? unicodeProblem(value) : undefined;
+	if (problem !== undefined) throw inputError.call(this, itemIndex, field, problem);
+}
+
 function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
@@ -130,10 +137,13 @@ function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 			);
 		}
 		query[property] = typeof value === 'string' ? value.trim() : String(value ?? '');
+		checkText.call(this, itemIndex, 'Filters › Other Filters › Value', query[property]);
 	}
 	if (typeof filters.state === 'string' && filters.state !== '') query.State = filters.state;
 	if (typeof filters.direction === 'string' && filters.direction !== '')
 		query.Direction = filters.direction;
+	checkText.call(this, itemIndex, 'Filters › State', query.State);
+	checkText.call(this, itemIndex, 'Filters › Direction', query.Direction);
 	return query;
 }
 
