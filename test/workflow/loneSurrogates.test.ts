@@ -178,6 +178,15 @@ const operations: Array<[string, INodeParameters, string]> = [
 		{ resource: 'manifest', operation: 'manifestFromQuery', carriers: BAD },
 		'Carriers',
 	],
+	[
+		'Manifest → Manifest by Query (states from an expression)',
+		{
+			resource: 'manifest',
+			operation: 'manifestFromQuery',
+			states: '={{ ["Allocated", $json.bad] }}',
+		},
+		'States',
+	],
 	['Tracking → Get', one('tracking', 'get'), 'Consignment Reference'],
 	['Quote → Get for Consignment', one('quote', 'getForConsignment'), 'Consignment Reference'],
 	[
