@@ -64,9 +64,28 @@ async function getStatus(ctx, req, xml) {
 }
 
 /**
+ * The page of a search, as option searchPages has it: `faithful` (SortedPRO's paging),
+ * `repeat` (pages A, B, A, B, …: {skip} is taken modulo twice {take}) or `endless` (every page
+ * full: made-up consignments EC-MORE-000001, … follow the real matches without end).
+ * @param {any} ctx @param {any[]} matches @param {number} take @param {number} skip @param {string | undefined} state
+ */
+function searchPage(ctx, matches, take, skip, state) {
+	const mode = ctx.options.searchPages;
+	const from = mode === 'repeat' && take > 0 ? skip % (2 * take) : skip;
+	const page = matches.slice(from, from + take);
+	if (mode !== 'endless') return page;
+	for (let at = Math.max(skip, matches.length); page.length < take; at++) {
+		const n = String(at - matches.length + 1).padStart(6, '0');
+		page.push({ reference: `EC-MORE-${n}`, state: state ?? 'Unallocated' });
+	}
+	return page;
+}
+
+/**
  * GET /consignments/{take}/{skip}?State=…&Direction=…&ConsignmentReferenceProvidedByCustomer=…
  * → `{Count, ConsignmentSummaries}`, in creation order; Count is the number of matches in all
- * (SortedPRO's example does not settle whether it counts the page or all matches).
+ * (SortedPRO's example does not settle whether it counts the page or all matches); option
+ * searchCount (a number) sends that Count instead, whatever the matches.
  * @param {any} ctx @param {RequestInfo} req @param {boolean} xml
  */
 async function searchConsignments(ctx, req, xml) {
@@ -91,10 +110,11 @@ async function searchConsignments(ctx, req, xml) {
 			(query.consignmentreferenceprovidedbycustomer === undefined ||
 				c.customerReference === query.consignmentreferenceprovidedbycustomer),
 	);
-	const page = matches.slice(Number(skip), Number(skip) + Number(take));
 	const data = {
-		Count: matches.length,
-		ConsignmentSummaries: page.map((c) => consignmentSummary(ctx, c)),
+		Count: ctx.options.searchCount === 'all' ? matches.length : ctx.options.searchCount,
+		ConsignmentSummaries: searchPage(ctx, matches, Number(take), Number(skip), query.state).map(
+			(c) => consignmentSummary(ctx, c),
+		),
 	};
 	return answer(200, data, xml, (d) => toXmlDocument('ConsignmentSearchResult', null, d));
 }

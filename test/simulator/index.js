@@ -45,7 +45,9 @@ const MUTABLE = {
 	autoCreate: (/** @type {any} */ v) => v === null || v instanceof RegExp,
 	controlRoutes: (/** @type {any} */ v) => typeof v === 'boolean',
 	onRequest: (/** @type {any} */ v) => v === null || typeof v === 'function',
-	labelContentType: (/** @type {any} */ v) => v === 'send' || v === 'omit',
+	labelContentType: (/** @type {any} */ v) => typeof v === 'string',
+	searchPages: (/** @type {any} */ v) => ['faithful', 'repeat', 'endless'].includes(v),
+	searchCount: (/** @type {any} */ v) => v === 'all' || (Number.isInteger(v) && v >= 0),
 	compressAnswers: (/** @type {any} */ v) => v === 'none' || v === 'gzip',
 	manifestFromQueryVerb: (/** @type {any} */ v) => v === 'POST' || v === 'PUT',
 };
@@ -87,6 +89,8 @@ function initialOptions(o) {
 		linkBaseUrl: (o.linkBaseUrl ?? DEFAULT_LINK_BASE_URL).replace(/\/+$/, ''),
 		controlRoutes: o.controlRoutes ?? false,
 		labelContentType: o.labelContentType ?? 'send',
+		searchPages: o.searchPages ?? 'faithful',
+		searchCount: o.searchCount ?? 'all',
 		compressAnswers: o.compressAnswers ?? 'none',
 		manifestFromQueryVerb: o.manifestFromQueryVerb ?? 'POST',
 	};

@@ -6,7 +6,8 @@
  * {format}[/{resolution}] gives one package's (404 "Item X not found" for a package the
  * consignment does not have). Labels exist once a consignment is
  * allocated; for an unallocated one "PRO returns an error" (here 400 `ConsignmentNotAllocated`).
- * Option labelContentType 'omit' leaves ContentType out (null in JSON, absent in XML).
+ * Option labelContentType: 'send' (the format's type), 'omit' (ContentType null in JSON,
+ * absent in XML), or any other text sent as the ContentType, as a hostile server may.
  */
 const { ApiError, detail, validationFailed } = require('./errors');
 const { answer, itemNotFound } = require('./http-answers');
@@ -31,6 +32,12 @@ const labelToXml = (body) =>
 		'<GetLabelsResponse ',
 		`<GetLabelsResponse xmlns="${LABELS_NS}" `,
 	);
+
+/** @param {string} option @param {string} own the format's type */
+function labelContentType(option, own) {
+	if (option === 'send') return own;
+	return option === 'omit' ? null : option;
+}
 
 /** @param {any} ctx @param {import('./http-answers').RequestInfo} req @param {boolean} xml */
 async function getLabel(ctx, req, xml) {
@@ -88,7 +95,7 @@ async function getLabel(ctx, req, xml) {
 	c.labelsPrinted = true;
 	const body = {
 		File: label.data.toString('base64'),
-		ContentType: ctx.options.labelContentType === 'omit' ? null : label.contentType,
+		ContentType: labelContentType(ctx.options.labelContentType, label.contentType),
 	};
 	return answer(200, body, xml, labelToXml);
 }

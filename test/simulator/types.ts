@@ -102,6 +102,10 @@ export type FailureWording = 'documented' | 'descriptive';
 export type StateNames = 'enum' | 'display';
 /** Allocation answers: 200 (default), 202 with the summaries, or 202 with no body (consignments Allocating). */
 export type AllocationAnswer = 'ok' | 'accepted' | 'acceptedEmpty';
+/** Label answers' ContentType: the format's (default), none, or any text sent as it is (a hostile server). */
+export type LabelContentType = 'send' | 'omit' | (string & {});
+/** Search paging: SortedPRO's (default), pages A, B, A, B, …, or always full with made-up consignments after the real ones. */
+export type SearchPages = 'faithful' | 'repeat' | 'endless';
 
 export interface ApiLink {
 	Rel: string;
@@ -231,8 +235,12 @@ export interface SimulatorOptions {
 	onRequest?: ((request: RecordedRequest) => void) | null;
 	/** latency model at start (restored by reset()); default off */
 	latency?: Partial<LatencyConfig>;
-	/** 'omit' leaves ContentType out of label answers; default 'send' */
-	labelContentType?: 'send' | 'omit';
+	/** label answers' ContentType: 'send' (the format's, default), 'omit' (left out), or any other text sent as it is */
+	labelContentType?: LabelContentType;
+	/** search paging: 'faithful' (default), 'repeat' (pages A, B, A, B, …), 'endless' (every page full, made-up consignments after the real ones) */
+	searchPages?: SearchPages;
+	/** Count of search answers: 'all' (the number of matches, default) or this number whatever the matches */
+	searchCount?: 'all' | number;
 	/** 'gzip': API answers are gzipped when the request accepts it, as a gateway may (default 'none') */
 	compressAnswers?: 'none' | 'gzip';
 	/** the verb /consignments/manifestFromQuery serves (the help pages name both); the other gets 405. Default 'POST' */
@@ -255,7 +263,9 @@ export interface MutableOptions {
 	autoCreate: RegExp | null;
 	controlRoutes: boolean;
 	onRequest: ((request: RecordedRequest) => void) | null;
-	labelContentType: 'send' | 'omit';
+	labelContentType: LabelContentType;
+	searchPages: SearchPages;
+	searchCount: 'all' | number;
 	compressAnswers: 'none' | 'gzip';
 	manifestFromQueryVerb: 'POST' | 'PUT';
 }

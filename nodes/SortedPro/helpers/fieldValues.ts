@@ -1,5 +1,7 @@
 /** Readers of field values that name the field in their refusal (see inputError). */
 
+import { unicodeProblem } from './unicode';
+
 /** Makes the error for a field's problem (a NodeOperationError naming item and field). */
 export type Refuse = (field: string, problem: string) => Error;
 
@@ -13,7 +15,11 @@ export function describe(value: unknown): string {
 /** Text of a field: numbers (a postcode from a spreadsheet) become text; blank is ''. */
 export function asText(value: unknown, field: string, refuse: Refuse): string {
 	if (value === undefined || value === null) return '';
-	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'string') {
+		const problem = unicodeProblem(value);
+		if (problem !== undefined) throw refuse(field, problem);
+		return value.trim();
+	}
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	throw refuse(field, `must be text, not ${describe(value)}`);
 }

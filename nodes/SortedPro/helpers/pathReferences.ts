@@ -2,12 +2,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from './inputErrors';
 import { parseReferences } from './references';
+import { unicodeProblem } from './unicode';
 
 // A reference that becomes a path segment: a slash, ?, #, % or .. would change the path.
 const UNSAFE_IN_PATH = /[/?#%\\]|^\.\.?$|\.\./;
 
 /** Why a reference cannot be a URL path segment, or undefined when it can. */
 export function pathSegmentProblem(reference: string): string | undefined {
+	const problem = unicodeProblem(reference);
+	if (problem !== undefined) return problem;
 	if (!UNSAFE_IN_PATH.test(reference)) return undefined;
 	return `"${reference}" contains a character that cannot be part of a SortedPRO path (/, ?, #, %, \\ or ..)`;
 }

@@ -1,3 +1,5 @@
+import { loneSurrogate } from './unicode';
+
 /**
  * Turns what a user put in "Consignment References" into a clean list: one reference, a text
  * of references separated by commas, spaces or new lines, or an array (from an expression).
@@ -30,9 +32,10 @@ function describe(value: unknown): string {
 	return typeof value === 'object' ? 'an object' : `a ${typeof value} (${String(value)})`;
 }
 
-// One reference with nothing to trim, split or refuse: the usual spreadsheet cell.
+// One reference with nothing to trim, split or refuse: the usual spreadsheet cell. Surrogates
+// (paired or not) take the full path, where a lone one is refused.
 const PLAIN_REFERENCE = new RegExp(
-	`^[^\\s,${CONTROL_CHARACTER.source.slice(1, -1)}]{1,${MAX_REFERENCE_LENGTH}}$`,
+	`^[^\\s,\\ud800-\\udfff${CONTROL_CHARACTER.source.slice(1, -1)}]{1,${MAX_REFERENCE_LENGTH}}$`,
 );
 
 /** The value itself when it is one plain reference (nothing to trim, split or refuse), else undefined. */
@@ -54,6 +57,11 @@ export function parseReferences(value: unknown): ParsedReferences {
 		}
 		for (const reference of part.split(SEPARATORS)) {
 			if (reference === '' || seen.has(reference)) continue;
+			const lone = loneSurrogate(reference);
+			if (lone !== undefined)
+				return {
+					problem: `contains ${lone.shown}, which is not valid Unicode text: ${lone.detail}`,
+				};
 			if (reference.length > MAX_REFERENCE_LENGTH) {
 				return {
 					problem: `contains a reference of ${reference.length} characters ("${reference.slice(0, 20)}…"); the limit is ${MAX_REFERENCE_LENGTH}`,

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, NodeOperationError } from '
 import { inputError } from '../../helpers/inputErrors';
 import { parameterReader } from '../../helpers/parameterReader';
 import { parseReferences, plainReference } from '../../helpers/references';
+import { unicodeProblem } from '../../helpers/unicode';
 import type { RunContext } from '../types';
 import type { BatchSpec } from './engine';
 import { GroupProblem } from './group';
@@ -70,6 +71,9 @@ function readInputs(
 		const value = fixedReferences ? undefined : referencesOf(itemIndex);
 		const plain = fixedReferences ? undefined : plainReference(value);
 		const parsed = plain === undefined ? (fixedReferences ?? parseReferences(value)) : undefined;
+		// The group goes into the body or the path as the references do.
+		const groupTextProblem =
+			typeof groupValue === 'string' ? unicodeProblem(groupValue) : undefined;
 		if (groupValue instanceof GroupProblem) {
 			refuse(inputError.call(this, itemIndex, groupValue.field, groupValue.problem), itemIndex);
 		} else if (group && (typeof groupValue !== 'string' || groupValue.trim() === '')) {
@@ -78,6 +82,8 @@ function readInputs(
 					? 'is empty'
 					: `is not text (${JSON.stringify(groupValue)})`;
 			refuse(inputError.call(this, itemIndex, group.field, `${given}: ${group.hint}`), itemIndex);
+		} else if (group && groupTextProblem !== undefined) {
+			refuse(inputError.call(this, itemIndex, group.field, groupTextProblem), itemIndex);
 		} else if (parsed && 'problem' in parsed) {
 			refuse(inputError.call(this, itemIndex, 'Consignment References', parsed.problem), itemIndex);
 		} else {

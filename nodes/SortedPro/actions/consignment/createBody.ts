@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asText, dateText, describe, type Refuse } from '../../helpers/fieldValues';
 import { inputError } from '../../helpers/inputErrors';
+import { unicodeProblemInJson } from '../../helpers/unicode';
 import { parseJson } from '../../transport/codec';
 
 /** The body of POST /consignments for one item, and the customer's reference to name in errors. */
@@ -32,6 +33,8 @@ function asObject(value: unknown, field: string, refuse: Refuse): IDataObject {
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
 		throw refuse(field, `must be a JSON object, not ${describe(parsed)}`);
+	const problem = unicodeProblemInJson(parsed);
+	if (problem !== undefined) throw refuse(field, problem);
 	return parsed as IDataObject;
 }
 
@@ -63,11 +66,13 @@ function readPackage(raw: IDataObject, position: number, refuse: Refuse): IDataO
 				);
 		});
 	}
-	if (weight) built.Weight = { Value: weight, Unit: (raw.weightUnit as string) || 'Kg' };
+	const unit = (name: string, field: string, fallback: string) =>
+		asText(raw[name], label(field), refuse) || fallback;
+	if (weight) built.Weight = { Value: weight, Unit: unit('weightUnit', 'Weight Unit', 'Kg') };
 	if (dimensions.every(Boolean)) {
 		const [length, width, height] = dimensions;
 		built.Dimensions = {
-			Unit: (raw.dimensionUnit as string) || 'Cm',
+			Unit: unit('dimensionUnit', 'Dimension Unit', 'Cm'),
 			Width: width,
 			Length: length,
 			Height: height,
@@ -177,8 +182,8 @@ export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): C
 	if (customerReference !== '') body.ConsignmentReferenceProvidedByCustomer = customerReference;
 	const shippingDate = dateText(param('shippingDate'), 'Shipping Date', refuse);
 	if (shippingDate !== '') body.ShippingDate = shippingDate;
-	if (typeof extra.direction === 'string' && extra.direction !== '')
-		body.Direction = extra.direction;
+	const direction = more('direction', 'Direction');
+	if (direction !== '') body.Direction = direction;
 	const tags = more('tags', 'Tags');
 	if (tags !== '')
 		body.Tags = tags

@@ -7,11 +7,10 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/inputErrors';
-import { apiPath, sortedProRequest } from '../../transport';
-import { decodeAnswer } from '../../transport/codec';
+import { unicodeProblem } from '../../helpers/unicode';
 import { directionField, optionsCollection } from '../common.descriptions';
 import type { PerItemOperation, RunContext } from '../types';
-import { SEARCH_RESULT } from './schemas';
+import { readPage } from './searchPage';
 import { stateOptions } from './states';
 
 const pageSizeOption: INodeProperties = {
@@ -21,6 +20,17 @@ const pageSizeOption: INodeProperties = {
 	default: 100,
 	typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
 	description: 'Most consignment summaries to ask SortedPRO for in one request ({take})',
+};
+
+const DEFAULT_MAX_PAGES = 100;
+const maxPagesOption: INodeProperties = {
+	displayName: 'Max Pages',
+	name: 'maxPages',
+	type: 'number',
+	default: DEFAULT_MAX_PAGES,
+	typeOptions: { minValue: 1, maxValue: 10000, numberPrecision: 0 },
+	description:
+		'Most pages to ask SortedPRO for in one search (10 000 consignments at the default Page Size). A search that needs more fails rather than return part of the result.',
 };
 
 const description: INodeProperties[] = [
@@ -83,8 +93,32 @@ const description: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection([pageSizeOption]),
+	optionsCollection([maxPagesOption, pageSizeOption]),
 ];
+
+/** A whole-number option from 1 to `max`, refused naming the item and the field. */
+function wholeOption(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	[name, field, fallback, max]: [string, string, number, number],
+): number {
+	const value = (this.getNodeParameter('options', itemIndex, {}) as IDataObject)[name] ?? fallback;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+		throw inputError.call(
+			this,
+			itemIndex,
+			field,
+			`must be a whole number from 1 to ${max}, not ${JSON.stringify(value)}`,
+		);
+	}
+	return value;
+}
+
+/** Refuses a query value that is not valid Unicode (it cannot be percent-encoded). */
+function checkText(this: IExecuteFunctions, itemIndex: number, field: string, value: unknown) {
+	const problem = typeof value === 'string' ? unicodeProblem(value) : undefined;
+	if (problem !== undefined) throw inputError.call(this, itemIndex, field, problem);
+}
 
 function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -103,10 +137,13 @@ function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 			);
 		}
 		query[property] = typeof value === 'string' ? value.trim() : String(value ?? '');
+		checkText.call(this, itemIndex, 'Filters › Other Filters › Value', query[property]);
 	}
 	if (typeof filters.state === 'string' && filters.state !== '') query.State = filters.state;
 	if (typeof filters.direction === 'string' && filters.direction !== '')
 		query.Direction = filters.direction;
+	checkText.call(this, itemIndex, 'Filters › State', query.State);
+	checkText.call(this, itemIndex, 'Filters › Direction', query.Direction);
 	return query;
 }
 
@@ -130,64 +167,45 @@ export const search: PerItemOperation = {
 				`must be a whole number of 1 or more, not ${JSON.stringify(limit)}`,
 			);
 		}
-		const pageSize =
-			((this.getNodeParameter('options', itemIndex, {}) as IDataObject).pageSize as
-				number | undefined) ?? 100;
-		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-			throw inputError.call(
-				this,
-				itemIndex,
-				'Page Size',
-				`must be a whole number from 1 to 1000, not ${JSON.stringify(pageSize)}`,
-			);
-		}
+		const pageSize = wholeOption.call(this, itemIndex, ['pageSize', 'Page Size', 100, 1000]);
+		const maxPages = wholeOption.call(this, itemIndex, [
+			'maxPages',
+			'Max Pages',
+			DEFAULT_MAX_PAGES,
+			10000,
+		]);
 		const query = readQuery.call(this, itemIndex);
 		const output: INodeExecutionData[] = [];
-		let previousFirst: unknown;
-		for (let skip = 0; output.length < limit;) {
+		// Each consignment once, even when SortedPRO's pages repeat or shift between requests.
+		const seen = new Set<unknown>();
+		for (let page = 1, skip = 0; ; page++) {
 			const take = Math.min(pageSize, limit - output.length);
-			const response = await sortedProRequest.call(
-				this,
-				{
-					method: 'GET',
-					connection: run.connection,
-					path: apiPath('consignments', String(take), String(skip)),
-					query,
-					format: run.options.format,
-					itemIndex,
-					limit: run.limit,
-				},
-				run.options.policy,
-			);
-			let summaries: IDataObject[];
-			try {
-				const { value } = await decodeAnswer(response.body, response.contentType, {
-					object: SEARCH_RESULT,
-					xmlRoots: {
-						ConsignmentSearchResult: SEARCH_RESULT,
-						SearchConsignmentsResponse: SEARCH_RESULT,
-					},
-				});
-				const list = (value as IDataObject).ConsignmentSummaries;
-				summaries = Array.isArray(list) ? (list as IDataObject[]) : [];
-			} catch (error) {
+			const summaries = await readPage.call(this, itemIndex, run, { take, skip, query });
+			let fresh = 0;
+			for (const summary of summaries) {
+				const key =
+					typeof summary.Reference === 'string' ? summary.Reference : JSON.stringify(summary);
+				if (seen.has(key)) continue;
+				seen.add(key);
+				fresh++;
+				if (output.length < limit)
+					output.push({ json: { ConsignmentReference: summary.Reference ?? null, ...summary } });
+			}
+			// Done: a short page is the last; a page with nothing new means SortedPRO ignores
+			// {skip} or repeats its pages, so asking further would only bring the same again.
+			if (summaries.length < take || fresh === 0 || output.length >= limit) return output;
+			if (page >= maxPages) {
 				throw new NodeOperationError(
 					this.getNode(),
-					`SortedPRO's answer could not be read: ${(error as Error).message}`,
+					`Search stopped after Max Pages (${page} pages, ${output.length} consignments) although SortedPRO may have more: raise Options › Max Pages or Page Size, or narrow the Filters`,
 					{
 						itemIndex,
-						description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}, page from ${skip}`,
+						description:
+							'Every page came back full, so more consignments may match. Nothing is output for this search rather than part of its result.',
 					},
 				);
 			}
-			// A page starting where the last one did means SortedPRO ignored {skip}: stop rather than loop.
-			if (summaries.length === 0 || (skip > 0 && summaries[0]?.Reference === previousFirst)) break;
-			previousFirst = summaries[0]?.Reference;
-			for (const summary of summaries.slice(0, limit - output.length))
-				output.push({ json: { ConsignmentReference: summary.Reference ?? null, ...summary } });
-			if (summaries.length < take) break;
 			skip += summaries.length;
 		}
-		return output;
 	},
 };

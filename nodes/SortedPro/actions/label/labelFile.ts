@@ -2,13 +2,19 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { decodeAnswer, type Schema } from '../../transport/codec';
 
-/** SortedPRO's label formats, with the file extension and the MIME type used when the answer names none. */
+// SortedPRO does not document the ContentType of ZPL labels: ZPL is printer commands as text,
+// served by printer vendors as application/zpl or application/x-zpl, or plain text.
+const ZPL_TYPES = ['application/zpl', 'application/x-zpl', 'text/plain'];
+
+/**
+ * SortedPRO's label formats: the file extension, the MIME type used when the answer names
+ * none of its own, and the types of the format an answer's ContentType may name.
+ */
 export const LABEL_FORMATS = {
-	PDF: { extension: 'pdf', mimeType: 'application/pdf' },
-	PNG: { extension: 'png', mimeType: 'image/png' },
-	// SortedPRO does not document the ContentType of ZPL labels: ZPL is printer commands as text.
-	ZPL: { extension: 'zpl', mimeType: 'text/plain' },
-	ZPLII: { extension: 'zpl', mimeType: 'text/plain' },
+	PDF: { extension: 'pdf', mimeType: 'application/pdf', types: ['application/pdf'] },
+	PNG: { extension: 'png', mimeType: 'image/png', types: ['image/png'] },
+	ZPL: { extension: 'zpl', mimeType: 'text/plain', types: ZPL_TYPES },
+	ZPLII: { extension: 'zpl', mimeType: 'text/plain', types: ZPL_TYPES },
 } as const;
 export type LabelFormat = keyof typeof LABEL_FORMATS;
 
@@ -29,13 +35,21 @@ export function decodedSize(base64: string): number {
 	return (base64.length / 4) * 3 - padding;
 }
 
-function isMediaType(value: unknown): value is string {
-	return typeof value === 'string' && /^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/.test(value.trim());
+/**
+ * The file's MIME type: the answer's ContentType without parameters when it names a type of
+ * the format, else the format's own. Anything else (text/html, image/svg+xml, parameters such
+ * as name=) would let the answer decide how n8n, a browser or a mail client opens the file.
+ */
+export function labelMimeType(contentType: unknown, format: LabelFormat): string {
+	const { mimeType, types } = LABEL_FORMATS[format];
+	if (typeof contentType !== 'string') return mimeType;
+	const type = contentType.split(';')[0].trim().toLowerCase();
+	return (types as readonly string[]).includes(type) ? type : mimeType;
 }
 
 export interface LabelFile {
 	data: Buffer;
-	/** From the answer's ContentType, else by format */
+	/** One of the format's types (see labelMimeType) */
 	mimeType: string;
 }
 
@@ -65,8 +79,8 @@ export async function decodeLabel(
 			`its File is ${size} bytes, more than the ${MAX_LABEL_BYTES / 1024 / 1024} MB the node accepts for one label`,
 		);
 	}
-	const mimeType = isMediaType(answer.ContentType)
-		? answer.ContentType.trim()
-		: LABEL_FORMATS[format].mimeType;
-	return { data: Buffer.from(base64, 'base64'), mimeType };
+	return {
+		data: Buffer.from(base64, 'base64'),
+		mimeType: labelMimeType(answer.ContentType, format),
+	};
 }

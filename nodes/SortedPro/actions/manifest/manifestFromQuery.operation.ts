@@ -5,6 +5,7 @@ import { dateText, optionalBoolean, type Refuse } from '../../helpers/fieldValue
 import { requestAndRead, readObject } from '../../helpers/getAndRead';
 import { asNodeError, inputError } from '../../helpers/inputErrors';
 import { parseReferences } from '../../helpers/references';
+import { unicodeProblemInJson } from '../../helpers/unicode';
 import { apiPath } from '../../transport';
 import type { Schema } from '../../transport/codec';
 import { httpStatusOf } from '../../transport/errors';
@@ -80,6 +81,8 @@ function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const states = param('states', []) as unknown;
 	if (!Array.isArray(states) || states.length === 0)
 		throw refuse('States', 'is empty: choose Allocated, Manifest Failed or both');
+	const statesProblem = unicodeProblemInJson(states);
+	if (statesProblem !== undefined) throw refuse('States', statesProblem);
 	query.States = states;
 	const carriers = list('carriers', 'Carriers');
 	if (carriers.length > 0) query.Carriers = carriers;
