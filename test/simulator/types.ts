@@ -102,6 +102,13 @@ export type FailureWording = 'documented' | 'descriptive';
 export type StateNames = 'enum' | 'display';
 /** Allocation answers: 200 (default), 202 with the summaries, or 202 with no body (consignments Allocating). */
 export type AllocationAnswer = 'ok' | 'accepted' | 'acceptedEmpty';
+/**
+ * A refused consignment of a one-consignment allocate call (cheapest quote, quote): a 200 list
+ * with its failed summary (default), the whole request refused with the summary's status and
+ * Description ('error'), or as 'error' with 409 "Consignment X is already allocated" for an
+ * allocated one ('conflict').
+ */
+export type OneConsignmentRefusal = 'summary' | 'error' | 'conflict';
 
 export interface ApiLink {
 	Rel: string;
@@ -221,6 +228,7 @@ export interface SimulatorOptions {
 	failureWording?: FailureWording;
 	stateNames?: StateNames;
 	allocationAnswer?: AllocationAnswer;
+	oneConsignmentRefusal?: OneConsignmentRefusal;
 	/** "for shipping on" date in Descriptions; default: tomorrow 17:00 UTC */
 	shippingDate?: Date | string | number;
 	/** base of ApiLinks; default 'https://api.electioapp.com' (production host, as the real API answers) */
@@ -250,6 +258,7 @@ export interface MutableOptions {
 	failureWording: FailureWording;
 	stateNames: StateNames;
 	allocationAnswer: AllocationAnswer;
+	oneConsignmentRefusal: OneConsignmentRefusal;
 	shippingDate: Date | string | number;
 	linkBaseUrl: string;
 	autoCreate: RegExp | null;
