@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sortedProRequest, type SortedProRequest, type SortedProResponse } from '../../transport';
 import { decodeAnswer, decodeList, type ListField, type Schema } from '../../transport/codec';
+import { afterUncertainAttempt } from '../../transport/errors';
 import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
 import { API_LINKS, lastPathSegment, STRING_LIST } from '../links';
 import type { RunContext } from '../types';
@@ -145,13 +146,16 @@ export function answerFromSummaries(
 	return answer;
 }
 
-/** The item of a consignment SortedPRO accepted (202) without a summary: the summary's fields, empty. */
-function acceptedSummary(reference: string): IDataObject {
+/**
+ * The item of a consignment SortedPRO answered without a summary (202 with no body, a refusal
+ * of the whole request): the summary's fields, empty but for the status and its text.
+ */
+function emptySummary(reference: string, status: number, description: string | null): IDataObject {
 	return {
 		ConsignmentReference: reference,
-		StatusCode: 202,
+		StatusCode: status,
 		ApiLinks: [],
-		Description: null,
+		Description: description,
 		ConsignmentLegs: [],
 		CarrierReference: null,
 		CarrierName: null,
@@ -193,6 +197,12 @@ export async function sendAllocation(
 				: new NodeOperationError(this.getNode(), caught as Error);
 		}
 		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
+		if (afterUncertainAttempt(refusal) && ALREADY_ALLOCATED.test(refusal.message)) {
+			// As a list call's "already allocated" summary after such an attempt: allocated, unconfirmed.
+			const summary = emptySummary(references[0], Number(refusal.httpCode), refusal.message);
+			answer.outcomes.set(references[0], unconfirmed(summary, 'resent'));
+			return answer;
+		}
 		answer.outcomes.set(references[0], {
 			ok: false,
 			reason: refusal.message,
@@ -206,7 +216,7 @@ export async function sendAllocation(
 	if (response.statusCode === 202 && response.body.trim() === '') {
 		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
 		for (const reference of references)
-			answer.outcomes.set(reference, unconfirmed(acceptedSummary(reference), 'accepted'));
+			answer.outcomes.set(reference, unconfirmed(emptySummary(reference, 202, null), 'accepted'));
 		return answer;
 	}
 	let summaries: IDataObject[];
