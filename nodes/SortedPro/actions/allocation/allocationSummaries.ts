@@ -5,6 +5,7 @@ import { sortedProRequest, type SortedProRequest, type SortedProResponse } from 
 import { decodeAnswer, decodeList, type ListField, type Schema } from '../../transport/codec';
 import { afterUncertainAttempt } from '../../transport/errors';
 import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
+import { pairEntries } from '../batch/pairEntries';
 import { API_LINKS, lastPathSegment, STRING_LIST } from '../links';
 import type { RunContext } from '../types';
 import { confirmAlreadyAllocated } from './alreadyAllocated';
@@ -97,11 +98,19 @@ function unconfirmed(summary: IDataObject, notice: keyof typeof NOTICES): Consig
 	return { ok: true, json: summary };
 }
 
+const described = (summary: IDataObject) =>
+	typeof summary.Description === 'string' && summary.Description
+		? summary.Description
+		: 'no reason given';
+const isSuccess = (summary: IDataObject) =>
+	Number(summary.StatusCode) >= 200 && Number(summary.StatusCode) <= 299;
+
 /**
- * Each consignment's outcome from the answer's summaries (paired by ConsignmentReference):
- * allocated, refused (StatusCode not 2xx), or left out (missing: the engine reports it). After
- * an attempt SortedPRO may have acted on, "already allocated" means allocated but unconfirmed.
- * Summaries for consignments not in the request are reported, not taken as results.
+ * Each consignment's outcome from the answer's summaries (paired by ConsignmentReference, see
+ * pairEntries): allocated, refused (StatusCode not 2xx), or left out (missing: the engine
+ * reports it). After an attempt SortedPRO may have acted on, "already allocated" means
+ * allocated but unconfirmed. Summaries for consignments not in the request are reported, not
+ * taken as results.
  */
 export function answerFromSummaries(
 	references: string[],
@@ -109,41 +118,29 @@ export function answerFromSummaries(
 	afterUncertainAttempt: boolean,
 	group: string,
 ): BatchAnswer {
-	const pending = new Set(references);
-	const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
-	for (const summary of summaries) {
-		const reference = summary.ConsignmentReference;
-		if (typeof reference !== 'string' || !pending.delete(reference)) {
-			const named = typeof reference === 'string' ? reference : 'unknown';
-			const using = group ? ` for carrier service ${group}` : '';
-			answer.unexpected.push({
-				message: `SortedPRO returned an Allocation Summary for consignment ${named}, which was not in the request`,
-				description: `The request held ${references.length} consignment(s)${using}. This summary is reported, not taken as a result.`,
-			});
-			continue;
-		}
-		const status = Number(summary.StatusCode);
-		if (status >= 200 && status <= 299) {
-			answer.outcomes.set(reference, { ok: true, json: summary });
-			continue;
-		}
-		const reason =
-			typeof summary.Description === 'string' && summary.Description
-				? summary.Description
-				: 'no reason given';
-		if (afterUncertainAttempt && ALREADY_ALLOCATED.test(reason)) {
+	return pairEntries(references, summaries, {
+		outcome(summary) {
+			if (isSuccess(summary)) return { ok: true, json: summary };
+			const reason = described(summary);
 			// Most likely allocated by the attempt whose answer was lost: not an error to clean up.
-			answer.outcomes.set(reference, unconfirmed(summary, 'resent'));
-			continue;
-		}
-		answer.outcomes.set(reference, {
-			ok: false,
-			reason,
-			description: `SortedPRO answered this consignment with StatusCode ${String(summary.StatusCode)}`,
-			httpCode: String(summary.StatusCode),
-		});
-	}
-	return answer;
+			if (afterUncertainAttempt && ALREADY_ALLOCATED.test(reason))
+				return unconfirmed(summary, 'resent');
+			return {
+				ok: false,
+				reason,
+				description: `SortedPRO answered this consignment with StatusCode ${String(summary.StatusCode)}`,
+				httpCode: String(summary.StatusCode),
+			};
+		},
+		says: (summary) =>
+			isSuccess(summary)
+				? `allocated: ${described(summary)}`
+				: `failed with StatusCode ${String(summary.StatusCode)}: ${described(summary)}`,
+		unexpected: (named) => ({
+			message: `SortedPRO returned an Allocation Summary for consignment ${named}, which was not in the request`,
+			description: `The request held ${references.length} consignment(s)${group ? ` for carrier service ${group}` : ''}. This summary is reported, not taken as a result.`,
+		}),
+	});
 }
 
 /**

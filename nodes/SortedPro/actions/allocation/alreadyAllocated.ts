@@ -76,8 +76,9 @@ export async function confirmAlreadyAllocated(
 	summaries: Map<string, IDataObject> = new Map(),
 ): Promise<void> {
 	if (this.getNodeParameter('options.ifAlreadyAllocated', 0, 'error') !== 'allocated') return;
+	// An uncertain outcome is no refusal: the answer contradicted itself, so the user checks it.
 	const refused = [...answer.outcomes]
-		.filter(([, outcome]) => !outcome.ok)
+		.filter(([, outcome]) => !outcome.ok && !outcome.uncertain)
 		.map(([reference]) => reference);
 	await Promise.all(
 		refused.map(async (reference) => {
