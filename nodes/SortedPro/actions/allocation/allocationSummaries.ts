@@ -207,7 +207,10 @@ export async function sendAllocation(
 			httpCode: String(refusal.httpCode),
 		});
 		await confirmAlreadyAllocated.call(this, run, answer, request.itemIndex ?? 0);
-		if (answer.outcomes.get(references[0])?.ok) return answer;
+		const outcome = answer.outcomes.get(references[0]);
+		if (outcome?.ok) return answer;
+		// The look-up's finding (why the state could not be checked) goes with the refusal.
+		if (outcome) refusal.message = outcome.reason;
 		throw refusal;
 	}
 	if (response.statusCode === 202 && response.body.trim() === '') {
