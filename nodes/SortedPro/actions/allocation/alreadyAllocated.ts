@@ -66,8 +66,8 @@ function alreadyAllocatedItem(
  * looked up (GET /consignments/{ref}); one whose own state shows it allocated becomes an
  * allocated item marked `AlreadyAllocated`. Any other failure stays a failure, and so does one
  * whose state cannot be read or whose look-up answers with another consignment's `Reference`
- * (the reason says so). `summaries` are the refused summaries, by
- * reference, when the answer had them.
+ * (the reason says so). `summaries` are the refused summaries, by reference, when the answer
+ * had them.
  */
 export async function confirmAlreadyAllocated(
 	this: IExecuteFunctions,
