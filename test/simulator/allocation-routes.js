@@ -11,7 +11,7 @@ const {
 	formatShippingDate,
 } = require('./allocation');
 const { ApiError, detail } = require('./errors');
-const { ALLOCATABLE_STATES, STATES } = require('./defaults');
+const { ALLOCATABLE_STATES, DEFAULT_REFUSE_REASON, STATES } = require('./defaults');
 const { listAnswer, readBody } = require('./http-answers');
 const { summariesToXml } = require('./xml');
 
@@ -48,14 +48,24 @@ function allocationAnswer(ctx, serviceRef, refs, xml, run) {
 			'TRKX' + String(n).padStart(7, '0'),
 		);
 	};
+	/** @param {import('./allocation').AllocationSummary} summary @param {number} n */
+	const opposite = (summary, n) => {
+		const ref = referenceOfLink(summary.ApiLinks[0].Href);
+		return summary.StatusCode >= 200 && summary.StatusCode <= 299
+			? failedSummary(400, ctx.options.linkBaseUrl, ref, DEFAULT_REFUSE_REASON)
+			: extra(ref, n);
+	};
 	return listAnswer(
 		summaries,
 		xml,
 		summariesToXml,
-		extra,
+		{ extra, opposite },
 		ctx.options.allocationAnswer === 'accepted' ? 202 : 200,
 	);
 }
+
+/** The consignment a summary's link ends with. @param {string} href */
+const referenceOfLink = (href) => decodeURIComponent(href.slice(href.lastIndexOf('/') + 1));
 
 /** PUT /allocation/allocatewithcarrierservice. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
 async function allocateWithCarrierService(ctx, req, xml) {
@@ -92,11 +102,43 @@ async function allocateWithServiceGroup(ctx, req, xml) {
 	);
 }
 
+const WRONG_STATE = /cannot be allocated because it is in state/;
+
+/**
+ * The summaries of a one-consignment call, or (option oneConsignmentRefusal 'error' or
+ * 'conflict') its refusal as an ApiError of the whole request: the summary's status and
+ * Description; 'conflict' answers a consignment refused for its state with 409, "Consignment X
+ * is already allocated" when it is Allocated. Codes are guesses.
+ * @param {any} ctx @param {string} ref @param {() => import('./allocation').AllocationSummary[]} run
+ */
+function oneConsignment(ctx, ref, run) {
+	return () => {
+		const summaries = run();
+		const mode = ctx.options.oneConsignmentRefusal;
+		const refused = summaries.find((s) => s.StatusCode < 200 || s.StatusCode > 299);
+		if (!refused || mode === 'summary') return summaries;
+		if (mode === 'conflict' && WRONG_STATE.test(refused.Description)) {
+			const allocated = ctx.store.lookup(ref)?.state === STATES.allocated;
+			const code = allocated ? 'ConsignmentAlreadyAllocated' : 'InvalidConsignmentState';
+			const message = allocated ? `Consignment ${ref} is already allocated` : refused.Description;
+			throw new ApiError(409, code, message, [detail(code, 'consignmentReference', message)]);
+		}
+		const code = refused.StatusCode === 404 ? 'ItemNotFound' : 'AllocationFailed';
+		throw new ApiError(refused.StatusCode, code, refused.Description, [
+			detail(code, 'consignmentReference', refused.Description),
+		]);
+	};
+}
+
 /** PUT /allocation/{consignmentReference}/allocatewithcheapestquote, no body: as the default rules, one consignment. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
 async function allocateWithCheapestQuote(ctx, req, xml) {
 	const ref = req.params.consignmentReference;
-	return allocationAnswer(ctx, null, [ref], xml, () =>
-		allocateEach(ctx, [ref], () => ctx.store.enabledServices()),
+	return allocationAnswer(
+		ctx,
+		null,
+		[ref],
+		xml,
+		oneConsignment(ctx, ref, () => allocateEach(ctx, [ref], () => ctx.store.enabledServices())),
 	);
 }
 
@@ -116,20 +158,30 @@ async function allocateWithQuote(ctx, req, xml) {
 	}
 	const quote = ctx.store.quote(quoteRef.replace(/^\{|\}$/g, ''));
 	if (quote.consignmentReference !== undefined && quote.consignmentReference !== ref) {
-		return allocationAnswer(ctx, null, [ref], xml, () => {
-			ctx.counters.summaries++;
-			return [
-				failedSummary(
-					400,
-					ctx.options.linkBaseUrl,
-					ref,
-					`Quote ${quoteRef} is not a quote for consignment ${ref}`,
-				),
-			];
-		});
+		return allocationAnswer(
+			ctx,
+			null,
+			[ref],
+			xml,
+			oneConsignment(ctx, ref, () => {
+				ctx.counters.summaries++;
+				return [
+					failedSummary(
+						400,
+						ctx.options.linkBaseUrl,
+						ref,
+						`Quote ${quoteRef} is not a quote for consignment ${ref}`,
+					),
+				];
+			}),
+		);
 	}
-	return allocationAnswer(ctx, quote.service.Reference, [ref], xml, () =>
-		allocateEach(ctx, [ref], () => [quote.service]),
+	return allocationAnswer(
+		ctx,
+		quote.service.Reference,
+		[ref],
+		xml,
+		oneConsignment(ctx, ref, () => allocateEach(ctx, [ref], () => [quote.service])),
 	);
 }
 

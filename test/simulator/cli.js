@@ -25,6 +25,8 @@ const HELP = `Usage: node test/simulator/cli.js --api-key KEY [options]
   --failure-wording documented|descriptive   refused allocation Description (default documented)
   --state-names enum|display                states in messages (default enum)
   --allocation-answer ok|accepted|acceptedEmpty   200, 202 with summaries, 202 empty
+  --one-consignment-refusal summary|error|conflict   a refusal of a one-consignment allocate call:
+                             failed summary (default), whole request refused, 409 if allocated
   --record-file PATH         write each request as a JSON line (headers without the key)
   --no-record-bodies         keep no request bodies in memory (record file still gets them)
   --latency-per-request MS   answer every API request after MS milliseconds (default 0)
@@ -84,6 +86,9 @@ function parseArgs(argv) {
 				break;
 			case '--allocation-answer':
 				a.allocationAnswer = value();
+				break;
+			case '--one-consignment-refusal':
+				a.oneConsignmentRefusal = value();
 				break;
 			case '--record-file':
 				a.recordFile = value();
@@ -192,6 +197,7 @@ async function main() {
 		failureWording: args.failureWording,
 		stateNames: args.stateNames,
 		allocationAnswer: args.allocationAnswer,
+		oneConsignmentRefusal: args.oneConsignmentRefusal,
 		recordBodies: args.recordBodies,
 		maxRecordedRequests: 10000,
 		controlRoutes: args.control,

@@ -1,12 +1,15 @@
 'use strict';
 /**
  * The answers of the fault mode: what a fault sends instead of (kind 'status', 'html',
- * 'raw'), or made from (kind 'malformed', 'fewer', 'shuffle', 'extra'), the normal answer.
+ * 'raw', 'otherConsignment'), or made from (kind 'malformed', 'fewer', 'shuffle', 'extra',
+ * 'duplicate'), the normal answer.
  * Socket-level kinds ('drop', 'hang') are done by server.js and keep the answer as it is.
  */
 const { STATUS_CODES } = require('http');
 const { ApiError } = require('./errors');
-const { errorAnswer, wantsXml, JSON_CT, XML_CT } = require('./http-answers');
+const { answer, errorAnswer, itemNotFound, wantsXml, JSON_CT, XML_CT } = require('./http-answers');
+const { consignmentDetail } = require('./consignment-records');
+const { toXmlDocument } = require('./xml');
 const { prng } = require('./faults');
 
 /** @typedef {import('./faults').Answer} Answer */
@@ -111,7 +114,7 @@ function shuffled(list, rnd) {
 }
 
 /**
- * fewer / shuffle / extra: the processed list answer's entries (Allocation Summaries, or
+ * fewer / shuffle / extra / duplicate: the processed list answer's entries (Allocation Summaries, or
  * `{IsSuccess, Message, Data}` results), changed.
  * @param {any} ctx @param {any} f
  * @param {import('./faults').ListAnswer} a the processed list answer
@@ -138,10 +141,29 @@ function changeEntries(ctx, f, a, index) {
 		const out = shuffled(entries, prng(seed));
 		return out.every((s, i) => s === entries[i]) ? rotated : out;
 	}
+	if (f.kind === 'duplicate') {
+		// The entry again, at the end: as it was, or with the other result.
+		const entry = entries.at(f.entry);
+		if (entry === undefined) return entries.slice();
+		const copy = f.conflicting ? a.opposite(entry, ++ctx.faults.extraCounter) : entry;
+		return [...entries, copy];
+	}
 	// extra: a success entry for a reference that was not sent
 	const n = ++ctx.faults.extraCounter;
 	const extra = a.extra(f.reference ?? `EC-NOT-SENT-${n}`, n);
 	return f.position === 'start' ? [extra, ...entries] : [...entries, extra];
+}
+
+/**
+ * GET /consignments/{ref} answered with the consignment `f.reference` (an unknown one: 404).
+ * @param {any} ctx @param {any} f @param {boolean} xml @returns {Answer}
+ */
+function otherConsignmentAnswer(ctx, f, xml) {
+	const c = ctx.store.lookup(f.reference);
+	if (!c) return errorAnswer(itemNotFound(f.reference), xml);
+	return answer(200, consignmentDetail(ctx, c), xml, (data) =>
+		toXmlDocument('Consignment', null, data),
+	);
 }
 
 /**
@@ -166,8 +188,9 @@ function faultAnswer(ctx, f, rec, processed, index) {
 	}
 	if (!processed) throw new Error(`fault ${f.kind} needs the processed answer`);
 	if (f.kind === 'malformed') return malformedAnswer(f, processed, xml);
+	if (f.kind === 'otherConsignment') return otherConsignmentAnswer(ctx, f, xml);
 	const a = processed.list;
-	if (!a || (f.kind !== 'fewer' && f.kind !== 'shuffle' && f.kind !== 'extra')) return processed;
+	if (!a || !['fewer', 'shuffle', 'extra', 'duplicate'].includes(f.kind)) return processed;
 	const entries = changeEntries(ctx, f, a, index);
 	return { ...processed, body: a.render(entries, a.xml), list: { ...a, entries } };
 }

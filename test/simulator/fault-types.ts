@@ -82,6 +82,29 @@ export interface ExtraFault extends FaultBase {
 	position?: 'end' | 'start';
 	when?: 'after';
 }
+/**
+ * Processed; one entry of the list answer (Allocation Summary or WithMessage result) again, at
+ * the end: as it was, or (conflicting) for the same consignment with the other result (a
+ * success becomes StatusCode 400 "Could not be booked with courier." / IsSuccess false, a
+ * failure a success summary with tracking `TRKX…` / IsSuccess true). A list call answer only.
+ */
+export interface DuplicateFault extends FaultBase {
+	kind: 'duplicate';
+	/** index of the entry repeated (default 0; negative counts from the end); none there: unchanged */
+	entry?: number;
+	/** default false: the same entry */
+	conflicting?: boolean;
+	when?: 'after';
+}
+/**
+ * GET /consignments/{ref} (any consignment unless `path`) answered 200 with the consignment
+ * `reference` instead (its detail, JSON or XML per Accept; unknown: 404).
+ */
+export interface OtherConsignmentFault extends FaultBase {
+	kind: 'otherConsignment';
+	reference: string;
+	when?: 'after';
+}
 /** A proxy's HTML error page (text/html, `<title>502 Bad Gateway</title>`). Default status 502, when 'before'. */
 export interface HtmlFault extends FaultBase {
 	kind: 'html';
@@ -106,6 +129,8 @@ export type Fault =
 	| FewerFault
 	| ShuffleFault
 	| ExtraFault
+	| DuplicateFault
+	| OtherConsignmentFault
 	| HtmlFault
 	| RawFault;
 export type FaultKind = Fault['kind'];

@@ -35,11 +35,34 @@
  * @property {boolean} xml the answer was XML
  * @property {(entries: any[], xml: boolean) => string} render the body for these entries
  * @property {(reference: string, n: number) => any} extra a success entry for a reference that was not sent (fault 'extra')
+ * @property {(entry: any, n: number) => any} opposite an entry for the same consignment with the other
+ *   result, success for failure and failure for success (fault 'duplicate', conflicting)
  */
 
-const KINDS = ['status', 'drop', 'hang', 'malformed', 'fewer', 'shuffle', 'extra', 'html', 'raw'];
+const KINDS = [
+	'status',
+	'drop',
+	'hang',
+	'malformed',
+	'fewer',
+	'shuffle',
+	'extra',
+	'duplicate',
+	'otherConsignment',
+	'html',
+	'raw',
+];
 /** Kinds that only exist after processing (they change the answer of a processed request). */
-const AFTER_ONLY = new Set(['malformed', 'fewer', 'shuffle', 'extra']);
+const AFTER_ONLY = new Set([
+	'malformed',
+	'fewer',
+	'shuffle',
+	'extra',
+	'duplicate',
+	'otherConsignment',
+]);
+/** The requests an 'otherConsignment' fault applies to unless it has a path: GET /consignments/{ref}. */
+const CONSIGNMENT_GET = /^\/consignments\/[^/]+\/?$/i;
 /**
  * Requests a fault without `path` applies to: those that act on consignments (every allocation,
  * deallocation, manifest and cancel call). Set by routes.js from its route table.
@@ -157,6 +180,26 @@ function normalizeFault(f) {
 			check(oneOf(f.position, ['end', 'start']), "extra: position must be 'end' or 'start'");
 			n.position = f.position ?? 'end';
 			break;
+		case 'duplicate':
+			check(
+				f.entry === undefined || Number.isInteger(f.entry),
+				'duplicate: entry must be an integer (an index; negative counts from the end)',
+			);
+			check(
+				f.conflicting === undefined || typeof f.conflicting === 'boolean',
+				'duplicate: conflicting must be a boolean',
+			);
+			n.entry = f.entry ?? 0;
+			n.conflicting = f.conflicting ?? false;
+			break;
+		case 'otherConsignment':
+			check(
+				typeof f.reference === 'string' && f.reference !== '',
+				'otherConsignment: reference (the consignment to answer with) is required',
+			);
+			n.path = f.path ?? CONSIGNMENT_GET;
+			n.method = 'GET';
+			break;
 		case 'html':
 			check(
 				f.status === undefined || (isInt(f.status, 100) && f.status <= 599),
@@ -229,9 +272,11 @@ class FaultQueue {
 			this.entries.length === 0
 				? -1
 				: this.entries.findIndex((e) =>
-						e.fault.path !== undefined
-							? pathMatches(e.fault.path, request.path)
-							: e.anyPath || allocation,
+						e.fault.method !== undefined && e.fault.method !== request.method
+							? false
+							: e.fault.path !== undefined
+								? pathMatches(e.fault.path, request.path)
+								: e.anyPath || allocation,
 					);
 		if (i >= 0) {
 			const e = this.entries[i];

@@ -40,15 +40,16 @@ function answer(status, data, xml, toXml) {
 
 /**
  * A 200 answer listing one entry per consignment, kept as entries so the fault mode can
- * change them (fewer, shuffle, extra, malformed).
+ * change them (fewer, shuffle, extra, duplicate, malformed).
  * @param {any[]} entries @param {boolean} xml @param {(entries: any[]) => string} toXml
- * @param {(reference: string, n: number) => any} extra @param {number} [status]
+ * @param {Pick<import('./faults').ListAnswer, 'extra' | 'opposite'>} make entries the faults add
+ * @param {number} [status]
  * @returns {Answer}
  */
-function listAnswer(entries, xml, toXml, extra, status = 200) {
+function listAnswer(entries, xml, toXml, make, status = 200) {
 	const render = (/** @type {any[]} */ list, /** @type {boolean} */ asXml) =>
 		asXml ? toXml(list) : JSON.stringify(list);
-	return { ...answer(status, entries, xml, toXml), list: { entries, xml, render, extra } };
+	return { ...answer(status, entries, xml, toXml), list: { entries, xml, render, ...make } };
 }
 
 /** @param {ApiError} err @param {boolean} xml @returns {Answer} */

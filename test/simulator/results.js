@@ -27,14 +27,24 @@ const withMessagesToXml = (list) =>
 	toXmlDocument('ArrayOfWithMessageOfString', 'WithMessageOfString', list);
 
 /**
- * The answer of a list call: one result per consignment; `successMessage` words the result the
- * 'extra' fault adds. @param {any} ctx @param {object[]} results @param {boolean} xml
- * @param {(ref: string) => string} successMessage
+ * The answer of a list call: one result per consignment; `successMessage` words the success
+ * results the 'extra' and 'duplicate' faults add. @param {any} ctx @param {object[]} results
+ * @param {boolean} xml @param {(ref: string) => string} successMessage
  */
 function withMessageAnswer(ctx, results, xml, successMessage) {
 	const extra = (/** @type {string} */ ref) =>
 		withMessage(ctx.options.linkBaseUrl, ref, true, successMessage(ref));
-	return listAnswer(results, xml, withMessagesToXml, extra);
+	/** @param {ReturnType<typeof withMessage>} result */
+	const opposite = (result) =>
+		result.IsSuccess
+			? withMessage(
+					ctx.options.linkBaseUrl,
+					result.Data,
+					false,
+					`Consignment ${result.Data} could not be processed`,
+				)
+			: extra(result.Data);
+	return listAnswer(results, xml, withMessagesToXml, { extra, opposite });
 }
 
 /**

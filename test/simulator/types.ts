@@ -106,6 +106,13 @@ export type AllocationAnswer = 'ok' | 'accepted' | 'acceptedEmpty';
 export type LabelContentType = 'send' | 'omit' | (string & {});
 /** Search paging: SortedPRO's (default), pages A, B, A, B, …, or always full with made-up consignments after the real ones. */
 export type SearchPages = 'faithful' | 'repeat' | 'endless';
+/**
+ * A refused consignment of a one-consignment allocate call (cheapest quote, quote): a 200 list
+ * with its failed summary (default), the whole request refused with the summary's status and
+ * Description ('error'), or as 'error' with 409 "Consignment X is already allocated" for an
+ * allocated one ('conflict').
+ */
+export type OneConsignmentRefusal = 'summary' | 'error' | 'conflict';
 
 export interface ApiLink {
 	Rel: string;
@@ -225,6 +232,7 @@ export interface SimulatorOptions {
 	failureWording?: FailureWording;
 	stateNames?: StateNames;
 	allocationAnswer?: AllocationAnswer;
+	oneConsignmentRefusal?: OneConsignmentRefusal;
 	/** "for shipping on" date in Descriptions; default: tomorrow 17:00 UTC */
 	shippingDate?: Date | string | number;
 	/** base of ApiLinks; default 'https://api.electioapp.com' (production host, as the real API answers) */
@@ -258,6 +266,7 @@ export interface MutableOptions {
 	failureWording: FailureWording;
 	stateNames: StateNames;
 	allocationAnswer: AllocationAnswer;
+	oneConsignmentRefusal: OneConsignmentRefusal;
 	shippingDate: Date | string | number;
 	linkBaseUrl: string;
 	autoCreate: RegExp | null;

@@ -102,6 +102,35 @@ describe('If Already Allocated', () => {
 		);
 	});
 
+	it.each(['json', 'xml'])(
+		'a look-up answered with another consignment is no allocation: an error naming both (%s)',
+		async (bodyFormat) => {
+			sim.addConsignments([
+				{ reference: 'EC-RR-GONE', state: 'Cancelled' },
+				{ reference: 'EC-RR-MINE', state: 'Allocated', carrierServiceReference: 'CX_NDS' },
+				{ reference: 'EC-RR-OTHER', state: 'Allocated', carrierServiceReference: 'EDC5_DPDSS' },
+			]);
+			sim.injectFaults([
+				{ kind: 'otherConsignment', reference: 'EC-RR-OTHER', path: '/consignments/EC-RR-GONE' },
+				{ kind: 'otherConsignment', reference: 'EC-RR-OTHER', path: '/consignments/EC-RR-MINE' },
+			]);
+			const result = await allocate({
+				sim,
+				items: refsItems(['EC-RR-GONE', 'EC-RR-MINE']),
+				options: { ...rerun, bodyFormat },
+				onError: 'continueErrorOutput',
+			});
+			expect(result.outputs[0]).toEqual([]);
+			expect(result.outputs[1].map((item) => item.json.error)).toEqual(
+				['EC-RR-GONE', 'EC-RR-MINE'].map(
+					(ref) =>
+						`Consignment ${ref} was not allocated with CX_NDS: Consignment ${ref} cannot be allocated because it is in state ${ref === 'EC-RR-GONE' ? 'Cancelled' : 'Allocated'} (SortedPRO answered the look-up of consignment ${ref} with consignment EC-RR-OTHER: its state could not be checked for an earlier allocation)`,
+				),
+			);
+			expect(sim.stats().faultsApplied).toEqual({ otherConsignment: 2 });
+		},
+	);
+
 	it('one-consignment calls too: Allocate With Cheapest Quote on an allocated consignment', async () => {
 		await allocate({ sim, items: refsItems(['EC-RR-CQ']) });
 		const result = await allocate({
@@ -118,5 +147,31 @@ describe('If Already Allocated', () => {
 				item.json.CarrierServiceReference,
 			]),
 		).toEqual([['EC-RR-CQ', true, 'CX_NDS']]);
+	});
+
+	it('Allocate With Cheapest Quote, refused as a whole, with a look-up answered with another consignment: an error naming both', async () => {
+		sim.setOption('oneConsignmentRefusal', 'conflict');
+		sim.addConsignments([
+			{ reference: 'EC-RR-CQ2', state: 'Allocated', carrierServiceReference: 'CX_NDS' },
+			{ reference: 'EC-RR-CQ3', state: 'Allocated', carrierServiceReference: 'EDC5_DPDSS' },
+		]);
+		const lookUp =
+			'(SortedPRO answered the look-up of consignment EC-RR-CQ2 with consignment EC-RR-CQ3: its state could not be checked for an earlier allocation)';
+		for (const onError of ['continueErrorOutput', 'stopWorkflow'] as const) {
+			sim.injectFaults([{ kind: 'otherConsignment', reference: 'EC-RR-CQ3' }]);
+			const result = await allocate({
+				sim,
+				items: refsItems(['EC-RR-CQ2']),
+				options: { ifAlreadyAllocated: 'allocated' },
+				parameters: { operation: 'allocateWithCheapestQuote' },
+				onError,
+			});
+			if (onError === 'stopWorkflow')
+				expect(result.error?.message).toBe(`Consignment EC-RR-CQ2 is already allocated ${lookUp}`);
+			else
+				expect(result.outputs[1].map((item) => item.json.error)).toEqual([
+					`Consignment EC-RR-CQ2 was not allocated with the cheapest quote: Consignment EC-RR-CQ2 is already allocated ${lookUp} (HTTP 409)`,
+				]);
+		}
 	});
 });

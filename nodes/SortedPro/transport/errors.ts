@@ -86,7 +86,7 @@ export async function apiErrorFromResponse(
 			'SortedPRO may have acted on the request before failing: check the consignments in SortedPRO before sending them again',
 		);
 	}
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
 		{
 			message,
@@ -95,6 +95,13 @@ export async function apiErrorFromResponse(
 		},
 		{ message, description: parts.join(' · '), httpCode: String(statusCode), itemIndex },
 	);
+	error.context.uncertainAttempts = uncertainAttempts;
+	return error;
+}
+
+/** Whether an error answer came after attempts SortedPRO may have acted on (see sortedProRequest). */
+export function afterUncertainAttempt(error: NodeApiError): boolean {
+	return Number(error.context.uncertainAttempts) > 0;
 }
 
 /** A request that got no HTTP answer (refused, reset, timed out). */

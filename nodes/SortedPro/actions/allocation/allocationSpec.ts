@@ -44,6 +44,8 @@ export function allocationSpec(
 		},
 		failureMessage: (consignment, reason) =>
 			`Consignment ${consignment.reference} was not allocated ${call.how(consignment.group)}: ${reason}`,
+		uncertainMessage: (consignment, reason) =>
+			`Consignment ${consignment.reference} may have been allocated ${call.how(consignment.group)}: ${reason}`,
 		missingReason: 'SortedPRO returned no Allocation Summary for it',
 	};
 }

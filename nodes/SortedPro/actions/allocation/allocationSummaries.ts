@@ -3,7 +3,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sortedProRequest, type SortedProRequest, type SortedProResponse } from '../../transport';
 import { decodeAnswer, decodeList, type ListField, type Schema } from '../../transport/codec';
+import { afterUncertainAttempt } from '../../transport/errors';
 import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
+import { pairEntries } from '../batch/pairEntries';
 import { API_LINKS, lastPathSegment, STRING_LIST } from '../links';
 import type { RunContext } from '../types';
 import { confirmAlreadyAllocated } from './alreadyAllocated';
@@ -96,11 +98,19 @@ function unconfirmed(summary: IDataObject, notice: keyof typeof NOTICES): Consig
 	return { ok: true, json: summary };
 }
 
+const described = (summary: IDataObject) =>
+	typeof summary.Description === 'string' && summary.Description
+		? summary.Description
+		: 'no reason given';
+const isSuccess = (summary: IDataObject) =>
+	Number(summary.StatusCode) >= 200 && Number(summary.StatusCode) <= 299;
+
 /**
- * Each consignment's outcome from the answer's summaries (paired by ConsignmentReference):
- * allocated, refused (StatusCode not 2xx), or left out (missing: the engine reports it). After
- * an attempt SortedPRO may have acted on, "already allocated" means allocated but unconfirmed.
- * Summaries for consignments not in the request are reported, not taken as results.
+ * Each consignment's outcome from the answer's summaries (paired by ConsignmentReference, see
+ * pairEntries): allocated, refused (StatusCode not 2xx), or left out (missing: the engine
+ * reports it). After an attempt SortedPRO may have acted on, "already allocated" means
+ * allocated but unconfirmed. Summaries for consignments not in the request are reported, not
+ * taken as results.
  */
 export function answerFromSummaries(
 	references: string[],
@@ -108,50 +118,41 @@ export function answerFromSummaries(
 	afterUncertainAttempt: boolean,
 	group: string,
 ): BatchAnswer {
-	const pending = new Set(references);
-	const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
-	for (const summary of summaries) {
-		const reference = summary.ConsignmentReference;
-		if (typeof reference !== 'string' || !pending.delete(reference)) {
-			const named = typeof reference === 'string' ? reference : 'unknown';
-			const using = group ? ` for carrier service ${group}` : '';
-			answer.unexpected.push({
-				message: `SortedPRO returned an Allocation Summary for consignment ${named}, which was not in the request`,
-				description: `The request held ${references.length} consignment(s)${using}. This summary is reported, not taken as a result.`,
-			});
-			continue;
-		}
-		const status = Number(summary.StatusCode);
-		if (status >= 200 && status <= 299) {
-			answer.outcomes.set(reference, { ok: true, json: summary });
-			continue;
-		}
-		const reason =
-			typeof summary.Description === 'string' && summary.Description
-				? summary.Description
-				: 'no reason given';
-		if (afterUncertainAttempt && ALREADY_ALLOCATED.test(reason)) {
+	return pairEntries(references, summaries, {
+		outcome(summary) {
+			if (isSuccess(summary)) return { ok: true, json: summary };
+			const reason = described(summary);
 			// Most likely allocated by the attempt whose answer was lost: not an error to clean up.
-			answer.outcomes.set(reference, unconfirmed(summary, 'resent'));
-			continue;
-		}
-		answer.outcomes.set(reference, {
-			ok: false,
-			reason,
-			description: `SortedPRO answered this consignment with StatusCode ${String(summary.StatusCode)}`,
-			httpCode: String(summary.StatusCode),
-		});
-	}
-	return answer;
+			if (afterUncertainAttempt && ALREADY_ALLOCATED.test(reason))
+				return unconfirmed(summary, 'resent');
+			return {
+				ok: false,
+				reason,
+				description: `SortedPRO answered this consignment with StatusCode ${String(summary.StatusCode)}`,
+				httpCode: String(summary.StatusCode),
+			};
+		},
+		says: (summary) =>
+			isSuccess(summary)
+				? `allocated: ${described(summary)}`
+				: `failed with StatusCode ${String(summary.StatusCode)}: ${described(summary)}`,
+		unexpected: (named) => ({
+			message: `SortedPRO returned an Allocation Summary for consignment ${named}, which was not in the request`,
+			description: `The request held ${references.length} consignment(s)${group ? ` for carrier service ${group}` : ''}. This summary is reported, not taken as a result.`,
+		}),
+	});
 }
 
-/** The item of a consignment SortedPRO accepted (202) without a summary: the summary's fields, empty. */
-function acceptedSummary(reference: string): IDataObject {
+/**
+ * The item of a consignment SortedPRO answered without a summary (202 with no body, a refusal
+ * of the whole request): the summary's fields, empty but for the status and its text.
+ */
+function emptySummary(reference: string, status: number, description: string | null): IDataObject {
 	return {
 		ConsignmentReference: reference,
-		StatusCode: 202,
+		StatusCode: status,
 		ApiLinks: [],
-		Description: null,
+		Description: description,
 		ConsignmentLegs: [],
 		CarrierReference: null,
 		CarrierName: null,
@@ -193,6 +194,12 @@ export async function sendAllocation(
 				: new NodeOperationError(this.getNode(), caught as Error);
 		}
 		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
+		if (afterUncertainAttempt(refusal) && ALREADY_ALLOCATED.test(refusal.message)) {
+			// As a list call's "already allocated" summary after such an attempt: allocated, unconfirmed.
+			const summary = emptySummary(references[0], Number(refusal.httpCode), refusal.message);
+			answer.outcomes.set(references[0], unconfirmed(summary, 'resent'));
+			return answer;
+		}
 		answer.outcomes.set(references[0], {
 			ok: false,
 			reason: refusal.message,
@@ -200,13 +207,16 @@ export async function sendAllocation(
 			httpCode: String(refusal.httpCode),
 		});
 		await confirmAlreadyAllocated.call(this, run, answer, request.itemIndex ?? 0);
-		if (answer.outcomes.get(references[0])?.ok) return answer;
+		const outcome = answer.outcomes.get(references[0]);
+		if (outcome?.ok) return answer;
+		// The look-up's finding (why the state could not be checked) goes with the refusal.
+		if (outcome) refusal.message = outcome.reason;
 		throw refusal;
 	}
 	if (response.statusCode === 202 && response.body.trim() === '') {
 		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
 		for (const reference of references)
-			answer.outcomes.set(reference, unconfirmed(acceptedSummary(reference), 'accepted'));
+			answer.outcomes.set(reference, unconfirmed(emptySummary(reference, 202, null), 'accepted'));
 		return answer;
 	}
 	let summaries: IDataObject[];

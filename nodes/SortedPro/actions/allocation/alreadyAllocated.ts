@@ -65,8 +65,9 @@ function alreadyAllocatedItem(
  * With "If Already Allocated: Report as Allocated", every consignment the answer refused is
  * looked up (GET /consignments/{ref}); one whose own state shows it allocated becomes an
  * allocated item marked `AlreadyAllocated`. Any other failure stays a failure, and so does one
- * whose state cannot be read (the reason says so). `summaries` are the refused summaries, by
- * reference, when the answer had them.
+ * whose state cannot be read or whose look-up answers with another consignment's `Reference`
+ * (the reason says so). `summaries` are the refused summaries, by reference, when the answer
+ * had them.
  */
 export async function confirmAlreadyAllocated(
 	this: IExecuteFunctions,
@@ -76,8 +77,9 @@ export async function confirmAlreadyAllocated(
 	summaries: Map<string, IDataObject> = new Map(),
 ): Promise<void> {
 	if (this.getNodeParameter('options.ifAlreadyAllocated', 0, 'error') !== 'allocated') return;
+	// An uncertain outcome is no refusal: the answer contradicted itself, so the user checks it.
 	const refused = [...answer.outcomes]
-		.filter(([, outcome]) => !outcome.ok)
+		.filter(([, outcome]) => !outcome.ok && !outcome.uncertain)
 		.map(([reference]) => reference);
 	await Promise.all(
 		refused.map(async (reference) => {
@@ -88,6 +90,15 @@ export async function confirmAlreadyAllocated(
 				consignment = await getConsignment.call(this, itemIndex, run, reference);
 			} catch (error) {
 				outcome.reason += ` (its state could not be read to check for an earlier allocation: ${(error as Error).message})`;
+				return;
+			}
+			// Another consignment's state says nothing of this one's.
+			if (consignment.Reference !== reference) {
+				const other =
+					typeof consignment.Reference === 'string' && consignment.Reference !== ''
+						? `consignment ${consignment.Reference}`
+						: 'a consignment without a reference';
+				outcome.reason += ` (SortedPRO answered the look-up of consignment ${reference} with ${other}: its state could not be checked for an earlier allocation)`;
 				return;
 			}
 			if (ALLOCATED_STATES.has(String(consignment.ConsignmentState))) {

@@ -12,7 +12,14 @@ import { planBatches } from './planBatches';
 /** What SortedPRO's answer says of one consignment of a batch. */
 export type ConsignmentOutcome =
 	| { ok: true; json: IDataObject }
-	| { ok: false; reason: string; description: string; httpCode?: string };
+	| {
+			ok: false;
+			reason: string;
+			description: string;
+			httpCode?: string;
+			/** The answer does not say what became of it (e.g. it contradicts itself): not a refusal */
+			uncertain?: boolean;
+	  };
 
 export interface BatchAnswer {
 	/** By reference; a reference of the batch with no outcome is reported as missing */
@@ -41,6 +48,8 @@ export interface BatchSpec {
 	): Promise<BatchAnswer>;
 	/** The message of an error about one consignment: it always names the consignment */
 	failureMessage(consignment: PlannedConsignment, reason: string): string;
+	/** The same for an uncertain outcome (the consignment may have been done); default failureMessage */
+	uncertainMessage?(consignment: PlannedConsignment, reason: string): string;
 	/** Reason given when the answer holds nothing for a consignment that was sent */
 	missingReason: string;
 }
@@ -52,6 +61,8 @@ class Failure {
 	constructor(
 		readonly reason: string,
 		readonly error: NodeApiError | NodeOperationError,
+		/** The consignment's own message, when it is not failureMessage's */
+		readonly message?: string,
 	) {}
 }
 type Outcome = IDataObject | Failure;
@@ -160,7 +171,7 @@ function inInputOrder(
 			output.push(extras[next++].item);
 		const json =
 			outcome instanceof Failure
-				? { error: spec.failureMessage(consignment, outcome.reason) }
+				? { error: outcome.message ?? spec.failureMessage(consignment, outcome.reason) }
 				: outcome;
 		output.push({ json, pairedItem: pairedItems(consignment) });
 	}
@@ -175,16 +186,20 @@ function failureOf(
 	consignment: PlannedConsignment,
 	outcome: Exclude<ConsignmentOutcome, { ok: true }> | undefined,
 ): Failure {
-	const failed: { reason: string; description: string; httpCode?: string } = outcome ?? {
+	const failed: Exclude<ConsignmentOutcome, { ok: true }> = outcome ?? {
+		ok: false,
 		reason: spec.missingReason,
 		description: `The request held ${batch.consignments.length} consignment(s); the answer had none for this one. Check its state in SortedPRO before trying again.`,
 	};
-	const message = spec.failureMessage(consignment, failed.reason);
+	const message =
+		failed.uncertain && spec.uncertainMessage
+			? spec.uncertainMessage(consignment, failed.reason)
+			: spec.failureMessage(consignment, failed.reason);
 	const error = new NodeApiError(this.getNode(), { message } as JsonObject, {
 		message,
 		description: failed.description,
 		httpCode: failed.httpCode,
 		itemIndex: consignment.itemIndex,
 	});
-	return new Failure(failed.reason, error);
+	return new Failure(failed.reason, error, message);
 }

@@ -12,6 +12,7 @@ import {
 import { API_LINKS, lastPathSegment } from '../links';
 import type { RunContext } from '../types';
 import type { BatchAnswer, BatchSpec } from './engine';
+import { pairEntries } from './pairEntries';
 
 /**
  * The answer of SortedPRO's list calls (deallocatelist, cancellist, manifest, setreadytoship):
@@ -48,9 +49,10 @@ export interface WithMessageCall {
 }
 
 /**
- * Sends one list call and pairs its `{IsSuccess, Message, Data}` results with the references:
- * IsSuccess false is that consignment's failure with its Message; a result for a reference not
- * sent is reported; a reference with no result is left for the engine to report as missing.
+ * Sends one list call and pairs its `{IsSuccess, Message, Data}` results with the references
+ * (see pairEntries): IsSuccess false is that consignment's failure with its Message; a result
+ * for a reference not sent is reported; a reference with no result is left for the engine to
+ * report as missing.
  */
 export async function sendWithMessageCall(
 	this: IExecuteFunctions,
@@ -80,36 +82,32 @@ export async function sendWithMessageCall(
 			},
 		);
 	}
-	const pending = new Set(references);
-	const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
-	for (const result of results) {
-		const reference = result.ConsignmentReference;
-		if (typeof reference !== 'string' || !pending.delete(reference)) {
-			answer.unexpected.push({
-				message: `SortedPRO returned a result for consignment ${typeof reference === 'string' ? reference : 'unknown'}, which was not in the request`,
-				description: `The request held ${references.length} consignment(s). This result is reported, not taken as a result.`,
-			});
-			continue;
-		}
-		const message =
-			typeof result.Message === 'string' && result.Message !== ''
-				? result.Message
-				: 'no reason given';
-		if (result.IsSuccess === true) {
-			answer.outcomes.set(reference, { ok: true, json: result });
-		} else if (response.uncertainAttempts > 0 && call.alreadyDone.test(message)) {
-			result.Unconfirmed = true;
-			result.Notice = `A request holding this consignment failed after SortedPRO may have acted on it, and a resend found it already ${call.done}: it was most likely ${call.done} by this run.`;
-			answer.outcomes.set(reference, { ok: true, json: result });
-		} else {
-			answer.outcomes.set(reference, {
+	const messageOf = (result: IDataObject) =>
+		typeof result.Message === 'string' && result.Message !== ''
+			? result.Message
+			: 'no reason given';
+	return pairEntries(references, results, {
+		outcome(result) {
+			const message = messageOf(result);
+			if (result.IsSuccess === true) return { ok: true, json: result };
+			if (response.uncertainAttempts > 0 && call.alreadyDone.test(message)) {
+				result.Unconfirmed = true;
+				result.Notice = `A request holding this consignment failed after SortedPRO may have acted on it, and a resend found it already ${call.done}: it was most likely ${call.done} by this run.`;
+				return { ok: true, json: result };
+			}
+			return {
 				ok: false,
 				reason: message,
 				description: `SortedPRO answered this consignment with IsSuccess false`,
-			});
-		}
-	}
-	return answer;
+			};
+		},
+		says: (result) =>
+			`${result.IsSuccess === true ? '' : 'not '}${call.done}: ${messageOf(result)}`,
+		unexpected: (named) => ({
+			message: `SortedPRO returned a result for consignment ${named}, which was not in the request`,
+			description: `The request held ${references.length} consignment(s). This result is reported, not taken as a result.`,
+		}),
+	});
 }
 
 // .NET's namespace of a bare string list (DataContractSerializer's ArrayOfString).
@@ -153,6 +151,8 @@ export function withMessageSpec(
 		},
 		failureMessage: (consignment, reason) =>
 			`Consignment ${consignment.reference} was not ${call.done}: ${reason}`,
+		uncertainMessage: (consignment, reason) =>
+			`Consignment ${consignment.reference} may have been ${call.done}: ${reason}`,
 		missingReason: 'SortedPRO returned no result for it',
 	};
 }

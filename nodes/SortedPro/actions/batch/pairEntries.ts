@@ -1,0 +1,75 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { BatchAnswer, ConsignmentOutcome } from './engine';
+
+/** How the entries of one kind of answer (Allocation Summaries, WithMessage results) are read. */
+export interface EntryReader {
+	/** The outcome of an entry for a consignment of the request (it may add fields to the entry) */
+	outcome(entry: IDataObject, reference: string): ConsignmentOutcome;
+	/** What an entry says, for a message: `allocated: …`, `failed with StatusCode 400: …` */
+	says(entry: IDataObject): string;
+	/** The report of an entry for a consignment not in the request ('unknown': it names none) */
+	unexpected(reference: string): { message: string; description: string };
+}
+
+const quoted = (texts: string[]) => texts.map((text) => `"${text}"`);
+
+/** The reason of a consignment the answer gave different entries for. */
+function conflictReason(said: string[]): string {
+	const distinct = quoted([...new Set(said)]);
+	const what =
+		distinct.length === 1
+			? `${said.length} different results, each ${distinct[0]},`
+			: distinct.length === 2
+				? `both ${distinct[0]} and ${distinct[1]}`
+				: `${distinct.slice(0, -1).join(', ')} and ${distinct[distinct.length - 1]}`;
+	return `SortedPRO answered ${what} for it, so check its state in SortedPRO before sending it again`;
+}
+
+/**
+ * Pairs an answer's entries with the references sent, by each entry's ConsignmentReference, so
+ * that each consignment has one outcome. An entry repeated as it was is read once. Entries that
+ * differ about one consignment are neither taken: the consignment gets one uncertain failure
+ * saying what each said. An entry for a consignment not in the request is reported (once per
+ * consignment), never taken as a result; a consignment with no entry is left for the engine.
+ */
+export function pairEntries(
+	references: string[],
+	entries: IDataObject[],
+	reader: EntryReader,
+): BatchAnswer {
+	const sent = new Set(references);
+	const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
+	// By reference: each different entry (as JSON, read before outcome() adds to it) and what it says.
+	const seen = new Map<string, Map<string, string>>();
+	const reported = new Set<string>();
+	for (const entry of entries) {
+		const reference =
+			typeof entry.ConsignmentReference === 'string' ? entry.ConsignmentReference : undefined;
+		const text = JSON.stringify(entry);
+		if (reference === undefined || !sent.has(reference)) {
+			const key = reference ?? text;
+			if (!reported.has(key)) answer.unexpected.push(reader.unexpected(reference ?? 'unknown'));
+			reported.add(key);
+			continue;
+		}
+		const earlier = seen.get(reference);
+		if (earlier?.has(text)) continue;
+		if (earlier) {
+			earlier.set(text, reader.says(entry));
+			continue;
+		}
+		seen.set(reference, new Map([[text, reader.says(entry)]]));
+		answer.outcomes.set(reference, reader.outcome(entry, reference));
+	}
+	for (const [reference, different] of seen) {
+		if (different.size < 2) continue;
+		answer.outcomes.set(reference, {
+			ok: false,
+			uncertain: true,
+			reason: conflictReason([...different.values()]),
+			description: `The answer held ${different.size} different results for consignment ${reference}: none is taken as its outcome.`,
+		});
+	}
+	return answer;
+}
