@@ -1,11 +1,10 @@
 // ESLint flat config: n8n's own community-node lint.
 //
-// This is the config that `@n8n/node-cli/eslint` (node-cli 0.48.3, what `n8n-node lint`
-// runs) ships, rebuilt block for block from the same plugins. node-cli itself is not a
-// devDependency because every node-cli that carries the current rules (>= 0.23) depends on
-// `@n8n/ai-node-sdk` -> `@n8n/ai-utilities`, which pulls n8n-workflow 2.39.x (a second copy
-// next to our 2.8.0), a newer @n8n/config/@n8n/di and LangChain; the older node-cli 0.19
-// only has @n8n/eslint-plugin-community-nodes 0.7.
+// This is the config that `@n8n/node-cli/eslint` (node-cli 0.48.3) ships, rebuilt block for
+// block from the same plugins at their current versions (community-nodes 0.32, as n8n's
+// scanner uses). `npm run lint:n8n-node` (test/tools/n8n-node-lint.mjs) also runs
+// `n8n-node lint` itself, from node-cli 0.19.0 (the release of n8n 2.8's line), on a copy of
+// the package with node-cli's own default config, as its strict mode requires.
 //
 // Rules switched off here each carry their reason below. Besides those, typescript-eslint's
 // `recommended` (its `eslint-recommended` part) switches off ~22 core rules on .ts files that
@@ -69,11 +68,6 @@ export default defineConfig(
 		extends: [communityNodesRecommended],
 		rules: {
 			...n8nNodesBase.configs.community.rules,
-			// Off by design: xml2js (XML request and answer bodies) is the one runtime
-			// dependency the package needs for XML bodies. The package therefore targets
-			// self-hosted n8n, not n8n Cloud (README "Compatibility"); `npm run scan` still
-			// reports this finding and accepts it only while xml2js is the sole dependency.
-			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 		},
 		languageOptions: {
 			parser: tseslint.parser,

@@ -1,5 +1,7 @@
-// Copies what tsc does not emit: the icons and the node's codex file.
+// Makes what tsc does not emit: copies the icons and the node's codex file, and bundles
+// xml2js (the XML codec) into dist/vendor/ so the package has no runtime dependency.
 const { src, dest, parallel } = require('gulp');
+const { bundleXml2js } = require('./vendor/bundle-xml2js');
 
 function copyIcons() {
 	return src('icons/*.svg').pipe(dest('dist/icons'));
@@ -9,4 +11,8 @@ function copyCodex() {
 	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
 }
 
-exports['build:static'] = parallel(copyIcons, copyCodex);
+function bundleVendor() {
+	return bundleXml2js('dist');
+}
+
+exports['build:static'] = parallel(copyIcons, copyCodex, bundleVendor);

@@ -54,7 +54,7 @@ async function runVersion(ctx, version, tarball) {
 	);
 	if (!inst) return;
 	await report.check(
-		'package installed in $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-sortedpro',
+		'package installed in $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-sortedpro, alone',
 		version,
 		() => {
 			assert.equal(inst.value.packageName, 'n8n-nodes-sortedpro');
@@ -70,9 +70,13 @@ async function runVersion(ctx, version, tarball) {
 					path.join(inst.value.dir, 'dist', 'credentials', 'SortedProApi.credentials.js'),
 				),
 			);
-			assert.ok(
-				fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'xml2js')),
-				'runtime dependency xml2js',
+			// No runtime dependency: xml2js comes bundled in dist/vendor/, nothing else installed.
+			assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', 'vendor', 'xml2js.js')));
+			assert.deepEqual(
+				fs
+					.readdirSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules'))
+					.filter((entry) => !entry.startsWith('.')),
+				['n8n-nodes-sortedpro'],
 			);
 		},
 	);

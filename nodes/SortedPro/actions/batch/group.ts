@@ -8,16 +8,19 @@ export class GroupProblem {
 	) {}
 }
 
-/**
- * What the requests are grouped by: one per-item parameter (e.g. the carrier service), or
- * several read by the operation into one group text (or a GroupProblem).
- */
-export type GroupSpec = { field: string; hint: string } & (
-	| { parameter: string; extractValue?: boolean }
-	| {
-			read(
-				this: IExecuteFunctions,
-				items: INodeExecutionData[],
-			): (itemIndex: number) => string | GroupProblem;
-	  }
-);
+/** Groups by one per-item parameter (e.g. the carrier service). */
+interface ParameterGroup {
+	parameter: string;
+	extractValue?: boolean;
+}
+
+/** Groups by several parameters, read by the operation into one group text (or a GroupProblem). */
+interface ReadGroup {
+	read(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+	): (itemIndex: number) => string | GroupProblem;
+}
+
+/** What the requests are grouped by. */
+export type GroupSpec = { field: string; hint: string } & (ParameterGroup | ReadGroup);

@@ -1,0 +1,6 @@
+// Builds the xml2js bundle the codec imports (see moduleNameMapper in jest.config.js).
+const { bundleXml2js } = require('../vendor/bundle-xml2js');
+
+module.exports = async function globalSetup() {
+	await bundleXml2js('.cache/test-build');
+};
