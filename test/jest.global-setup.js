@@ -1,5 +1,5 @@
 // Builds the xml2js bundle the codec imports (see moduleNameMapper in jest.config.js).
-const { bundleXml2js } = require('../vendor/bundle-xml2js');
+const { bundleXml2js } = require('../gulpfile');
 
 module.exports = async function globalSetup() {
 	await bundleXml2js('.cache/test-build');

@@ -70,8 +70,8 @@ async function runVersion(ctx, version, tarball) {
 					path.join(inst.value.dir, 'dist', 'credentials', 'SortedProApi.credentials.js'),
 				),
 			);
-			// No runtime dependency: xml2js comes bundled in dist/vendor/, nothing else installed.
-			assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', 'vendor', 'xml2js.js')));
+			// No runtime dependency: xml2js comes bundled beside the codec, nothing else installed.
+			assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', 'nodes', 'SortedPro', 'transport', 'vendor', 'xml2js.js')));
 			assert.deepEqual(
 				fs
 					.readdirSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules'))

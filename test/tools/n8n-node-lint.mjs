@@ -6,8 +6,8 @@
 // eslint.config.mjs but node-cli's default one, which applies the node rules to every .ts
 // file. This repository's own config (eslint.config.mjs, `npm run lint`) keeps those rules to
 // nodes/ and credentials/ and lints test/ and the tooling with ordinary rules. So this script
-// copies the package's sources (package.json, tsconfig.json, nodes/, credentials/, icons/,
-// vendor/) to .cache/n8n-node-lint/, writes node-cli's default eslint.config.mjs there (read
+// copies the package's sources (package.json, tsconfig.json, nodes/, credentials/, icons/
+// ) to .cache/n8n-node-lint/, writes node-cli's default eslint.config.mjs there (read
 // from node-cli's own template), links node_modules, and runs `n8n-node lint` in that copy.
 //
 // Usage: node test/tools/n8n-node-lint.mjs      exit code: n8n-node lint's
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stage = path.join(repoRoot, '.cache', 'n8n-node-lint');
-const COPIED = ['package.json', 'tsconfig.json', 'nodes', 'credentials', 'icons', 'vendor'];
+const COPIED = ['package.json', 'tsconfig.json', 'nodes', 'credentials', 'icons'];
 
 const require = createRequire(import.meta.url);
 // The package exports only ./eslint (dist/configs/eslint.js); its root is two folders up.

@@ -16,8 +16,8 @@
 // get structured findings. The two must agree on pass/fail; the script checks that.
 //
 // Every finding is printed, and every finding fails the scan (exit 1), errors and warnings
-// alike: the package has no runtime dependency (xml2js is bundled into dist/vendor/ by the
-// build, vendor/bundle-xml2js.js), so nothing needs an exception.
+// alike: the package has no runtime dependency (xml2js is bundled into dist/nodes/SortedPro/transport/vendor/ by the
+// build, gulpfile.js), so nothing needs an exception.
 //
 // Usage: node test/tools/scan.mjs [--source-only] [--skip-build] [--errors-only] [--verbose] [dir]
 //   dir            package to scan (default: this repository)
@@ -159,7 +159,7 @@ function resolvesInside(dir, file, spec) {
 
 /**
  * The scanner lets code require any devDependency (it takes them as bundled by the build), so
- * it would not notice dist/ requiring xml2js itself instead of dist/vendor/xml2js.js. Here
+ * it would not notice dist/ requiring xml2js itself instead of its bundled copy. Here
  * each require / import() in the tarball's .js must name a file the tarball ships or a
  * peerDependency (n8n-workflow), with a string literal.
  */

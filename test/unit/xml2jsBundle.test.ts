@@ -1,5 +1,5 @@
 /**
- * The xml2js bundle the package ships (vendor/bundle-xml2js.js, built for the tests by
+ * The xml2js bundle the package ships (gulpfile.js, built for the tests by
  * jest.global-setup.js): it requires nothing at run time, behaves as the xml2js package does
  * for everything the codec asks of it, and ships the licences of what it holds.
  */
@@ -10,13 +10,25 @@ import path from 'node:path';
 import fc from 'fast-check';
 import * as original from 'xml2js';
 
-import * as bundled from '../../vendor/xml2js';
+import * as bundled from '../../nodes/SortedPro/transport/vendor/xml2js';
 
-// vendor/shims/events.js, the bundle's stand-in for Node's EventEmitter (plain JS, no types).
+// The bundle's stand-in for Node's EventEmitter (plain JS, no types).
+const SHIM_EVENTS = '../../nodes/SortedPro/transport/vendor/shims/events';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const ShimEventEmitter = require('../../vendor/shims/events') as typeof NodeEventEmitter;
+const ShimEventEmitter = require(SHIM_EVENTS) as typeof NodeEventEmitter;
 
-const BUNDLE = path.join(__dirname, '..', '..', '.cache', 'test-build', 'vendor', 'xml2js.js');
+const BUNDLE = path.join(
+	__dirname,
+	'..',
+	'..',
+	'.cache',
+	'test-build',
+	'nodes',
+	'SortedPro',
+	'transport',
+	'vendor',
+	'xml2js.js',
+);
 const RUNS = 300;
 
 // The options encodeBody and parseXml (nodes/SortedPro/transport/codec.ts) use.
@@ -51,7 +63,7 @@ async function settle(run: () => unknown) {
 }
 
 it('the codec imports the bundle, and the bundle requires no module at run time', () => {
-	expect(require.resolve('../../vendor/xml2js')).toBe(BUNDLE);
+	expect(require.resolve('../../nodes/SortedPro/transport/vendor/xml2js')).toBe(BUNDLE);
 	const code = fs.readFileSync(BUNDLE, 'utf8');
 	expect(code).not.toMatch(/\brequire\s*\(/);
 	expect(code).not.toMatch(/\bimport\s*\(/);

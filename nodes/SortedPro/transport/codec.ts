@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-// xml2js, bundled by the build into dist/vendor/xml2js.js (vendor/bundle-xml2js.js): the
+// xml2js, bundled by the build into vendor/xml2js.js (gulpfile.js): the
 // package has no runtime dependency, so n8n Cloud can install it.
-import type * as Xml2js from '../../../vendor/xml2js';
+import type * as Xml2js from './vendor/xml2js';
 
 /**
  * SortedPRO's wire formats, generically: a schema says which fields an object has, which are
@@ -38,7 +38,7 @@ function isList(type: FieldType): type is ListField {
 // xml2js costs ~15 ms to load; most users never send XML, so it is loaded on first use.
 let xml2jsModule: typeof Xml2js | undefined;
 async function xml2js(): Promise<typeof Xml2js> {
-	xml2jsModule ??= await import('../../../vendor/xml2js');
+	xml2jsModule ??= await import('./vendor/xml2js');
 	return xml2jsModule;
 }
 
