@@ -1,13 +1,15 @@
 'use strict';
 /**
  * The answers of the fault mode: what a fault sends instead of (kind 'status', 'html',
- * 'raw'), or made from (kind 'malformed', 'fewer', 'shuffle', 'extra'), the normal answer.
+ * 'raw', 'redirect', 'echoKey'), or made from (kind 'malformed', 'fewer', 'shuffle',
+ * 'extra'), the normal answer.
  * Socket-level kinds ('drop', 'hang') are done by server.js and keep the answer as it is.
  */
 const { STATUS_CODES } = require('http');
 const { ApiError } = require('./errors');
 const { errorAnswer, wantsXml, JSON_CT, XML_CT } = require('./http-answers');
 const { prng } = require('./faults');
+const { keyFaultAnswer } = require('./key-faults');
 
 /** @typedef {import('./faults').Answer} Answer */
 /** @typedef {import('./faults').RawAnswer} RawAnswer */
@@ -163,6 +165,9 @@ function faultAnswer(ctx, f, rec, processed, index) {
 			return htmlAnswer(f);
 		case 'raw':
 			return respondAnswer(f);
+		case 'redirect':
+		case 'echoKey':
+			return keyFaultAnswer(f, String(rec.headers['ocp-apim-subscription-key'] ?? ''), xml);
 	}
 	if (!processed) throw new Error(`fault ${f.kind} needs the processed answer`);
 	if (f.kind === 'malformed') return malformedAnswer(f, processed, xml);

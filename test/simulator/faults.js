@@ -37,7 +37,21 @@
  * @property {(reference: string, n: number) => any} extra a success entry for a reference that was not sent (fault 'extra')
  */
 
-const KINDS = ['status', 'drop', 'hang', 'malformed', 'fewer', 'shuffle', 'extra', 'html', 'raw'];
+const { normalizeKeyFault } = require('./key-faults');
+
+const KINDS = [
+	'status',
+	'drop',
+	'hang',
+	'malformed',
+	'fewer',
+	'shuffle',
+	'extra',
+	'html',
+	'raw',
+	'redirect',
+	'echoKey',
+];
 /** Kinds that only exist after processing (they change the answer of a processed request). */
 const AFTER_ONLY = new Set(['malformed', 'fewer', 'shuffle', 'extra']);
 /**
@@ -172,6 +186,10 @@ function normalizeFault(f) {
 			);
 			n.status = f.status ?? 500;
 			n.when = f.when ?? 'before';
+			break;
+		case 'redirect':
+		case 'echoKey':
+			normalizeKeyFault(f, n, check);
 			break;
 	}
 	if (AFTER_ONLY.has(f.kind)) {
