@@ -346,7 +346,7 @@ test('redirect: the status and Location given, nothing processed; echoKey quotes
 	const noFollow = () =>
 		fetch(url(ALLOCATE), {
 			method: 'PUT',
-			headers: manual,
+			headers: JSON_H,
 			body: JSON.stringify({
 				MpdCarrierServiceReference: 'CX_NDS',
 				ConsignmentReferences: ['EC-1'],
