@@ -160,18 +160,18 @@ export function redirectError(
 	return keepMessage(error, message);
 }
 
-const NETWORK_REASONS: Array<[RegExp, (timeoutMs: number) => string, boolean]> = [
-	[/^ECONNREFUSED$/, () => 'the connection was refused', false],
-	[/^(ENOTFOUND|EAI_AGAIN)$/, () => 'the host name could not be resolved', false],
+type NetworkMessage = (at: string, timeoutMs: number) => string;
+/** The node's words for a failed connection (n8n's own words advise resending it). */
+const NETWORK_MESSAGES: Array<[RegExp, NetworkMessage]> = [
+	[/^ECONNREFUSED$/, (at) => `Could not reach ${at}: the connection was refused`],
+	[/^(ENOTFOUND|EAI_AGAIN)$/, (at) => `Could not reach ${at}: the host name could not be resolved`],
 	[
 		/^(ETIMEDOUT|ECONNABORTED|ERR_SOCKET_CONNECTION_TIMEOUT)$/,
-		(timeoutMs) => `no complete answer within ${timeoutMs} ms`,
-		true,
+		(at, timeoutMs) => `${at} gave no complete answer within ${timeoutMs} ms`,
 	],
 	[
 		/^(ECONNRESET|EPIPE|ERR_STREAM_PREMATURE_CLOSE|ERR_BAD_RESPONSE)$/,
-		() => 'the connection was closed before a complete answer arrived',
-		true,
+		(at) => `The connection to ${at} was closed before a complete answer arrived`,
 	],
 ];
 
@@ -187,18 +187,19 @@ export function networkError(
 	}: { baseUrl: string; itemIndex?: number; timeoutMs: number; acted: boolean },
 ): NodeApiError {
 	const code = networkCode(error);
-	const refused = code === NOT_CONNECTED_NETWORK;
-	const known = NETWORK_REASONS.find(([pattern]) => pattern.test(code));
-	const reason = known?.[1](timeoutMs) ?? (code || (error as Error)?.message || 'unknown error');
-	const reached = known?.[2] === true;
-	const message = `${reached ? 'No complete answer from' : 'Could not reach'} SortedPRO at ${baseUrl}: ${reason}`;
+	const notConnected = NOT_CONNECTED_NETWORK.test(code);
+	const at = `SortedPRO at ${baseUrl}`;
+	const known = NETWORK_MESSAGES.find(([pattern]) => pattern.test(code));
+	const message =
+		known?.[1](at, timeoutMs) ??
+		`The request to ${at} failed: ${code || (error as Error)?.message || 'unknown error'}`;
 	let description = 'No complete answer was received.';
 	if (acted)
-		description = refused
-			? 'The last attempt was refused, but an earlier one got no complete answer, so SortedPRO may have processed the request.'
+		description = notConnected
+			? 'The last attempt made no connection, but an earlier one got no complete answer, so SortedPRO may have processed the request.'
 			: 'No complete answer was received, so SortedPRO may have processed the request.';
-	else if (refused)
-		description = 'The connection was refused, so SortedPRO did not receive the request.';
+	else if (notConnected)
+		description = `${code === 'ECONNREFUSED' ? 'The connection was refused' : 'The host name could not be resolved'}, so SortedPRO did not receive the request.`;
 	const apiError = new NodeApiError(node, { message, code: code || null } as JsonObject, {
 		message,
 		description: code ? `${description} (${code})` : description,

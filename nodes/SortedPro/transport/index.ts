@@ -112,7 +112,7 @@ export async function sortedProRequest(
 			request.limit?.release('failed');
 			const error = deadline.aborted ? timedOut(policy.timeoutMs) : caught;
 			const code = networkCode(error);
-			const notConnected = code === NOT_CONNECTED_NETWORK;
+			const notConnected = NOT_CONNECTED_NETWORK.test(code);
 			if (
 				attempt >= policy.retries ||
 				!RETRYABLE_NETWORK.test(code) ||

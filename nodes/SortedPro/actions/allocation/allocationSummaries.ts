@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sortedProRequest, type SortedProRequest, type SortedProResponse } from '../../transport';
 import { decodeAnswer, decodeList, type ListField, type Schema } from '../../transport/codec';
+import { markMayHaveActed } from '../../transport/errors';
 import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
 import { API_LINKS, lastPathSegment, STRING_LIST } from '../links';
 import type { RunContext } from '../types';
@@ -215,13 +216,15 @@ export async function sendAllocation(
 			? await decodeOneConsignment(response.body, response.contentType, references[0])
 			: await decodeAllocationSummaries(response.body, response.contentType);
 	} catch (error) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`SortedPRO's answer could not be read: ${(error as Error).message}`,
-			{
-				itemIndex: request.itemIndex,
-				description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
-			},
+		throw markMayHaveActed(
+			new NodeOperationError(
+				this.getNode(),
+				`SortedPRO's answer could not be read: ${(error as Error).message}`,
+				{
+					itemIndex: request.itemIndex,
+					description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
+				},
+			),
 		);
 	}
 	const answer = answerFromSummaries(references, summaries, response.uncertainAttempts > 0, group);

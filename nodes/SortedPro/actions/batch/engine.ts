@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runConcurrently, stoppedError } from '../../helpers/concurrency';
 import { asNodeError } from '../../helpers/inputErrors';
-import { httpStatusOf } from '../../transport/errors';
+import { httpStatusOf, keepMessage, mayHaveActed } from '../../transport/errors';
 import type { RunContext } from '../types';
 import type { GroupSpec } from './group';
 import { pairedItems, type Batch, type PlannedConsignment } from './plan';
@@ -41,6 +41,12 @@ export interface BatchSpec {
 	): Promise<BatchAnswer>;
 	/** The message of an error about one consignment: it always names the consignment */
 	failureMessage(consignment: PlannedConsignment, reason: string): string;
+	/**
+	 * The message when the request failed after SortedPRO may have acted on it (no complete
+	 * answer, 500/502/504, an answer that could not be read): it says the consignment may have
+	 * been done and what to check, never that it was not done.
+	 */
+	uncertainMessage(consignment: PlannedConsignment, reason: string): string;
 	/** Reason given when the answer holds nothing for a consignment that was sent */
 	missingReason: string;
 }
@@ -52,7 +58,15 @@ class Failure {
 	constructor(
 		readonly reason: string,
 		readonly error: NodeApiError | NodeOperationError,
+		/** The request failed after SortedPRO may have acted on it */
+		readonly uncertain = false,
 	) {}
+
+	message(spec: BatchSpec, consignment: PlannedConsignment): string {
+		return this.uncertain
+			? spec.uncertainMessage(consignment, this.reason)
+			: spec.failureMessage(consignment, this.reason);
+	}
 }
 type Outcome = IDataObject | Failure;
 
@@ -89,10 +103,10 @@ export async function runBatch(
 			answer = await spec.send.call(this, batch, run, itemIndex);
 		} catch (caught) {
 			const error = asNodeError.call(this, caught, itemIndex);
-			if (run.onError === 'stop') throw error;
 			const status = error instanceof NodeApiError ? httpStatusOf(error) : undefined;
 			const reason = status ? `${error.message} (HTTP ${status})` : error.message;
-			const failure = new Failure(reason, error);
+			const failure = new Failure(reason, error, mayHaveActed(error));
+			if (run.onError === 'stop') throw requestFailure(spec, batch, failure);
 			for (const consignment of batch.consignments) outcomes[consignment.position] = failure;
 			return;
 		}
@@ -107,10 +121,13 @@ export async function runBatch(
 			}
 		}
 		for (const extra of answer.unexpected) {
-			const error = new NodeOperationError(this.getNode(), extra.message, {
-				itemIndex,
-				description: extra.description,
-			});
+			const error = keepMessage(
+				new NodeOperationError(this.getNode(), extra.message, {
+					itemIndex,
+					description: extra.description,
+				}),
+				extra.message,
+			);
 			if (run.onError === 'stop') throw error;
 			unexpected.push({
 				order: itemIndex,
@@ -159,9 +176,7 @@ function inInputOrder(
 		while (next < extras.length && extras[next].order < consignment.itemIndex)
 			output.push(extras[next++].item);
 		const json =
-			outcome instanceof Failure
-				? { error: spec.failureMessage(consignment, outcome.reason) }
-				: outcome;
+			outcome instanceof Failure ? { error: outcome.message(spec, consignment) } : outcome;
 		output.push({ json, pairedItem: pairedItems(consignment) });
 	}
 	while (next < extras.length) output.push(extras[next++].item);
@@ -186,5 +201,25 @@ function failureOf(
 		httpCode: failed.httpCode,
 		itemIndex: consignment.itemIndex,
 	});
-	return new Failure(failed.reason, error);
+	return new Failure(failed.reason, keepMessage(error, message));
+}
+
+/**
+ * The error a run stops with when a request failed as a whole: worded for its first
+ * consignment, the description naming the others the same holds for.
+ */
+function requestFailure(
+	spec: BatchSpec,
+	batch: Batch,
+	failure: Failure,
+): NodeApiError | NodeOperationError {
+	const { error } = failure;
+	const [first, ...others] = batch.consignments;
+	if (others.length > 0) {
+		const named = others.slice(0, 10).map((consignment) => consignment.reference);
+		const more = others.length > named.length ? `, and ${others.length - named.length} more` : '';
+		const also = `The same holds for the other consignments of the request: ${named.join(', ')}${more}`;
+		error.description = [error.description, also].filter(Boolean).join(' · ');
+	}
+	return keepMessage(error, failure.message(spec, first));
 }
