@@ -24,7 +24,7 @@ export const MASK = '***';
 const MIN_SECRET_LENGTH = 8;
 
 /** The forms the API key may take in an answer that quotes it, longest first. */
-function secretForms(apiKey: unknown): string[] {
+export function secretForms(apiKey: unknown): string[] {
 	const key = typeof apiKey === 'string' ? apiKey : '';
 	if (key.length < MIN_SECRET_LENGTH) return [];
 	const xml = key

@@ -163,10 +163,12 @@ export async function sortedProRequest(
 				acted,
 			});
 		}
-		const contentType = response.headers['content-type'];
+		const header = response.headers['content-type'];
+		const contentType = Array.isArray(header) ? header[0] : header;
 		return {
 			statusCode,
-			contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+			// Quoted in errors about an answer that cannot be read.
+			contentType: contentType && maskSecrets(contentType, request.connection),
 			body,
 			uncertainAttempts,
 		};
