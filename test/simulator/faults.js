@@ -37,20 +37,11 @@
  * @property {(reference: string, n: number) => any} extra a success entry for a reference that was not sent (fault 'extra')
  */
 
-const { normalizeKeyFault } = require('./key-faults');
+const { normalizeKeyFault, KEY_FAULT_KINDS } = require('./key-faults');
 
 const KINDS = [
-	'status',
-	'drop',
-	'hang',
-	'malformed',
-	'fewer',
-	'shuffle',
-	'extra',
-	'html',
-	'raw',
-	'redirect',
-	'echoKey',
+	...['status', 'drop', 'hang', 'malformed', 'fewer', 'shuffle', 'extra', 'html', 'raw'],
+	...KEY_FAULT_KINDS,
 ];
 /** Kinds that only exist after processing (they change the answer of a processed request). */
 const AFTER_ONLY = new Set(['malformed', 'fewer', 'shuffle', 'extra']);

@@ -78,4 +78,4 @@ function keyFaultAnswer(f, key, xml) {
 	return errorAnswer(error, xml);
 }
 
-module.exports = { normalizeKeyFault, keyFaultAnswer, REDIRECT_STATUS };
+module.exports = { normalizeKeyFault, keyFaultAnswer, KEY_FAULT_KINDS: ['redirect', 'echoKey'] };
