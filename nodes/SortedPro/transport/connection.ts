@@ -16,7 +16,7 @@ export interface SortedProConnection {
 	secrets: string[];
 }
 
-export const MASK = '***';
+const MASK = '***';
 /**
  * Shorter keys are not masked: SortedPRO's keys are far longer, and masking a word that short
  * would garble the answers it occurs in.

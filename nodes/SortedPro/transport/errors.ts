@@ -75,7 +75,7 @@ export function markMayHaveActed<T extends NodeApiError | NodeOperationError>(er
 /**
  * Whether SortedPRO may have acted on the request that failed: no complete answer, a 500, 502
  * or 504, an answer that could not be read, or any failure after such an attempt. A GET never
- * acts; a refusal (4xx), 429, 503 and a refused connection prove nothing was done.
+ * acts; a refusal (4xx), 429, 503 and a connection never made prove nothing was done.
  */
 export function mayHaveActed(error: unknown): boolean {
 	return (

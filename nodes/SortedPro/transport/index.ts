@@ -63,7 +63,7 @@ export function apiPath(...segments: string[]): string {
  * authenticate); the body is sent as text and the answer read as text (see readAnswerText) so
  * JSON and XML go through one codec. Retries 429/500/502/503/504 and failed connections by the
  * policy; a request that is not resend-safe is only retried after answers that prove SortedPRO
- * did nothing (429, 503, a refused connection). An answer cut off mid-body counts as no answer.
+ * did nothing (429, 503, a connection never made). An answer cut off mid-body counts as no answer.
  * Redirects are not followed (the key goes only to the Base URL's origin); the API key is
  * masked wherever an answer quotes it. Throws NodeApiError for a non-2xx answer or no answer,
  * marked when SortedPRO may have acted on the request (see mayHaveActed).

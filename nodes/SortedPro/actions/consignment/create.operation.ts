@@ -35,7 +35,7 @@ function mayExistError(
 		{
 			message,
 			description:
-				'SortedPRO may have created the consignment before the failure. A create is only resent after an answer proving nothing was done (429, 503, a refused connection).',
+				'SortedPRO may have created the consignment before the failure. A create is only resent after an answer proving nothing was done (429, 503, a connection never made).',
 			httpCode,
 			itemIndex,
 		},
@@ -75,7 +75,7 @@ export const create: PerItemOperation = {
 			if (!(caught instanceof NodeApiError))
 				throw new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			const apiError: NodeApiError = caught;
-			// Only a refusal, 429, 503 or a refused connection prove SortedPRO created nothing.
+			// Only a refusal, 429, 503 or a connection never made prove SortedPRO created nothing.
 			if (!mayHaveActed(apiError)) throw apiError;
 			const status = httpStatusOf(apiError);
 			const cause = status ? `HTTP ${status}: ${apiError.message}` : apiError.message;
