@@ -229,6 +229,7 @@ describe('every error of a call for one consignment names it', () => {
 		['a 500', { kind: 'status', status: 500 }],
 		['a dropped connection', { kind: 'drop', when: 'before' }],
 		['an answer that cannot be read', { kind: 'malformed' }],
+		['a refusal that does not name it (409)', { kind: 'status', status: 409 }],
 	];
 	const cases = PER_CONSIGNMENT.flatMap(([name, parameters, path]) =>
 		FAULTS.map(([faultName, fault]) => [name, faultName, parameters, { ...fault, path }] as const),

@@ -49,6 +49,8 @@ export interface BatchSpec {
 	uncertainMessage(consignment: PlannedConsignment, reason: string): string;
 	/** Reason given when the answer holds nothing for a consignment that was sent */
 	missingReason: string;
+	/** Each request holds one consignment (in its path): an error the run stops with names it too */
+	oneConsignmentPerRequest?: boolean;
 }
 
 /** An output that is not a consignment's (a refused item, an unexpected answer) and the item it stands at. */
@@ -106,7 +108,12 @@ export async function runBatch(
 			const status = error instanceof NodeApiError ? httpStatusOf(error) : undefined;
 			const reason = status ? `${error.message} (HTTP ${status})` : error.message;
 			const failure = new Failure(reason, error, mayHaveActed(error));
-			if (run.onError === 'stop') throw requestFailure(spec, batch, failure);
+			if (run.onError === 'stop') {
+				// SortedPRO's own message, unless it may mislead: "An error has occurred" for a call it may have done.
+				if (failure.uncertain || spec.oneConsignmentPerRequest)
+					throw requestFailure(spec, batch, failure);
+				throw error;
+			}
 			for (const consignment of batch.consignments) outcomes[consignment.position] = failure;
 			return;
 		}
