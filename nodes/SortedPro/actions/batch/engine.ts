@@ -109,7 +109,8 @@ export async function runBatch(
 			const reason = status ? `${error.message} (HTTP ${status})` : error.message;
 			const failure = new Failure(reason, error, mayHaveActed(error));
 			if (run.onError === 'stop') {
-				// SortedPRO's own message, unless it may mislead: "An error has occurred" for a call it may have done.
+				// SortedPRO's own message stands, unless SortedPRO may have acted (then the message says
+				// so) or the request was for one consignment (then the message names it).
 				if (failure.uncertain || spec.oneConsignmentPerRequest)
 					throw requestFailure(spec, batch, failure);
 				throw error;
