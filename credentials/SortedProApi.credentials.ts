@@ -95,6 +95,8 @@ export class SortedProApi implements ICredentialType {
 			baseURL: `={{ $credentials.environment !== "custom" ? $credentials.environment : ${ALLOWED_BASE_URL.toString()}.test(String($credentials.baseUrl).trim()) ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : "${REFUSED_BASE_URL}" }}`,
 			url: '/carrierservices',
 			method: 'GET',
+			// n8n-core keeps every header but Authorization on a redirect: the key must not follow one.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{

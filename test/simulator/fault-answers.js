@@ -1,8 +1,8 @@
 'use strict';
 /**
  * The answers of the fault mode: what a fault sends instead of (kind 'status', 'html',
- * 'raw', 'otherConsignment'), or made from (kind 'malformed', 'fewer', 'shuffle', 'extra',
- * 'duplicate'), the normal answer.
+ * 'raw', 'otherConsignment', 'redirect', 'echoKey'), or made from (kind 'malformed', 'fewer',
+ * 'shuffle', 'extra', 'duplicate'), the normal answer.
  * Socket-level kinds ('drop', 'hang') are done by server.js and keep the answer as it is.
  */
 const { STATUS_CODES } = require('http');
@@ -11,6 +11,7 @@ const { answer, errorAnswer, itemNotFound, wantsXml, JSON_CT, XML_CT } = require
 const { consignmentDetail } = require('./consignment-records');
 const { toXmlDocument } = require('./xml');
 const { prng } = require('./faults');
+const { keyFaultAnswer } = require('./key-faults');
 
 /** @typedef {import('./faults').Answer} Answer */
 /** @typedef {import('./faults').RawAnswer} RawAnswer */
@@ -185,6 +186,9 @@ function faultAnswer(ctx, f, rec, processed, index) {
 			return htmlAnswer(f);
 		case 'raw':
 			return respondAnswer(f);
+		case 'redirect':
+		case 'echoKey':
+			return keyFaultAnswer(f, String(rec.headers['ocp-apim-subscription-key'] ?? ''), xml);
 	}
 	if (!processed) throw new Error(`fault ${f.kind} needs the processed answer`);
 	if (f.kind === 'malformed') return malformedAnswer(f, processed, xml);

@@ -121,6 +121,28 @@ export interface RawFault extends FaultBase {
 	headers?: Record<string, string>;
 	when?: FaultWhen;
 }
+/**
+ * A redirect (301, 302 default, 303, 307, 308) to `location`, as a gateway or proxy sending the
+ * client to another origin may answer. Default when: 'before' (not processed).
+ */
+export interface RedirectFault extends FaultBase {
+	kind: 'redirect';
+	location: string;
+	status?: 301 | 302 | 303 | 307 | 308;
+	headers?: Record<string, string>;
+	when?: FaultWhen;
+}
+/**
+ * An error answer quoting the subscription key the request carried: in the ApiError's Message
+ * (default), in a Detail's Message, or in an HTML page's title. Default status 403, when 'before'.
+ */
+export interface EchoKeyFault extends FaultBase {
+	kind: 'echoKey';
+	where?: 'message' | 'details' | 'html';
+	status?: number;
+	headers?: Record<string, string>;
+	when?: FaultWhen;
+}
 export type Fault =
 	| StatusFault
 	| DropFault
@@ -132,7 +154,9 @@ export type Fault =
 	| DuplicateFault
 	| OtherConsignmentFault
 	| HtmlFault
-	| RawFault;
+	| RawFault
+	| RedirectFault
+	| EchoKeyFault;
 export type FaultKind = Fault['kind'];
 /**
  * Asked for every allocation request to which no queued fault applies. requestIndex: the

@@ -39,18 +39,12 @@
  *   result, success for failure and failure for success (fault 'duplicate', conflicting)
  */
 
+const { normalizeKeyFault, KEY_FAULT_KINDS } = require('./key-faults');
+
 const KINDS = [
-	'status',
-	'drop',
-	'hang',
-	'malformed',
-	'fewer',
-	'shuffle',
-	'extra',
-	'duplicate',
-	'otherConsignment',
-	'html',
-	'raw',
+	...['status', 'drop', 'hang', 'malformed', 'fewer', 'shuffle', 'extra', 'duplicate'],
+	...['otherConsignment', 'html', 'raw'],
+	...KEY_FAULT_KINDS,
 ];
 /** Kinds that only exist after processing (they change the answer of a processed request). */
 const AFTER_ONLY = new Set([
@@ -215,6 +209,10 @@ function normalizeFault(f) {
 			);
 			n.status = f.status ?? 500;
 			n.when = f.when ?? 'before';
+			break;
+		case 'redirect':
+		case 'echoKey':
+			normalizeKeyFault(f, n, check);
 			break;
 	}
 	if (AFTER_ONLY.has(f.kind)) {

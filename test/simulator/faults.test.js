@@ -334,3 +334,41 @@ test('close() is prompt with hung requests pending (no answer, and a long ms)', 
 	expect(Date.now() - t0).toBeLessThan(500);
 	expect(await Promise.all(pending)).toEqual(['failed', 'failed']);
 });
+
+test('redirect: the status and Location given, nothing processed; echoKey quotes the key received', async () => {
+	sim.injectFaults([
+		{ kind: 'redirect', location: 'http://127.0.0.1:9/elsewhere?x=1' },
+		{ kind: 'redirect', status: 307, location: '/moved' },
+		{ kind: 'echoKey' },
+		{ kind: 'echoKey', where: 'details', status: 401 },
+		{ kind: 'echoKey', where: 'html', status: 502 },
+	]);
+	const noFollow = () =>
+		fetch(url(ALLOCATE), {
+			method: 'PUT',
+			headers: JSON_H,
+			body: JSON.stringify({
+				MpdCarrierServiceReference: 'CX_NDS',
+				ConsignmentReferences: ['EC-1'],
+			}),
+			redirect: 'manual',
+		});
+	let r = await noFollow();
+	expect([r.status, r.headers.get('location')]).toEqual([302, 'http://127.0.0.1:9/elsewhere?x=1']);
+	await r.text();
+	r = await noFollow();
+	expect([r.status, r.headers.get('location')]).toEqual([307, '/moved']);
+	await r.text();
+	expect(state('EC-1')).toBe('Unallocated');
+	r = await put(['EC-1']);
+	expect(r.status).toBe(403);
+	expect((await r.json()).Message).toBe(`Refused subscription key ${KEY}`);
+	r = await put(['EC-1']);
+	expect(r.status).toBe(401);
+	expect((await r.json()).Details[0].Message).toBe(`Refused subscription key ${KEY}`);
+	r = await put(['EC-1']);
+	expect([r.status, r.headers.get('content-type')]).toEqual([502, 'text/html']);
+	expect(await r.text()).toContain(`<title>502 Bad Gateway for subscription key ${KEY}</title>`);
+	expect(() => sim.injectFaults([{ kind: 'redirect' }])).toThrow(/location/);
+	expect(() => sim.injectFaults([{ kind: 'echoKey', where: 'body' }])).toThrow(/where/);
+});

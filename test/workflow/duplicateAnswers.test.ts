@@ -17,15 +17,16 @@ const CONFLICTING: Fault = { kind: 'duplicate', conflicting: true };
 const ALLOCATED =
 	/^allocated: Consignment \S+ has been successfully allocated with .+ for shipping on .+$/;
 const errors = (items: INodeExecutionData[] = []) => items.map((item) => item.json.error);
-const ends = ', so check its state in SortedPRO before sending it again';
+const ends = ' before sending it again';
 
-/** Splits `SortedPRO answered both "a" and "b" for it, so …` into its prefix and the two answers. */
+/** Splits `… may have been …: check X in SortedPRO … (SortedPRO answered both "a" and "b" for it)` into its prefix, the advice's end and the two answers. */
 function conflictOf(message: unknown) {
-	const match = /^(.*): SortedPRO answered both "(.*)" and "(.*)" for it(, so .*)$/.exec(
-		String(message),
-	);
+	const match =
+		/^(.*): check \S+ in SortedPRO( before .*) \(SortedPRO answered both "(.*)" and "(.*)" for it\)$/.exec(
+			String(message),
+		);
 	if (!match) throw new Error(`not a conflict message: ${String(message)}`);
-	const [, prefix, first, second, end] = match;
+	const [, prefix, end, first, second] = match;
 	return { prefix, first, second, end };
 }
 

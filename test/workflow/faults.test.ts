@@ -105,7 +105,7 @@ describe('retries', () => {
 		expect(puts()).toHaveLength(4);
 	});
 
-	it('Retries 0 sends once; each consignment of the request gets the 500', async () => {
+	it('Retries 0 sends once; each consignment of the request may have been allocated (500)', async () => {
 		sim.injectFaults([{ kind: 'status', status: 500, when: 'before' }]);
 		const result = await run({
 			refs: ['EC-7-G', 'EC-7-H'],
@@ -115,11 +115,15 @@ describe('retries', () => {
 		expect(puts()).toHaveLength(1);
 		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
 			[
-				expect.stringMatching(/^Consignment EC-7-G was not allocated with CX_NDS: .*\(HTTP 500\)$/),
+				expect.stringMatching(
+					/^Consignment EC-7-G may have been allocated with CX_NDS: check EC-7-G in SortedPRO before sending it again \(.*\(HTTP 500\)\)$/,
+				),
 				{ item: 0 },
 			],
 			[
-				expect.stringMatching(/^Consignment EC-7-H was not allocated with CX_NDS: .*\(HTTP 500\)$/),
+				expect.stringMatching(
+					/^Consignment EC-7-H may have been allocated with CX_NDS: check EC-7-H in SortedPRO before sending it again \(.*\(HTTP 500\)\)$/,
+				),
 				{ item: 1 },
 			],
 		]);
@@ -128,7 +132,7 @@ describe('retries', () => {
 
 describe('odd answers', () => {
 	it.each(['json', 'xml'] as const)(
-		'a malformed %s answer fails every consignment of the request, clearly',
+		'a malformed %s answer: every consignment of the request may have been allocated, clearly',
 		async (format) => {
 			sim.injectFaults([{ kind: 'malformed', format }]);
 			const result = await run({
@@ -139,7 +143,7 @@ describe('odd answers', () => {
 			expect(result.outputs[0]).toEqual([]);
 			for (const item of result.outputs[1])
 				expect(item.json.error).toMatch(
-					/was not allocated with CX_NDS: SortedPRO's answer could not be read/,
+					/may have been allocated with CX_NDS: check EC-8-[AB] in SortedPRO before sending it again \(SortedPRO's answer could not be read/,
 				);
 			expect(result.outputs[1]).toHaveLength(2);
 		},
@@ -241,7 +245,7 @@ describe('hostile answers', () => {
 		sim.injectFaults([{ kind: 'html', status: 502, times: 4 }]);
 		const result = await run({ refs: ['EC-9-E'] });
 		expect(result.error?.message).toBe(
-			'SortedPRO answered HTTP 502 with an HTML page ("502 Bad Gateway"), probably from a proxy',
+			'Consignment EC-9-E may have been allocated with CX_NDS: check EC-9-E in SortedPRO before sending it again (SortedPRO answered HTTP 502 with an HTML page ("502 Bad Gateway"), probably from a proxy (HTTP 502))',
 		);
 	});
 });

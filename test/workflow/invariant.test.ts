@@ -35,7 +35,7 @@ interface OperationUnderTest {
 	resource?: string;
 	/** some of the pool is seeded Allocated first, so the run has successes as well as refusals */
 	seedAllocated?: boolean;
-	/** an error naming a consignment (and its group) */
+	/** an error naming a consignment (and its group): not done, or may have been done */
 	failure: RegExp;
 	unexpected: RegExp;
 }

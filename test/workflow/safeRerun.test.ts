@@ -166,12 +166,10 @@ describe('If Already Allocated', () => {
 				parameters: { operation: 'allocateWithCheapestQuote' },
 				onError,
 			});
-			if (onError === 'stopWorkflow')
-				expect(result.error?.message).toBe(`Consignment EC-RR-CQ2 is already allocated ${lookUp}`);
-			else
-				expect(result.outputs[1].map((item) => item.json.error)).toEqual([
-					`Consignment EC-RR-CQ2 was not allocated with the cheapest quote: Consignment EC-RR-CQ2 is already allocated ${lookUp} (HTTP 409)`,
-				]);
+			// Both modes name the consignment, the refusal and what the look-up found.
+			const message = `Consignment EC-RR-CQ2 was not allocated with the cheapest quote: Consignment EC-RR-CQ2 is already allocated ${lookUp} (HTTP 409)`;
+			if (onError === 'stopWorkflow') expect(result.error?.message).toBe(message);
+			else expect(result.outputs[1].map((item) => item.json.error)).toEqual([message]);
 		}
 	});
 });

@@ -4,14 +4,16 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RunContext } from '../actions/types';
 import { sortedProRequest, type SortedProRequest } from '../transport';
 import { decodeAnswer, type BodyFormat, type Schema } from '../transport/codec';
+import { keepMessage, markMayHaveActed } from '../transport/errors';
 
 type ReadAnswer<T> = (body: string, contentType: string | undefined) => Promise<T>;
 
 /**
  * One GET of `path` for an item (`context`: the node's execute functions), its answer read by `read`. An answer that cannot be read is a
  * NodeOperationError: `unreadable` words its message from the reading error; its description
- * names the call, the HTTP status and the Content-Type. SortedPRO's refusals come from the
- * transport as NodeApiError.
+ * names the call, the HTTP status and the Content-Type; for a call that is not resend-safe it is
+ * marked as one SortedPRO may have acted on. SortedPRO's refusals come from the transport as
+ * NodeApiError.
  */
 export async function getAndRead<T>(
 	context: IExecuteFunctions,
@@ -49,10 +51,14 @@ export async function requestAndRead<T>(
 	try {
 		return await read(response.body, response.contentType);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), unreadable(error as Error), {
+		const message = unreadable(error as Error);
+		const failure = new NodeOperationError(context.getNode(), message, {
 			itemIndex,
 			description: `${request.method} ${request.path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
 		});
+		// An answer to a call that is not resent blindly: SortedPRO did act on it.
+		if (request.resendSafe === false) markMayHaveActed(failure);
+		throw keepMessage(failure, message);
 	}
 }
 

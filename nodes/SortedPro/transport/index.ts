@@ -11,8 +11,8 @@ import { SORTEDPRO_CREDENTIAL } from '../../../credentials/SortedProApi.credenti
 import type { AdaptiveLimit } from '../helpers/concurrency';
 import { readAnswerText, timedOut } from './answerText';
 import { MEDIA_TYPES, type BodyFormat } from './codec';
-import type { SortedProConnection } from './connection';
-import { apiErrorFromResponse, networkError } from './errors';
+import { maskSecrets, type SortedProConnection } from './connection';
+import { apiErrorFromResponse, networkError, redirectError } from './errors';
 import {
 	DEFAULT_RETRY_POLICY,
 	networkCode,
@@ -63,8 +63,10 @@ export function apiPath(...segments: string[]): string {
  * authenticate); the body is sent as text and the answer read as text (see readAnswerText) so
  * JSON and XML go through one codec. Retries 429/500/502/503/504 and failed connections by the
  * policy; a request that is not resend-safe is only retried after answers that prove SortedPRO
- * did nothing (429, 503, a refused connection). An answer cut off mid-body counts as no answer.
- * Throws NodeApiError for a non-2xx answer or no answer.
+ * did nothing (429, 503, a connection never made). An answer cut off mid-body counts as no answer.
+ * Redirects are not followed (the key goes only to the Base URL's origin); the API key is
+ * masked wherever an answer quotes it. Throws NodeApiError for a non-2xx answer or no answer,
+ * marked when SortedPRO may have acted on the request (see mayHaveActed).
  */
 export async function sortedProRequest(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
@@ -85,6 +87,8 @@ export async function sortedProRequest(
 		encoding: 'stream',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// n8n-core keeps every header but Authorization on a redirect, the key included.
+		disableFollowRedirect: true,
 		timeout: policy.timeoutMs,
 	};
 	const resendSafe = request.resendSafe !== false;
@@ -108,24 +112,25 @@ export async function sortedProRequest(
 			request.limit?.release('failed');
 			const error = deadline.aborted ? timedOut(policy.timeoutMs) : caught;
 			const code = networkCode(error);
-			const notConnected = code === NOT_CONNECTED_NETWORK;
+			const notConnected = NOT_CONNECTED_NETWORK.test(code);
 			if (
 				attempt >= policy.retries ||
 				!RETRYABLE_NETWORK.test(code) ||
 				(!resendSafe && !notConnected)
 			) {
-				throw networkError(
-					this.getNode(),
-					error,
-					request.connection.baseUrl,
-					request.itemIndex,
-					!notConnected,
-				);
+				throw networkError(this.getNode(), error, {
+					baseUrl: request.connection.baseUrl,
+					itemIndex: request.itemIndex,
+					timeoutMs: policy.timeoutMs,
+					acted: request.method !== 'GET' && (!notConnected || uncertainAttempts > 0),
+				});
 			}
 			if (!notConnected) uncertainAttempts++;
 			await waitBeforeRetry(this, retryDelayMs(policy, attempt));
 			continue;
 		}
+		// A server may quote the key it received (in an error, a title): it goes no further.
+		body = maskSecrets(body, request.connection);
 		const { statusCode } = response;
 		const notProcessed = NOT_PROCESSED_STATUS.has(statusCode);
 		request.limit?.release(notProcessed ? 'throttled' : 'answered');
@@ -141,19 +146,29 @@ export async function sortedProRequest(
 			);
 			continue;
 		}
-		if (statusCode < 200 || statusCode > 299) {
-			throw await apiErrorFromResponse(
+		if (statusCode >= 300 && statusCode <= 399) {
+			const location = response.headers.location as string | undefined;
+			throw redirectError(
 				this.getNode(),
 				statusCode,
-				body,
-				request.itemIndex,
-				uncertainAttempts,
+				location && maskSecrets(location, request.connection),
+				{ url: options.url, baseUrl: request.connection.baseUrl, itemIndex: request.itemIndex },
 			);
 		}
-		const contentType = response.headers['content-type'];
+		if (statusCode < 200 || statusCode > 299) {
+			const acted =
+				request.method !== 'GET' && ((statusCode >= 500 && !notProcessed) || uncertainAttempts > 0);
+			throw await apiErrorFromResponse(this.getNode(), statusCode, body, {
+				itemIndex: request.itemIndex,
+				acted,
+			});
+		}
+		const header = response.headers['content-type'];
+		const contentType = Array.isArray(header) ? header[0] : header;
 		return {
 			statusCode,
-			contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+			// Quoted in errors about an answer that cannot be read.
+			contentType: contentType && maskSecrets(contentType, request.connection),
 			body,
 			uncertainAttempts,
 		};

@@ -23,8 +23,8 @@ export const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 export const NOT_PROCESSED_STATUS = new Set([429, 503]);
 export const RETRYABLE_NETWORK =
 	/^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAIN|ERR_BAD_RESPONSE|ERR_SOCKET_CONNECTION_TIMEOUT|ERR_STREAM_PREMATURE_CLOSE)$/;
-/** A connection that was never made: SortedPRO cannot have acted on the request. */
-export const NOT_CONNECTED_NETWORK = 'ECONNREFUSED';
+/** A connection that was never made (refused, or a host name that did not resolve): SortedPRO cannot have acted on the request. */
+export const NOT_CONNECTED_NETWORK = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/;
 
 /** n8n-core's NodeApiError keeps the socket error's code as httpCode (e.g. ECONNRESET). */
 export function networkCode(error: unknown): string {

@@ -44,8 +44,8 @@ export function allocationSpec(
 		},
 		failureMessage: (consignment, reason) =>
 			`Consignment ${consignment.reference} was not allocated ${call.how(consignment.group)}: ${reason}`,
-		uncertainMessage: (consignment, reason) =>
-			`Consignment ${consignment.reference} may have been allocated ${call.how(consignment.group)}: ${reason}`,
+		uncertainMessage: ({ reference, group }, reason) =>
+			`Consignment ${reference} may have been allocated ${call.how(group)}: check ${reference} in SortedPRO before sending it again (${reason})`,
 		missingReason: 'SortedPRO returned no Allocation Summary for it',
 	};
 }

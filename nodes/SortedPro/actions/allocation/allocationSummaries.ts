@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sortedProRequest, type SortedProRequest, type SortedProResponse } from '../../transport';
 import { decodeAnswer, decodeList, type ListField, type Schema } from '../../transport/codec';
-import { afterUncertainAttempt } from '../../transport/errors';
+import { markMayHaveActed, mayHaveActed } from '../../transport/errors';
 import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
 import { pairEntries } from '../batch/pairEntries';
 import { API_LINKS, lastPathSegment, STRING_LIST } from '../links';
@@ -194,7 +194,7 @@ export async function sendAllocation(
 				: new NodeOperationError(this.getNode(), caught as Error);
 		}
 		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
-		if (afterUncertainAttempt(refusal) && ALREADY_ALLOCATED.test(refusal.message)) {
+		if (mayHaveActed(refusal) && ALREADY_ALLOCATED.test(refusal.message)) {
 			// As a list call's "already allocated" summary after such an attempt: allocated, unconfirmed.
 			const summary = emptySummary(references[0], Number(refusal.httpCode), refusal.message);
 			answer.outcomes.set(references[0], unconfirmed(summary, 'resent'));
@@ -211,6 +211,8 @@ export async function sendAllocation(
 		if (outcome?.ok) return answer;
 		// The look-up's finding (why the state could not be checked) goes with the refusal.
 		if (outcome) refusal.message = outcome.reason;
+		// The resend's refusal tells the consignment's state now: whatever the lost attempt did, it is not allocated.
+		delete refusal.context.mayHaveActed;
 		throw refusal;
 	}
 	if (response.statusCode === 202 && response.body.trim() === '') {
@@ -225,13 +227,15 @@ export async function sendAllocation(
 			? await decodeOneConsignment(response.body, response.contentType, references[0])
 			: await decodeAllocationSummaries(response.body, response.contentType);
 	} catch (error) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`SortedPRO's answer could not be read: ${(error as Error).message}`,
-			{
-				itemIndex: request.itemIndex,
-				description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
-			},
+		throw markMayHaveActed(
+			new NodeOperationError(
+				this.getNode(),
+				`SortedPRO's answer could not be read: ${(error as Error).message}`,
+				{
+					itemIndex: request.itemIndex,
+					description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
+				},
+			),
 		);
 	}
 	const answer = answerFromSummaries(references, summaries, response.uncertainAttempts > 0, group);

@@ -29,5 +29,9 @@ export async function runPerConsignment(
 	const oneEach: RunContext = { ...run, options: { ...run.options, batchSize: 1 } };
 	const checkReferences = (references: string[]) =>
 		spec.checkReferences?.(references) ?? pathReferencesProblem(references);
-	return await runBatch.call(this, items, oneEach, { ...spec, checkReferences });
+	return await runBatch.call(this, items, oneEach, {
+		...spec,
+		checkReferences,
+		oneConsignmentPerRequest: true,
+	});
 }

@@ -3,23 +3,24 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runConcurrently, stoppedError } from '../../helpers/concurrency';
 import { asNodeError } from '../../helpers/inputErrors';
-import { httpStatusOf } from '../../transport/errors';
+import { httpStatusOf, keepMessage, mayHaveActed } from '../../transport/errors';
 import type { RunContext } from '../types';
 import type { GroupSpec } from './group';
 import { pairedItems, type Batch, type PlannedConsignment } from './plan';
 import { planBatches } from './planBatches';
 
 /** What SortedPRO's answer says of one consignment of a batch. */
-export type ConsignmentOutcome =
-	| { ok: true; json: IDataObject }
-	| {
-			ok: false;
-			reason: string;
-			description: string;
-			httpCode?: string;
-			/** The answer does not say what became of it (e.g. it contradicts itself): not a refusal */
-			uncertain?: boolean;
-	  };
+export type ConsignmentOutcome = { ok: true; json: IDataObject } | ConsignmentFailure;
+
+/** A consignment the answer did not report done. */
+export interface ConsignmentFailure {
+	ok: false;
+	reason: string;
+	description: string;
+	httpCode?: string;
+	/** The answer does not say what became of it (e.g. it contradicts itself): not a refusal */
+	uncertain?: boolean;
+}
 
 export interface BatchAnswer {
 	/** By reference; a reference of the batch with no outcome is reported as missing */
@@ -48,10 +49,16 @@ export interface BatchSpec {
 	): Promise<BatchAnswer>;
 	/** The message of an error about one consignment: it always names the consignment */
 	failureMessage(consignment: PlannedConsignment, reason: string): string;
-	/** The same for an uncertain outcome (the consignment may have been done); default failureMessage */
-	uncertainMessage?(consignment: PlannedConsignment, reason: string): string;
+	/**
+	 * The message when the request failed after SortedPRO may have acted on it (no complete
+	 * answer, 500/502/504, an answer that could not be read): it says the consignment may have
+	 * been done and what to check, never that it was not done.
+	 */
+	uncertainMessage(consignment: PlannedConsignment, reason: string): string;
 	/** Reason given when the answer holds nothing for a consignment that was sent */
 	missingReason: string;
+	/** Each request holds one consignment (in its path): an error the run stops with names it too */
+	oneConsignmentPerRequest?: boolean;
 }
 
 /** An output that is not a consignment's (a refused item, an unexpected answer) and the item it stands at. */
@@ -61,9 +68,15 @@ class Failure {
 	constructor(
 		readonly reason: string,
 		readonly error: NodeApiError | NodeOperationError,
-		/** The consignment's own message, when it is not failureMessage's */
-		readonly message?: string,
+		/** The request failed after SortedPRO may have acted on it */
+		readonly uncertain = false,
 	) {}
+
+	message(spec: BatchSpec, consignment: PlannedConsignment): string {
+		return this.uncertain
+			? spec.uncertainMessage(consignment, this.reason)
+			: spec.failureMessage(consignment, this.reason);
+	}
 }
 type Outcome = IDataObject | Failure;
 
@@ -100,10 +113,16 @@ export async function runBatch(
 			answer = await spec.send.call(this, batch, run, itemIndex);
 		} catch (caught) {
 			const error = asNodeError.call(this, caught, itemIndex);
-			if (run.onError === 'stop') throw error;
 			const status = error instanceof NodeApiError ? httpStatusOf(error) : undefined;
 			const reason = status ? `${error.message} (HTTP ${status})` : error.message;
-			const failure = new Failure(reason, error);
+			const failure = new Failure(reason, error, mayHaveActed(error));
+			if (run.onError === 'stop') {
+				// SortedPRO's own message stands, unless SortedPRO may have acted (then the message says
+				// so) or the request was for one consignment (then the message names it).
+				if (failure.uncertain || spec.oneConsignmentPerRequest)
+					throw requestFailure(spec, batch, failure);
+				throw error;
+			}
 			for (const consignment of batch.consignments) outcomes[consignment.position] = failure;
 			return;
 		}
@@ -118,10 +137,13 @@ export async function runBatch(
 			}
 		}
 		for (const extra of answer.unexpected) {
-			const error = new NodeOperationError(this.getNode(), extra.message, {
-				itemIndex,
-				description: extra.description,
-			});
+			const error = keepMessage(
+				new NodeOperationError(this.getNode(), extra.message, {
+					itemIndex,
+					description: extra.description,
+				}),
+				extra.message,
+			);
 			if (run.onError === 'stop') throw error;
 			unexpected.push({
 				order: itemIndex,
@@ -170,9 +192,7 @@ function inInputOrder(
 		while (next < extras.length && extras[next].order < consignment.itemIndex)
 			output.push(extras[next++].item);
 		const json =
-			outcome instanceof Failure
-				? { error: outcome.message ?? spec.failureMessage(consignment, outcome.reason) }
-				: outcome;
+			outcome instanceof Failure ? { error: outcome.message(spec, consignment) } : outcome;
 		output.push({ json, pairedItem: pairedItems(consignment) });
 	}
 	while (next < extras.length) output.push(extras[next++].item);
@@ -184,22 +204,42 @@ function failureOf(
 	spec: BatchSpec,
 	batch: Batch,
 	consignment: PlannedConsignment,
-	outcome: Exclude<ConsignmentOutcome, { ok: true }> | undefined,
+	outcome: ConsignmentFailure | undefined,
 ): Failure {
-	const failed: Exclude<ConsignmentOutcome, { ok: true }> = outcome ?? {
+	const failed: ConsignmentFailure = outcome ?? {
 		ok: false,
 		reason: spec.missingReason,
 		description: `The request held ${batch.consignments.length} consignment(s); the answer had none for this one. Check its state in SortedPRO before trying again.`,
 	};
-	const message =
-		failed.uncertain && spec.uncertainMessage
-			? spec.uncertainMessage(consignment, failed.reason)
-			: spec.failureMessage(consignment, failed.reason);
+	const uncertain = failed.uncertain === true;
+	const message = uncertain
+		? spec.uncertainMessage(consignment, failed.reason)
+		: spec.failureMessage(consignment, failed.reason);
 	const error = new NodeApiError(this.getNode(), { message } as JsonObject, {
 		message,
 		description: failed.description,
 		httpCode: failed.httpCode,
 		itemIndex: consignment.itemIndex,
 	});
-	return new Failure(failed.reason, error, message);
+	return new Failure(failed.reason, keepMessage(error, message), uncertain);
+}
+
+/**
+ * The error a run stops with when a request failed as a whole: worded for its first
+ * consignment, the description naming the others the same holds for.
+ */
+function requestFailure(
+	spec: BatchSpec,
+	batch: Batch,
+	failure: Failure,
+): NodeApiError | NodeOperationError {
+	const { error } = failure;
+	const [first, ...others] = batch.consignments;
+	if (others.length > 0) {
+		const named = others.slice(0, 10).map((consignment) => consignment.reference);
+		const more = others.length > named.length ? `, and ${others.length - named.length} more` : '';
+		const also = `The same holds for the other consignments of the request: ${named.join(', ')}${more}`;
+		error.description = [error.description, also].filter(Boolean).join(' · ');
+	}
+	return keepMessage(error, failure.message(spec, first));
 }

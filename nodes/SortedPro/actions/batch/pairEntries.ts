@@ -23,7 +23,7 @@ function conflictReason(said: string[]): string {
 			: distinct.length === 2
 				? `both ${distinct[0]} and ${distinct[1]}`
 				: `${distinct.slice(0, -1).join(', ')} and ${distinct[distinct.length - 1]}`;
-	return `SortedPRO answered ${what} for it, so check its state in SortedPRO before sending it again`;
+	return `SortedPRO answered ${what} for it`;
 }
 
 /**

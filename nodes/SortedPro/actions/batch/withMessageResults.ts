@@ -9,6 +9,7 @@ import {
 	type ListField,
 	type Schema,
 } from '../../transport/codec';
+import { markMayHaveActed } from '../../transport/errors';
 import { API_LINKS, lastPathSegment } from '../links';
 import type { RunContext } from '../types';
 import type { BatchAnswer, BatchSpec } from './engine';
@@ -73,13 +74,15 @@ export async function sendWithMessageCall(
 		if (!Array.isArray(value)) throw new Error('expected a list of results');
 		results = (value as IDataObject[]).map(withReference);
 	} catch (error) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`SortedPRO's answer could not be read: ${(error as Error).message}`,
-			{
-				itemIndex: request.itemIndex,
-				description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been ${call.done}: check them in SortedPRO.`,
-			},
+		throw markMayHaveActed(
+			new NodeOperationError(
+				this.getNode(),
+				`SortedPRO's answer could not be read: ${(error as Error).message}`,
+				{
+					itemIndex: request.itemIndex,
+					description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been ${call.done}: check them in SortedPRO.`,
+				},
+			),
 		);
 	}
 	const messageOf = (result: IDataObject) =>
@@ -151,8 +154,8 @@ export function withMessageSpec(
 		},
 		failureMessage: (consignment, reason) =>
 			`Consignment ${consignment.reference} was not ${call.done}: ${reason}`,
-		uncertainMessage: (consignment, reason) =>
-			`Consignment ${consignment.reference} may have been ${call.done}: ${reason}`,
+		uncertainMessage: ({ reference }, reason) =>
+			`Consignment ${reference} may have been ${call.done}: check ${reference} in SortedPRO before sending it again (${reason})`,
 		missingReason: 'SortedPRO returned no result for it',
 	};
 }

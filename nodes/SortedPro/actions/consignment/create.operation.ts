@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiPath, sortedProRequest } from '../../transport';
-import { httpStatusOf, neverReceived } from '../../transport/errors';
+import { httpStatusOf, keepMessage, markMayHaveActed, mayHaveActed } from '../../transport/errors';
 import { decodeAnswer } from '../../transport/codec';
 import { API_LINKS } from '../links';
 import type { PerItemOperation, RunContext } from '../types';
@@ -10,12 +10,11 @@ import { createDescription } from './create.description';
 import { readCreateRequest } from './createBody';
 import { referenceFromLinks } from './schemas';
 
-/** Failures that prove SortedPRO did not act: a refusal (4xx) or 503 Service Unavailable. */
-function provesNothingDone(error: NodeApiError): boolean {
-	const status = Number(httpStatusOf(error));
-	if (status > 0) return status < 500 || status === 503;
-	// No HTTP answer: only a refused connection proves the request never arrived.
-	return neverReceived(error);
+/** What to look for in SortedPRO before creating a consignment that may exist again. */
+function lookFor(customerReference: string | undefined): string {
+	return customerReference
+		? `look for customer reference "${customerReference}" in SortedPRO before creating it again`
+		: 'no customer reference was given: look for it in SortedPRO by recipient and date before creating it again';
 }
 
 /**
@@ -29,21 +28,19 @@ function mayExistError(
 	cause: string,
 	httpCode?: string,
 ): NodeApiError {
-	const lookFor = customerReference
-		? `look for customer reference "${customerReference}" in SortedPRO before creating it again`
-		: 'no customer reference was given: look for it in SortedPRO by recipient and date before creating it again';
-	const message = `The consignment may exist in SortedPRO although the request failed (${cause}); it was not resent: ${lookFor}`;
-	return new NodeApiError(
+	const message = `The consignment may exist in SortedPRO although the request failed (${cause}); it was not resent: ${lookFor(customerReference)}`;
+	const error = new NodeApiError(
 		this.getNode(),
 		{ message, ...(httpCode && { httpCode }) } as JsonObject,
 		{
 			message,
 			description:
-				'SortedPRO may have created the consignment before the failure. A create is only resent after an answer proving nothing was done (429, 503, a refused connection).',
+				'SortedPRO may have created the consignment before the failure. A create is only resent after an answer proving nothing was done (429, 503, a connection never made).',
 			httpCode,
 			itemIndex,
 		},
 	);
+	return keepMessage(markMayHaveActed(error), message);
 }
 
 export const create: PerItemOperation = {
@@ -78,7 +75,8 @@ export const create: PerItemOperation = {
 			if (!(caught instanceof NodeApiError))
 				throw new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			const apiError: NodeApiError = caught;
-			if (provesNothingDone(apiError)) throw apiError;
+			// Only a refusal, 429, 503 or a connection never made prove SortedPRO created nothing.
+			if (!mayHaveActed(apiError)) throw apiError;
 			const status = httpStatusOf(apiError);
 			const cause = status ? `HTTP ${status}: ${apiError.message}` : apiError.message;
 			throw mayExistError.call(this, itemIndex, customerReference, cause, status);
@@ -95,14 +93,12 @@ export const create: PerItemOperation = {
 		}
 		const reference = links && referenceFromLinks(links);
 		if (!links || !reference) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`SortedPRO answered HTTP ${response.statusCode} without a link to the new consignment`,
-				{
-					itemIndex,
-					description: `The consignment was probably created: ${customerReference ? `look for customer reference "${customerReference}"` : 'look for it'} in SortedPRO before creating it again.`,
-				},
-			);
+			const message = `The consignment was probably created, but SortedPRO's answer (HTTP ${response.statusCode}) held no link to it: ${lookFor(customerReference)}`;
+			const error = new NodeOperationError(this.getNode(), message, {
+				itemIndex,
+				description: `Content-Type ${response.contentType ?? 'none'}. The request was not sent again.`,
+			});
+			throw keepMessage(markMayHaveActed(error), message);
 		}
 		return [
 			{

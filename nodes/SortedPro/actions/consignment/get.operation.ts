@@ -30,6 +30,8 @@ export async function getConsignment(
 		run,
 		apiPath('consignments', reference, ...segments),
 		read,
+		(error) =>
+			`SortedPRO's answer for consignment ${reference} could not be read: ${error.message}`,
 	);
 }
 

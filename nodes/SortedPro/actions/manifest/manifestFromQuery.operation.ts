@@ -8,7 +8,7 @@ import { parseReferences } from '../../helpers/references';
 import { unicodeProblemInJson } from '../../helpers/unicode';
 import { apiPath } from '../../transport';
 import type { Schema } from '../../transport/codec';
-import { httpStatusOf } from '../../transport/errors';
+import { httpStatusOf, keepMessage, mayHaveActed } from '../../transport/errors';
 import { choiceField, optionsCollection } from '../common.descriptions';
 import { STRING_LIST } from '../links';
 import type { PerItemOperation, RunContext } from '../types';
@@ -135,6 +135,13 @@ export const manifestFromQuery: PerItemOperation = {
 			} catch (caught) {
 				const error = asNodeError.call(this, caught, itemIndex);
 				const status = error instanceof NodeApiError ? httpStatusOf(error) : undefined;
+				if (mayHaveActed(error)) {
+					const reason = status ? `${error.message} (HTTP ${status})` : error.message;
+					throw keepMessage(
+						error,
+						`The query may have queued consignments for manifest: check their state in SortedPRO before running it again (${reason})`,
+					);
+				}
 				const otherVerbMayServe = status === '405' || status === '404';
 				if (!otherVerbMayServe || attempt === VERBS.length - 1) throw error;
 			}

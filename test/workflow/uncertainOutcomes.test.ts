@@ -1,0 +1,247 @@
+/**
+ * What an error says after a request SortedPRO may have acted on (a timeout, a dropped
+ * connection, a 500/502/504, an answer that could not be read): that the consignment may have
+ * been allocated, cancelled, manifested…, and what to check, never that it was not done and
+ * never n8n's advice to retry. And every error of a call for one consignment names it.
+ */
+import { captureLogs, runNode } from '../harness';
+
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { Fault } from '../simulator';
+import { createFromRow, orderRow } from './consignment-setup';
+import {
+	API_KEY,
+	NODE_TYPE,
+	credentialType,
+	nodeType,
+	refsItems,
+	runSortedPro,
+	serialiseRun,
+	useSimulator,
+	type OnError,
+} from './setup';
+
+captureLogs();
+const REF = 'EC-000-0UC-001';
+const QUOTE = '00000003-1111-4222-8333-444455556666';
+const sim = useSimulator({
+	autoCreate: /^EC-/,
+	consignments: [{ reference: REF, state: 'Allocated', carrierServiceReference: 'CX_NDS' }],
+});
+const options = { retries: 0, retryDelay: 0, maxRetryWait: 20, timeout: 300 };
+const NEVER = /retry|was not|were not|has not/i;
+
+async function run(
+	parameters: INodeParameters,
+	onError: OnError = 'continueErrorOutput',
+	items = refsItems([REF]),
+) {
+	const result = await runSortedPro(sim, { options, ...parameters }, items, onError);
+	expect(serialiseRun(result)).not.toContain(API_KEY);
+	return result;
+}
+/** The one error the run gave: its error item, or the error it stopped with. */
+const errorOf = (result: Awaited<ReturnType<typeof run>>) => {
+	if (result.error) return result.error.message;
+	expect(result.outputs[0]).toEqual([]);
+	expect(result.outputs[1]).toHaveLength(1);
+	return String(result.outputs[1][0].json.error);
+};
+
+const UNCERTAIN: Array<[string, Fault]> = [
+	['no answer (timeout)', { kind: 'hang' }],
+	['a connection dropped mid-answer', { kind: 'drop' }],
+	['a connection dropped before any answer', { kind: 'drop', when: 'before' }],
+	['a 500', { kind: 'status', status: 500 }],
+	['a 502', { kind: 'status', status: 502 }],
+	['a 504 page from a proxy', { kind: 'html', status: 504 }],
+	['an answer that cannot be read', { kind: 'malformed' }],
+];
+
+const consignments = (resource: string, operation: string, extra: INodeParameters = {}) => ({
+	resource,
+	operation,
+	consignmentReferences: '={{ $json.ref }}',
+	...extra,
+});
+const CALLS: Array<[string, INodeParameters, RegExp]> = [
+	[
+		'allocated with CX_NDS',
+		consignments('allocation', 'allocateWithCarrierService', {
+			carrierService: { __rl: true, mode: 'reference', value: 'CX_NDS' },
+		}),
+		/^\/allocation\/allocatewithcarrierservice$/,
+	],
+	[
+		'allocated by the default rules',
+		consignments('allocation', 'allocateUsingDefaultRules'),
+		/^\/allocation\/allocate$/,
+	],
+	[
+		'allocated with service group valuableGoods',
+		consignments('allocation', 'allocateWithServiceGroup', { serviceGroup: 'valuableGoods' }),
+		/^\/allocation\/allocatewithservicegroup$/,
+	],
+	[
+		'allocated with service filters Outbound',
+		consignments('allocation', 'allocateWithServiceFilters', { serviceDirection: 'Outbound' }),
+		/^\/allocation\/allocateConsignmentsWithServiceFilters$/,
+	],
+	[
+		'allocated with the cheapest quote',
+		consignments('allocation', 'allocateWithCheapestQuote'),
+		/\/allocatewithcheapestquote$/,
+	],
+	[
+		`allocated with quote ${QUOTE}`,
+		consignments('allocation', 'allocateWithQuote', { quoteReference: QUOTE }),
+		/\/allocatewithquote\//,
+	],
+	['deallocated', consignments('allocation', 'deallocate'), /^\/consignments\/deallocatelist$/],
+	['cancelled', consignments('consignment', 'cancel'), /^\/consignments\/cancellist$/],
+	['manifested', consignments('manifest', 'manifestConsignments'), /^\/consignments\/manifest$/],
+	[
+		'marked as Ready To Ship',
+		consignments('manifest', 'setReadyToShip'),
+		/^\/consignments\/setreadytoship$/,
+	],
+	[
+		'marked as not Ready To Ship',
+		consignments('manifest', 'setNotReadyToShip'),
+		/^\/consignments\/setnotreadytoship$/,
+	],
+];
+
+describe.each(CALLS)('consignments %s', (done, parameters, path) => {
+	const expected = new RegExp(
+		`^Consignment ${REF} may have been ${done}: check ${REF} in SortedPRO before sending it again \\(.+\\)$`,
+	);
+
+	it.each(UNCERTAIN)('after %s, the error item says it may have been done', async (_, fault) => {
+		sim.injectFaults([{ ...fault, path }]);
+		const message = errorOf(await run(parameters));
+		expect(message).toMatch(expected);
+		expect(message).not.toMatch(NEVER);
+	});
+
+	it('after a timeout, the error the node stops with says so too', async () => {
+		sim.injectFaults([{ kind: 'hang', path }]);
+		const message = errorOf(await run(parameters, 'stopWorkflow'));
+		expect(message).toMatch(expected);
+		expect(message).not.toMatch(NEVER);
+	});
+});
+
+describe('Create and Manifest by Query', () => {
+	it.each(UNCERTAIN.slice(0, 3))(
+		'after %s, Create says the consignment may exist',
+		async (_, fault) => {
+			sim.injectFaults([{ ...fault, path: '/consignments' }]);
+			const message = errorOf(
+				await run({ resource: 'consignment', operation: 'create', ...createFromRow() }, undefined, [
+					{ json: orderRow(1001) },
+				]),
+			);
+			expect(message).toMatch(
+				/^The consignment may exist in SortedPRO although the request failed \(.+\); it was not resent: look for customer reference "ORD-1001"/,
+			);
+			expect(message).not.toMatch(/retry/i);
+		},
+	);
+
+	it('a host name that does not resolve proves nothing was sent: Create says so, not “may exist”', async () => {
+		const result = await runNode({
+			nodeTypes: { [NODE_TYPE]: nodeType },
+			credentialTypes: [credentialType],
+			node: {
+				type: NODE_TYPE,
+				parameters: { resource: 'consignment', operation: 'create', ...createFromRow(), options },
+			},
+			items: [{ json: orderRow(1001) }],
+			credentials: {
+				sortedProApi: {
+					apiKey: API_KEY,
+					environment: 'custom',
+					baseUrl: 'https://sortedpro.invalid',
+				},
+			},
+		});
+		expect(result.error?.message).toBe(
+			'Could not reach SortedPRO at https://sortedpro.invalid: the host name could not be resolved',
+		);
+		expect(result.error?.description).toMatch(/so SortedPRO did not receive the request/);
+	});
+
+	it.each(UNCERTAIN)(
+		'after %s, Manifest by Query says consignments may have been queued',
+		async (_, fault) => {
+			sim.injectFaults([{ ...fault, path: '/consignments/manifestFromQuery' }]);
+			const message = errorOf(
+				await run({ resource: 'manifest', operation: 'manifestFromQuery' }, undefined, [
+					{ json: {} },
+				]),
+			);
+			expect(message).toMatch(
+				/^The query may have queued consignments for manifest: check their state in SortedPRO before running it again \(.+\)$/,
+			);
+			expect(message).not.toMatch(NEVER);
+		},
+	);
+});
+
+describe('every error of a call for one consignment names it', () => {
+	const one = (resource: string, operation: string, extra: INodeParameters = {}) => ({
+		resource,
+		operation,
+		consignmentReference: '={{ $json.ref }}',
+		...extra,
+	});
+	const PER_CONSIGNMENT: Array<[string, INodeParameters, RegExp]> = [
+		['Consignment → Get', one('consignment', 'get'), new RegExp(`^/consignments/${REF}$`)],
+		['Consignment → Get Status', one('consignment', 'getStatus'), /\/status$/],
+		['Label → Get', one('label', 'get'), /^\/labels\//],
+		[
+			'Label → Get (a package)',
+			one('label', 'get', { options: { ...options, packageReference: 'EP-1' } }),
+			/^\/labels\//,
+		],
+		['Tracking → Get', one('tracking', 'get'), /^\/tracking\//],
+		[
+			'Tracking → Get (flattened)',
+			one('tracking', 'get', { options: { ...options, flattened: true } }),
+			/^\/tracking\//,
+		],
+		['Quote → Get for Consignment', one('quote', 'getForConsignment'), /^\/quotes\/consignment\//],
+		[
+			'Allocate With Cheapest Quote',
+			consignments('allocation', 'allocateWithCheapestQuote'),
+			/\/allocatewithcheapestquote$/,
+		],
+		[
+			'Allocate With Quote',
+			consignments('allocation', 'allocateWithQuote', { quoteReference: QUOTE }),
+			/\/allocatewithquote\//,
+		],
+	];
+	const FAULTS: Array<[string, Fault]> = [
+		['a timeout', { kind: 'hang' }],
+		['a 500', { kind: 'status', status: 500 }],
+		['a dropped connection', { kind: 'drop', when: 'before' }],
+		['an answer that cannot be read', { kind: 'malformed' }],
+		['a refusal that does not name it (409)', { kind: 'status', status: 409 }],
+	];
+	const cases = PER_CONSIGNMENT.flatMap(([name, parameters, path]) =>
+		FAULTS.map(([faultName, fault]) => [name, faultName, parameters, { ...fault, path }] as const),
+	);
+
+	it.each(cases)('%s, after %s', async (_name, _fault, parameters, fault) => {
+		sim.injectFaults([fault]);
+		const routed = errorOf(await run(parameters));
+		expect(routed).toContain(REF);
+		expect(routed).not.toMatch(/Retry on Fail|retry the request/i);
+		sim.reset();
+		sim.injectFaults([fault]);
+		expect(errorOf(await run(parameters, 'stopWorkflow'))).toContain(REF);
+	});
+});
