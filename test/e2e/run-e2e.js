@@ -71,7 +71,19 @@ async function runVersion(ctx, version, tarball) {
 				),
 			);
 			// No runtime dependency: xml2js comes bundled beside the codec, nothing else installed.
-			assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', 'nodes', 'SortedPro', 'transport', 'vendor', 'xml2js.js')));
+			assert.ok(
+				fs.existsSync(
+					path.join(
+						inst.value.dir,
+						'dist',
+						'nodes',
+						'SortedPro',
+						'transport',
+						'vendor',
+						'xml2js.js',
+					),
+				),
+			);
 			assert.deepEqual(
 				fs
 					.readdirSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules'))
