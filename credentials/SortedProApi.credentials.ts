@@ -8,7 +8,7 @@ import type {
 
 export const SORTEDPRO_CREDENTIAL = 'sortedProApi';
 export const SORTEDPRO_PRODUCTION_URL = 'https://api.electioapp.com';
-export const SORTEDPRO_SANDBOX_URL = 'https://apisandbox.electioapp.com';
+const SORTEDPRO_SANDBOX_URL = 'https://apisandbox.electioapp.com';
 
 /**
  * The base-URL rule: https, or plain http only to this machine (a local proxy or test server).

@@ -3,10 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 /**
  * Parameter pieces shared by operations, described once. The numeric options' limits and
  * defaults are the `typeOptions` and `default` below; the run reads them from here (see
- * helpers/requestOptions), so the editor and the run cannot disagree.
+ * requestOptions.ts), so the editor and the run cannot disagree.
  */
-export type DisplayOptions = INodeProperties['displayOptions'];
-
 export const consignmentReferencesField = (): INodeProperties => ({
 	displayName: 'Consignment References',
 	name: 'consignmentReferences',
@@ -18,7 +16,7 @@ export const consignmentReferencesField = (): INodeProperties => ({
 		'One consignment reference, several separated by commas, spaces or new lines, or an expression returning a list of references',
 });
 
-export const consignmentReferenceField = (): INodeProperties => ({
+const consignmentReferenceField = (): INodeProperties => ({
 	displayName: 'Consignment Reference',
 	name: 'consignmentReference',
 	type: 'string',
@@ -29,7 +27,7 @@ export const consignmentReferenceField = (): INodeProperties => ({
 });
 
 /** `grouping`: how Combine Items groups the references ('' when it does not). */
-export const requestModeField = (grouping = 'per carrier service'): INodeProperties => ({
+const requestModeField = (grouping = 'per carrier service'): INodeProperties => ({
 	displayName: 'Request Mode',
 	name: 'requestMode',
 	type: 'options',
@@ -80,7 +78,7 @@ export const batchSizeOption: INodeProperties = {
 	description: 'Most consignment references to send in one request',
 };
 
-export const bodyFormatOption = choiceField(
+const bodyFormatOption = choiceField(
 	'Body Format',
 	'bodyFormat',
 	'json',

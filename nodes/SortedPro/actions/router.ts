@@ -1,17 +1,26 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { AdaptiveLimit, runConcurrently, stoppedError } from '../helpers/concurrency';
+import { runConcurrently, stoppedError } from '../helpers/concurrency';
 import { asNodeError } from '../helpers/inputErrors';
-import { readRequestOptions } from '../helpers/requestOptions';
-import { connect } from '../transport';
+import { readConsignmentReference } from '../helpers/pathReferences';
+import { AdaptiveLimit, SortedProClient } from '../transport';
+import { keepMessage } from '../transport/errors';
 import { allocation } from './allocation';
+import { runBatch } from './batch/engine';
 import { consignment } from './consignment';
 import { label } from './label';
 import { manifest } from './manifest';
 import { quote } from './quote';
+import { readRequestOptions } from './requestOptions';
+import type { RunContext } from './run';
 import { tracking } from './tracking';
-import { resourceDescription, type Operation, type Resource, type RunContext } from './types';
+import {
+	resourceDescription,
+	type Operation,
+	type PerConsignmentOperation,
+	type Resource,
+} from './types';
 
 /** Every resource of the node, in the order the editor lists them. */
 const resources: Resource[] = [allocation, consignment, label, manifest, quote, tracking];
@@ -34,11 +43,40 @@ function findOperation(resourceValue: string, operationValue: string): Operation
 	return resource?.operations.find((operation) => operation.option.value === operationValue);
 }
 
+/** "get the label of consignment EC-…" from the action "Get the label of a consignment". */
+function what(action: string, reference: string): string {
+	const subject = `consignment ${reference}`;
+	const phrase = action.charAt(0).toLowerCase() + action.slice(1);
+	return phrase.includes('a consignment')
+		? phrase.replace('a consignment', subject)
+		: `${phrase} (${subject})`;
+}
+
+/** One item of a per-consignment operation: an error from SortedPRO is made to name the consignment. */
+async function runForConsignment(
+	this: IExecuteFunctions,
+	operation: PerConsignmentOperation,
+	itemIndex: number,
+	run: RunContext,
+): Promise<INodeExecutionData[]> {
+	const reference = readConsignmentReference.call(this, itemIndex);
+	try {
+		return await operation.execute.call(this, itemIndex, run, reference);
+	} catch (caught) {
+		const error = asNodeError.call(this, caught, itemIndex);
+		// SortedPRO's answers (a timeout, a 500) need not name the consignment: the message does.
+		if (error instanceof NodeApiError && !error.message.includes(reference))
+			keepMessage(error, `Could not ${what(operation.option.action, reference)}: ${error.message}`);
+		throw error;
+	}
+}
+
 /**
  * Runs the chosen operation. Owns what every operation shares: the request options, the
- * connection, the in-flight limit and the failure policy, read once; and for per-item
- * operations the item loop, pairedItem and the one continue-on-fail branch. Run as an AI
- * Agent's tool, a failure becomes the tool's answer, so the model learns why.
+ * client (connection, body format, retry policy, in-flight limit) and the failure policy, read
+ * once; batch operations go to the batch engine; for the others, the item loop, pairedItem and
+ * the one continue-on-fail branch. Run as an AI Agent's tool, a failure becomes the tool's
+ * answer, so the model learns why.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -53,17 +91,24 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const options = readRequestOptions.call(this);
 	const asTool = this.getNode().type.endsWith('Tool');
+	const limit = new AdaptiveLimit(options.parallelRequests);
 	const run: RunContext = {
-		connection: await connect(this),
+		api: await SortedProClient.open(this, {
+			format: options.format,
+			policy: options.policy,
+			limit,
+		}),
 		options,
-		limit: new AdaptiveLimit(options.parallelRequests),
 		onError: this.continueOnFail() || asTool ? 'continue' : 'stop',
 	};
-	if (operation.kind === 'batch') return [await operation.execute.call(this, items, run)];
+	if (operation.kind === 'batch') return [await runBatch.call(this, items, run, operation.batch)];
 
 	const perItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			const output = await operation.execute.call(this, itemIndex, run);
+			const output =
+				operation.kind === 'perConsignment'
+					? await runForConsignment.call(this, operation, itemIndex, run)
+					: await operation.execute.call(this, itemIndex, run);
 			return output.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 		} catch (caught) {
 			const error = asNodeError.call(this, caught, itemIndex);

@@ -5,30 +5,23 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { AdaptiveLimit } from '../helpers/concurrency';
-import type { RequestOptions } from '../helpers/requestOptions';
-import type { SortedProConnection } from '../transport';
+import type { BatchSpec } from './batch/types';
+import type { RunContext } from './run';
 
-/** What every operation of a run shares, read once by the router. */
-export interface RunContext {
-	connection: SortedProConnection;
-	options: RequestOptions;
-	/** Shared by every request of the run */
-	limit: AdaptiveLimit;
-	/** 'continue': failures become error items (continueOnFail, or the node runs as an AI tool) */
-	onError: 'stop' | 'continue';
-}
-
-/**
- * A call made once per input item (get, cancel one, label…). The router owns the item loop,
- * pairedItem and the continue-on-fail branch: `execute` returns the item's output items (their
- * pairedItem is set by the router) or throws.
- */
-export interface PerItemOperation {
-	kind: 'perItem';
+/** What every operation declares: its entry in the Operation parameter and its parameters. */
+interface OperationEntry {
 	/** The entry of the Operation parameter: name, value, action, description */
 	option: INodePropertyOptions & { action: string };
 	description: INodeProperties[];
+}
+
+/**
+ * Calls made once per input item (create, search, manifest by query…). The router owns the
+ * item loop, pairedItem and the continue-on-fail branch: `execute` returns the item's output
+ * items (their pairedItem is set by the router) or throws.
+ */
+export interface PerItemOperation extends OperationEntry {
+	kind: 'perItem';
 	execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
@@ -37,21 +30,30 @@ export interface PerItemOperation {
 }
 
 /**
- * An operation whose references are combined across items (allocate, deallocate, manifest…):
- * `execute` returns every output item, paired, in input order (see batch/engine).
+ * A call about the one consignment an item names (get, label, tracking…): as per item, and the
+ * router first reads the item's Consignment Reference, checked as a path segment, and makes any
+ * error from SortedPRO name it.
  */
-export interface BatchOperation {
-	kind: 'batch';
-	option: INodePropertyOptions & { action: string };
-	description: INodeProperties[];
+export interface PerConsignmentOperation extends OperationEntry {
+	kind: 'perConsignment';
 	execute(
 		this: IExecuteFunctions,
-		items: INodeExecutionData[],
+		itemIndex: number,
 		run: RunContext,
+		reference: string,
 	): Promise<INodeExecutionData[]>;
 }
 
-export type Operation = PerItemOperation | BatchOperation;
+/**
+ * References combined across items (allocate, deallocate, manifest…): the batch engine reads,
+ * plans, sends and pairs them by the operation's `batch` spec (see batch/engine).
+ */
+export interface BatchOperation extends OperationEntry {
+	kind: 'batch';
+	batch: BatchSpec;
+}
+
+export type Operation = PerItemOperation | PerConsignmentOperation | BatchOperation;
 
 /** A resource: its value, display name and operations (in the order the editor lists them). */
 export interface Resource {

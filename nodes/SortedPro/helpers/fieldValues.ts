@@ -1,5 +1,7 @@
 /** Readers of field values that name the field in their refusal (see inputError). */
 
+import type { INodeProperties } from 'n8n-workflow';
+
 import { unicodeProblem } from './unicode';
 
 /** Makes the error for a field's problem (a NodeOperationError naming item and field). */
@@ -45,4 +47,22 @@ export function optionalBoolean(value: unknown): boolean | undefined | 'invalid'
 	if (value === false || value === 'false') return false;
 	if (value === 'any' || value === '' || value === undefined || value === null) return undefined;
 	return 'invalid';
+}
+
+/**
+ * A whole number within the limits its parameter's description states (typeOptions minValue
+ * and maxValue), so the editor and the check cannot disagree; refused naming the parameter.
+ */
+export function wholeNumber(value: unknown, property: INodeProperties, refuse: Refuse): number {
+	const limits = (property.typeOptions ?? {}) as { minValue?: number; maxValue?: number };
+	const min = limits.minValue ?? 0;
+	const max = limits.maxValue ?? Infinity;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+		const range = max === Infinity ? `of ${min} or more` : `from ${min} to ${max}`;
+		throw refuse(
+			property.displayName,
+			`must be a whole number ${range}, not ${JSON.stringify(value)}`,
+		);
+	}
+	return value;
 }

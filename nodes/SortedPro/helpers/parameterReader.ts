@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, IGetNodeParameterOptions, INodeExecutionData } from 'n8n-workflow';
 
 /** Gives a parameter's value for an item. */
-export type ParameterReader = ((itemIndex: number) => unknown) & { constant: boolean };
+type ParameterReader = ((itemIndex: number) => unknown) & { constant: boolean };
 
 // `{{ $json.field }}` or `{{ $json["field name"] }}`, the expressions the editor writes when a
 // field is dragged in, and nothing else.

@@ -17,7 +17,7 @@ const CONTROL_CHARACTER =
 	/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufff9-\ufffb]/;
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 
-export type ParsedReferences = { references: string[] } | { problem: string };
+type ParsedReferences = { references: string[] } | { problem: string };
 
 function escapeInvisible(reference: string): string {
 	return reference.replace(

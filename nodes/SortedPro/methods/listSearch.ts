@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { carrierServiceLabel, getCarrierServices } from '../actions/allocation/carrierServices';
-import { connect } from '../transport';
+import { SortedProClient } from '../transport';
 
 /**
  * Carrier services of the subscription, for the "From List" mode of Carrier Service: shown as
@@ -12,7 +12,7 @@ export async function searchCarrierServices(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const needle = filter?.trim().toLowerCase() ?? '';
-	const services = await getCarrierServices.call(this, await connect(this));
+	const services = await getCarrierServices.call(this, await SortedProClient.open(this));
 	const matching = services.filter(
 		(service) => needle === '' || carrierServiceLabel(service).toLowerCase().includes(needle),
 	);

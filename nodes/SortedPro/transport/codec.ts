@@ -17,8 +17,7 @@ export const MEDIA_TYPES: Record<BodyFormat, string> = {
 	xml: 'application/xml',
 };
 
-export const CONSIGNMENTS_NS =
-	'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments';
+const CONSIGNMENTS_NS = 'http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments';
 
 type Scalar = 'string' | 'number' | 'boolean';
 export interface ListField {
@@ -26,7 +25,7 @@ export interface ListField {
 	/** XML element name of one list entry */
 	item: string;
 }
-export type FieldType = Scalar | ListField | Schema;
+type FieldType = Scalar | ListField | Schema;
 export interface Schema {
 	[field: string]: FieldType;
 }
@@ -44,7 +43,7 @@ async function xml2js(): Promise<typeof Xml2js> {
 
 let requestBuilder: Xml2js.Builder | undefined;
 
-export function isXmlContentType(contentType: string | undefined): boolean {
+function isXmlContentType(contentType: string | undefined): boolean {
 	return /[/+]xml\b/i.test(contentType ?? '');
 }
 

@@ -1,21 +1,22 @@
 import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
-import { batchOperation } from '../batch/operation';
 import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import type { BatchOperation } from '../types';
 
 /** PUT /allocation/allocate `{ConsignmentReferences}`: SortedPRO picks the service by the allocation rules. */
-export const allocateUsingDefaultRules = batchOperation(
-	{
+export const allocateUsingDefaultRules: BatchOperation = {
+	kind: 'batch',
+	option: {
 		name: 'Allocate Using Default Rules',
 		value: 'allocateUsingDefaultRules',
 		description:
 			'Allocate consignments to the cheapest carrier service that meets your allocation rules',
 		action: 'Allocate consignments using default rules',
 	},
-	batchReferencesDescription('', [ifAlreadyAllocatedOption]),
-	allocationSpec({
+	description: batchReferencesDescription('', [ifAlreadyAllocatedOption]),
+	batch: allocationSpec({
 		request: async (_batch, references, format) => ({
 			path: apiPath('allocation', 'allocate'),
 			body: await encodeBody(
@@ -26,4 +27,4 @@ export const allocateUsingDefaultRules = batchOperation(
 		}),
 		how: () => 'by the default rules',
 	}),
-);
+};

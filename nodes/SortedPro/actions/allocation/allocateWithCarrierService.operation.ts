@@ -2,11 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
-import { batchOperation } from '../batch/operation';
 import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
 import { checkCarrierServices } from './carrierServices';
+import type { BatchOperation } from '../types';
 
 const description: INodeProperties[] = [
 	{
@@ -53,15 +53,16 @@ export async function encodeAllocateWithCarrierService(
 }
 
 /** PUT /allocation/allocatewithcarrierservice: the consignments, grouped by carrier service. */
-export const allocateWithCarrierService = batchOperation(
-	{
+export const allocateWithCarrierService: BatchOperation = {
+	kind: 'batch',
+	option: {
 		name: 'Allocate With Carrier Service',
 		value: 'allocateWithCarrierService',
 		description: 'Allocate consignments to a specific carrier service',
 		action: 'Allocate consignments with a carrier service',
 	},
 	description,
-	allocationSpec(
+	batch: allocationSpec(
 		{
 			request: async (batch, references, format) => ({
 				path: apiPath('allocation', 'allocatewithcarrierservice'),
@@ -80,4 +81,4 @@ export const allocateWithCarrierService = batchOperation(
 			checkGroups: checkCarrierServices,
 		},
 	),
-);
+};

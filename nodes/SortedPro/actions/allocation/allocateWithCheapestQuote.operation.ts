@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { apiPath } from '../../transport';
-import { batchOperation } from '../batch/operation';
 import { consignmentReferencesField, optionsCollection } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
-import { runPerConsignment } from './perConsignment';
+import type { BatchOperation } from '../types';
 
 const description: INodeProperties[] = [
 	{
@@ -17,8 +16,9 @@ const description: INodeProperties[] = [
 ];
 
 /** PUT /allocation/{consignmentReference}/allocatewithcheapestquote, no body: one consignment per request. */
-export const allocateWithCheapestQuote = batchOperation(
-	{
+export const allocateWithCheapestQuote: BatchOperation = {
+	kind: 'batch',
+	option: {
 		name: 'Allocate With Cheapest Quote',
 		value: 'allocateWithCheapestQuote',
 		description:
@@ -26,12 +26,11 @@ export const allocateWithCheapestQuote = batchOperation(
 		action: 'Allocate consignments with the cheapest quote',
 	},
 	description,
-	allocationSpec({
+	batch: allocationSpec({
 		request: async (_batch, [reference]) => ({
 			path: apiPath('allocation', reference, 'allocatewithcheapestquote'),
 		}),
 		how: () => 'with the cheapest quote',
 		oneConsignment: true,
 	}),
-	runPerConsignment,
-);
+};

@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { apiPath } from '../../transport';
-import { batchOperation } from '../batch/operation';
 import { consignmentReferencesField, optionsCollection } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
-import { runPerConsignment } from './perConsignment';
+import type { BatchOperation } from '../types';
 
 const description: INodeProperties[] = [
 	{
@@ -28,15 +27,16 @@ const description: INodeProperties[] = [
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
 /** PUT /allocation/{consignmentReference}/allocatewithquote/{quoteReference}, no body: one consignment per request. */
-export const allocateWithQuote = batchOperation(
-	{
+export const allocateWithQuote: BatchOperation = {
+	kind: 'batch',
+	option: {
 		name: 'Allocate With Quote',
 		value: 'allocateWithQuote',
 		description: 'Allocate a consignment with one of its quotes',
 		action: 'Allocate a consignment with a quote',
 	},
 	description,
-	allocationSpec(
+	batch: allocationSpec(
 		{
 			request: async (batch, [reference]) => ({
 				path: apiPath(
@@ -73,5 +73,4 @@ export const allocateWithQuote = batchOperation(
 					: `holds ${references.length} references; a quote is for one consignment, so each item takes one`,
 		},
 	),
-	runPerConsignment,
-);
+};

@@ -5,10 +5,10 @@ import { parameterReader } from '../../helpers/parameterReader';
 import { apiPath } from '../../transport';
 import { encodeBody, type BodyFormat } from '../../transport/codec';
 import { GroupProblem } from '../batch/group';
-import { batchOperation } from '../batch/operation';
 import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import type { BatchOperation } from '../types';
 
 const DIRECTIONS = ['Outbound', 'Inbound'];
 
@@ -96,7 +96,7 @@ function readFilters(this: IExecuteFunctions, items: INodeExecutionData[]) {
 }
 
 /** PUT /allocation/allocateConsignmentsWithServiceFilters `{ConsignmentReferences, Filters}`. */
-export async function encodeAllocateWithServiceFilters(
+async function encodeAllocateWithServiceFilters(
 	format: BodyFormat,
 	group: string,
 	references: string[],
@@ -115,8 +115,9 @@ export async function encodeAllocateWithServiceFilters(
 }
 
 /** The cheapest carrier service that meets the filters, within the organisation's allocation rules. */
-export const allocateWithServiceFilters = batchOperation(
-	{
+export const allocateWithServiceFilters: BatchOperation = {
+	kind: 'batch',
+	option: {
 		name: 'Allocate With Service Filters',
 		value: 'allocateWithServiceFilters',
 		description:
@@ -124,7 +125,7 @@ export const allocateWithServiceFilters = batchOperation(
 		action: 'Allocate consignments with service filters',
 	},
 	description,
-	allocationSpec(
+	batch: allocationSpec(
 		{
 			request: async (batch, references, format) => ({
 				path: apiPath('allocation', 'allocateConsignmentsWithServiceFilters'),
@@ -140,4 +141,4 @@ export const allocateWithServiceFilters = batchOperation(
 			},
 		},
 	),
-);
+};

@@ -2,10 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
-import { batchOperation } from '../batch/operation';
 import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import type { BatchOperation } from '../types';
 
 const description: INodeProperties[] = [
 	{
@@ -22,7 +22,7 @@ const description: INodeProperties[] = [
 ];
 
 /** PUT /allocation/allocatewithservicegroup `{ConsignmentReferences, MpdCarrierServiceGroupReference}`. */
-export async function encodeAllocateWithServiceGroup(
+async function encodeAllocateWithServiceGroup(
 	format: 'json' | 'xml',
 	serviceGroup: string,
 	references: string[],
@@ -33,15 +33,16 @@ export async function encodeAllocateWithServiceGroup(
 }
 
 /** PUT /allocation/allocatewithservicegroup: the consignments, grouped by service group. */
-export const allocateWithServiceGroup = batchOperation(
-	{
+export const allocateWithServiceGroup: BatchOperation = {
+	kind: 'batch',
+	option: {
 		name: 'Allocate With Service Group',
 		value: 'allocateWithServiceGroup',
 		description: 'Allocate consignments to the best carrier service of a service group',
 		action: 'Allocate consignments with a service group',
 	},
 	description,
-	allocationSpec(
+	batch: allocationSpec(
 		{
 			request: async (batch, references, format) => ({
 				path: apiPath('allocation', 'allocatewithservicegroup'),
@@ -57,4 +58,4 @@ export const allocateWithServiceGroup = batchOperation(
 			},
 		},
 	),
-);
+};

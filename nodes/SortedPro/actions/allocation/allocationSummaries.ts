@@ -1,14 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { sortedProRequest, type SortedProRequest, type SortedProResponse } from '../../transport';
 import { decodeAnswer, decodeList, type ListField, type Schema } from '../../transport/codec';
-import { markMayHaveActed, mayHaveActed } from '../../transport/errors';
-import type { BatchAnswer, ConsignmentOutcome } from '../batch/engine';
+import { API_LINKS, lastPathSegment, STRING_LIST } from '../answers';
 import { pairEntries } from '../batch/pairEntries';
-import { API_LINKS, lastPathSegment, STRING_LIST } from '../links';
-import type { RunContext } from '../types';
-import { confirmAlreadyAllocated } from './alreadyAllocated';
+import type { BatchAnswer, ConsignmentOutcome } from '../batch/types';
 
 const CONSIGNMENT_LEG: Schema = {
 	Leg: 'number',
@@ -17,7 +12,7 @@ const CONSIGNMENT_LEG: Schema = {
 	CarrierServiceReference: 'string',
 	CarrierName: 'string',
 };
-export const ALLOCATION_SUMMARY: Schema = {
+const ALLOCATION_SUMMARY: Schema = {
 	// Not sent by SortedPRO: filled from the detail link (see consignmentReferenceOf), first so
 	// it leads the output item.
 	ConsignmentReference: 'string',
@@ -64,7 +59,7 @@ const SUMMARY_LIST: ListField = { list: ALLOCATION_SUMMARY, item: 'AllocationSum
  * its help pages as one summary; both are read. A lone summary without a link is that
  * consignment's.
  */
-async function decodeOneConsignment(
+export async function decodeOneConsignment(
 	body: string,
 	contentType: string | undefined,
 	reference: string,
@@ -83,7 +78,7 @@ async function decodeOneConsignment(
 }
 
 // How SortedPRO words a refusal because the consignment is allocated already.
-const ALREADY_ALLOCATED = /\b(already allocated|in state allocated)\b/i;
+export const ALREADY_ALLOCATED = /\b(already allocated|in state allocated)\b/i;
 
 const NOTICES = {
 	resent:
@@ -92,7 +87,10 @@ const NOTICES = {
 		'SortedPRO accepted this consignment for later processing (HTTP 202 with no Allocation Summary): it is not allocated yet. Check its state in SortedPRO before printing labels.',
 };
 
-function unconfirmed(summary: IDataObject, notice: keyof typeof NOTICES): ConsignmentOutcome {
+export function unconfirmed(
+	summary: IDataObject,
+	notice: keyof typeof NOTICES,
+): ConsignmentOutcome {
 	summary.AllocationUnconfirmed = true;
 	summary.Notice = NOTICES[notice];
 	return { ok: true, json: summary };
@@ -147,7 +145,11 @@ export function answerFromSummaries(
  * The item of a consignment SortedPRO answered without a summary (202 with no body, a refusal
  * of the whole request): the summary's fields, empty but for the status and its text.
  */
-function emptySummary(reference: string, status: number, description: string | null): IDataObject {
+export function emptySummary(
+	reference: string,
+	status: number,
+	description: string | null,
+): IDataObject {
 	return {
 		ConsignmentReference: reference,
 		StatusCode: status,
@@ -159,89 +161,4 @@ function emptySummary(reference: string, status: number, description: string | n
 		CarrierServiceReference: null,
 		CarrierServiceName: null,
 	};
-}
-
-/**
- * Sends one allocation request (any of the allocate calls) and reads its Allocation Summaries.
- * 202 with no body: each consignment accepted, unconfirmed. An answer that cannot be read
- * fails the request, saying the consignments may have been allocated.
- */
-export async function sendAllocation(
-	this: IExecuteFunctions,
-	run: RunContext,
-	request: Omit<SortedProRequest, 'connection' | 'format' | 'limit'>,
-	references: string[],
-	group = '',
-	/** a call for one consignment (in its path): the answer may be one summary or a list of one */
-	oneConsignment = false,
-): Promise<BatchAnswer> {
-	let response: SortedProResponse;
-	try {
-		response = await sortedProRequest.call(
-			this,
-			{ ...request, connection: run.connection, format: run.options.format, limit: run.limit },
-			run.options.policy,
-		);
-	} catch (caught) {
-		// A call for one consignment is refused as a whole (HTTP 4xx) where a list call answers per consignment.
-		const refusal =
-			oneConsignment && caught instanceof NodeApiError && /^4\d\d$/.test(String(caught.httpCode))
-				? caught
-				: undefined;
-		if (!refusal) {
-			throw caught instanceof NodeApiError || caught instanceof NodeOperationError
-				? caught
-				: new NodeOperationError(this.getNode(), caught as Error);
-		}
-		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
-		if (mayHaveActed(refusal) && ALREADY_ALLOCATED.test(refusal.message)) {
-			// As a list call's "already allocated" summary after such an attempt: allocated, unconfirmed.
-			const summary = emptySummary(references[0], Number(refusal.httpCode), refusal.message);
-			answer.outcomes.set(references[0], unconfirmed(summary, 'resent'));
-			return answer;
-		}
-		answer.outcomes.set(references[0], {
-			ok: false,
-			reason: refusal.message,
-			description: refusal.description ?? '',
-			httpCode: String(refusal.httpCode),
-		});
-		await confirmAlreadyAllocated.call(this, run, answer, request.itemIndex ?? 0);
-		const outcome = answer.outcomes.get(references[0]);
-		if (outcome?.ok) return answer;
-		// The look-up's finding (why the state could not be checked) goes with the refusal.
-		if (outcome) refusal.message = outcome.reason;
-		// The resend's refusal tells the consignment's state now: whatever the lost attempt did, it is not allocated.
-		delete refusal.context.mayHaveActed;
-		throw refusal;
-	}
-	if (response.statusCode === 202 && response.body.trim() === '') {
-		const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
-		for (const reference of references)
-			answer.outcomes.set(reference, unconfirmed(emptySummary(reference, 202, null), 'accepted'));
-		return answer;
-	}
-	let summaries: IDataObject[];
-	try {
-		summaries = oneConsignment
-			? await decodeOneConsignment(response.body, response.contentType, references[0])
-			: await decodeAllocationSummaries(response.body, response.contentType);
-	} catch (error) {
-		throw markMayHaveActed(
-			new NodeOperationError(
-				this.getNode(),
-				`SortedPRO's answer could not be read: ${(error as Error).message}`,
-				{
-					itemIndex: request.itemIndex,
-					description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been allocated: check them in SortedPRO.`,
-				},
-			),
-		);
-	}
-	const answer = answerFromSummaries(references, summaries, response.uncertainAttempts > 0, group);
-	const refused = new Map(
-		summaries.map((summary) => [String(summary.ConsignmentReference), summary]),
-	);
-	await confirmAlreadyAllocated.call(this, run, answer, request.itemIndex ?? 0, refused);
-	return answer;
 }

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { BatchAnswer } from '../batch/engine';
+import type { BatchAnswer } from '../batch/types';
 import { getConsignment } from '../consignment/get.operation';
 import { ALLOCATED_STATES } from '../consignment/states';
-import type { RunContext } from '../types';
+import type { RunContext } from '../run';
 
 export const ifAlreadyAllocatedOption: INodeProperties = {
 	displayName: 'If Already Allocated',
@@ -62,7 +62,7 @@ function alreadyAllocatedItem(
 }
 
 /**
- * With "If Already Allocated: Report as Allocated", every consignment the answer refused is
+ * For "If Already Allocated: Report as Allocated": every consignment the answer refused is
  * looked up (GET /consignments/{ref}); one whose own state shows it allocated becomes an
  * allocated item marked `AlreadyAllocated`. Any other failure stays a failure, and so does one
  * whose state cannot be read or whose look-up answers with another consignment's `Reference`
@@ -70,13 +70,11 @@ function alreadyAllocatedItem(
  * had them.
  */
 export async function confirmAlreadyAllocated(
-	this: IExecuteFunctions,
 	run: RunContext,
 	answer: BatchAnswer,
 	itemIndex: number,
 	summaries: Map<string, IDataObject> = new Map(),
 ): Promise<void> {
-	if (this.getNodeParameter('options.ifAlreadyAllocated', 0, 'error') !== 'allocated') return;
 	// An uncertain outcome is no refusal: the answer contradicted itself, so the user checks it.
 	const refused = [...answer.outcomes]
 		.filter(([, outcome]) => !outcome.ok && !outcome.uncertain)
@@ -87,7 +85,7 @@ export async function confirmAlreadyAllocated(
 			if (!outcome || outcome.ok) return;
 			let consignment: IDataObject;
 			try {
-				consignment = await getConsignment.call(this, itemIndex, run, reference);
+				consignment = await getConsignment(run, itemIndex, reference);
 			} catch (error) {
 				outcome.reason += ` (its state could not be read to check for an earlier allocation: ${(error as Error).message})`;
 				return;

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { sortedProRequest, type RetryPolicy, type SortedProConnection } from '../../transport';
-import { decodeAnswer, type BodyFormat, type ListField, type Schema } from '../../transport/codec';
-import type { RunContext } from '../types';
+import type { SortedProClient } from '../../transport';
+import { decodeAnswer, type ListField, type Schema } from '../../transport/codec';
+import type { RunContext } from '../run';
 
 const CARRIER_SERVICE: Schema = {
 	Reference: 'string',
@@ -82,17 +82,11 @@ function toCarrierService(entry: IDataObject): CarrierService | undefined {
  */
 export async function getCarrierServices(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
-	connection: SortedProConnection,
-	format: BodyFormat = 'json',
-	policy?: RetryPolicy,
+	api: SortedProClient,
 ): Promise<CarrierService[]> {
 	let entries: IDataObject[];
 	try {
-		const response = await sortedProRequest.call(
-			this,
-			{ method: 'GET', connection, path: '/carrierservices', format },
-			policy,
-		);
+		const response = await api.send({ method: 'GET', path: '/carrierservices' });
 		entries = await decodeCarrierServices(response.body, response.contentType);
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '404') {
@@ -151,12 +145,7 @@ export async function checkCarrierServices(
 	const problems = new Map<string, string>();
 	let known: Map<string, CarrierService>;
 	try {
-		const services = await getCarrierServices.call(
-			this,
-			run.connection,
-			run.options.format,
-			run.options.policy,
-		);
+		const services = await getCarrierServices.call(this, run.api);
 		known = new Map(services.map((service) => [service.reference, service]));
 	} catch (error) {
 		this.addExecutionHints?.({

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BatchAnswer, ConsignmentOutcome } from './engine';
+import type { BatchAnswer, ConsignmentOutcome } from './types';
 
 /** How the entries of one kind of answer (Allocation Summaries, WithMessage results) are read. */
-export interface EntryReader {
+interface EntryReader {
 	/** The outcome of an entry for a consignment of the request (it may add fields to the entry) */
 	outcome(entry: IDataObject, reference: string): ConsignmentOutcome;
 	/** What an entry says, for a message: `allocated: …`, `failed with StatusCode 400: …` */

@@ -4,10 +4,11 @@ import { inputError } from '../../helpers/inputErrors';
 import { parameterReader } from '../../helpers/parameterReader';
 import { parseReferences, plainReference } from '../../helpers/references';
 import { unicodeProblem } from '../../helpers/unicode';
-import type { RunContext } from '../types';
-import type { BatchSpec } from './engine';
+import { pathSegmentProblem } from '../../helpers/pathReferences';
+import type { RunContext } from '../run';
 import { GroupProblem } from './group';
 import { BatchPlan, type Batch, type PlannedConsignment, type RequestMode } from './plan';
+import type { BatchSpec } from './types';
 
 /**
  * Reads the items, refuses the bad ones and plans the batches. Only the consignments and the
@@ -38,7 +39,8 @@ export async function planBatches(
 			);
 		else plan.add(itemIndex, group, inputs.references[index]);
 	}
-	return { consignments: plan.consignments, batches: plan.batches(run.options.batchSize) };
+	const batchSize = spec.oneConsignmentPerRequest ? 1 : run.options.batchSize;
+	return { consignments: plan.consignments, batches: plan.batches(batchSize) };
 }
 
 /** The items not refused, as parallel lists (no object per item). */
@@ -88,9 +90,8 @@ function readInputs(
 			refuse(inputError.call(this, itemIndex, 'Consignment References', parsed.problem), itemIndex);
 		} else {
 			const references = parsed ? parsed.references : (plain as string);
-			const problem = spec.checkReferences?.(
-				typeof references === 'string' ? [references] : references,
-			);
+			const list = typeof references === 'string' ? [references] : references;
+			const problem = spec.checkReferences?.(list) ?? pathProblem(spec, list);
 			if (problem !== undefined)
 				refuse(inputError.call(this, itemIndex, 'Consignment References', problem), itemIndex);
 			else {
@@ -101,4 +102,14 @@ function readInputs(
 		}
 	}
 	return inputs;
+}
+
+/** With one consignment per request, the first reference that cannot be a path segment. */
+function pathProblem(spec: BatchSpec, references: string[]): string | undefined {
+	if (!spec.oneConsignmentPerRequest) return undefined;
+	for (const reference of references) {
+		const problem = pathSegmentProblem(reference);
+		if (problem !== undefined) return problem;
+	}
+	return undefined;
 }

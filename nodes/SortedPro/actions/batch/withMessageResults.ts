@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { apiPath, sortedProRequest, type SortedProRequest } from '../../transport';
+import { apiPath, type ApiCall } from '../../transport';
 import {
 	decodeAnswer,
 	encodeBody,
@@ -9,10 +8,9 @@ import {
 	type ListField,
 	type Schema,
 } from '../../transport/codec';
-import { markMayHaveActed } from '../../transport/errors';
-import { API_LINKS, lastPathSegment } from '../links';
-import type { RunContext } from '../types';
-import type { BatchAnswer, BatchSpec } from './engine';
+import { API_LINKS, lastPathSegment } from '../answers';
+import type { RunContext } from '../run';
+import type { BatchAnswer, BatchSpec } from './types';
 import { pairEntries } from './pairEntries';
 
 /**
@@ -39,7 +37,7 @@ function withReference(result: IDataObject): IDataObject {
 	return result;
 }
 
-export interface WithMessageCall {
+interface WithMessageCall {
 	/** What the call does, for messages: "deallocated", "cancelled", "manifested" */
 	done: string;
 	/**
@@ -55,36 +53,20 @@ export interface WithMessageCall {
  * for a reference not sent is reported; a reference with no result is left for the engine to
  * report as missing.
  */
-export async function sendWithMessageCall(
-	this: IExecuteFunctions,
+async function sendWithMessageCall(
 	run: RunContext,
-	request: Omit<SortedProRequest, 'connection' | 'format' | 'limit'>,
+	request: ApiCall,
 	references: string[],
 	call: WithMessageCall,
+	itemIndex: number,
 ): Promise<BatchAnswer> {
-	const response = await sortedProRequest.call(
-		this,
-		{ ...request, connection: run.connection, format: run.options.format, limit: run.limit },
-		run.options.policy,
-	);
-	let results: IDataObject[];
-	try {
+	const read = async (body: string, contentType: string | undefined) => {
 		const list = { list: WITH_MESSAGE_LIST, xmlRoots: {} };
-		const { value } = await decodeAnswer(response.body, response.contentType, list);
+		const { value } = await decodeAnswer(body, contentType, list);
 		if (!Array.isArray(value)) throw new Error('expected a list of results');
-		results = (value as IDataObject[]).map(withReference);
-	} catch (error) {
-		throw markMayHaveActed(
-			new NodeOperationError(
-				this.getNode(),
-				`SortedPRO's answer could not be read: ${(error as Error).message}`,
-				{
-					itemIndex: request.itemIndex,
-					description: `HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}. The consignments may have been ${call.done}: check them in SortedPRO.`,
-				},
-			),
-		);
-	}
+		return (value as IDataObject[]).map(withReference);
+	};
+	const { value: results, response } = await run.api.read(request, read, itemIndex);
 	const messageOf = (result: IDataObject) =>
 		typeof result.Message === 'string' && result.Message !== ''
 			? result.Message
@@ -121,10 +103,7 @@ const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
  * cancellist): SortedPRO documents a JSON array. No source shows its XML; a bare string list is
  * sent as .NET's `ArrayOfString`.
  */
-export async function encodeReferenceList(
-	format: BodyFormat,
-	references: string[],
-): Promise<string> {
+async function encodeReferenceList(format: BodyFormat, references: string[]): Promise<string> {
 	return await encodeBody(format, references, 'ArrayOfString', ARRAYS_NS);
 }
 
@@ -143,14 +122,9 @@ export function withMessageSpec(
 	return {
 		async send(batch, run, itemIndex) {
 			const references = batch.consignments.map((consignment) => consignment.reference);
-			const body = await encode(run.options.format, references);
-			return await sendWithMessageCall.call(
-				this,
-				run,
-				{ method: 'PUT', path: apiPath('consignments', segment), body, itemIndex },
-				references,
-				call,
-			);
+			const body = await encode(run.api.format, references);
+			const request: ApiCall = { method: 'PUT', path: apiPath('consignments', segment), body };
+			return await sendWithMessageCall(run, request, references, call, itemIndex);
 		},
 		failureMessage: (consignment, reason) =>
 			`Consignment ${consignment.reference} was not ${call.done}: ${reason}`,

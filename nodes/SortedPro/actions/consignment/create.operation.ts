@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiPath, sortedProRequest } from '../../transport';
+import { apiPath } from '../../transport';
 import { httpStatusOf, keepMessage, markMayHaveActed, mayHaveActed } from '../../transport/errors';
 import { decodeAnswer } from '../../transport/codec';
-import { API_LINKS } from '../links';
-import type { PerItemOperation, RunContext } from '../types';
+import { API_LINKS } from '../answers';
+import type { RunContext } from '../run';
+import type { PerItemOperation } from '../types';
 import { createDescription } from './create.description';
 import { readCreateRequest } from './createBody';
 import { referenceFromLinks } from './schemas';
@@ -57,19 +58,15 @@ export const create: PerItemOperation = {
 		let response;
 		try {
 			// SortedPRO documents the request in JSON only, so Create sends JSON whatever Body Format says.
-			response = await sortedProRequest.call(
-				this,
+			response = await run.api.send(
 				{
 					method: 'POST',
-					connection: run.connection,
 					path: apiPath('consignments'),
 					format: 'json',
 					body: JSON.stringify(body),
-					itemIndex,
 					resendSafe: false,
-					limit: run.limit,
 				},
-				run.options.policy,
+				itemIndex,
 			);
 		} catch (caught) {
 			if (!(caught instanceof NodeApiError))

@@ -6,7 +6,7 @@ import { unicodeProblemInJson } from '../../helpers/unicode';
 import { parseJson } from '../../transport/codec';
 
 /** The body of POST /consignments for one item, and the customer's reference to name in errors. */
-export interface CreateRequest {
+interface CreateRequest {
 	body: IDataObject;
 	customerReference?: string;
 }
@@ -93,33 +93,117 @@ function splitName(name: string): IDataObject {
 		: { LastName: lastName };
 }
 
-/** Reads and checks one item's consignment; throws a NodeOperationError naming item and field. */
-export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): CreateRequest {
+/** What an item's fields are read through: every refusal names the item and the field. */
+interface FieldReader {
+	refuse: Refuse;
+	param(name: string, fallback?: unknown): unknown;
+	required(name: string, field: string): string;
+	optional(name: string, field: string): string;
+	/** A text field of Additional Fields */
+	more(key: string, field: string): string;
+	extra: IDataObject;
+}
+
+function fieldReader(this: IExecuteFunctions, itemIndex: number): FieldReader {
 	const refuse: Refuse = (field, problem) => inputError.call(this, itemIndex, field, problem);
 	const param = (name: string, fallback: unknown = '') =>
 		this.getNodeParameter(name, itemIndex, fallback) as unknown;
-
-	if (param('createMode', 'fields') === 'json') {
-		const body = asObject(param('jsonBody'), 'JSON Body', refuse);
-		for (const list of ['Packages', 'Addresses']) {
-			const value = body[list];
-			if (!Array.isArray(value) || value.length === 0)
-				throw refuse('JSON Body', `has no ${list}; SortedPRO needs at least one`);
-		}
-		const customer = body.ConsignmentReferenceProvidedByCustomer;
-		return {
-			body,
-			customerReference:
-				typeof customer === 'string' && customer.trim() !== '' ? customer.trim() : undefined,
-		};
-	}
-
+	const optional = (name: string, field: string) => asText(param(name), field, refuse);
 	const required = (name: string, field: string) => {
-		const value = asText(param(name), field, refuse);
+		const value = optional(name, field);
 		if (value === '') throw refuse(field, 'is empty');
 		return value;
 	};
-	const optional = (name: string, field: string) => asText(param(name), field, refuse);
+	const extra = (param('additionalFields', {}) ?? {}) as IDataObject;
+	const more = (key: string, field: string) => asText(extra[key], field, refuse);
+	return { refuse, param, required, optional, more, extra };
+}
+
+/** Define Consignment → Using JSON: the whole body, with Packages and Addresses. */
+function readJsonRequest({ param, refuse }: FieldReader): CreateRequest {
+	const body = asObject(param('jsonBody'), 'JSON Body', refuse);
+	for (const list of ['Packages', 'Addresses']) {
+		const value = body[list];
+		if (!Array.isArray(value) || value.length === 0)
+			throw refuse('JSON Body', `has no ${list}; SortedPRO needs at least one`);
+	}
+	const customer = body.ConsignmentReferenceProvidedByCustomer;
+	return {
+		body,
+		customerReference:
+			typeof customer === 'string' && customer.trim() !== '' ? customer.trim() : undefined,
+	};
+}
+
+const dropBlank = (object: IDataObject) => {
+	for (const key of Object.keys(object)) if (object[key] === '') delete object[key];
+	return object;
+};
+
+/** The Destination address, its Contact from the recipient fields. */
+function readDestination(
+	{ optional, more }: FieldReader,
+	checked: { name: string; line1: string; country: string; email: string },
+): IDataObject {
+	const contact: IDataObject = {
+		Title: more('recipientTitle', 'Recipient Title'),
+		...splitName(checked.name),
+	};
+	contact.Telephone = optional('recipientPhone', 'Recipient Phone');
+	contact.Mobile = more('recipientMobile', 'Recipient Mobile');
+	contact.Email = checked.email;
+	const destination: IDataObject = {
+		AddressType: 'Destination',
+		Contact: contact,
+		CompanyName: optional('recipientCompany', 'Recipient Company'),
+		ShippingLocationReference: more(
+			'destinationShippingLocationReference',
+			'Destination Shipping Location Reference',
+		),
+		AddressLine1: checked.line1,
+		AddressLine2: optional('addressLine2', 'Address Line 2'),
+		AddressLine3: optional('addressLine3', 'Address Line 3'),
+		Town: optional('town', 'Town'),
+		Region: optional('region', 'Region'),
+		Postcode: optional('postcode', 'Postcode'),
+		Country: { IsoCode: { TwoLetterCode: checked.country } },
+		SpecialInstructions: more('specialInstructions', 'Special Instructions'),
+		IsCached: false,
+	};
+	dropBlank(contact);
+	return dropBlank(destination);
+}
+
+/** The body's optional top-level fields: customer reference, date, direction, tags, extra JSON. */
+function addOptionalFields(
+	body: IDataObject,
+	{ param, optional, more, extra, refuse }: FieldReader,
+) {
+	const customerReference = optional('customerReference', 'Customer Reference');
+	if (customerReference !== '') body.ConsignmentReferenceProvidedByCustomer = customerReference;
+	const shippingDate = dateText(param('shippingDate'), 'Shipping Date', refuse);
+	if (shippingDate !== '') body.ShippingDate = shippingDate;
+	const direction = more('direction', 'Direction');
+	if (direction !== '') body.Direction = direction;
+	const tags = more('tags', 'Tags');
+	if (tags !== '')
+		body.Tags = tags
+			.split(',')
+			.map((tag) => tag.trim())
+			.filter(Boolean);
+	if (extra.extraBody !== undefined)
+		Object.assign(
+			body,
+			asObject(extra.extraBody, 'Additional Fields › Extra Body Fields (JSON)', refuse),
+		);
+}
+
+/** Reads and checks one item's consignment; throws a NodeOperationError naming item and field. */
+export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): CreateRequest {
+	const fields = fieldReader.call(this, itemIndex);
+	const { param, required, optional, refuse } = fields;
+	if (param('createMode', 'fields') === 'json') return readJsonRequest(fields);
+
 	const origin = required('originShippingLocationReference', 'Origin Shipping Location Reference');
 	const name = required('recipientName', 'Recipient Name');
 	const line1 = required('addressLine1', 'Address Line 1');
@@ -138,63 +222,14 @@ export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): C
 	const packages = rawPackages.map((raw, index) =>
 		readPackage(raw as IDataObject, index + 1, refuse),
 	);
-	const extra = (param('additionalFields', {}) ?? {}) as IDataObject;
-	const more = (key: string, field: string) => asText(extra[key], field, refuse);
-
-	const contact: IDataObject = {
-		Title: more('recipientTitle', 'Recipient Title'),
-		...splitName(name),
-	};
-	contact.Telephone = optional('recipientPhone', 'Recipient Phone');
-	contact.Mobile = more('recipientMobile', 'Recipient Mobile');
-	contact.Email = email;
-	const destination: IDataObject = {
-		AddressType: 'Destination',
-		Contact: contact,
-		CompanyName: optional('recipientCompany', 'Recipient Company'),
-		ShippingLocationReference: more(
-			'destinationShippingLocationReference',
-			'Destination Shipping Location Reference',
-		),
-		AddressLine1: line1,
-		AddressLine2: optional('addressLine2', 'Address Line 2'),
-		AddressLine3: optional('addressLine3', 'Address Line 3'),
-		Town: optional('town', 'Town'),
-		Region: optional('region', 'Region'),
-		Postcode: optional('postcode', 'Postcode'),
-		Country: { IsoCode: { TwoLetterCode: country } },
-		SpecialInstructions: more('specialInstructions', 'Special Instructions'),
-		IsCached: false,
-	};
-	const dropBlank = (object: IDataObject) => {
-		for (const key of Object.keys(object)) if (object[key] === '') delete object[key];
-		return object;
-	};
-	dropBlank(contact);
 	const body: IDataObject = {
 		Packages: packages,
 		Addresses: [
 			{ AddressType: 'Origin', ShippingLocationReference: origin, IsCached: false },
-			dropBlank(destination),
+			readDestination(fields, { name, line1, country, email }),
 		],
 	};
-	const customerReference = optional('customerReference', 'Customer Reference');
-	if (customerReference !== '') body.ConsignmentReferenceProvidedByCustomer = customerReference;
-	const shippingDate = dateText(param('shippingDate'), 'Shipping Date', refuse);
-	if (shippingDate !== '') body.ShippingDate = shippingDate;
-	const direction = more('direction', 'Direction');
-	if (direction !== '') body.Direction = direction;
-	const tags = more('tags', 'Tags');
-	if (tags !== '')
-		body.Tags = tags
-			.split(',')
-			.map((tag) => tag.trim())
-			.filter(Boolean);
-	if (extra.extraBody !== undefined)
-		Object.assign(
-			body,
-			asObject(extra.extraBody, 'Additional Fields › Extra Body Fields (JSON)', refuse),
-		);
+	addOptionalFields(body, fields);
 	const customer = body.ConsignmentReferenceProvidedByCustomer;
 	return {
 		body,

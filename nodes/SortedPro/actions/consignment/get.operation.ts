@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { getAndRead, readObject } from '../../helpers/getAndRead';
 import { apiPath } from '../../transport';
+import { readObject } from '../answers';
 import { consignmentDescription } from '../common.descriptions';
-import { consignmentOperation } from '../consignmentOperation';
-import type { RunContext } from '../types';
+import type { RunContext } from '../run';
+import type { PerConsignmentOperation } from '../types';
 import { CONSIGNMENT, CONSIGNMENT_STATUS } from './schemas';
 
 const PARTS = {
@@ -17,33 +17,31 @@ const PARTS = {
 
 /** GET /consignments/{reference} (the consignment) or …/status (its state) for an item. */
 export async function getConsignment(
-	this: IExecuteFunctions,
-	itemIndex: number,
 	run: RunContext,
+	itemIndex: number,
 	reference: string,
 	part: keyof typeof PARTS = 'detail',
 ): Promise<IDataObject> {
 	const { segments, read } = PARTS[part];
-	return await getAndRead(
-		this,
-		itemIndex,
-		run,
+	return await run.api.get(
 		apiPath('consignments', reference, ...segments),
 		read,
+		itemIndex,
 		(error) =>
 			`SortedPRO's answer for consignment ${reference} could not be read: ${error.message}`,
 	);
 }
 
-export const get = consignmentOperation(
-	{
+export const get: PerConsignmentOperation = {
+	kind: 'perConsignment',
+	option: {
 		name: 'Get',
 		value: 'get',
 		description: 'Get a consignment’s details',
 		action: 'Get a consignment',
 	},
-	consignmentDescription(),
-	async function (itemIndex, run, reference) {
-		return [{ json: await getConsignment.call(this, itemIndex, run, reference) }];
+	description: consignmentDescription(),
+	async execute(itemIndex, run, reference) {
+		return [{ json: await getConsignment(run, itemIndex, reference) }];
 	},
-);
+};

@@ -1,17 +1,18 @@
 import { consignmentDescription } from '../common.descriptions';
-import { consignmentOperation } from '../consignmentOperation';
+import type { PerConsignmentOperation } from '../types';
 import { getConsignment } from './get.operation';
 
-export const getStatus = consignmentOperation(
-	{
+export const getStatus: PerConsignmentOperation = {
+	kind: 'perConsignment',
+	option: {
 		name: 'Get Status',
 		value: 'getStatus',
 		description: 'Get a consignment’s state and expected delivery date',
 		action: 'Get the status of a consignment',
 	},
-	consignmentDescription(),
-	async function (itemIndex, run, reference) {
-		const status = await getConsignment.call(this, itemIndex, run, reference, 'status');
+	description: consignmentDescription(),
+	async execute(itemIndex, run, reference) {
+		const status = await getConsignment(run, itemIndex, reference, 'status');
 		return [{ json: { ConsignmentReference: reference, ...status } }];
 	},
-);
+};

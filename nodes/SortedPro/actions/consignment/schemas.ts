@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Schema } from '../../transport/codec';
-import { API_LINK, lastPathSegment, STRING_LIST } from '../links';
+import { API_LINK, lastPathSegment, STRING_LIST } from '../answers';
 
 /**
  * The shapes of SortedPRO's consignment answers (GET /consignments/{ref}, …/status, the
@@ -44,7 +44,7 @@ export const CONSIGNMENT_STATUS: Schema = {
 };
 
 /** One entry of a search answer's `ConsignmentSummaries`, its fields in the order of SortedPRO's example. */
-export const CONSIGNMENT_SUMMARY: Schema = {
+const CONSIGNMENT_SUMMARY: Schema = {
 	Source: 'string',
 	MpdCarrierServiceName: 'string',
 	MpdCarrierServiceGroupName: 'string',

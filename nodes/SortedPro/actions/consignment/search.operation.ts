@@ -6,10 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { wholeNumber } from '../../helpers/fieldValues';
 import { inputError } from '../../helpers/inputErrors';
 import { unicodeProblem } from '../../helpers/unicode';
 import { directionField, optionsCollection } from '../common.descriptions';
-import type { PerItemOperation, RunContext } from '../types';
+import type { RunContext } from '../run';
+import type { PerItemOperation } from '../types';
 import { readPage } from './searchPage';
 import { stateOptions } from './states';
 
@@ -22,15 +24,24 @@ const pageSizeOption: INodeProperties = {
 	description: 'Most consignment summaries to ask SortedPRO for in one request ({take})',
 };
 
-const DEFAULT_MAX_PAGES = 100;
 const maxPagesOption: INodeProperties = {
 	displayName: 'Max Pages',
 	name: 'maxPages',
 	type: 'number',
-	default: DEFAULT_MAX_PAGES,
+	default: 100,
 	typeOptions: { minValue: 1, maxValue: 10000, numberPrecision: 0 },
 	description:
 		'Most pages to ask SortedPRO for in one search (10 000 consignments at the default Page Size). A search that needs more fails rather than return part of the result.',
+};
+
+const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	default: 50,
+	typeOptions: { minValue: 1 },
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
 };
 
 const description: INodeProperties[] = [
@@ -41,15 +52,7 @@ const description: INodeProperties[] = [
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	limitField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -96,24 +99,6 @@ const description: INodeProperties[] = [
 	optionsCollection([maxPagesOption, pageSizeOption]),
 ];
 
-/** A whole-number option from 1 to `max`, refused naming the item and the field. */
-function wholeOption(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	[name, field, fallback, max]: [string, string, number, number],
-): number {
-	const value = (this.getNodeParameter('options', itemIndex, {}) as IDataObject)[name] ?? fallback;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-		throw inputError.call(
-			this,
-			itemIndex,
-			field,
-			`must be a whole number from 1 to ${max}, not ${JSON.stringify(value)}`,
-		);
-	}
-	return value;
-}
-
 /** Refuses a query value that is not valid Unicode (it cannot be percent-encoded). */
 function checkText(this: IExecuteFunctions, itemIndex: number, field: string, value: unknown) {
 	const problem = typeof value === 'string' ? unicodeProblem(value) : undefined;
@@ -157,30 +142,24 @@ export const search: PerItemOperation = {
 	},
 	description,
 	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
+		const refuse = (field: string, problem: string) =>
+			inputError.call(this, itemIndex, field, problem);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const option = (property: INodeProperties) =>
+			wholeNumber(options[property.name] ?? property.default, property, refuse);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		if (!returnAll && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
-			throw inputError.call(
-				this,
-				itemIndex,
-				'Limit',
-				`must be a whole number of 1 or more, not ${JSON.stringify(limit)}`,
-			);
-		}
-		const pageSize = wholeOption.call(this, itemIndex, ['pageSize', 'Page Size', 100, 1000]);
-		const maxPages = wholeOption.call(this, itemIndex, [
-			'maxPages',
-			'Max Pages',
-			DEFAULT_MAX_PAGES,
-			10000,
-		]);
+		const limit = returnAll
+			? Infinity
+			: wholeNumber(this.getNodeParameter('limit', itemIndex, 50), limitField, refuse);
+		const pageSize = option(pageSizeOption);
+		const maxPages = option(maxPagesOption);
 		const query = readQuery.call(this, itemIndex);
 		const output: INodeExecutionData[] = [];
 		// Each consignment once, even when SortedPRO's pages repeat or shift between requests.
 		const seen = new Set<unknown>();
 		for (let page = 1, skip = 0; ; page++) {
 			const take = Math.min(pageSize, limit - output.length);
-			const summaries = await readPage.call(this, itemIndex, run, { take, skip, query });
+			const summaries = await readPage(run, itemIndex, { take, skip, query });
 			let fresh = 0;
 			for (const summary of summaries) {
 				const key =

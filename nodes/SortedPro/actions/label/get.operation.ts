@@ -1,12 +1,22 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getAndRead } from '../../helpers/getAndRead';
 import { inputError } from '../../helpers/inputErrors';
 import { pathSegmentProblem } from '../../helpers/pathReferences';
 import { apiPath } from '../../transport';
 import { consignmentDescription } from '../common.descriptions';
-import { consignmentOperation } from '../consignmentOperation';
+import type { PerConsignmentOperation } from '../types';
 import { decodeLabel, LABEL_FORMATS, LabelProblem, type LabelFormat } from './labelFile';
+
+const MAX_DPI = 1200;
+const resolutionField: INodeProperties = {
+	displayName: 'Resolution (DPI)',
+	name: 'resolution',
+	type: 'number',
+	default: 0,
+	typeOptions: { minValue: 0, maxValue: MAX_DPI, numberPrecision: 0 },
+	description:
+		"Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
+};
 
 const description = consignmentDescription(
 	[
@@ -28,15 +38,7 @@ const description = consignmentDescription(
 			description:
 				'File format of the label. One file covers all packages of the consignment, unless Options → Package Reference names one.',
 		},
-		{
-			displayName: 'Resolution (DPI)',
-			name: 'resolution',
-			type: 'number',
-			default: 0,
-			typeOptions: { minValue: 0, maxValue: 1200, numberPrecision: 0 },
-			description:
-				"Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
-		},
+		resolutionField,
 	],
 	[
 		{
@@ -99,12 +101,12 @@ function readResolution(
 ): number | undefined {
 	const value = this.getNodeParameter('resolution', itemIndex, 0) as unknown;
 	if (value === null || value === undefined || value === '' || value === 0) return undefined;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1200) {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_DPI) {
 		throw inputError.call(
 			this,
 			itemIndex,
 			'Resolution (DPI)',
-			`must be a whole number of dots per inch from 1 to 1200, or empty, not ${JSON.stringify(value)}`,
+			`must be a whole number of dots per inch from 1 to ${MAX_DPI}, or empty, not ${JSON.stringify(value)}`,
 		);
 	}
 	if (format === 'PNG') {
@@ -118,15 +120,16 @@ function readResolution(
 	return value;
 }
 
-export const getLabel = consignmentOperation(
-	{
+export const getLabel: PerConsignmentOperation = {
+	kind: 'perConsignment',
+	option: {
 		name: 'Get',
 		value: 'get',
 		description: 'Get the label of an allocated consignment as a file (PDF, PNG, ZPL)',
 		action: 'Get the label of a consignment',
 	},
 	description,
-	async function (itemIndex, run, reference) {
+	async execute(itemIndex, run, reference) {
 		const format = readFormat.call(this, itemIndex);
 		const resolution = readResolution.call(this, itemIndex, format);
 		const binaryPropertyName = String(
@@ -151,12 +154,10 @@ export const getLabel = consignmentOperation(
 			packageReference === undefined
 				? `consignment ${reference}`
 				: `package ${packageReference} of consignment ${reference}`;
-		const label = await getAndRead(
-			this,
-			itemIndex,
-			run,
+		const label = await run.api.get(
 			path,
 			async (body, contentType) => await decodeLabel(body, contentType, format),
+			itemIndex,
 			(error) =>
 				`The label of ${whose} cannot be used: ${
 					error instanceof LabelProblem
@@ -181,4 +182,4 @@ export const getLabel = consignmentOperation(
 			},
 		];
 	},
-);
+};

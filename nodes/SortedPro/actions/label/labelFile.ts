@@ -19,7 +19,7 @@ export const LABEL_FORMATS = {
 export type LabelFormat = keyof typeof LABEL_FORMATS;
 
 /** Largest label the node accepts, decoded: far above any real label, bounded to protect memory. */
-export const MAX_LABEL_BYTES = 20 * 1024 * 1024;
+const MAX_LABEL_BYTES = 20 * 1024 * 1024;
 
 // GetLabelsResponse: `File` is "a base64-encoded byte array representing the file content".
 const GET_LABELS_RESPONSE: Schema = { File: 'string', ContentType: 'string' };
@@ -30,7 +30,7 @@ export class LabelProblem extends Error {}
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The size in bytes of a base64 text's content, from its length alone (whitespace already removed). */
-export function decodedSize(base64: string): number {
+function decodedSize(base64: string): number {
 	const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
 	return (base64.length / 4) * 3 - padding;
 }
@@ -40,14 +40,14 @@ export function decodedSize(base64: string): number {
  * the format, else the format's own. Anything else (text/html, image/svg+xml, parameters such
  * as name=) would let the answer decide how n8n, a browser or a mail client opens the file.
  */
-export function labelMimeType(contentType: unknown, format: LabelFormat): string {
+function labelMimeType(contentType: unknown, format: LabelFormat): string {
 	const { mimeType, types } = LABEL_FORMATS[format];
 	if (typeof contentType !== 'string') return mimeType;
 	const type = contentType.split(';')[0].trim().toLowerCase();
 	return (types as readonly string[]).includes(type) ? type : mimeType;
 }
 
-export interface LabelFile {
+interface LabelFile {
 	data: Buffer;
 	/** One of the format's types (see labelMimeType) */
 	mimeType: string;

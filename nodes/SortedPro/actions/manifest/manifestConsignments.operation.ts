@@ -1,17 +1,18 @@
 import { encodeBody } from '../../transport/codec';
-import { batchOperation } from '../batch/operation';
 import { withMessageSpec } from '../batch/withMessageResults';
 import { batchReferencesDescription } from '../common.descriptions';
+import type { BatchOperation } from '../types';
 
 /** PUT /consignments/manifest `{ConsignmentReferences}`. */
-export const manifestConsignments = batchOperation(
-	{
+export const manifestConsignments: BatchOperation = {
+	kind: 'batch',
+	option: {
 		name: 'Manifest Consignments',
 		value: 'manifestConsignments',
 		description: 'Manifest allocated consignments, so the carriers collect them',
 		action: 'Manifest consignments',
 	},
-	[
+	description: [
 		{
 			displayName:
 				'Each successful manifest call sends data to the carriers: SortedPRO advises against manifesting consignments one by one. Keep Request Mode on Combine Items.',
@@ -21,7 +22,7 @@ export const manifestConsignments = batchOperation(
 		},
 		...batchReferencesDescription('as SortedPRO advises'),
 	],
-	withMessageSpec(
+	batch: withMessageSpec(
 		'manifest',
 		{ done: 'manifested', alreadyDone: /\b(already manifested|in state Manifest(ed|ing))\b/i },
 		async (format, references) =>
@@ -31,4 +32,4 @@ export const manifestConsignments = batchOperation(
 				'ManifestConsignmentsRequest',
 			),
 	),
-);
+};

@@ -2,16 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError } from 'n8n-workflow';
 
 import { dateText, optionalBoolean, type Refuse } from '../../helpers/fieldValues';
-import { requestAndRead, readObject } from '../../helpers/getAndRead';
 import { asNodeError, inputError } from '../../helpers/inputErrors';
 import { parseReferences } from '../../helpers/references';
 import { unicodeProblemInJson } from '../../helpers/unicode';
-import { apiPath } from '../../transport';
+import { apiPath, type ApiCall } from '../../transport';
 import type { Schema } from '../../transport/codec';
 import { httpStatusOf, keepMessage, mayHaveActed } from '../../transport/errors';
 import { choiceField, optionsCollection } from '../common.descriptions';
-import { STRING_LIST } from '../links';
-import type { PerItemOperation, RunContext } from '../types';
+import { readObject, STRING_LIST } from '../answers';
+import type { RunContext } from '../run';
+import type { PerItemOperation } from '../types';
 
 const listField = (displayName: string, name: string, example: string): INodeProperties => ({
 	displayName,
@@ -118,19 +118,15 @@ export const manifestFromQuery: PerItemOperation = {
 		for (const [attempt, method] of VERBS.entries()) {
 			try {
 				// SortedPRO documents the request in JSON only. Queuing acts on consignments: not resent blindly.
-				answer = await requestAndRead(
-					this,
-					itemIndex,
-					run,
-					{
-						method,
-						path: apiPath('consignments', 'manifestFromQuery'),
-						body,
-						format: 'json',
-						resendSafe: false,
-					},
-					readObject(MANIFEST_QUERY_RESULT, 'ManifestFromQueryResponse'),
-				);
+				const call: ApiCall = {
+					method,
+					path: apiPath('consignments', 'manifestFromQuery'),
+					body,
+					format: 'json',
+					resendSafe: false,
+				};
+				const read = readObject(MANIFEST_QUERY_RESULT, 'ManifestFromQueryResponse');
+				answer = (await run.api.read(call, read, itemIndex)).value;
 				break;
 			} catch (caught) {
 				const error = asNodeError.call(this, caught, itemIndex);

@@ -1,27 +1,25 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getAndRead } from '../../helpers/getAndRead';
 import { apiPath } from '../../transport';
 import { consignmentDescription } from '../common.descriptions';
-import { consignmentOperation } from '../consignmentOperation';
+import type { PerConsignmentOperation } from '../types';
 import { cheapestFirst, decodeQuotes } from './quoteResult';
 
-export const getQuotesForConsignment = consignmentOperation(
-	{
+export const getQuotesForConsignment: PerConsignmentOperation = {
+	kind: 'perConsignment',
+	option: {
 		name: 'Get for Consignment',
 		value: 'getForConsignment',
 		description: 'Get the quotes of an existing consignment, cheapest first, one item per quote',
 		action: 'Get quotes for a consignment',
 	},
-	consignmentDescription(),
-	async function (itemIndex, run, reference) {
-		const answer = await getAndRead(
-			this,
-			itemIndex,
-			run,
+	description: consignmentDescription(),
+	async execute(itemIndex, run, reference) {
+		const answer = await run.api.get(
 			apiPath('quotes', 'consignment', reference),
 			decodeQuotes,
+			itemIndex,
 			(error) => `The quotes of consignment ${reference} could not be read: ${error.message}`,
 		);
 		if (answer.quotes.length === 0) {
@@ -43,4 +41,4 @@ export const getQuotesForConsignment = consignmentOperation(
 			} as IDataObject,
 		}));
 	},
-);
+};

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requestAndRead } from '../../helpers/getAndRead';
 import { apiPath } from '../../transport';
 import { createDescription } from '../consignment/create.description';
 import { readCreateRequest } from '../consignment/createBody';
-import type { PerItemOperation, RunContext } from '../types';
+import type { RunContext } from '../run';
+import type { PerItemOperation } from '../types';
 import { cheapestFirst, decodeQuotes } from './quoteResult';
 
 /**
@@ -28,12 +28,10 @@ export const getQuotesForOrder: PerItemOperation = {
 		const { body, customerReference } = readCreateRequest.call(this, itemIndex);
 		const order = customerReference ? `order ${customerReference}` : 'the order';
 		// SortedPRO documents the request in JSON only, as for Create.
-		const answer = await requestAndRead(
-			this,
-			itemIndex,
-			run,
+		const { value: answer } = await run.api.read(
 			{ method: 'POST', path: apiPath('quotes'), body: JSON.stringify(body), format: 'json' },
 			decodeQuotes,
+			itemIndex,
 			(error) => `The quotes for ${order} could not be read: ${error.message}`,
 		);
 		if (answer.quotes.length === 0) {

@@ -1,7 +1,6 @@
-import { getAndRead } from '../../helpers/getAndRead';
 import { apiPath } from '../../transport';
 import { consignmentDescription } from '../common.descriptions';
-import { consignmentOperation } from '../consignmentOperation';
+import type { PerConsignmentOperation } from '../types';
 import { decodeTracking, trackingEvents } from './trackingAnswer';
 
 const description = consignmentDescription(
@@ -26,30 +25,29 @@ const description = consignmentDescription(
 	],
 );
 
-export const getTracking = consignmentOperation(
-	{
+export const getTracking: PerConsignmentOperation = {
+	kind: 'perConsignment',
+	option: {
 		name: 'Get',
 		value: 'get',
 		description: 'Get the tracking events of a consignment',
 		action: 'Get the tracking of a consignment',
 	},
 	description,
-	async function (itemIndex, run, reference) {
+	async execute(itemIndex, run, reference) {
 		const flattened = this.getNodeParameter('options.flattened', itemIndex, false) === true;
 		const oneItemPerEvent =
 			this.getNodeParameter('options.oneItemPerEvent', itemIndex, false) === true;
 		const path = flattened
 			? apiPath('tracking', 'flattened', reference)
 			: apiPath('tracking', reference);
-		const tracking = await getAndRead(
-			this,
-			itemIndex,
-			run,
+		const tracking = await run.api.get(
 			path,
 			async (body, contentType) => await decodeTracking(body, contentType, flattened),
+			itemIndex,
 			(error) => `The tracking of consignment ${reference} could not be read: ${error.message}`,
 		);
 		if (oneItemPerEvent) return trackingEvents(reference, tracking).map((json) => ({ json }));
 		return [{ json: { ConsignmentReference: reference, ...tracking } }];
 	},
-);
+};

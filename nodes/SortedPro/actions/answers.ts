@@ -1,7 +1,10 @@
-import type { ListField, Schema } from '../transport/codec';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ReadAnswer } from '../transport';
+import { decodeAnswer, type ListField, type Schema } from '../transport/codec';
 
 /**
- * SortedPRO's `ApiLink` `{Rel, Href}`, as its answers hold them (one, or a list `ApiLinks`),
+ * The answer shapes SortedPRO's calls share, and their readers. `ApiLink` `{Rel, Href}`, as its answers hold them (one, or a list `ApiLinks`),
  * and the lists of strings its answers hold (Tags, TrackingReferences).
  */
 export const API_LINK: Schema = { Rel: 'string', Href: 'string' };
@@ -22,3 +25,16 @@ export function lastPathSegment(href: string): string | undefined {
 		return segment;
 	}
 }
+
+/** Reads an answer that is one object of `schema` (in XML, the root `xmlRoot`). */
+export const readObject =
+	(schema: Schema, xmlRoot: string): ReadAnswer<IDataObject> =>
+	async (body, contentType) => {
+		const { value } = await decodeAnswer(body, contentType, {
+			object: schema,
+			xmlRoots: { [xmlRoot]: schema },
+		});
+		if (value === null || typeof value !== 'object' || Array.isArray(value))
+			throw new Error('expected an object');
+		return value as IDataObject;
+	};
