@@ -1,4 +1,18 @@
-import { BatchPlan, pairedItems } from '../../nodes/SortedPro/actions/batch/plan';
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	Failure,
+	inInputOrder,
+	type Extra,
+	type Outcome,
+} from '../../nodes/SortedPro/actions/batch/output';
+import {
+	BatchPlan,
+	pairedItems,
+	type PlannedConsignment,
+} from '../../nodes/SortedPro/actions/batch/plan';
+import type { BatchSpec } from '../../nodes/SortedPro/actions/batch/types';
 
 /** Each batch as `group: ref ref …`, and each consignment as `ref@item[+later items]`. */
 function describePlan(plan: BatchPlan, batchSize: number) {
@@ -88,5 +102,55 @@ describe('BatchPlan', () => {
 		const [one, two] = plan.consignments;
 		expect(pairedItems(one)).toEqual({ item: 0 });
 		expect(pairedItems(two)).toEqual([{ item: 0 }, { item: 3 }]);
+	});
+});
+
+describe('inInputOrder (the batch output)', () => {
+	const node = { id: '1', name: 'SortedPRO', type: 'sortedPro', typeVersion: 1, position: [0, 0] };
+	const spec = {
+		failureMessage: (c: PlannedConsignment, reason: string) => `${c.reference} failed: ${reason}`,
+		uncertainMessage: (c: PlannedConsignment, reason: string) =>
+			`${c.reference} uncertain: ${reason}`,
+	} as BatchSpec;
+	const extra = (order: number, error: string): Extra => ({
+		order,
+		item: { json: { error }, pairedItem: { item: order } },
+	});
+
+	it('merges results, refusals and unexpected answers where their items stand', () => {
+		const plan = new BatchPlan('combine');
+		plan.add(0, '', ['EC-1', 'EC-2']);
+		plan.add(2, '', 'EC-3');
+		plan.add(4, '', 'EC-1');
+		const error = new NodeOperationError(node as INode, 'x');
+		// Outcomes by position, as the engine stores them when answers arrive in any order.
+		const outcomes: Outcome[] = [
+			{ ConsignmentReference: 'EC-1' },
+			new Failure('refused', error),
+			new Failure('no answer', error, true),
+		];
+		const output = inInputOrder(
+			plan.consignments,
+			outcomes,
+			[extra(1, 'item 1 refused'), extra(5, 'item 5 refused')],
+			[extra(2, 'unexpected EC-9')],
+			spec,
+		);
+		expect(output.map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ ConsignmentReference: 'EC-1' }, [{ item: 0 }, { item: 4 }]],
+			[{ error: 'EC-2 failed: refused' }, { item: 0 }],
+			[{ error: 'item 1 refused' }, { item: 1 }],
+			// An unexpected answer comes after the consignments of the item it is reported at.
+			[{ error: 'EC-3 uncertain: no answer' }, { item: 2 }],
+			[{ error: 'unexpected EC-9' }, { item: 2 }],
+			[{ error: 'item 5 refused' }, { item: 5 }],
+		]);
+	});
+
+	it('leaves out a consignment with no outcome (a batch that never ran: the run stopped)', () => {
+		const plan = new BatchPlan('combine');
+		plan.add(0, '', ['EC-1', 'EC-2']);
+		const output = inInputOrder(plan.consignments, [{ ok: 1 }, undefined], [], [], spec);
+		expect(output.map((item) => item.json)).toEqual([{ ok: 1 }]);
 	});
 });

@@ -1,32 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runConcurrently, stoppedError } from '../../helpers/concurrency';
 import { asNodeError } from '../../helpers/inputErrors';
 import { httpStatusOf, keepMessage, mayHaveActed } from '../../transport/errors';
 import type { RunContext } from '../run';
+import { Failure, inInputOrder, type Extra, type Outcome } from './output';
 import { pairedItems, type Batch, type PlannedConsignment } from './plan';
 import { planBatches } from './planBatches';
 import type { BatchAnswer, BatchSpec, ConsignmentFailure } from './types';
-
-/** An output that is not a consignment's (a refused item, an unexpected answer) and the item it stands at. */
-type Extra = { order: number; item: INodeExecutionData };
-/** A consignment that failed; one that is done is kept as its output json alone. */
-class Failure {
-	constructor(
-		readonly reason: string,
-		readonly error: NodeApiError | NodeOperationError,
-		/** The request failed after SortedPRO may have acted on it */
-		readonly uncertain = false,
-	) {}
-
-	message(spec: BatchSpec, consignment: PlannedConsignment): string {
-		return this.uncertain
-			? spec.uncertainMessage(consignment, this.reason)
-			: spec.failureMessage(consignment, this.reason);
-	}
-}
-type Outcome = IDataObject | Failure;
 
 /**
  * Runs a batch operation: reads each item's references (and group), refuses bad items before
@@ -112,39 +94,6 @@ export async function runBatch(
 		throw stoppedError(caught, batches.length);
 	}
 	return inInputOrder(consignments, outcomes, refusals, unexpected, spec);
-}
-
-/**
- * The output in input order. The consignments are in order of first appearance (by item, then
- * within an item); refusals and unexpected answers (few) are merged in where their item stands.
- * A refused item has no consignment, and an unexpected answer comes after the consignments of
- * its batch's first item.
- */
-function inInputOrder(
-	consignments: PlannedConsignment[],
-	outcomes: Array<Outcome | undefined>,
-	refusals: Extra[],
-	unexpected: Extra[],
-	spec: BatchSpec,
-): INodeExecutionData[] {
-	// Stable: refusals in item order, then unexpected answers in the order they came.
-	const extras =
-		unexpected.length === 0
-			? refusals
-			: [...refusals, ...unexpected].sort((a, b) => a.order - b.order);
-	const output: INodeExecutionData[] = [];
-	let next = 0;
-	for (const consignment of consignments) {
-		const outcome = outcomes[consignment.position];
-		if (!outcome) continue;
-		while (next < extras.length && extras[next].order < consignment.itemIndex)
-			output.push(extras[next++].item);
-		const json =
-			outcome instanceof Failure ? { error: outcome.message(spec, consignment) } : outcome;
-		output.push({ json, pairedItem: pairedItems(consignment) });
-	}
-	while (next < extras.length) output.push(extras[next++].item);
-	return output;
 }
 
 function failureOf(
