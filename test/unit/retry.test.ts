@@ -1,4 +1,5 @@
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../nodes/SortedPro/transport';
+import { timeoutFor } from '../../nodes/SortedPro/transport/retry';
 
 describe('retryDelayMs', () => {
 	const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1000 };
@@ -21,5 +22,22 @@ describe('retryDelayMs', () => {
 	it('ignores an unreadable Retry-After and uses the backoff', () => {
 		expect(retryDelayMs(policy, 1, 'soon')).toBe(200);
 		expect(retryDelayMs(policy, 1, ['', 'x'])).toBe(200);
+	});
+});
+
+describe('timeoutFor', () => {
+	const policy = { ...DEFAULT_RETRY_POLICY, timeoutMs: 60_000, timeoutPerConsignmentMs: 1000 };
+	it.each([
+		[1, 60_000],
+		[2, 61_000],
+		[100, 159_000],
+		[1000, 1_059_000],
+		[5000, 30 * 60_000],
+	])('%i consignment(s): %i ms, never above 30 minutes', (consignments, expected) => {
+		expect(timeoutFor(policy, consignments)).toBe(expected);
+	});
+	it('without time per consignment, Timeout alone', () => {
+		expect(timeoutFor({ ...policy, timeoutPerConsignmentMs: 0 }, 500)).toBe(60_000);
+		expect(timeoutFor({ ...policy, timeoutPerConsignmentMs: undefined }, 500)).toBe(60_000);
 	});
 });

@@ -105,13 +105,23 @@ export const consignmentDescription = (
  * The parameters of an operation on a list of consignment references: the references, Request
  * Mode (`grouping` as in requestModeField) and Options with Batch Size and `own` options.
  */
+export const timeoutPerConsignmentOption: INodeProperties = {
+	displayName: 'Timeout per Further Consignment (Ms)',
+	name: 'timeoutPerConsignment',
+	type: 'number',
+	default: 1000,
+	typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 0 },
+	description:
+		'Added to Timeout for each consignment after the first in one request: SortedPRO books each consignment with its carrier, so a batch of 100 may take longer than a batch of 1. 0 keeps Timeout alone.',
+};
+
 export const batchReferencesDescription = (
 	grouping?: string,
 	own: INodeProperties[] = [],
 ): INodeProperties[] => [
 	consignmentReferencesField(),
 	requestModeField(grouping),
-	optionsCollection([batchSizeOption, ...own]),
+	optionsCollection([batchSizeOption, timeoutPerConsignmentOption, ...own]),
 ];
 
 /** Options every operation has: how requests are sent, retried and timed out. */
@@ -159,7 +169,7 @@ export const requestOptions: INodeProperties[] = [
 		default: 60000,
 		typeOptions: { minValue: 1, maxValue: 600000, numberPrecision: 0 },
 		description:
-			'How long to wait for an answer to one request before treating the connection as broken',
+			'How long to wait for the whole answer to one request before treating the connection as broken. A request holding several consignments gets Timeout per Further Consignment on top for each one after the first.',
 	},
 ];
 

@@ -3,7 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { wholeNumber } from '../helpers/fieldValues';
 import type { BodyFormat, RetryPolicy } from '../transport';
-import { batchSizeOption, requestOptions } from './common.descriptions';
+import {
+	batchSizeOption,
+	requestOptions,
+	timeoutPerConsignmentOption,
+} from './common.descriptions';
 
 /** The shared options of a run, read once from the first item (they shape every request). */
 export interface RequestOptions {
@@ -14,7 +18,10 @@ export interface RequestOptions {
 }
 
 const NUMBER_OPTIONS = new Map<string, INodeProperties>(
-	[...requestOptions, batchSizeOption].map((option) => [option.name, option]),
+	[...requestOptions, batchSizeOption, timeoutPerConsignmentOption].map((option) => [
+		option.name,
+		option,
+	]),
 );
 
 /** The shared options, read once from the first item; each checked against its description's limits. */
@@ -38,6 +45,7 @@ export function readRequestOptions(this: IExecuteFunctions): RequestOptions {
 			baseDelayMs: number('retryDelay'),
 			maxDelayMs: number('maxRetryWait'),
 			timeoutMs: number('timeout'),
+			timeoutPerConsignmentMs: number('timeoutPerConsignment'),
 		},
 	};
 }

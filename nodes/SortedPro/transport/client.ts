@@ -11,7 +11,7 @@ import { connect, type SortedProConnection } from './connection';
 import { keepMessage, markMayHaveActed } from './errors';
 import type { AdaptiveLimit } from './limit';
 import { sendRequest, type SortedProResponse } from './request';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, timeoutFor, type RetryPolicy } from './retry';
 
 /** One call to SortedPRO, as an operation describes it. */
 export interface ApiCall {
@@ -25,6 +25,8 @@ export interface ApiCall {
 	format?: BodyFormat;
 	/** false for a request that creates or queues something: resent only after answers proving nothing was done */
 	resendSafe?: boolean;
+	/** How many consignments the request holds: its timeout grows with them (see timeoutFor) */
+	consignments?: number;
 }
 
 /** Reads an answer's body; throws when it is not what the call answers. */
@@ -66,16 +68,18 @@ export class SortedProClient {
 
 	/** Sends a call for an item (see sendRequest); non-2xx answers and no answer throw NodeApiError. */
 	async send(call: ApiCall, itemIndex?: number): Promise<SortedProResponse> {
+		const { consignments, ...request } = call;
+		const { policy } = this.settings;
 		return await sendRequest.call(
 			this.ctx,
 			{
-				...call,
+				...request,
 				connection: this.connection,
 				format: call.format ?? this.settings.format,
 				itemIndex,
 				limit: this.settings.limit,
 			},
-			this.settings.policy,
+			{ ...policy, timeoutMs: timeoutFor(policy, consignments) },
 		);
 	}
 

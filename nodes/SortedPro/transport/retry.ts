@@ -8,7 +8,10 @@ export interface RetryPolicy {
 	baseDelayMs: number;
 	/** Longest wait, also the cap on a Retry-After */
 	maxDelayMs: number;
+	/** Per attempt of a request of one consignment */
 	timeoutMs: number;
+	/** Added to timeoutMs for each further consignment a request holds (see timeoutFor) */
+	timeoutPerConsignmentMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -16,7 +19,20 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	baseDelayMs: 1000,
 	maxDelayMs: 30_000,
 	timeoutMs: 60_000,
+	timeoutPerConsignmentMs: 1000,
 };
+
+/** No attempt waits longer than this, however large its request. */
+export const MAX_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * The timeout of an attempt of a request holding `consignments`: SortedPRO books each one with
+ * its carrier before it answers, so the time an answer may fairly take grows with the request.
+ */
+export function timeoutFor(policy: RetryPolicy, consignments = 1): number {
+	const further = Math.max(0, consignments - 1) * (policy.timeoutPerConsignmentMs ?? 0);
+	return Math.min(MAX_TIMEOUT_MS, Math.max(policy.timeoutMs, policy.timeoutMs + further));
+}
 
 export const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 /** Answers that say the request was turned away before SortedPRO acted on it. */

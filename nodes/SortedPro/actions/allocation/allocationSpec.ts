@@ -132,7 +132,7 @@ export function allocationSpec(
 		async send(this: IExecuteFunctions, batch, run, itemIndex) {
 			const references = batch.consignments.map((consignment) => consignment.reference);
 			const request = await call.request(batch, references, run.api.format);
-			const put: ApiCall = { method: 'PUT', ...request };
+			const put: ApiCall = { method: 'PUT', ...request, consignments: references.length };
 			const sent = call.oneConsignment
 				? await sendOne.call(this, run, put, references[0], itemIndex)
 				: await sendList(

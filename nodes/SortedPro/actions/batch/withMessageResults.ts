@@ -123,7 +123,12 @@ export function withMessageSpec(
 		async send(batch, run, itemIndex) {
 			const references = batch.consignments.map((consignment) => consignment.reference);
 			const body = await encode(run.api.format, references);
-			const request: ApiCall = { method: 'PUT', path: apiPath('consignments', segment), body };
+			const request: ApiCall = {
+				method: 'PUT',
+				path: apiPath('consignments', segment),
+				body,
+				consignments: references.length,
+			};
 			return await sendWithMessageCall(run, request, references, call, itemIndex);
 		},
 		failureMessage: (consignment, reason) =>
