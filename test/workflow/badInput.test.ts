@@ -5,11 +5,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { API_KEY, allocate, serialiseRun, useSimulator } from './setup';
+import { API_KEY, allocate, requestsOf, serialiseRun, useSimulator } from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
-const puts = () => sim.requests.filter((r) => r.method === 'PUT');
+const puts = () => requestsOf(sim);
 const long = 'EC-' + 'X'.repeat(9997);
 
 // Values given to item 1 through `{{ $json.v }}`; item 0 is always good.
@@ -63,6 +63,11 @@ const refusedOptions: Array<[string, IDataObject, string]> = [
 		'a negative batch size',
 		{ batchSize: -5 },
 		'"Batch Size" must be a whole number from 1 to 1000, not -5',
+	],
+	[
+		'a batch size just over the limit',
+		{ batchSize: 1001 },
+		'"Batch Size" must be a whole number from 1 to 1000, not 1001',
 	],
 	[
 		'a huge batch size',
