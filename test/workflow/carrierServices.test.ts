@@ -5,6 +5,7 @@
  */
 import { loadOptionsSearch } from '../harness';
 import {
+	API_KEY,
 	allocate,
 	credentialType,
 	credentialsFor,
@@ -15,11 +16,11 @@ import {
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
-const search = async (filter?: string) =>
+const search = async (filter?: string, apiKey = API_KEY) =>
 	await loadOptionsSearch({
 		nodeType,
 		credentialTypes: [credentialType],
-		credentials: credentialsFor(sim),
+		credentials: credentialsFor(sim, apiKey),
 		parameters: { resource: 'allocation', operation: 'allocateWithCarrierService' },
 		method: 'searchCarrierServices',
 		filter,
@@ -48,13 +49,27 @@ describe('carrier service list', () => {
 		},
 	);
 
-	it('searches by name and by reference', async () => {
-		expect((await search('tracked 48')).results.map((result) => result.value)).toEqual([
-			'MPD_RMDTPS48HNAST',
-		]);
-		expect((await search('mpd_oldeco')).results.map((result) => result.value)).toEqual([
-			'MPD_OLDECO',
-		]);
+	it('searches by name and by reference, case-insensitively', async () => {
+		const values = async (filter: string) =>
+			(await search(filter)).results.map((result) => result.value);
+		expect(await values('tracked 48')).toEqual(['MPD_RMDTPS48HNAST']);
+		expect(await values('mpd_oldeco')).toEqual(['MPD_OLDECO']);
+		expect(await values('no such thing')).toEqual([]);
+		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(API_KEY);
+	});
+
+	it('uses CarrierServiceName when the list has no Name field', async () => {
+		sim.setOption('carrierServiceNameField', 'CarrierServiceName');
+		const { results } = await search('CX_NDS');
+		expect(results).toEqual([{ name: 'Next Day Super (CX_NDS)', value: 'CX_NDS' }]);
+	});
+
+	it('a bad key gives a NodeApiError with the gateway message', async () => {
+		await expect(search(undefined, 'bad')).rejects.toMatchObject({
+			name: 'NodeApiError',
+			message: expect.stringContaining('Access denied'),
+			httpCode: '401',
+		});
 	});
 
 	it("Success false under HTTP 200 is an error carrying SortedPRO's ErrorMessage", async () => {

@@ -7,10 +7,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { runNode } from '../harness';
 import type { Fault } from '../simulator';
 import { consignmentNode, createFromRow, orderRow, rows } from './consignment-setup';
-import { API_KEY, credentialType, NODE_TYPE, nodeType, serialiseRun, useSimulator } from './setup';
+import { API_KEY, runSortedProAt, serialiseRun, useSimulator } from './setup';
 
 const sim = useSimulator();
 const fast = { retryDelay: 0, maxRetryWait: 20, timeout: 10_000 };
@@ -357,26 +356,15 @@ describe('Create: SortedPRO’s answers', () => {
 		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
 		const { port } = closed.address() as AddressInfo;
 		await new Promise<void>((resolve) => closed.close(() => resolve()));
-		const result = await runNode({
-			nodeTypes: { [NODE_TYPE]: nodeType },
-			credentialTypes: [credentialType],
-			node: {
-				type: NODE_TYPE,
-				parameters: {
-					resource: 'consignment',
-					operation: 'create',
-					...createFromRow({ options: { ...fast, retries: 2 } }),
-				},
+		const result = await runSortedProAt(
+			`http://127.0.0.1:${port}`,
+			{
+				resource: 'consignment',
+				operation: 'create',
+				...createFromRow({ options: { ...fast, retries: 2 } }),
 			},
-			items: rows(1001),
-			credentials: {
-				sortedProApi: {
-					apiKey: API_KEY,
-					environment: 'custom',
-					baseUrl: `http://127.0.0.1:${port}`,
-				},
-			},
-		});
+			rows(1001),
+		);
 		expect(result.error?.message).toMatch(
 			/^Could not reach SortedPRO at http:\/\/127\.0\.0\.1:\d+: .*refused/,
 		);

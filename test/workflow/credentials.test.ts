@@ -1,10 +1,11 @@
-import { loadOptionsSearch, testCredential } from '../harness';
+import { testCredential } from '../harness';
 import {
 	API_KEY,
 	NODE_TYPE,
 	credentialType,
 	credentialsFor,
 	nodeType,
+	runSortedProAt,
 	useSimulator,
 } from './setup';
 
@@ -57,74 +58,13 @@ describe('credential test (n8n CredentialsTester logic through RoutingNode)', ()
 	});
 });
 
-describe('carrier service list search', () => {
-	const search = async (filter?: string, apiKey = API_KEY) =>
-		await loadOptionsSearch({
-			nodeType,
-			credentialTypes: [credentialType],
-			credentials: credentialsFor(sim, apiKey),
-			parameters: { resource: 'allocation', operation: 'allocateWithCarrierService' },
-			method: 'searchCarrierServices',
-			filter,
-		});
-
-	it('lists every carrier service of the subscription by name and reference', async () => {
-		const { results } = await search();
-		const expected = sim
-			.carrierServices()
-			.map((service) => service.Reference)
-			.sort();
-		expect(results.map((result) => result.value).sort()).toEqual(expected);
-		expect(results.find((result) => result.value === 'CX_NDS')?.name).toBe(
-			'Next Day Super (CX_NDS)',
-		);
-		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(API_KEY);
-	});
-
-	it('filters by name or reference, case-insensitively', async () => {
-		expect((await search('next day')).results.map((result) => result.value)).toEqual(['CX_NDS']);
-		expect((await search('dpdss')).results.map((result) => result.value)).toEqual(['EDC5_DPDSS']);
-		expect((await search('no such thing')).results).toEqual([]);
-	});
-
-	it('uses CarrierServiceName when the list has no Name field', async () => {
-		sim.setOption('carrierServiceNameField', 'CarrierServiceName');
-		const { results } = await search('CX_NDS');
-		expect(results).toEqual([{ name: 'Next Day Super (CX_NDS)', value: 'CX_NDS' }]);
-	});
-
-	it('a bad key gives a NodeApiError with the gateway message', async () => {
-		await expect(search(undefined, 'bad')).rejects.toMatchObject({
-			name: 'NodeApiError',
-			message: expect.stringContaining('Access denied'),
-			httpCode: '401',
-		});
-	});
-});
-
 describe('credential base URL rules', () => {
 	it('refuses plain http to a host other than localhost, before any request', async () => {
-		const { runNode } = await import('../harness');
-		const result = await runNode({
-			nodeTypes,
-			credentialTypes: [credentialType],
-			node: {
-				type: 'n8n-nodes-sortedpro.sortedPro',
-				parameters: {
-					resource: 'allocation',
-					operation: 'allocateWithCarrierService',
-					carrierService: { __rl: true, mode: 'reference', value: 'CX_NDS' },
-					consignmentReferences: 'EC-1',
-				},
-			},
-			items: [{ json: {} }],
-			credentials: {
-				sortedProApi: {
-					apiKey: API_KEY,
-					environment: 'custom',
-					baseUrl: 'http://sortedpro.example.com',
-				},
-			},
+		const result = await runSortedProAt('http://sortedpro.example.com', {
+			resource: 'allocation',
+			operation: 'allocateWithCarrierService',
+			carrierService: { __rl: true, mode: 'reference', value: 'CX_NDS' },
+			consignmentReferences: 'EC-1',
 		});
 		expect(result.error?.message).toContain('must use https');
 		expect(sim.requestCount).toBe(0);

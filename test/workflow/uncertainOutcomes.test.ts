@@ -4,7 +4,7 @@
  * been allocated, cancelled, manifested…, and what to check, never that it was not done and
  * never n8n's advice to retry. And every error of a call for one consignment names it.
  */
-import { captureLogs, runNode } from '../harness';
+import { captureLogs } from '../harness';
 
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -12,11 +12,9 @@ import type { Fault } from '../simulator';
 import { createFromRow, orderRow } from './consignment-setup';
 import {
 	API_KEY,
-	NODE_TYPE,
-	credentialType,
-	nodeType,
 	refsItems,
 	runSortedPro,
+	runSortedProAt,
 	serialiseRun,
 	useSimulator,
 	type OnError,
@@ -151,22 +149,11 @@ describe('Create and Manifest by Query', () => {
 	);
 
 	it('a host name that does not resolve proves nothing was sent: Create says so, not “may exist”', async () => {
-		const result = await runNode({
-			nodeTypes: { [NODE_TYPE]: nodeType },
-			credentialTypes: [credentialType],
-			node: {
-				type: NODE_TYPE,
-				parameters: { resource: 'consignment', operation: 'create', ...createFromRow(), options },
-			},
-			items: [{ json: orderRow(1001) }],
-			credentials: {
-				sortedProApi: {
-					apiKey: API_KEY,
-					environment: 'custom',
-					baseUrl: 'https://sortedpro.invalid',
-				},
-			},
-		});
+		const result = await runSortedProAt(
+			'https://sortedpro.invalid',
+			{ resource: 'consignment', operation: 'create', ...createFromRow(), options },
+			[{ json: orderRow(1001) }],
+		);
 		expect(result.error?.message).toBe(
 			'Could not reach SortedPRO at https://sortedpro.invalid: the host name could not be resolved',
 		);
