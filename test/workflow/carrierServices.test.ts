@@ -3,28 +3,11 @@
  * wrapper) and as older answers gave it (a bare list), in JSON and XML; Success false; 404;
  * disabled services; and 202 Accepted on an allocation request.
  */
-import { loadOptionsSearch } from '../harness';
-import {
-	API_KEY,
-	allocate,
-	credentialType,
-	credentialsFor,
-	nodeType,
-	refsItems,
-	useSimulator,
-} from './setup';
+import { API_KEY, allocate, refsItems, searchCarrierServices, useSimulator } from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
-const search = async (filter?: string, apiKey = API_KEY) =>
-	await loadOptionsSearch({
-		nodeType,
-		credentialTypes: [credentialType],
-		credentials: credentialsFor(sim, apiKey),
-		parameters: { resource: 'allocation', operation: 'allocateWithCarrierService' },
-		method: 'searchCarrierServices',
-		filter,
-	});
+const search = (filter?: string, apiKey?: string) => searchCarrierServices(sim, filter, apiKey);
 
 describe('carrier service list', () => {
 	it.each(['wrapper', 'array'] as const)(

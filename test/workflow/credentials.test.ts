@@ -1,25 +1,11 @@
 import { testCredential } from '../harness';
-import {
-	API_KEY,
-	NODE_TYPE,
-	credentialType,
-	credentialsFor,
-	nodeType,
-	runSortedProAt,
-	useSimulator,
-} from './setup';
+import { API_KEY, credentialType, credentialsFor, runSortedProAt, useSimulator } from './setup';
 
 const sim = useSimulator();
 
-const nodeTypes = { [NODE_TYPE]: nodeType };
-
 describe('credential test (n8n CredentialsTester logic through RoutingNode)', () => {
 	it('passes with the right key, calling GET /carrierservices with the auth headers', async () => {
-		const result = await testCredential(
-			credentialType,
-			credentialsFor(sim).sortedProApi,
-			nodeTypes,
-		);
+		const result = await testCredential(credentialType, credentialsFor(sim).sortedProApi);
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /carrierservices']);
 		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(API_KEY);
@@ -30,7 +16,6 @@ describe('credential test (n8n CredentialsTester logic through RoutingNode)', ()
 		const result = await testCredential(
 			credentialType,
 			credentialsFor(sim, 'bad-key-123').sortedProApi,
-			nodeTypes,
 		);
 		expect(result.status).toBe('Error');
 		// n8n 2.8 reports every 401 this way: its NodeApiError drops the cause the credential's
@@ -44,7 +29,7 @@ describe('credential test (n8n CredentialsTester logic through RoutingNode)', ()
 			...credentialsFor(sim).sortedProApi,
 			baseUrl: 'http://sortedpro-proxy.example.com',
 		};
-		const result = await testCredential(credentialType, data, nodeTypes);
+		const result = await testCredential(credentialType, data);
 		expect(result.status).toBe('Error');
 		// n8n words a host that does not resolve as "incorrect host"; the field's hint says why.
 		expect(result.message).toContain('incorrect host');
@@ -53,7 +38,7 @@ describe('credential test (n8n CredentialsTester logic through RoutingNode)', ()
 
 	it('a trailing slash on a custom base URL is tolerated', async () => {
 		const data = { ...credentialsFor(sim).sortedProApi, baseUrl: `${sim.baseUrl}/` };
-		expect((await testCredential(credentialType, data, nodeTypes)).status).toBe('OK');
+		expect((await testCredential(credentialType, data)).status).toBe('OK');
 		expect(sim.requests[0].path).toBe('/carrierservices');
 	});
 });

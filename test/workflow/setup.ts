@@ -7,7 +7,13 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
 import { API_KEY, CREDENTIAL_TYPE, NODE_TYPE } from '../constants';
-import { captureLogs, runNode, shutdownN8n, type RunNodeResult } from '../harness';
+import {
+	captureLogs,
+	loadOptionsSearch,
+	runNode,
+	shutdownN8n,
+	type RunNodeResult,
+} from '../harness';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 
 export { API_KEY, NODE_TYPE, TOOL_NODE_TYPE } from '../constants';
@@ -34,6 +40,18 @@ export async function runSortedPro(
 		node: { type: NODE_TYPE, parameters, onError },
 		items,
 		credentials: credentialsFor(sim, apiKey),
+	});
+}
+
+/** The Carrier Service field's list, searched as the editor does. */
+export async function searchCarrierServices(sim: Simulator, filter?: string, apiKey = API_KEY) {
+	return await loadOptionsSearch({
+		nodeType,
+		credentialTypes: [credentialType],
+		credentials: credentialsFor(sim, apiKey),
+		parameters: { resource: 'allocation', operation: 'allocateWithCarrierService' },
+		method: 'searchCarrierServices',
+		filter,
 	});
 }
 
