@@ -331,6 +331,7 @@ describe('Create: SortedPRO’s answers', () => {
 			expect(result.error?.message).toMatch(
 				/^The consignment may exist in SortedPRO although the request failed \(.+\); it was not resent: look for customer reference "ORD-1001"/,
 			);
+			expect(result.error?.message).not.toMatch(/retry/i);
 			expect(sim.consignment('EC-NEW-000-001') !== undefined).toBe(created);
 			expect(serialiseRun(result)).not.toContain(API_KEY);
 
@@ -351,24 +352,38 @@ describe('Create: SortedPRO’s answers', () => {
 		},
 	);
 
-	it('a refused connection proves nothing was sent: reported as unreachable, not as “may exist”', async () => {
+	const closedPort = async () => {
 		const closed = createServer();
 		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
 		const { port } = closed.address() as AddressInfo;
 		await new Promise<void>((resolve) => closed.close(() => resolve()));
-		const result = await runSortedProAt(
-			`http://127.0.0.1:${port}`,
-			{
-				resource: 'consignment',
-				operation: 'create',
-				...createFromRow({ options: { ...fast, retries: 2 } }),
-			},
-			rows(1001),
-		);
-		expect(result.error?.message).toMatch(
+		return `http://127.0.0.1:${port}`;
+	};
+	it.each([
+		[
+			'a refused connection',
+			closedPort,
 			/^Could not reach SortedPRO at http:\/\/127\.0\.0\.1:\d+: .*refused/,
-		);
-		expect(result.error?.description).toMatch(/connection was refused/);
-		expect(result.error?.message).not.toMatch(/may exist/);
-	});
+			/connection was refused/,
+		],
+		[
+			'a host name that does not resolve',
+			async () => 'https://sortedpro.invalid',
+			/^Could not reach SortedPRO at https:\/\/sortedpro\.invalid: the host name could not be resolved$/,
+			/so SortedPRO did not receive the request/,
+		],
+	])(
+		'%s proves nothing was sent: reported as unreachable, not as “may exist”',
+		async (_name, baseUrl, message, description) => {
+			const parameters = createFromRow({ options: { ...fast, retries: 2 } });
+			const result = await runSortedProAt(
+				await baseUrl(),
+				{ resource: 'consignment', operation: 'create', ...parameters },
+				rows(1001),
+			);
+			expect(result.error?.message).toMatch(message);
+			expect(result.error?.description).toMatch(description);
+			expect(result.error?.message).not.toMatch(/may exist/);
+		},
+	);
 });

@@ -9,12 +9,10 @@ import { captureLogs } from '../harness';
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Fault } from '../simulator';
-import { createFromRow, orderRow } from './consignment-setup';
 import {
 	API_KEY,
 	refsItems,
 	runSortedPro,
-	runSortedProAt,
 	serialiseRun,
 	useSimulator,
 	type OnError,
@@ -131,35 +129,7 @@ describe.each(CALLS)('consignments %s', (done, parameters, path) => {
 	});
 });
 
-describe('Create and Manifest by Query', () => {
-	it.each(UNCERTAIN.slice(0, 3))(
-		'after %s, Create says the consignment may exist',
-		async (_, fault) => {
-			sim.injectFaults([{ ...fault, path: '/consignments' }]);
-			const message = errorOf(
-				await run({ resource: 'consignment', operation: 'create', ...createFromRow() }, undefined, [
-					{ json: orderRow(1001) },
-				]),
-			);
-			expect(message).toMatch(
-				/^The consignment may exist in SortedPRO although the request failed \(.+\); it was not resent: look for customer reference "ORD-1001"/,
-			);
-			expect(message).not.toMatch(/retry/i);
-		},
-	);
-
-	it('a host name that does not resolve proves nothing was sent: Create says so, not “may exist”', async () => {
-		const result = await runSortedProAt(
-			'https://sortedpro.invalid',
-			{ resource: 'consignment', operation: 'create', ...createFromRow(), options },
-			[{ json: orderRow(1001) }],
-		);
-		expect(result.error?.message).toBe(
-			'Could not reach SortedPRO at https://sortedpro.invalid: the host name could not be resolved',
-		);
-		expect(result.error?.description).toMatch(/so SortedPRO did not receive the request/);
-	});
-
+describe('Manifest by Query', () => {
 	it.each(UNCERTAIN)(
 		'after %s, Manifest by Query says consignments may have been queued',
 		async (_, fault) => {
