@@ -1,9 +1,9 @@
 import { captureLogs } from '../harness';
 
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { binaryBytes, runSortedPro } from './run';
-import { API_KEY, refsItems, serialiseRun, type OnError, useSimulator } from './setup';
+import { binaryBytes } from './run';
+import { API_KEY, refsItems, serialiseRun, useSimulator, nodeRunner } from './setup';
 
 captureLogs();
 
@@ -33,23 +33,11 @@ const PDF = Buffer.from('%PDF');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const ZPL = Buffer.from('^XA');
 
-function getLabel(
-	items: INodeExecutionData[],
-	parameters: INodeParameters = {},
-	onError?: OnError,
-) {
-	return runSortedPro(
-		sim,
-		{
-			resource: 'label',
-			operation: 'get',
-			consignmentReference: '={{ $json.ref }}',
-			...parameters,
-		},
-		items,
-		onError,
-	);
-}
+const getLabel = nodeRunner(sim, {
+	resource: 'label',
+	operation: 'get',
+	consignmentReference: '={{ $json.ref }}',
+});
 const labelGets = () =>
 	sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/labels/'));
 

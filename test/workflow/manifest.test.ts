@@ -1,9 +1,6 @@
 import { captureLogs } from '../harness';
 
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
-
-import { runSortedPro } from './run';
-import { refsItems, type OnError, useSimulator } from './setup';
+import { refsItems, useSimulator, nodeRunner } from './setup';
 
 captureLogs();
 
@@ -21,23 +18,11 @@ const sim = useSimulator({
 });
 const REFS = MANIFESTABLE.map((c) => c.reference);
 
-function manifest(
-	items: INodeExecutionData[],
-	parameters: INodeParameters = {},
-	onError?: OnError,
-) {
-	return runSortedPro(
-		sim,
-		{
-			resource: 'manifest',
-			operation: 'manifestConsignments',
-			consignmentReferences: '={{ $json.ref }}',
-			...parameters,
-		},
-		items,
-		onError,
-	);
-}
+const manifest = nodeRunner(sim, {
+	resource: 'manifest',
+	operation: 'manifestConsignments',
+	consignmentReferences: '={{ $json.ref }}',
+});
 const puts = () =>
 	sim.requests.filter((r) => r.method === 'PUT' && r.path === '/consignments/manifest');
 

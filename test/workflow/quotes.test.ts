@@ -1,9 +1,9 @@
 import { captureLogs } from '../harness';
 
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runSortedPro } from './run';
-import { refsItems, type OnError, useSimulator } from './setup';
+import { refsItems, useSimulator, nodeRunner } from './setup';
 
 const sim = useSimulator({
 	autoCreate: /^EC-/,
@@ -15,19 +15,11 @@ captureLogs();
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function quotes(items: INodeExecutionData[], options: IDataObject = {}, onError?: OnError) {
-	return runSortedPro(
-		sim,
-		{
-			resource: 'quote',
-			operation: 'getForConsignment',
-			consignmentReference: '={{ $json.ref }}',
-			options: options as INodeParameters,
-		},
-		items,
-		onError,
-	);
-}
+const quotes = nodeRunner(sim, {
+	resource: 'quote',
+	operation: 'getForConsignment',
+	consignmentReference: '={{ $json.ref }}',
+});
 const gross = (item: INodeExecutionData) => (item.json.Price as IDataObject).Gross as number;
 
 describe('Quote → Get for Consignment', () => {
@@ -66,7 +58,7 @@ describe('Quote → Get for Consignment', () => {
 
 	it('XML gives the same items', async () => {
 		const json = await quotes(refsItems(['EC-000-0QU-001']));
-		const xml = await quotes(refsItems(['EC-000-0QU-001']), { bodyFormat: 'xml' });
+		const xml = await quotes(refsItems(['EC-000-0QU-001']), { options: { bodyFormat: 'xml' } });
 		expect(xml.outputs).toStrictEqual(json.outputs);
 	});
 

@@ -43,6 +43,12 @@ export async function runSortedPro(
 	});
 }
 
+/** A runner of one SortedPRO node with these parameters, more given per run. */
+export const nodeRunner =
+	(sim: Simulator, fixed: INodeParameters) =>
+	async (items: INodeExecutionData[], parameters: INodeParameters = {}, onError?: OnError) =>
+		await runSortedPro(sim, { ...fixed, ...parameters }, items, onError);
+
 /** The Carrier Service field's list, searched as the editor does. */
 export async function searchCarrierServices(sim: Simulator, filter?: string, apiKey = API_KEY) {
 	return await loadOptionsSearch({

@@ -1,9 +1,8 @@
 import { captureLogs } from '../harness';
 
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { runSortedPro } from './run';
-import { refsItems, type OnError, useSimulator } from './setup';
+import { refsItems, useSimulator, nodeRunner } from './setup';
 
 const sim = useSimulator({
 	autoCreate: /^EC-/,
@@ -15,19 +14,11 @@ const sim = useSimulator({
 });
 captureLogs();
 
-function track(items: INodeExecutionData[], parameters: INodeParameters = {}, onError?: OnError) {
-	return runSortedPro(
-		sim,
-		{
-			resource: 'tracking',
-			operation: 'get',
-			consignmentReference: '={{ $json.ref }}',
-			...parameters,
-		},
-		items,
-		onError,
-	);
-}
+const track = nodeRunner(sim, {
+	resource: 'tracking',
+	operation: 'get',
+	consignmentReference: '={{ $json.ref }}',
+});
 const events = (item: INodeExecutionData) =>
 	((item.json.TrackedPackages as IDataObject[])[0].Legs as IDataObject[])[0]
 		.Events as IDataObject[];
