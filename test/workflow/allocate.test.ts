@@ -8,6 +8,7 @@ import {
 	requestsOf,
 	serialiseRun,
 	useSimulator,
+	pick,
 } from './setup';
 
 const secrecy = keySecrecy(0);
@@ -117,9 +118,7 @@ describe('Allocate With Carrier Service: happy path', () => {
 			'EC-1-B',
 			'EC-1-C',
 		]);
-		expect(
-			result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem]),
-		).toEqual([
+		expect(pick(result.outputs[0], 'ConsignmentReference', 'pairedItem')).toEqual([
 			['EC-1-A', [{ item: 0 }, { item: 2 }]],
 			['EC-1-B', [{ item: 0 }, { item: 1 }, { item: 2 }]],
 			['EC-1-C', { item: 2 }],
@@ -239,7 +238,7 @@ describe('Allocate With Carrier Service: SortedPRO errors', () => {
 		const items = refsItems(['EC-5-A', 'XX-UNKNOWN', 'EC-5-C']);
 		const result = await allocate({ sim, items, onError: 'continueRegularOutput' });
 		expect(result.error).toBeUndefined();
-		expect(result.outputs[0].map((item) => [item.json.error, item.pairedItem])).toEqual(
+		expect(pick(result.outputs[0], 'error', 'pairedItem')).toEqual(
 			['EC-5-A', 'XX-UNKNOWN', 'EC-5-C'].map((ref, item) => [
 				`Consignment ${ref} was not allocated with CX_NDS: Item XX-UNKNOWN not found (HTTP 404)`,
 				{ item },
@@ -291,7 +290,7 @@ describe('Allocate With Carrier Service: partial success, nothing lost', () => {
 		sim.setOption('unknownReference', 'omit');
 		const result = await allocate({ sim, items, onError: 'continueErrorOutput' });
 		expect(result.outputs[0]).toHaveLength(2);
-		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+		expect(pick(result.outputs[1], 'error', 'pairedItem')).toEqual([
 			[
 				'Consignment XX-UNKNOWN-6 was not allocated with CX_NDS: SortedPRO returned no Allocation Summary for it',
 				{ item: 1 },
@@ -348,9 +347,7 @@ describe('parameter reading: the shortcut for fixed values and {{ $json.field }}
 			items: [{ json: {} }, { json: {} }],
 			references: 'EC-P-5, EC-P-6',
 		});
-		expect(
-			result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem]),
-		).toEqual([
+		expect(pick(result.outputs[0], 'ConsignmentReference', 'pairedItem')).toEqual([
 			['EC-P-5', [{ item: 0 }, { item: 1 }]],
 			['EC-P-6', [{ item: 0 }, { item: 1 }]],
 		]);

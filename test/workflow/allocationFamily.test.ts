@@ -3,7 +3,7 @@
  * Deallocate, and Manifest → Set Ready to Ship / Set Not Ready to Ship: batch calls with a body,
  * through n8n-core against the simulator.
  */
-import { keySecrecy, refsItems, requestsOf, useSimulator } from './setup';
+import { keySecrecy, refsItems, requestsOf, useSimulator, pick } from './setup';
 import { outcomeOf, runOperation, type OperationRun } from './family';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
@@ -155,9 +155,7 @@ describe.each(CASES)('$name', (c) => {
 		seed(['EC-1-A', 'EC-1-B', 'EC-1-C']);
 		const result = await run({ ...base, refs: ['EC-1-A, EC-1-B', 'EC-1-B', ['EC-1-C', 'EC-1-A']] });
 		expect(result.error).toBeUndefined();
-		expect(
-			result.outputs[0].map((item) => [item.json.ConsignmentReference, item.pairedItem]),
-		).toEqual([
+		expect(pick(result.outputs[0], 'ConsignmentReference', 'pairedItem')).toEqual([
 			['EC-1-A', [{ item: 0 }, { item: 2 }]],
 			['EC-1-B', [{ item: 0 }, { item: 1 }]],
 			['EC-1-C', { item: 2 }],
@@ -201,7 +199,7 @@ describe.each(CASES)('$name', (c) => {
 			onError: 'continueErrorOutput',
 		});
 		expect(result.outputs[0].map(outcomeOf)).toEqual(['EC-3-A']);
-		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+		expect(pick(result.outputs[1], 'error', 'pairedItem')).toEqual([
 			[c.failure(c.refused.ref, c.refused.reason), { item: 1 }],
 		]);
 		sim.reset();
@@ -265,17 +263,12 @@ describe('Allocate With Service Group: the group', () => {
 			parameters: { serviceGroup: '={{ $json.group }}' },
 			onError: 'continueErrorOutput',
 		});
-		expect(
-			result.outputs[0].map((item) => [
-				item.json.ConsignmentReference,
-				item.json.CarrierServiceReference,
-			]),
-		).toEqual([
+		expect(pick(result.outputs[0], 'ConsignmentReference', 'CarrierServiceReference')).toEqual([
 			['EC-6-A', 'CX_NDS'],
 			['EC-6-B', 'EDC5_DPDSS'],
 			['EC-6-C', 'CX_NDS'],
 		]);
-		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+		expect(pick(result.outputs[1], 'error', 'pairedItem')).toEqual([
 			[
 				'Consignment EC-6-D was not allocated with service group noSuchGroup: Carrier service group noSuchGroup not found (HTTP 404)',
 				{ item: 3 },

@@ -2,7 +2,7 @@
  * Allocate With Cheapest Quote and Allocate With Quote: one consignment per request (the
  * consignment, and the quote, in the path), through n8n-core against the simulator.
  */
-import { keySecrecy, refsItems, requestsOf, useSimulator } from './setup';
+import { keySecrecy, refsItems, requestsOf, useSimulator, pick } from './setup';
 import { outcomeOf, runOperation, type OperationRun } from './family';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
@@ -28,13 +28,7 @@ describe('Allocate With Cheapest Quote', () => {
 			options: { parallelRequests: 3 },
 		});
 		expect(result.error).toBeUndefined();
-		expect(
-			result.outputs[0].map((item) => [
-				item.json.ConsignmentReference,
-				item.pairedItem,
-				item.json.StatusCode,
-			]),
-		).toEqual([
+		expect(pick(result.outputs[0], 'ConsignmentReference', 'pairedItem', 'StatusCode')).toEqual([
 			['EC-1-A', [{ item: 0 }, { item: 2 }], 200],
 			['EC-1-B', [{ item: 0 }, { item: 1 }], 200],
 			['EC-1-C', { item: 2 }, 200],
@@ -85,7 +79,7 @@ describe('Allocate With Cheapest Quote', () => {
 			onError: 'continueErrorOutput',
 		});
 		expect(result.outputs[0].map(outcomeOf)).toEqual(['EC-4-A']);
-		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+		expect(pick(result.outputs[1], 'error', 'pairedItem')).toEqual([
 			[
 				'Consignment EC-4-OLD was not allocated with the cheapest quote: Consignment EC-4-OLD cannot be allocated because it is in state Allocated',
 				{ item: 1 },
@@ -123,12 +117,13 @@ describe('one consignment per call: the answer shapes SortedPRO documents', () =
 		const result = await cheapest(['EC-11-A']);
 		expect(result.error).toBeUndefined();
 		expect(
-			result.outputs[0].map((item) => [
-				item.json.ConsignmentReference,
-				item.json.StatusCode,
-				item.json.CarrierServiceReference,
-				item.json.ApiLinks,
-			]),
+			pick(
+				result.outputs[0],
+				'ConsignmentReference',
+				'StatusCode',
+				'CarrierServiceReference',
+				'ApiLinks',
+			),
 		).toEqual([['EC-11-A', 200, 'CX_NDS', null]]);
 	});
 
@@ -138,11 +133,7 @@ describe('one consignment per call: the answer shapes SortedPRO documents', () =
 		sim.failNext({ status: 200, body: xml, contentType: 'application/xml; charset=utf-8' });
 		const result = await withQuote([['EC-11-B', GUID_A]], { options: { bodyFormat: 'xml' } });
 		expect(
-			result.outputs[0].map((item) => [
-				item.json.ConsignmentReference,
-				item.json.StatusCode,
-				item.json.CarrierServiceReference,
-			]),
+			pick(result.outputs[0], 'ConsignmentReference', 'StatusCode', 'CarrierServiceReference'),
 		).toEqual([['EC-11-B', 200, 'CX_NDS']]);
 	});
 });
@@ -157,11 +148,7 @@ describe('Allocate With Quote', () => {
 		]);
 		expect(result.error).toBeUndefined();
 		expect(
-			result.outputs[0].map((item) => [
-				item.json.ConsignmentReference,
-				item.json.CarrierServiceReference,
-				item.pairedItem,
-			]),
+			pick(result.outputs[0], 'ConsignmentReference', 'CarrierServiceReference', 'pairedItem'),
 		).toEqual([
 			['EC-6-A', 'EDC5_DPDSS', [{ item: 0 }, { item: 1 }]],
 			['EC-6-B', 'Example-Carrier-Service', { item: 2 }],
@@ -214,7 +201,7 @@ describe('Allocate With Quote', () => {
 			{ onError: 'continueErrorOutput' },
 		);
 		expect(result.outputs[0].map(outcomeOf)).toEqual(['EC-9-A']);
-		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+		expect(pick(result.outputs[1], 'error', 'pairedItem')).toEqual([
 			[
 				`Consignment EC-9-B was not allocated with quote ${quote}: Quote ${quote} is not a quote for consignment EC-9-B`,
 				{ item: 1 },

@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { consignmentNode, createFromRow, rows } from './consignment-setup';
-import { allocate, refsItems, useSimulator } from './setup';
+import { allocate, refsItems, useSimulator, pick } from './setup';
 
 const sim = useSimulator();
 
@@ -58,10 +58,8 @@ describe('Get', () => {
 			refsItems(['EC-000-000-404', reference]),
 			'continueErrorOutput',
 		);
-		expect(routed.outputs[0].map((item) => [item.json.Reference, item.pairedItem])).toEqual([
-			[reference, { item: 1 }],
-		]);
-		expect(routed.outputs[1].map((item) => [item.json.ref, item.json.error])).toEqual([
+		expect(pick(routed.outputs[0], 'Reference', 'pairedItem')).toEqual([[reference, { item: 1 }]]);
+		expect(pick(routed.outputs[1], 'ref', 'error')).toEqual([
 			['EC-000-000-404', 'Item EC-000-000-404 not found'],
 		]);
 	});
@@ -163,17 +161,11 @@ describe('Cancel', () => {
 				[reference, 'EC-C-MAN', 'EC-C-ALL', 'EC-C-GONE', 'EC-C-UNKNOWN'],
 			],
 		]);
-		expect(
-			result.outputs[0].map((item) => [
-				item.json.ConsignmentReference,
-				item.json.Message,
-				item.pairedItem,
-			]),
-		).toEqual([
+		expect(pick(result.outputs[0], 'ConsignmentReference', 'Message', 'pairedItem')).toEqual([
 			[reference, 'Consignment cancellation completed successfully', { item: 0 }],
 			['EC-C-ALL', 'Consignment cancellation completed successfully', { item: 2 }],
 		]);
-		expect(result.outputs[1].map((item) => [item.json.ref, item.json.error])).toEqual([
+		expect(pick(result.outputs[1], 'ref', 'error')).toEqual([
 			[
 				'EC-C-MAN',
 				'Consignment EC-C-MAN was not cancelled: Consignment EC-C-MAN cannot be cancelled because it is in state Manifested',

@@ -3,7 +3,7 @@ import { captureLogs } from '../harness';
 import type { IDataObject } from 'n8n-workflow';
 
 import { binaryBytes } from './run';
-import { API_KEY, refsItems, serialiseRun, useSimulator, nodeRunner } from './setup';
+import { API_KEY, refsItems, serialiseRun, useSimulator, nodeRunner, pick } from './setup';
 
 captureLogs();
 
@@ -272,7 +272,7 @@ describe('Label → Get', () => {
 		]);
 		expect(binaryBytes(main[0].binary?.data).toString('latin1')).toContain('EP-0PK-001-002');
 		expect(binaryBytes(main[1].binary?.data).toString('latin1')).not.toContain('EP-0PK');
-		expect(errors.map((item) => [item.json.error, item.pairedItem])).toEqual([
+		expect(pick(errors, 'error', 'pairedItem')).toEqual([
 			[expect.stringContaining('Item EP-0PK-001-009 not found'), { item: 2 }],
 		]);
 	});

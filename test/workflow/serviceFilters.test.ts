@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_CARRIER_SERVICES } from '../simulator';
-import { keySecrecy, refsItems, requestsOf, useSimulator } from './setup';
+import { keySecrecy, refsItems, requestsOf, useSimulator, pick } from './setup';
 import { outcomeOf, runOperation } from './family';
 
 const INBOUND = {
@@ -116,7 +116,7 @@ describe('Allocate With Service Filters: the filters', () => {
 			{ ref: 'EC-F-7', direction: 'Outbound', pickup: 'maybe' },
 			{ ref: 'EC-F-8', direction: 'Outbound', pickup: 'any' },
 		]);
-		expect(result.outputs[1].map((item) => [item.json.error, item.pairedItem])).toEqual([
+		expect(pick(result.outputs[1], 'error', 'pairedItem')).toEqual([
 			['[item 0] "Service Direction" is "Sideways": choose Outbound or Inbound', { item: 0 }],
 			['[item 1] "Pick-Up Services" is "maybe": choose No Filter, Yes or No', { item: 1 }],
 		]);

@@ -172,3 +172,9 @@ export function keySecrecy(minRuns = 1) {
 		},
 	};
 }
+
+/** These json fields of each item ('pairedItem': its pairing), to compare in one assertion. */
+export const pick = (items: INodeExecutionData[], ...fields: string[]) =>
+	items.map((item) =>
+		fields.map((field) => (field === 'pairedItem' ? item.pairedItem : item.json[field])),
+	);
