@@ -1,6 +1,6 @@
 /**
  * Allocate Using Default Rules, Allocate With Service Group, Allocate With Service Filters,
- * Deallocate, and Manifest → Set Ready to Ship / Set Not Ready to Ship: batch calls with a body,
+ * Deallocate, and Manifest → Manifest Consignments / Set Ready to Ship / Set Not Ready to Ship: batch calls with a body,
  * through n8n-core against the simulator.
  */
 import { keySecrecy, refsItems, requestsOf, useSimulator, pick } from './setup';
@@ -103,6 +103,25 @@ const CASES: Case[] = [
 			ref: 'EC-R-NEW',
 			state: 'Unallocated',
 			reason: 'Consignment EC-R-NEW cannot be deallocated because it is in state Unallocated',
+		},
+	},
+	{
+		name: 'Manifest Consignments',
+		operation: 'manifestConsignments',
+		path: '/consignments/manifest',
+		parameters: { resource: 'manifest' },
+		state: 'Allocated',
+		done: 'Manifested',
+		jsonBody: (refs) => ({ ConsignmentReferences: refs }),
+		xmlRoot: '<ManifestConsignmentsRequest',
+		succeeded: (json) =>
+			json.IsSuccess === true && String(json.Message).endsWith('has been manifested successfully.'),
+		unconfirmedField: 'Unconfirmed',
+		failure: (ref, reason) => `Consignment ${ref} was not manifested: ${reason}`,
+		refused: {
+			ref: 'EC-R-NEW',
+			state: 'Unallocated',
+			reason: 'Consignment EC-R-NEW cannot be manifested because it is in state Unallocated',
 		},
 	},
 	{

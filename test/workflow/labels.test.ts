@@ -3,7 +3,7 @@ import { captureLogs } from '../harness';
 import type { IDataObject } from 'n8n-workflow';
 
 import { binaryBytes } from './run';
-import { API_KEY, refsItems, serialiseRun, useSimulator, nodeRunner, pick } from './setup';
+import { refsItems, useSimulator, nodeRunner, pick } from './setup';
 
 captureLogs();
 
@@ -275,10 +275,5 @@ describe('Label → Get', () => {
 		expect(pick(errors, 'error', 'pairedItem')).toEqual([
 			[expect.stringContaining('Item EP-0PK-001-009 not found'), { item: 2 }],
 		]);
-	});
-
-	it('the API key appears nowhere in the output, errors or run data', async () => {
-		const result = await getLabel(refsItems([ALLOCATED[0], UNKNOWN]), {}, 'continueErrorOutput');
-		expect(serialiseRun(result)).not.toContain(API_KEY);
 	});
 });
