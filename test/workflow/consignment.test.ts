@@ -21,6 +21,39 @@ const create = (
 	onError?: 'continueRegularOutput' | 'continueErrorOutput',
 ) => consignmentNode(sim, 'create', createFromRow(extra), items, onError);
 
+/** The body Create sends for order row 1001 (and a body JSON mode may be given). */
+const ORDER_1001 = {
+	Packages: [
+		{
+			Weight: { Value: 0.5, Unit: 'Kg' },
+			Dimensions: { Unit: 'Cm', Width: 10, Length: 10, Height: 10 },
+			Description: 'Socks',
+			Value: { Amount: 5.99, Currency: { IsoCode: 'GBP' } },
+		},
+	],
+	Addresses: [
+		{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1', IsCached: false },
+		{
+			AddressType: 'Destination',
+			Contact: {
+				FirstName: 'Peter',
+				LastName: 'McPetersson',
+				Telephone: '07702123456',
+				Email: 'peter.mcpetersson@test.com',
+			},
+			CompanyName: 'Porter Street Socks Ltd',
+			AddressLine1: '13 Porter Street',
+			Town: 'Manchester',
+			Region: 'Greater Manchester',
+			Postcode: 'M1 5WG',
+			Country: { IsoCode: { TwoLetterCode: 'GB' } },
+			IsCached: false,
+		},
+	],
+	ConsignmentReferenceProvidedByCustomer: 'ORD-1001',
+	ShippingDate: '2026-12-01T00:00:00',
+};
+
 describe('Create from an order’s fields', () => {
 	it('creates one consignment per row, outputs its reference and links, paired to the row', async () => {
 		const result = await create(rows(1001, 1002));
@@ -43,37 +76,7 @@ describe('Create from an order’s fields', () => {
 		expect(posts()).toHaveLength(2);
 		const body = JSON.parse(posts()[0].body ?? '') as IDataObject;
 		expect(posts()[0].contentType).toMatch(/^application\/json/);
-		expect(body).toEqual({
-			Packages: [
-				{
-					Weight: { Value: 0.5, Unit: 'Kg' },
-					Dimensions: { Unit: 'Cm', Width: 10, Length: 10, Height: 10 },
-					Description: 'Socks',
-					Value: { Amount: 5.99, Currency: { IsoCode: 'GBP' } },
-				},
-			],
-			Addresses: [
-				{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1', IsCached: false },
-				{
-					AddressType: 'Destination',
-					Contact: {
-						FirstName: 'Peter',
-						LastName: 'McPetersson',
-						Telephone: '07702123456',
-						Email: 'peter.mcpetersson@test.com',
-					},
-					CompanyName: 'Porter Street Socks Ltd',
-					AddressLine1: '13 Porter Street',
-					Town: 'Manchester',
-					Region: 'Greater Manchester',
-					Postcode: 'M1 5WG',
-					Country: { IsoCode: { TwoLetterCode: 'GB' } },
-					IsCached: false,
-				},
-			],
-			ConsignmentReferenceProvidedByCustomer: 'ORD-1001',
-			ShippingDate: '2026-12-01T00:00:00',
-		});
+		expect(body).toEqual(ORDER_1001);
 	});
 
 	it('reads spreadsheet values: a numeric postcode and weight as text, a lower-case country, a package size reference', async () => {
@@ -115,35 +118,14 @@ describe('Create from an order’s fields', () => {
 	});
 
 	it('JSON mode sends the body as given', async () => {
-		const jsonBody = {
-			Packages: [
-				{
-					Weight: { Value: 2, Unit: 'Kg' },
-					Dimensions: { Unit: 'Cm', Width: 1, Length: 2, Height: 3 },
-					Description: 'Mug',
-					Value: { Amount: 9, Currency: { IsoCode: 'GBP' } },
-				},
-			],
-			Addresses: [
-				{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1' },
-				{
-					AddressType: 'Destination',
-					AddressLine1: '1 Electio Way',
-					Country: { IsoCode: { TwoLetterCode: 'GB' } },
-				},
-			],
-			ConsignmentReferenceProvidedByCustomer: 'J-1',
-		};
-		const result = await consignmentNode(sim, 'create', {
-			createMode: 'json',
-			jsonBody: JSON.stringify(jsonBody),
-		});
+		const jsonBody = JSON.stringify(ORDER_1001);
+		const result = await consignmentNode(sim, 'create', { createMode: 'json', jsonBody });
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0][0].json).toMatchObject({
 			ConsignmentReference: 'EC-NEW-000-001',
-			ConsignmentReferenceProvidedByCustomer: 'J-1',
+			ConsignmentReferenceProvidedByCustomer: 'ORD-1001',
 		});
-		expect(JSON.parse(posts()[0].body ?? '')).toEqual(jsonBody);
+		expect(JSON.parse(posts()[0].body ?? '')).toEqual(ORDER_1001);
 	});
 });
 
