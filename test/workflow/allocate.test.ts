@@ -275,17 +275,6 @@ describe('Allocate With Carrier Service: partial success, nothing lost', () => {
 		});
 	});
 
-	it('a consignment in the wrong state is reported with SortedPRO reason', async () => {
-		sim.addConsignments([{ reference: 'EC-6-DONE', state: 'Allocated' }]);
-		const result = await allocate({
-			sim,
-			items: refsItems(['EC-6-DONE', 'EC-6-E']),
-			onError: 'continueErrorOutput',
-		});
-		expect(result.outputs[0]).toHaveLength(1);
-		expect(result.outputs[1][0].json.error).toContain('Allocated');
-	});
-
 	it('a reference with no summary in the answer becomes an error item', async () => {
 		sim.setOption('unknownReference', 'omit');
 		const result = await allocate({ sim, items, onError: 'continueErrorOutput' });
