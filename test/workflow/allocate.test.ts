@@ -275,18 +275,6 @@ describe('Allocate With Carrier Service: partial success, nothing lost', () => {
 		});
 	});
 
-	it('a reference with no summary in the answer becomes an error item', async () => {
-		sim.setOption('unknownReference', 'omit');
-		const result = await allocate({ sim, items, onError: 'continueErrorOutput' });
-		expect(result.outputs[0]).toHaveLength(2);
-		expect(pick(result.outputs[1], 'error', 'pairedItem')).toEqual([
-			[
-				'Consignment XX-UNKNOWN-6 was not allocated with CX_NDS: SortedPRO returned no Allocation Summary for it',
-				{ item: 1 },
-			],
-		]);
-	});
-
 	it('continueRegularOutput keeps every reference in the main output, in input order', async () => {
 		const result = await allocate({ sim, items, onError: 'continueRegularOutput' });
 		expect(
