@@ -46,24 +46,6 @@ describe('Get', () => {
 		expect(sim.requests.at(-1)?.path).toBe(`/consignments/${reference}`);
 	});
 
-	it('an unknown reference is SortedPRO’s 404; with the error output it goes there with its item', async () => {
-		const stop = await consignmentNode(sim, 'get', byRef, refsItems(['EC-000-000-404']));
-		expect(stop.error?.message).toBe('Item EC-000-000-404 not found');
-		expect(stop.error?.description).toMatch(/^HTTP 404 · Code: ItemNotFound/);
-		const [reference] = await created(1);
-		const routed = await consignmentNode(
-			sim,
-			'get',
-			byRef,
-			refsItems(['EC-000-000-404', reference]),
-			'continueErrorOutput',
-		);
-		expect(pick(routed.outputs[0], 'Reference', 'pairedItem')).toEqual([[reference, { item: 1 }]]);
-		expect(pick(routed.outputs[1], 'ref', 'error')).toEqual([
-			['EC-000-000-404', 'Item EC-000-000-404 not found'],
-		]);
-	});
-
 	it.each([
 		['get', 'EC-1/../x'],
 		['get', 'EC-1?a=b'],
@@ -103,19 +85,6 @@ describe('Get Status', () => {
 		);
 		expect(sim.requests.at(-1)?.accept).toMatch(/application\/xml/);
 		expect(xml.outputs).toStrictEqual(json.outputs);
-	});
-
-	it('404 with Continue becomes an error item paired to its input', async () => {
-		const result = await consignmentNode(
-			sim,
-			'getStatus',
-			byRef,
-			refsItems(['EC-NOPE']),
-			'continueRegularOutput',
-		);
-		expect(result.outputs[0]).toEqual([
-			{ json: { error: 'Item EC-NOPE not found' }, pairedItem: { item: 0 } },
-		]);
 	});
 });
 

@@ -26,8 +26,6 @@ const sim = useSimulator({
 		},
 	],
 });
-const UNALLOCATED = 'EC-000-0UN-001';
-const UNKNOWN = 'XX-404-404-404';
 
 const PDF = Buffer.from('%PDF');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -142,26 +140,6 @@ describe('Label → Get', () => {
 			`/labels/${ALLOCATED[0]}/PNG`,
 			`/labels/${ALLOCATED[1]}/ZPLII`,
 		]);
-	});
-
-	it('an unknown consignment (404) and an unallocated one (SortedPRO refuses) fail with SortedPRO’s message', async () => {
-		const stopped = await getLabel(refsItems([UNKNOWN]));
-		expect(stopped.error?.message).toContain(`Item ${UNKNOWN} not found`);
-		expect(stopped.error).toMatchObject({ httpCode: '404' });
-
-		const result = await getLabel(
-			refsItems([ALLOCATED[0], UNALLOCATED, UNKNOWN]),
-			{},
-			'continueErrorOutput',
-		);
-		const [main, errors] = result.outputs;
-		expect(main.map((item) => item.json.ConsignmentReference)).toEqual([ALLOCATED[0]]);
-		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		expect(errors[0].json.error).toContain(
-			`Labels for consignment ${UNALLOCATED} are not available because it is in state Unallocated`,
-		);
-		expect(errors[1].json.error).toContain(`Item ${UNKNOWN} not found`);
-		expect(errors.every((item) => item.binary === undefined)).toBe(true);
 	});
 
 	it.each([

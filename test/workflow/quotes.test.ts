@@ -86,21 +86,6 @@ describe('Quote → Get for Consignment', () => {
 			'SortedPRO has no quotes for consignment EC-000-0QU-FAIL: No carrier services are available for this consignment',
 		);
 	});
-
-	it('404 and wrong state (already allocated) fail with SortedPRO’s message; error output paired', async () => {
-		const result = await quotes(
-			refsItems(['XX-404-404-404', 'EC-000-0QU-ALC', 'EC-000-0QU-001']),
-			{},
-			'continueErrorOutput',
-		);
-		const [main, errors] = result.outputs;
-		expect(main.every((item) => item.json.ConsignmentReference === 'EC-000-0QU-001')).toBe(true);
-		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(errors[0].json.error).toContain('Item XX-404-404-404 not found');
-		expect(errors[1].json.error).toContain(
-			'Quotes for consignment EC-000-0QU-ALC are not available because it is in state Allocated',
-		);
-	});
 });
 
 describe('Quote → Allocate With Quote', () => {

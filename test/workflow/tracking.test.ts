@@ -97,23 +97,6 @@ describe('Tracking → Get', () => {
 		},
 	);
 
-	it('an unknown consignment (404) and one never allocated fail with SortedPRO’s message; error output paired', async () => {
-		const result = await track(
-			refsItems(['XX-404-404-404', 'EC-000-0TR-UNA', 'EC-000-0TR-ALC']),
-			{},
-			'continueErrorOutput',
-		);
-		const [main, errors] = result.outputs;
-		expect(main.map((item) => item.json.ConsignmentReference)).toEqual(['EC-000-0TR-ALC']);
-		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(errors[0].json.error).toContain('Item XX-404-404-404 not found');
-		expect(errors[1].json.error).toContain(
-			'No tracking found for consignment EC-000-0TR-UNA: it is in state Unallocated',
-		);
-		const stopped = await track(refsItems(['XX-404-404-404']));
-		expect(stopped.error).toMatchObject({ httpCode: '404' });
-	});
-
 	it('an unreadable answer is an error naming the consignment', async () => {
 		sim.failNext({ status: 200, body: '[1,2]', contentType: 'application/json' });
 		const result = await track(refsItems(['EC-000-0TR-ALC']));
