@@ -6,7 +6,7 @@ import { keySecrecy, refsItems, requestsOf, useSimulator, pick } from './setup';
 import { outcomeOf, runOperation, type OperationRun } from './family';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
-const secrecy = keySecrecy(10);
+const secrecy = keySecrecy(11);
 const puts = () => requestsOf(sim);
 const run = async (options: Omit<OperationRun, 'sim'>) =>
 	secrecy.record(await runOperation({ sim, ...options }));
