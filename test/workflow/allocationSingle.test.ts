@@ -49,12 +49,17 @@ describe('Allocate With Cheapest Quote', () => {
 		});
 	});
 
-	it('JSON and XML answers give identical output items', async () => {
+	it('JSON and XML answers give identical output items (Allocate With Quote too)', async () => {
 		const json = await cheapest(['EC-2-A', 'EC-2-B']);
 		sim.reset();
 		const xml = await cheapest(['EC-2-A', 'EC-2-B'], { options: { bodyFormat: 'xml' } });
 		expect(xml.outputs).toStrictEqual(json.outputs);
 		expect(puts()[0].accept).toMatch(/application\/xml/);
+		sim.reset();
+		const jsonQuote = await withQuote([['EC-7-A', GUID_A]]);
+		sim.reset();
+		const xmlQuote = await withQuote([['EC-7-A', GUID_A]], { options: { bodyFormat: 'xml' } });
+		expect(xmlQuote.outputs).toStrictEqual(jsonQuote.outputs);
 	});
 
 	it.each([['EC-3/../x'], ['EC-3?a=1'], ['EC-3#x'], ['EC-3%2F'], ['..']])(
@@ -157,13 +162,6 @@ describe('Allocate With Quote', () => {
 			`/allocation/EC-6-A/allocatewithquote/${quote}`,
 			`/allocation/EC-6-B/allocatewithquote/${GUID_A}`,
 		]);
-	});
-
-	it('JSON and XML answers give identical output items', async () => {
-		const json = await withQuote([['EC-7-A', GUID_A]]);
-		sim.reset();
-		const xml = await withQuote([['EC-7-A', GUID_A]], { options: { bodyFormat: 'xml' } });
-		expect(xml.outputs).toStrictEqual(json.outputs);
 	});
 
 	it.each([
