@@ -4,15 +4,13 @@
  * n8n-io/n8n). The credential type's `test` (or a node's `testedBy`) request is put on the
  * routing of a temporary copy of the noOp node type and run through n8n-core's RoutingNode
  * with a real ExecuteContext, so the credential's `authenticate` is applied by the real
- * httpRequestWithAuthentication. Function tests (`testedBy: 'method'`) get n8n-core's
- * CredentialTestContext. Not ported: OAuth2 token checks, $secrets redaction, overwrites.
+ * httpRequestWithAuthentication. Not ported: a node's `testedBy`, OAuth2 token checks,
+ * $secrets redaction, overwrites.
  */
-import { CredentialTestContext, ErrorReporter, ExecuteContext, RoutingNode } from 'n8n-core';
+import { ErrorReporter, ExecuteContext, RoutingNode } from 'n8n-core';
 import { Container } from '@n8n/di';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestFunction,
-	ICredentialTestRequestData,
 	ICredentialType,
 	ICredentialsDecrypted,
 	IExecuteData,
@@ -21,7 +19,6 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypes,
-	IVersionedNodeType,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow, createEmptyRunExecutionData } from 'n8n-workflow';
 
@@ -55,44 +52,13 @@ function get(value: unknown, path: string): unknown {
 		);
 }
 
-type TestFunctionOrRequest = ICredentialTestFunction | ICredentialTestRequestData | undefined;
-
-/** CLI getCredentialTestFunction, over the node types given instead of all installed ones. */
-function getCredentialTestFunction(
-	credentialType: ICredentialType,
-	nodeTypes: Record<string, INodeType | IVersionedNodeType>,
-): TestFunctionOrRequest {
-	if (credentialType.test) return { testRequest: credentialType.test };
-	for (const node of Object.values(nodeTypes)) {
-		const versions: INodeType[] =
-			'nodeVersions' in node ? Object.values(node.nodeVersions) : [node];
-		for (const nodeType of versions) {
-			for (const { name, testedBy } of nodeType.description.credentials ?? []) {
-				if (name !== credentialType.name || !testedBy) continue;
-				if (typeof testedBy === 'string') {
-					if ('nodeVersions' in node) {
-						const sorted = Object.keys(node.nodeVersions).sort().reverse();
-						for (const version of sorted) {
-							const fn = node.nodeVersions[Number(version)].methods?.credentialTest?.[testedBy];
-							if (fn) return fn;
-						}
-					}
-					return nodeType.methods?.credentialTest?.[testedBy];
-				}
-				return { nodeType, testRequest: testedBy };
-			}
-		}
-	}
-	return undefined;
-}
-
+/** The credential type's own `test` request (a node's `testedBy` is not looked up). */
 export async function testCredential(
 	credentialType: ICredentialType,
 	data: ICredentialDataDecryptedObject,
-	nodeTypes: Record<string, INodeType | IVersionedNodeType> = {},
 ): Promise<INodeCredentialTestResult> {
-	const testFunction = getCredentialTestFunction(credentialType, nodeTypes);
-	if (testFunction === undefined) {
+	const testRequest = credentialType.test;
+	if (testRequest === undefined) {
 		return { status: 'Error', message: 'No testing function found for this credential.' };
 	}
 	const typeName = credentialType.name;
@@ -116,11 +82,7 @@ export async function testCredential(
 		return { status: 'Error', message: String((error as Error).message) };
 	}
 
-	if (typeof testFunction === 'function') {
-		return await testFunction.call(new CredentialTestContext(), credentialsDecrypted);
-	}
-
-	const nodeType = testFunction.nodeType ?? noOpNodeType;
+	const nodeType = noOpNodeType;
 	const node: INode = {
 		id: 'temp',
 		parameters: {},
@@ -141,7 +103,7 @@ export async function testCredential(
 					displayName: 'Temp',
 					name: 'temp',
 					type: 'string',
-					routing: { request: testFunction.testRequest.request },
+					routing: { request: testRequest.request },
 					default: '',
 				},
 			],
@@ -184,7 +146,7 @@ export async function testCredential(
 		};
 		if (cause?.response) {
 			const statusCode = cause.response.status;
-			for (const rule of testFunction.testRequest.rules ?? []) {
+			for (const rule of testRequest.rules ?? []) {
 				if (rule.type === 'responseCode' && statusCode === rule.properties.value) {
 					return { status: 'Error', message: rule.properties.message };
 				}
@@ -201,7 +163,7 @@ export async function testCredential(
 		return { status: 'Error', message: String((error as Error).message) };
 	}
 
-	for (const rule of testFunction.testRequest.rules ?? []) {
+	for (const rule of testRequest.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
 			const responseData = response?.[0]?.[0]?.json;
 			if (get(responseData, rule.properties.key) === rule.properties.value) {

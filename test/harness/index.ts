@@ -6,15 +6,10 @@ import './env';
 import './logging';
 
 export { userFolder } from './env';
-export { captureLogs, stopCapture, allLogs } from './logging';
+export { captureLogs, allLogs } from './logging';
 export { runNode, type RunNodeOptions, type RunNodeResult } from './run-node';
 export { testCredential } from './credential-test';
-export {
-	loadOptionsSearch,
-	loadOptions,
-	type LoadOptionsOptions,
-	type LoadOptionsSearchOptions,
-} from './load-options';
+export { loadOptionsSearch, type LoadOptionsSearchOptions } from './load-options';
 export { shutdownN8n } from './shutdown';
 export { credentialsHelper, HarnessCredentialsHelper } from './credentials-helper';
 export { runChain, type ChainNode, type ChainResult } from './run-chain';

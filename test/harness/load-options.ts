@@ -1,5 +1,5 @@
 /**
- * listSearch / loadOptions methods with `this` = n8n-core's real LoadOptionsContext, built
+ * listSearch methods with `this` = n8n-core's real LoadOptionsContext, built
  * as n8n's CLI DynamicNodeParametersService does (packages/cli/src/services/
  * dynamic-node-parameters.service.ts, n8n-io/n8n): a one-node workflow ('Temp-Node') holding
  * the current parameters and credentials, mode 'internal'.
@@ -13,7 +13,6 @@ import type {
 	INodeCredentials,
 	INodeListSearchResult,
 	INodeParameters,
-	INodePropertyOptions,
 	INodeType,
 	IVersionedNodeType,
 } from 'n8n-workflow';
@@ -23,7 +22,7 @@ import { makeAdditionalData } from './engine';
 import { getNodeTypes, latestVersion } from './node-types';
 import { credentialRefs } from './run-node';
 
-export interface LoadOptionsOptions {
+export interface LoadOptionsSearchOptions {
 	nodeType: INodeType | IVersionedNodeType;
 	/** Type name of the node in workflows; defaults to nodeType.description.name. */
 	type?: string;
@@ -34,20 +33,17 @@ export interface LoadOptionsOptions {
 	nodeCredentials?: INodeCredentials;
 	/** The node's current parameters (what the editor sends as currentNodeParameters). */
 	parameters: INodeParameters;
-	/** Name of the method in `methods.listSearch` (or `methods.loadOptions`). */
+	/** Name of the method in `methods.listSearch`. */
 	method: string;
 	/** Parameter path the editor asks for; defaults to `parameters.<method>`. */
 	path?: string;
-}
-
-export interface LoadOptionsSearchOptions extends LoadOptionsOptions {
 	filter?: string;
 	paginationToken?: string;
 }
 
 const nodeTypeMaps = new WeakMap<object, Record<string, INodeType | IVersionedNodeType>>();
 
-function buildContext(opts: LoadOptionsOptions): {
+function buildContext(opts: LoadOptionsSearchOptions): {
 	context: ILoadOptionsFunctions;
 	nodeType: INodeType;
 } {
@@ -92,13 +88,4 @@ export async function loadOptionsSearch(
 		throw new UnexpectedError(`Node type has no listSearch method "${opts.method}"`);
 	}
 	return await method.call(context, opts.filter, opts.paginationToken);
-}
-
-export async function loadOptions(opts: LoadOptionsOptions): Promise<INodePropertyOptions[]> {
-	const { context, nodeType } = buildContext(opts);
-	const method = nodeType.methods?.loadOptions?.[opts.method];
-	if (typeof method !== 'function') {
-		throw new UnexpectedError(`Node type has no loadOptions method "${opts.method}"`);
-	}
-	return await method.call(context);
 }

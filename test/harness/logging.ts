@@ -72,11 +72,6 @@ export function captureLogs(): string[] {
 	return lines;
 }
 
-/** Stop feeding an array returned by captureLogs(). */
-export function stopCapture(lines: string[]): void {
-	captures.delete(lines);
-}
-
 /** Every line logged since the harness was loaded in this test file. */
 export function allLogs(): string[] {
 	return allLines;

@@ -35,8 +35,6 @@ export interface RunNodeOptions {
 		credentials?: INodeCredentials;
 		onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 		continueOnFail?: boolean;
-		alwaysOutputData?: boolean;
-		executeOnce?: boolean;
 	};
 	/** Output of the start node = input of the node. pairedItem {item: i} is added when missing. */
 	items: INodeExecutionData[];
@@ -93,10 +91,6 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		credentials: opts.node.credentials ?? credentialRefs(opts.credentials),
 		...(opts.node.onError !== undefined && { onError: opts.node.onError }),
 		...(opts.node.continueOnFail !== undefined && { continueOnFail: opts.node.continueOnFail }),
-		...(opts.node.alwaysOutputData !== undefined && {
-			alwaysOutputData: opts.node.alwaysOutputData,
-		}),
-		...(opts.node.executeOnce !== undefined && { executeOnce: opts.node.executeOnce }),
 	};
 	const connections = {
 		[START_NODE_NAME]: { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] },

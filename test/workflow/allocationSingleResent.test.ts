@@ -8,13 +8,13 @@
 import type { Fault } from '../simulator';
 import type { OneConsignmentRefusal } from '../simulator/types';
 import { outcomeOf, runOperation, type OperationRun } from './family';
-import { refsItems, useSimulator } from './setup';
+import { requestsOf, useSimulator } from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
 const QUOTE = '00000003-1111-4222-8333-444455556666';
-const puts = () => sim.requests.filter((r) => r.method === 'PUT');
-const gets = () => sim.requests.filter((r) => r.method === 'GET');
+const puts = () => requestsOf(sim);
+const gets = () => requestsOf(sim, 'GET');
 
 /** The operation on one consignment (the quote, when it takes one, from the item). */
 function allocateOne(operation: string, ref: string, more: Partial<OperationRun> = {}) {
@@ -104,14 +104,4 @@ describe.each(OPERATIONS)('%s: the resend after an uncertain attempt', (operatio
 			expect.stringMatching(/in state Cancelled \(HTTP 400\)$/),
 		]);
 	});
-});
-
-it('a list call after an uncertain attempt: still reported the same way (unchanged)', async () => {
-	sim.injectFaults([{ kind: 'status', status: 500, when: 'after' }]);
-	const result = await runOperation({
-		sim,
-		operation: 'allocateUsingDefaultRules',
-		items: refsItems(['EC-R-L1, EC-R-L2']),
-	});
-	expect(result.outputs[0].map((item) => item.json.AllocationUnconfirmed)).toEqual([true, true]);
 });

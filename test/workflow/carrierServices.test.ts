@@ -3,27 +3,11 @@
  * wrapper) and as older answers gave it (a bare list), in JSON and XML; Success false; 404;
  * disabled services; and 202 Accepted on an allocation request.
  */
-import { loadOptionsSearch } from '../harness';
-import {
-	allocate,
-	credentialType,
-	credentialsFor,
-	nodeType,
-	refsItems,
-	useSimulator,
-} from './setup';
+import { API_KEY, allocate, refsItems, searchCarrierServices, useSimulator, pick } from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
-const search = async (filter?: string) =>
-	await loadOptionsSearch({
-		nodeType,
-		credentialTypes: [credentialType],
-		credentials: credentialsFor(sim),
-		parameters: { resource: 'allocation', operation: 'allocateWithCarrierService' },
-		method: 'searchCarrierServices',
-		filter,
-	});
+const search = (filter?: string, apiKey?: string) => searchCarrierServices(sim, filter, apiKey);
 
 describe('carrier service list', () => {
 	it.each(['wrapper', 'array'] as const)(
@@ -48,13 +32,27 @@ describe('carrier service list', () => {
 		},
 	);
 
-	it('searches by name and by reference', async () => {
-		expect((await search('tracked 48')).results.map((result) => result.value)).toEqual([
-			'MPD_RMDTPS48HNAST',
-		]);
-		expect((await search('mpd_oldeco')).results.map((result) => result.value)).toEqual([
-			'MPD_OLDECO',
-		]);
+	it('searches by name and by reference, case-insensitively', async () => {
+		const values = async (filter: string) =>
+			(await search(filter)).results.map((result) => result.value);
+		expect(await values('tracked 48')).toEqual(['MPD_RMDTPS48HNAST']);
+		expect(await values('mpd_oldeco')).toEqual(['MPD_OLDECO']);
+		expect(await values('no such thing')).toEqual([]);
+		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(API_KEY);
+	});
+
+	it('uses CarrierServiceName when the list has no Name field', async () => {
+		sim.setOption('carrierServiceNameField', 'CarrierServiceName');
+		const { results } = await search('CX_NDS');
+		expect(results).toEqual([{ name: 'Next Day Super (CX_NDS)', value: 'CX_NDS' }]);
+	});
+
+	it('a bad key gives a NodeApiError with the gateway message', async () => {
+		await expect(search(undefined, 'bad')).rejects.toMatchObject({
+			name: 'NodeApiError',
+			message: expect.stringContaining('Access denied'),
+			httpCode: '401',
+		});
 	});
 
 	it("Success false under HTTP 200 is an error carrying SortedPRO's ErrorMessage", async () => {
@@ -154,11 +152,7 @@ describe('202 Accepted on an allocation request', () => {
 		sim.setOption('allocationAnswer', 'accepted');
 		const result = await allocate({ sim, items: refsItems(['EC-1', 'EC-2']) });
 		expect(
-			result.outputs[0].map((item) => [
-				item.json.ConsignmentReference,
-				item.json.StatusCode,
-				item.json.AllocationUnconfirmed,
-			]),
+			pick(result.outputs[0], 'ConsignmentReference', 'StatusCode', 'AllocationUnconfirmed'),
 		).toEqual([
 			['EC-1', 200, undefined],
 			['EC-2', 200, undefined],

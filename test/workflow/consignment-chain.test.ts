@@ -17,7 +17,7 @@ import type {
 
 import { consignmentNode, createFromRow, rows } from './consignment-setup';
 import { runChain } from '../harness';
-import { credentialType, credentialsFor, NODE_TYPE, nodeType, useSimulator } from './setup';
+import { credentialType, credentialsFor, NODE_TYPE, nodeType, useSimulator, pick } from './setup';
 
 const sim = useSimulator();
 
@@ -102,14 +102,7 @@ describe('Workflow: rows → Create → Allocate With Carrier Service → Get St
 		expect(result.error).toBeUndefined();
 		expect(sim.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
 		const probe = result.outputs.Probe[0];
-		expect(
-			probe.map((item) => [
-				item.json.order,
-				item.json.created,
-				item.json.ConsignmentReference,
-				item.json.Status,
-			]),
-		).toEqual([
+		expect(pick(probe, 'order', 'created', 'ConsignmentReference', 'Status')).toEqual([
 			['ORD-3003', 'EC-NEW-000-001', 'EC-NEW-000-001', 'Allocated'],
 			['ORD-1001', 'EC-NEW-000-002', 'EC-NEW-000-002', 'Allocated'],
 			['ORD-2002', 'EC-NEW-000-003', 'EC-NEW-000-003', 'Allocated'],
@@ -157,9 +150,7 @@ describe('examples/webhook-order-create-allocate.json', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const created = result.outputs['Create consignment'][0];
-		expect(
-			created.map((item) => [item.json.ConsignmentReferenceProvidedByCustomer, item.pairedItem]),
-		).toEqual([
+		expect(pick(created, 'ConsignmentReferenceProvidedByCustomer', 'pairedItem')).toEqual([
 			['WEB-5001', { item: 0 }],
 			['WEB-5002', { item: 1 }],
 		]);
@@ -174,12 +165,13 @@ describe('examples/webhook-order-create-allocate.json', () => {
 		expect(posted[0].Addresses[1]).not.toHaveProperty('CompanyName');
 		const allocated = result.outputs['Allocate with Next Day Super'][0];
 		expect(
-			allocated.map((item) => [
-				item.json.ConsignmentReference,
-				item.json.StatusCode,
-				item.json.CarrierServiceReference,
-				item.pairedItem,
-			]),
+			pick(
+				allocated,
+				'ConsignmentReference',
+				'StatusCode',
+				'CarrierServiceReference',
+				'pairedItem',
+			),
 		).toEqual(
 			created.map((item, index) => [
 				item.json.ConsignmentReference,

@@ -7,10 +7,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { runNode } from '../harness';
 import type { Fault } from '../simulator';
 import { consignmentNode, createFromRow, orderRow, rows } from './consignment-setup';
-import { API_KEY, credentialType, NODE_TYPE, nodeType, serialiseRun, useSimulator } from './setup';
+import { API_KEY, runSortedProAt, serialiseRun, useSimulator } from './setup';
 
 const sim = useSimulator();
 const fast = { retryDelay: 0, maxRetryWait: 20, timeout: 10_000 };
@@ -21,6 +20,39 @@ const create = (
 	extra: INodeParameters = {},
 	onError?: 'continueRegularOutput' | 'continueErrorOutput',
 ) => consignmentNode(sim, 'create', createFromRow(extra), items, onError);
+
+/** The body Create sends for order row 1001 (and a body JSON mode may be given). */
+const ORDER_1001 = {
+	Packages: [
+		{
+			Weight: { Value: 0.5, Unit: 'Kg' },
+			Dimensions: { Unit: 'Cm', Width: 10, Length: 10, Height: 10 },
+			Description: 'Socks',
+			Value: { Amount: 5.99, Currency: { IsoCode: 'GBP' } },
+		},
+	],
+	Addresses: [
+		{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1', IsCached: false },
+		{
+			AddressType: 'Destination',
+			Contact: {
+				FirstName: 'Peter',
+				LastName: 'McPetersson',
+				Telephone: '07702123456',
+				Email: 'peter.mcpetersson@test.com',
+			},
+			CompanyName: 'Porter Street Socks Ltd',
+			AddressLine1: '13 Porter Street',
+			Town: 'Manchester',
+			Region: 'Greater Manchester',
+			Postcode: 'M1 5WG',
+			Country: { IsoCode: { TwoLetterCode: 'GB' } },
+			IsCached: false,
+		},
+	],
+	ConsignmentReferenceProvidedByCustomer: 'ORD-1001',
+	ShippingDate: '2026-12-01T00:00:00',
+};
 
 describe('Create from an order’s fields', () => {
 	it('creates one consignment per row, outputs its reference and links, paired to the row', async () => {
@@ -44,37 +76,7 @@ describe('Create from an order’s fields', () => {
 		expect(posts()).toHaveLength(2);
 		const body = JSON.parse(posts()[0].body ?? '') as IDataObject;
 		expect(posts()[0].contentType).toMatch(/^application\/json/);
-		expect(body).toEqual({
-			Packages: [
-				{
-					Weight: { Value: 0.5, Unit: 'Kg' },
-					Dimensions: { Unit: 'Cm', Width: 10, Length: 10, Height: 10 },
-					Description: 'Socks',
-					Value: { Amount: 5.99, Currency: { IsoCode: 'GBP' } },
-				},
-			],
-			Addresses: [
-				{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1', IsCached: false },
-				{
-					AddressType: 'Destination',
-					Contact: {
-						FirstName: 'Peter',
-						LastName: 'McPetersson',
-						Telephone: '07702123456',
-						Email: 'peter.mcpetersson@test.com',
-					},
-					CompanyName: 'Porter Street Socks Ltd',
-					AddressLine1: '13 Porter Street',
-					Town: 'Manchester',
-					Region: 'Greater Manchester',
-					Postcode: 'M1 5WG',
-					Country: { IsoCode: { TwoLetterCode: 'GB' } },
-					IsCached: false,
-				},
-			],
-			ConsignmentReferenceProvidedByCustomer: 'ORD-1001',
-			ShippingDate: '2026-12-01T00:00:00',
-		});
+		expect(body).toEqual(ORDER_1001);
 	});
 
 	it('reads spreadsheet values: a numeric postcode and weight as text, a lower-case country, a package size reference', async () => {
@@ -116,35 +118,14 @@ describe('Create from an order’s fields', () => {
 	});
 
 	it('JSON mode sends the body as given', async () => {
-		const jsonBody = {
-			Packages: [
-				{
-					Weight: { Value: 2, Unit: 'Kg' },
-					Dimensions: { Unit: 'Cm', Width: 1, Length: 2, Height: 3 },
-					Description: 'Mug',
-					Value: { Amount: 9, Currency: { IsoCode: 'GBP' } },
-				},
-			],
-			Addresses: [
-				{ AddressType: 'Origin', ShippingLocationReference: 'Sorted1' },
-				{
-					AddressType: 'Destination',
-					AddressLine1: '1 Electio Way',
-					Country: { IsoCode: { TwoLetterCode: 'GB' } },
-				},
-			],
-			ConsignmentReferenceProvidedByCustomer: 'J-1',
-		};
-		const result = await consignmentNode(sim, 'create', {
-			createMode: 'json',
-			jsonBody: JSON.stringify(jsonBody),
-		});
+		const jsonBody = JSON.stringify(ORDER_1001);
+		const result = await consignmentNode(sim, 'create', { createMode: 'json', jsonBody });
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0][0].json).toMatchObject({
 			ConsignmentReference: 'EC-NEW-000-001',
-			ConsignmentReferenceProvidedByCustomer: 'J-1',
+			ConsignmentReferenceProvidedByCustomer: 'ORD-1001',
 		});
-		expect(JSON.parse(posts()[0].body ?? '')).toEqual(jsonBody);
+		expect(JSON.parse(posts()[0].body ?? '')).toEqual(ORDER_1001);
 	});
 });
 
@@ -332,6 +313,7 @@ describe('Create: SortedPRO’s answers', () => {
 			expect(result.error?.message).toMatch(
 				/^The consignment may exist in SortedPRO although the request failed \(.+\); it was not resent: look for customer reference "ORD-1001"/,
 			);
+			expect(result.error?.message).not.toMatch(/retry/i);
 			expect(sim.consignment('EC-NEW-000-001') !== undefined).toBe(created);
 			expect(serialiseRun(result)).not.toContain(API_KEY);
 
@@ -352,35 +334,38 @@ describe('Create: SortedPRO’s answers', () => {
 		},
 	);
 
-	it('a refused connection proves nothing was sent: reported as unreachable, not as “may exist”', async () => {
+	const closedPort = async () => {
 		const closed = createServer();
 		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
 		const { port } = closed.address() as AddressInfo;
 		await new Promise<void>((resolve) => closed.close(() => resolve()));
-		const result = await runNode({
-			nodeTypes: { [NODE_TYPE]: nodeType },
-			credentialTypes: [credentialType],
-			node: {
-				type: NODE_TYPE,
-				parameters: {
-					resource: 'consignment',
-					operation: 'create',
-					...createFromRow({ options: { ...fast, retries: 2 } }),
-				},
-			},
-			items: rows(1001),
-			credentials: {
-				sortedProApi: {
-					apiKey: API_KEY,
-					environment: 'custom',
-					baseUrl: `http://127.0.0.1:${port}`,
-				},
-			},
-		});
-		expect(result.error?.message).toMatch(
+		return `http://127.0.0.1:${port}`;
+	};
+	it.each([
+		[
+			'a refused connection',
+			closedPort,
 			/^Could not reach SortedPRO at http:\/\/127\.0\.0\.1:\d+: .*refused/,
-		);
-		expect(result.error?.description).toMatch(/connection was refused/);
-		expect(result.error?.message).not.toMatch(/may exist/);
-	});
+			/connection was refused/,
+		],
+		[
+			'a host name that does not resolve',
+			async () => 'https://sortedpro.invalid',
+			/^Could not reach SortedPRO at https:\/\/sortedpro\.invalid: the host name could not be resolved$/,
+			/so SortedPRO did not receive the request/,
+		],
+	])(
+		'%s proves nothing was sent: reported as unreachable, not as “may exist”',
+		async (_name, baseUrl, message, description) => {
+			const parameters = createFromRow({ options: { ...fast, retries: 2 } });
+			const result = await runSortedProAt(
+				await baseUrl(),
+				{ resource: 'consignment', operation: 'create', ...parameters },
+				rows(1001),
+			);
+			expect(result.error?.message).toMatch(message);
+			expect(result.error?.description).toMatch(description);
+			expect(result.error?.message).not.toMatch(/may exist/);
+		},
+	);
 });

@@ -1,9 +1,6 @@
 import { captureLogs } from '../harness';
 
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
-
-import { runSortedPro } from './run';
-import { refsItems, type OnError, useSimulator } from './setup';
+import { nodeRunner, pick, refsItems, useSimulator } from './setup';
 
 captureLogs();
 
@@ -21,23 +18,11 @@ const sim = useSimulator({
 });
 const REFS = MANIFESTABLE.map((c) => c.reference);
 
-function manifest(
-	items: INodeExecutionData[],
-	parameters: INodeParameters = {},
-	onError?: OnError,
-) {
-	return runSortedPro(
-		sim,
-		{
-			resource: 'manifest',
-			operation: 'manifestConsignments',
-			consignmentReferences: '={{ $json.ref }}',
-			...parameters,
-		},
-		items,
-		onError,
-	);
-}
+const manifest = nodeRunner(sim, {
+	resource: 'manifest',
+	operation: 'manifestConsignments',
+	consignmentReferences: '={{ $json.ref }}',
+});
 const puts = () =>
 	sim.requests.filter((r) => r.method === 'PUT' && r.path === '/consignments/manifest');
 
@@ -62,51 +47,19 @@ describe('Manifest → Manifest Consignments', () => {
 		expect(JSON.parse(puts()[0].body ?? '')).toEqual({ ConsignmentReferences: REFS });
 	});
 
-	it('Combine Items is the default; One Request per Item sends one request per item with the same output', async () => {
-		const combined = await manifest(
-			[{ json: { ref: `${REFS[0]}, ${REFS[1]}` } }, { json: { ref: REFS[2] } }],
-			{ requestMode: undefined },
+	it('a consignment manifested already is refused, naming it; the others are manifested', async () => {
+		const result = await manifest(
+			refsItems([REFS[0], 'EC-000-0MA-DON']),
+			{},
+			'continueErrorOutput',
 		);
-		expect(puts()).toHaveLength(1);
-		sim.reset();
-		const perItem = await manifest(
-			[{ json: { ref: `${REFS[0]}, ${REFS[1]}` } }, { json: { ref: REFS[2] } }],
-			{ requestMode: 'perItem' },
-		);
-		expect(puts()).toHaveLength(2);
-		expect(perItem.outputs).toStrictEqual(combined.outputs);
-		expect(perItem.outputs[0].map((item) => item.pairedItem)).toEqual([
-			{ item: 0 },
-			{ item: 0 },
-			{ item: 1 },
+		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual([REFS[0]]);
+		expect(pick(result.outputs[1], 'error', 'pairedItem')).toEqual([
+			[
+				'Consignment EC-000-0MA-DON was not manifested: Consignment EC-000-0MA-DON cannot be manifested because it is in state Manifested',
+				{ item: 1 },
+			],
 		]);
-	});
-
-	it('XML: ManifestConsignmentsRequest body, same output items', async () => {
-		const json = await manifest(refsItems(REFS));
-		sim.reset();
-		const xml = await manifest(refsItems(REFS), { options: { bodyFormat: 'xml' } });
-		expect(xml.outputs).toStrictEqual(json.outputs);
-		expect(puts()[0].body).toContain('<ManifestConsignmentsRequest');
-		expect(puts()[0].body).toContain(`<ConsignmentReferences><string>${REFS[0]}</string>`);
-	});
-
-	it('a consignment in the wrong state is an error item naming it, the others are manifested', async () => {
-		const items = refsItems([REFS[0], 'EC-000-0MA-UNA', 'EC-000-0MA-DON']);
-		const result = await manifest(items, {}, 'continueErrorOutput');
-		const [main, errors] = result.outputs;
-		expect(main.map((item) => item.json.ConsignmentReference)).toEqual([REFS[0]]);
-		expect(errors.map((item) => item.json.error)).toEqual([
-			'Consignment EC-000-0MA-UNA was not manifested: Consignment EC-000-0MA-UNA cannot be manifested because it is in state Unallocated',
-			'Consignment EC-000-0MA-DON was not manifested: Consignment EC-000-0MA-DON cannot be manifested because it is in state Manifested',
-		]);
-		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		expect(sim.consignment('EC-000-0MA-UNA')?.state).toBe('Unallocated');
-
-		const stopped = await manifest(refsItems(['EC-000-0MA-UNA']));
-		expect(stopped.error?.message).toContain(
-			'cannot be manifested because it is in state Unallocated',
-		);
 	});
 
 	it('a 404 for the whole request is an error for each of its consignments, with SortedPRO’s message', async () => {

@@ -4,27 +4,19 @@
  */
 import { captureLogs } from '../harness';
 
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { createFromRow, orderRow, rows } from './consignment-setup';
-import { runSortedPro } from './run';
-import { API_KEY, serialiseRun, useSimulator, type OnError } from './setup';
+import { API_KEY, serialiseRun, useSimulator, nodeRunner } from './setup';
 
 const sim = useSimulator();
 captureLogs();
 
-function quotesForOrder(
-	items: INodeExecutionData[],
-	parameters: INodeParameters = {},
-	onError?: OnError,
-) {
-	return runSortedPro(
-		sim,
-		{ resource: 'quote', operation: 'getForOrder', ...createFromRow(), ...parameters },
-		items,
-		onError,
-	);
-}
+const quotesForOrder = nodeRunner(sim, {
+	resource: 'quote',
+	operation: 'getForOrder',
+	...createFromRow(),
+});
 const posts = () => sim.requests.filter((request) => request.method === 'POST');
 const gross = (item: INodeExecutionData) => (item.json.Price as IDataObject).Gross as number;
 

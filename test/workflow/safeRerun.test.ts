@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { allocate, refsItems, useSimulator } from './setup';
+import { allocate, refsItems, useSimulator, pick } from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
@@ -141,11 +141,12 @@ describe('If Already Allocated', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(
-			result.outputs[0].map((item) => [
-				item.json.ConsignmentReference,
-				item.json.AlreadyAllocated,
-				item.json.CarrierServiceReference,
-			]),
+			pick(
+				result.outputs[0],
+				'ConsignmentReference',
+				'AlreadyAllocated',
+				'CarrierServiceReference',
+			),
 		).toEqual([['EC-RR-CQ', true, 'CX_NDS']]);
 	});
 

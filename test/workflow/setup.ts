@@ -7,7 +7,13 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
 import { API_KEY, CREDENTIAL_TYPE, NODE_TYPE } from '../constants';
-import { runNode, shutdownN8n, type RunNodeResult } from '../harness';
+import {
+	captureLogs,
+	loadOptionsSearch,
+	runNode,
+	shutdownN8n,
+	type RunNodeResult,
+} from '../harness';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 
 export { API_KEY, NODE_TYPE, TOOL_NODE_TYPE } from '../constants';
@@ -34,6 +40,39 @@ export async function runSortedPro(
 		node: { type: NODE_TYPE, parameters, onError },
 		items,
 		credentials: credentialsFor(sim, apiKey),
+	});
+}
+
+/** A runner of one SortedPRO node with these parameters, more given per run. */
+export const nodeRunner =
+	(sim: Simulator, fixed: INodeParameters) =>
+	async (items: INodeExecutionData[], parameters: INodeParameters = {}, onError?: OnError) =>
+		await runSortedPro(sim, { ...fixed, ...parameters }, items, onError);
+
+/** The Carrier Service field's list, searched as the editor does. */
+export async function searchCarrierServices(sim: Simulator, filter?: string, apiKey = API_KEY) {
+	return await loadOptionsSearch({
+		nodeType,
+		credentialTypes: [credentialType],
+		credentials: credentialsFor(sim, apiKey),
+		parameters: { resource: 'allocation', operation: 'allocateWithCarrierService' },
+		method: 'searchCarrierServices',
+		filter,
+	});
+}
+
+/** The node run against another Base URL (nothing listening there, a host that does not resolve…). */
+export async function runSortedProAt(
+	baseUrl: string,
+	parameters: INodeParameters,
+	items: INodeExecutionData[] = [{ json: {} }],
+): Promise<RunNodeResult> {
+	return await runNode({
+		nodeTypes: { [NODE_TYPE]: nodeType },
+		credentialTypes: [credentialType],
+		node: { type: NODE_TYPE, parameters },
+		items,
+		credentials: { [CREDENTIAL_TYPE]: { apiKey: API_KEY, environment: 'custom', baseUrl } },
 	});
 }
 
@@ -106,3 +145,36 @@ export function serialiseRun(result: RunNodeResult): string {
 		},
 	);
 }
+
+/** The requests the simulator received with this method (PUT unless given). */
+export const requestsOf = (sim: Simulator, method = 'PUT') =>
+	sim.requests.filter((request) => request.method === method);
+
+/**
+ * Keeps every run `record` is given and every log line of the test file; `test()`, called
+ * last in the file, adds the test that the API key is in none of them.
+ */
+export function keySecrecy(minRuns = 1) {
+	const logs = captureLogs();
+	const transcripts: string[] = [];
+	return {
+		record<T extends RunNodeResult>(result: T): T {
+			transcripts.push(serialiseRun(result));
+			return result;
+		},
+		test() {
+			it('the API key appears in no output, error, run data or log line above', () => {
+				expect(transcripts.length).toBeGreaterThanOrEqual(minRuns);
+				for (const transcript of transcripts) expect(transcript).not.toContain(API_KEY);
+				expect(logs.length).toBeGreaterThan(0);
+				expect(logs.join('\n')).not.toContain(API_KEY);
+			});
+		},
+	};
+}
+
+/** These json fields of each item ('pairedItem': its pairing), to compare in one assertion. */
+export const pick = (items: INodeExecutionData[], ...fields: string[]) =>
+	items.map((item) =>
+		fields.map((field) => (field === 'pairedItem' ? item.pairedItem : item.json[field])),
+	);

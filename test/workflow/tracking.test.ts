@@ -1,9 +1,8 @@
 import { captureLogs } from '../harness';
 
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { runSortedPro } from './run';
-import { refsItems, type OnError, useSimulator } from './setup';
+import { refsItems, useSimulator, nodeRunner } from './setup';
 
 const sim = useSimulator({
 	autoCreate: /^EC-/,
@@ -15,19 +14,11 @@ const sim = useSimulator({
 });
 captureLogs();
 
-function track(items: INodeExecutionData[], parameters: INodeParameters = {}, onError?: OnError) {
-	return runSortedPro(
-		sim,
-		{
-			resource: 'tracking',
-			operation: 'get',
-			consignmentReference: '={{ $json.ref }}',
-			...parameters,
-		},
-		items,
-		onError,
-	);
-}
+const track = nodeRunner(sim, {
+	resource: 'tracking',
+	operation: 'get',
+	consignmentReference: '={{ $json.ref }}',
+});
 const events = (item: INodeExecutionData) =>
 	((item.json.TrackedPackages as IDataObject[])[0].Legs as IDataObject[])[0]
 		.Events as IDataObject[];
@@ -105,23 +96,6 @@ describe('Tracking → Get', () => {
 			});
 		},
 	);
-
-	it('an unknown consignment (404) and one never allocated fail with SortedPRO’s message; error output paired', async () => {
-		const result = await track(
-			refsItems(['XX-404-404-404', 'EC-000-0TR-UNA', 'EC-000-0TR-ALC']),
-			{},
-			'continueErrorOutput',
-		);
-		const [main, errors] = result.outputs;
-		expect(main.map((item) => item.json.ConsignmentReference)).toEqual(['EC-000-0TR-ALC']);
-		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(errors[0].json.error).toContain('Item XX-404-404-404 not found');
-		expect(errors[1].json.error).toContain(
-			'No tracking found for consignment EC-000-0TR-UNA: it is in state Unallocated',
-		);
-		const stopped = await track(refsItems(['XX-404-404-404']));
-		expect(stopped.error).toMatchObject({ httpCode: '404' });
-	});
 
 	it('an unreadable answer is an error naming the consignment', async () => {
 		sim.failNext({ status: 200, body: '[1,2]', contentType: 'application/json' });

@@ -4,17 +4,13 @@
  * been allocated, cancelled, manifested…, and what to check, never that it was not done and
  * never n8n's advice to retry. And every error of a call for one consignment names it.
  */
-import { captureLogs, runNode } from '../harness';
+import { captureLogs } from '../harness';
 
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Fault } from '../simulator';
-import { createFromRow, orderRow } from './consignment-setup';
 import {
 	API_KEY,
-	NODE_TYPE,
-	credentialType,
-	nodeType,
 	refsItems,
 	runSortedPro,
 	serialiseRun,
@@ -133,46 +129,7 @@ describe.each(CALLS)('consignments %s', (done, parameters, path) => {
 	});
 });
 
-describe('Create and Manifest by Query', () => {
-	it.each(UNCERTAIN.slice(0, 3))(
-		'after %s, Create says the consignment may exist',
-		async (_, fault) => {
-			sim.injectFaults([{ ...fault, path: '/consignments' }]);
-			const message = errorOf(
-				await run({ resource: 'consignment', operation: 'create', ...createFromRow() }, undefined, [
-					{ json: orderRow(1001) },
-				]),
-			);
-			expect(message).toMatch(
-				/^The consignment may exist in SortedPRO although the request failed \(.+\); it was not resent: look for customer reference "ORD-1001"/,
-			);
-			expect(message).not.toMatch(/retry/i);
-		},
-	);
-
-	it('a host name that does not resolve proves nothing was sent: Create says so, not “may exist”', async () => {
-		const result = await runNode({
-			nodeTypes: { [NODE_TYPE]: nodeType },
-			credentialTypes: [credentialType],
-			node: {
-				type: NODE_TYPE,
-				parameters: { resource: 'consignment', operation: 'create', ...createFromRow(), options },
-			},
-			items: [{ json: orderRow(1001) }],
-			credentials: {
-				sortedProApi: {
-					apiKey: API_KEY,
-					environment: 'custom',
-					baseUrl: 'https://sortedpro.invalid',
-				},
-			},
-		});
-		expect(result.error?.message).toBe(
-			'Could not reach SortedPRO at https://sortedpro.invalid: the host name could not be resolved',
-		);
-		expect(result.error?.description).toMatch(/so SortedPRO did not receive the request/);
-	});
-
+describe('Manifest by Query', () => {
 	it.each(UNCERTAIN)(
 		'after %s, Manifest by Query says consignments may have been queued',
 		async (_, fault) => {
@@ -190,6 +147,8 @@ describe('Create and Manifest by Query', () => {
 	);
 });
 
+// Allocate With Cheapest Quote and With Quote: their uncertain failures are in CALLS above, their
+// refusals (409 included) in allocationSingleResent.test.ts.
 describe('every error of a call for one consignment names it', () => {
 	const one = (resource: string, operation: string, extra: INodeParameters = {}) => ({
 		resource,
@@ -213,16 +172,6 @@ describe('every error of a call for one consignment names it', () => {
 			/^\/tracking\//,
 		],
 		['Quote → Get for Consignment', one('quote', 'getForConsignment'), /^\/quotes\/consignment\//],
-		[
-			'Allocate With Cheapest Quote',
-			consignments('allocation', 'allocateWithCheapestQuote'),
-			/\/allocatewithcheapestquote$/,
-		],
-		[
-			'Allocate With Quote',
-			consignments('allocation', 'allocateWithQuote', { quoteReference: QUOTE }),
-			/\/allocatewithquote\//,
-		],
 	];
 	const FAULTS: Array<[string, Fault]> = [
 		['a timeout', { kind: 'hang' }],

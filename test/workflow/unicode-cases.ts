@@ -21,14 +21,20 @@ export const one = (resource: string, operation: string, more: INodeParameters =
 	...more,
 });
 export const carrierService = { __rl: true, mode: 'reference', value: 'CX_NDS' };
+const allocation = (operation: string, more: INodeParameters = {}) =>
+	refs('allocation', operation, more);
+const manifest = (operation: string, more: INodeParameters = {}) =>
+	refs('manifest', operation, more);
+const REF = 'Consignment Reference';
+const REFS = 'Consignment References';
 const order = (more: INodeParameters) => ({ ...createFromRow(), ...more });
 const jsonBody = (text: string) => ({ createMode: 'json', jsonBody: text });
 
 // [what, parameters (the bad text comes from $json.bad), field named]
 export const operations: Array<[string, INodeParameters, string]> = [
-	['Consignment → Get', one('consignment', 'get'), 'Consignment Reference'],
-	['Consignment → Get Status', one('consignment', 'getStatus'), 'Consignment Reference'],
-	['Consignment → Cancel', refs('consignment', 'cancel'), 'Consignment References'],
+	['Consignment → Get', one('consignment', 'get'), REF],
+	['Consignment → Get Status', one('consignment', 'getStatus'), REF],
+	['Consignment → Cancel', refs('consignment', 'cancel'), REFS],
 	[
 		'Consignment → Search (a filter value, sent in the query)',
 		{
@@ -94,30 +100,26 @@ export const operations: Array<[string, INodeParameters, string]> = [
 	],
 	[
 		'Allocation → Allocate With Carrier Service (references, in the body)',
-		refs('allocation', 'allocateWithCarrierService', { carrierService }),
-		'Consignment References',
+		allocation('allocateWithCarrierService', { carrierService }),
+		REFS,
 	],
 	[
 		'Allocation → Allocate With Carrier Service (the service, in the body)',
-		refs('allocation', 'allocateWithCarrierService', {
+		allocation('allocateWithCarrierService', {
 			consignmentReferences: 'EC-GOOD-1',
 			carrierService: { __rl: true, mode: 'reference', value: BAD },
 		}),
 		'Carrier Service',
 	],
-	[
-		'Allocation → Allocate Using Default Rules',
-		refs('allocation', 'allocateUsingDefaultRules'),
-		'Consignment References',
-	],
+	['Allocation → Allocate Using Default Rules', allocation('allocateUsingDefaultRules'), REFS],
 	[
 		'Allocation → Allocate With Service Group (references)',
-		refs('allocation', 'allocateWithServiceGroup', { serviceGroup: 'valuableGoods' }),
-		'Consignment References',
+		allocation('allocateWithServiceGroup', { serviceGroup: 'valuableGoods' }),
+		REFS,
 	],
 	[
 		'Allocation → Allocate With Service Group (the group)',
-		refs('allocation', 'allocateWithServiceGroup', {
+		allocation('allocateWithServiceGroup', {
 			consignmentReferences: 'EC-GOOD-1',
 			serviceGroup: BAD,
 		}),
@@ -125,45 +127,33 @@ export const operations: Array<[string, INodeParameters, string]> = [
 	],
 	[
 		'Allocation → Allocate With Service Filters',
-		refs('allocation', 'allocateWithServiceFilters', { serviceDirection: 'Outbound' }),
-		'Consignment References',
+		allocation('allocateWithServiceFilters', { serviceDirection: 'Outbound' }),
+		REFS,
 	],
-	[
-		'Allocation → Allocate With Cheapest Quote',
-		refs('allocation', 'allocateWithCheapestQuote'),
-		'Consignment References',
-	],
+	['Allocation → Allocate With Cheapest Quote', allocation('allocateWithCheapestQuote'), REFS],
 	[
 		'Allocation → Allocate With Quote (the consignment)',
-		refs('allocation', 'allocateWithQuote', { quoteReference: GUID }),
-		'Consignment References',
+		allocation('allocateWithQuote', { quoteReference: GUID }),
+		REFS,
 	],
 	[
 		'Allocation → Allocate With Quote (the quote)',
-		refs('allocation', 'allocateWithQuote', {
+		allocation('allocateWithQuote', {
 			consignmentReferences: 'EC-GOOD-1',
 			quoteReference: BAD,
 		}),
 		'Quote Reference',
 	],
-	['Allocation → Deallocate', refs('allocation', 'deallocate'), 'Consignment References'],
-	['Label → Get (the consignment)', one('label', 'get'), 'Consignment Reference'],
+	['Allocation → Deallocate', allocation('deallocate'), REFS],
+	['Label → Get (the consignment)', one('label', 'get'), REF],
 	[
 		'Label → Get (the package)',
 		one('label', 'get', { consignmentReference: 'EC-GOOD-1', options: { packageReference: BAD } }),
 		'Package Reference',
 	],
-	[
-		'Manifest → Manifest Consignments',
-		refs('manifest', 'manifestConsignments'),
-		'Consignment References',
-	],
-	['Manifest → Set Ready to Ship', refs('manifest', 'setReadyToShip'), 'Consignment References'],
-	[
-		'Manifest → Set Not Ready to Ship',
-		refs('manifest', 'setNotReadyToShip'),
-		'Consignment References',
-	],
+	['Manifest → Manifest Consignments', manifest('manifestConsignments'), REFS],
+	['Manifest → Set Ready to Ship', manifest('setReadyToShip'), REFS],
+	['Manifest → Set Not Ready to Ship', manifest('setNotReadyToShip'), REFS],
 	[
 		'Manifest → Manifest by Query (shipping locations)',
 		{ resource: 'manifest', operation: 'manifestFromQuery', shippingLocationReferences: BAD },
@@ -183,8 +173,8 @@ export const operations: Array<[string, INodeParameters, string]> = [
 		},
 		'States',
 	],
-	['Tracking → Get', one('tracking', 'get'), 'Consignment Reference'],
-	['Quote → Get for Consignment', one('quote', 'getForConsignment'), 'Consignment Reference'],
+	['Tracking → Get', one('tracking', 'get'), REF],
+	['Quote → Get for Consignment', one('quote', 'getForConsignment'), REF],
 	[
 		'Quote → Get for Order (Customer Reference)',
 		{ resource: 'quote', operation: 'getForOrder', ...order({ customerReference: BAD }) },
