@@ -3,7 +3,7 @@
  * Consignment for each after the first): a server that takes its time over a large batch but
  * answers is not cut off, a silent one still is.
  */
-import { allocate, refsItems, useSimulator } from './setup';
+import { allocate, refsItems, requestsOf, useSimulator } from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
@@ -25,7 +25,7 @@ it('a slow but steady server answering a large batch is not cut off', async () =
 	const { outputs } = await allocateBatch(10);
 	expect(outputs[1] ?? []).toEqual([]);
 	expect(outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(REFERENCES);
-	expect(sim.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
+	expect(requestsOf(sim, 'PUT')).toHaveLength(1);
 });
 
 it('with no time per further consignment, Timeout alone cuts the same answer off', async () => {
