@@ -6,12 +6,10 @@
  * Socket-level kinds ('drop', 'hang') are done by server.js and keep the answer as it is.
  */
 const { STATUS_CODES } = require('http');
-const { ApiError } = require('./errors');
+const { ApiError, detail } = require('./errors');
 const { answer, errorAnswer, itemNotFound, wantsXml, JSON_CT, XML_CT } = require('./http-answers');
 const { consignmentDetail } = require('./consignment-records');
-const { toXmlDocument } = require('./xml');
 const { prng } = require('./faults');
-const { keyFaultAnswer } = require('./key-faults');
 
 /** @typedef {import('./faults').Answer} Answer */
 /** @typedef {import('./faults').RawAnswer} RawAnswer */
@@ -162,9 +160,42 @@ function changeEntries(ctx, f, a, index) {
 function otherConsignmentAnswer(ctx, f, xml) {
 	const c = ctx.store.lookup(f.reference);
 	if (!c) return errorAnswer(itemNotFound(f.reference), xml);
-	return answer(200, consignmentDetail(ctx, c), xml, (data) =>
-		toXmlDocument('Consignment', null, data),
-	);
+	return answer(200, consignmentDetail(ctx, c), xml, 'Consignment');
+}
+
+/**
+ * Where the subscription key may go: a redirect to another origin (a gateway or proxy), or an
+ * error quoting the key received (echoKey).
+ * @param {any} f normalised fault @param {string} key the subscription key the request carried
+ * @param {boolean} xml negotiated answer format @returns {Answer}
+ */
+function keyFaultAnswer(f, key, xml) {
+	const headers = { ...(f.headers || {}) };
+	if (f.kind === 'redirect') {
+		const body = `Moved to ${f.location}`;
+		return {
+			status: f.status,
+			headers: { ...headers, Location: f.location, 'Content-Type': 'text/plain' },
+			body,
+		};
+	}
+	const quoted = `subscription key ${key}`;
+	if (f.where === 'html') {
+		const title = `${f.status} ${STATUS_CODES[f.status] || 'Error'} for ${quoted}`;
+		const body = `<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
+		return { status: f.status, headers: { ...headers, 'Content-Type': 'text/html' }, body };
+	}
+	const error =
+		f.where === 'details'
+			? new ApiError(
+					f.status,
+					'AccessDenied',
+					'The request was refused',
+					[detail('AccessDenied', 'ocp-apim-subscription-key', `Refused ${quoted}`)],
+					headers,
+				)
+			: new ApiError(f.status, 'AccessDenied', `Refused ${quoted}`, [], headers);
+	return errorAnswer(error, xml);
 }
 
 /**
@@ -199,4 +230,4 @@ function faultAnswer(ctx, f, rec, processed, index) {
 	return { ...processed, body: a.render(entries, a.xml), list: { ...a, entries } };
 }
 
-module.exports = { faultAnswer, respondAnswer, statusAnswer, htmlAnswer };
+module.exports = { faultAnswer };
