@@ -10,17 +10,7 @@ const {
 	DISPLAY_STATE_NAMES,
 } = require('./defaults');
 
-/**
- * @typedef {object} AllocationSummary
- * @property {number} StatusCode
- * @property {{ Rel: string, Href: string }[]} ApiLinks
- * @property {string} Description
- * @property {{ Leg: number, TrackingReferences: string[], CarrierReference: string | null, CarrierServiceReference: string | null, CarrierName: string | null }[]} ConsignmentLegs
- * @property {string | null} CarrierReference
- * @property {string | null} CarrierName
- * @property {string | null} CarrierServiceReference
- * @property {string | null} CarrierServiceName
- */
+/** @typedef {import('./types').AllocationSummary} AllocationSummary */
 
 /** dd/MM/yyyy HH:mm:ss +00:00 (UTC), like the contract's Description. @param {Date} d */
 function formatShippingDate(d) {

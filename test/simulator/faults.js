@@ -10,18 +10,7 @@
  * server.js does the socket-level ones (drop, hang).
  */
 
-/**
- * @typedef {object} RawAnswer
- * @property {number} [status] HTTP status (default 500)
- * @property {string | Buffer | object | null} [body] string/Buffer sent as is; an object is
- *   sent as JSON; null/undefined/'' → empty body
- * @property {Record<string, string>} [headers] extra headers, e.g. { 'Retry-After': '1' }
- * @property {string} [contentType] default: JSON for an object body, XML for a string
- *   starting with '<', none for an empty body, else text/plain
- * @property {string | RegExp} [path] only requests whose path matches (string: case-insensitive
- *   equality) consume this answer; others are handled normally
- */
-
+/** @typedef {import('./types').RawAnswer} RawAnswer */
 /**
  * @typedef {object} Answer
  * @property {number} status

@@ -3,23 +3,11 @@
 const xml2js = require('xml2js');
 const { startSimulator, randomFaultPlan } = require('./index');
 
-const KEY = 'test-key';
-const ALLOCATE = '/allocation/allocatewithcarrierservice';
-const H = { 'ocp-apim-subscription-key': KEY, 'electio-api-version': '1.1' };
-const JSON_H = { ...H, 'content-type': 'application/json', accept: 'application/json' };
+const { KEY, H, JSON_H, client, refOf, sleep } = require('./test-kit');
 
 let sim;
-const url = (p) => sim.baseUrl + p;
-const put = (refs, opts = {}) =>
-	fetch(url(ALLOCATE), {
-		method: 'PUT',
-		headers: opts.headers || JSON_H,
-		body: JSON.stringify({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: refs }),
-		signal: opts.signal,
-	});
+const { url, allocate: put } = client(() => sim);
 const state = (ref) => sim.consignment(ref).state;
-const refOf = (s) => decodeURIComponent(s.ApiLinks[0].Href.split('/').pop());
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const REFS = ['EC-1', 'EC-2', 'EC-3', 'EC-4'];
 
 beforeAll(async () => {
@@ -316,17 +304,12 @@ test('close() is prompt with hung requests pending (no answer, and a long ms)', 
 	const own = await startSimulator({ apiKey: KEY, autoCreate: /^EC-/ });
 	own.injectFaults([{ kind: 'hang' }, { kind: 'hang', ms: 60_000, when: 'before' }]);
 	const send = () =>
-		fetch(own.baseUrl + ALLOCATE, {
-			method: 'PUT',
-			headers: JSON_H,
-			body: JSON.stringify({
-				MpdCarrierServiceReference: 'CX_NDS',
-				ConsignmentReferences: ['EC-1'],
-			}),
-		}).then(
-			() => 'answered',
-			() => 'failed',
-		);
+		client(() => own)
+			.allocate(['EC-1'])
+			.then(
+				() => 'answered',
+				() => 'failed',
+			);
 	const pending = [send(), send()];
 	while (own.requestCount < 2) await sleep(5);
 	const t0 = Date.now();
@@ -343,16 +326,7 @@ test('redirect: the status and Location given, nothing processed; echoKey quotes
 		{ kind: 'echoKey', where: 'details', status: 401 },
 		{ kind: 'echoKey', where: 'html', status: 502 },
 	]);
-	const noFollow = () =>
-		fetch(url(ALLOCATE), {
-			method: 'PUT',
-			headers: JSON_H,
-			body: JSON.stringify({
-				MpdCarrierServiceReference: 'CX_NDS',
-				ConsignmentReferences: ['EC-1'],
-			}),
-			redirect: 'manual',
-		});
+	const noFollow = () => put(['EC-1'], { redirect: 'manual' });
 	let r = await noFollow();
 	expect([r.status, r.headers.get('location')]).toEqual([302, 'http://127.0.0.1:9/elsewhere?x=1']);
 	await r.text();

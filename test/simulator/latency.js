@@ -10,13 +10,7 @@
 
 const JSON_CT = 'application/json; charset=utf-8';
 
-/**
- * @typedef {object} LatencyConfig
- * @property {number} perRequestMs time per request (ms)
- * @property {number} perConsignmentMs time per consignment reference in the request body (ms)
- * @property {number} concurrentRequestLimit requests per key in flight at most (0 = no limit)
- * @property {number} retryAfterSeconds the `Retry-After` of a 429 from the limit (whole seconds)
- */
+/** @typedef {import('./types').LatencyConfig} LatencyConfig */
 
 /** @type {LatencyConfig} */
 const OFF = {

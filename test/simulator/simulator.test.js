@@ -1,23 +1,13 @@
 'use strict';
 /* Self-test of the SortedPRO API simulator (plain CommonJS, runs under the project jest config). */
-const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const xml2js = require('xml2js');
 const { toXmlDocument } = require('./xml');
-const {
-	startSimulator,
-	GATEWAY_401_MESSAGE,
-	GATEWAY_401_MISSING_MESSAGE,
-	NAMESPACES,
-} = require('./index');
-
-const KEY = 'test-key';
-const ALLOCATE = '/allocation/allocatewithcarrierservice';
-const H = { 'ocp-apim-subscription-key': KEY, 'electio-api-version': '1.1' };
-const JSON_H = { ...H, 'content-type': 'application/json', accept: 'application/json' };
-const XML_H = { ...H, 'content-type': 'application/xml', accept: 'application/xml' };
+const { startSimulator, GATEWAY_401_MESSAGE, GATEWAY_401_MISSING_MESSAGE } = require('./index');
+const { NAMESPACES } = require('./index');
+const { KEY, ALLOCATE, H, JSON_H, XML_H, client, startCli } = require('./test-kit');
 
 /** SortedPRO's XML body (its documented example's shape) for these references and service. */
 function xmlBody(refs, service) {
@@ -31,21 +21,14 @@ ${refs.map((r) => `    <string>${r}</string>`).join('\n')}
 }
 
 let sim;
-const url = (p) => sim.baseUrl + p;
-const putJson = (body, headers = JSON_H, p = ALLOCATE) =>
-	fetch(url(p), {
-		method: 'PUT',
-		headers,
-		body: typeof body === 'string' ? body : JSON.stringify(body),
-	});
-const allocate = (refs, service = 'CX_NDS') =>
-	putJson({ MpdCarrierServiceReference: service, ConsignmentReferences: refs });
+const { url, send, get } = client(() => sim);
+const putJson = (body, headers = JSON_H, p = ALLOCATE) => send('PUT', p, body, headers);
+const allocate = (refs, service = 'CX_NDS') => client(() => sim).allocate(refs, { service });
 const allocateJson = async (refs, service = 'CX_NDS') => {
 	const r = await allocate(refs, service);
 	expect(r.status).toBe(200);
 	return r.json();
 };
-const get = (p, headers = H) => fetch(url(p), { headers });
 const xmlOf = async (r) => xml2js.parseStringPromise(await r.text(), { explicitArray: false });
 
 beforeAll(async () => {
@@ -530,29 +513,10 @@ test('CLI: prints the listening line, records without the key, stops on SIGTERM'
 		fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-sim-')),
 		'requests.jsonl',
 	);
-	const child = spawn(process.execPath, [
-		path.join(__dirname, 'cli.js'),
-		'--port',
-		'0',
-		'--api-key',
-		'cli-key',
-		'--seed',
-		'2',
-		'--record-file',
-		recordFile,
-	]);
+	const args = ['--port', '0', '--api-key', 'cli-key', '--seed', '2', '--record-file', recordFile];
+	const { baseUrl, stop } = await startCli(args);
 	try {
-		const line = await new Promise((resolve, reject) => {
-			let out = '';
-			child.stdout.on('data', (d) => {
-				out += d;
-				if (out.includes('\n')) resolve(out);
-			});
-			child.once('exit', (code) => reject(new Error(`exited ${code}`)));
-		});
-		const m = /^SortedPRO simulator listening on (http:\/\/127\.0\.0\.1:\d+)\n$/.exec(line);
-		expect(m).not.toBeNull();
-		const r = await fetch(`${m[1]}${ALLOCATE}`, {
+		const r = await fetch(`${baseUrl}${ALLOCATE}`, {
 			method: 'PUT',
 			headers: { ...JSON_H, 'ocp-apim-subscription-key': 'cli-key' },
 			body: JSON.stringify({
@@ -576,8 +540,6 @@ test('CLI: prints the listening line, records without the key, stops on SIGTERM'
 		expect(rec[0].headers).not.toHaveProperty('ocp-apim-subscription-key');
 		expect(JSON.parse(rec[0].body).ConsignmentReferences).toEqual(['EC-000-000-002']);
 	} finally {
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		expect(await exited).toBe(0);
+		expect(await stop()).toBe(0);
 	}
 });

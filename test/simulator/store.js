@@ -10,16 +10,9 @@ const {
 	STATES,
 } = require('./defaults');
 
-/** @typedef {import('./defaults').CarrierServiceConfig} CarrierServiceConfig */
-/**
- * @typedef {object} Consignment
- * @property {string} reference
- * @property {string} state an API state name, e.g. "Unallocated", "AllocationFailed", "Allocated"
- * @property {string} [carrierServiceReference] service it is allocated with
- * @property {string} [trackingReference] tracking reference given at allocation
- * @property {string} [failedAllocationMessage] SortedPRO's reason, when the carrier service refused it
- */
-/** @typedef {string | { reference: string, state?: string, carrierServiceReference?: string, packages?: number }} ConsignmentSeed */
+/** @typedef {import('./types').CarrierServiceConfig} CarrierServiceConfig */
+/** @typedef {import('./types').ConsignmentSeed} ConsignmentSeed */
+/** @typedef {import('./types').Consignment & Record<string, any>} Consignment */
 
 /** @param {ConsignmentSeed} seed @returns {Consignment} */
 function normaliseConsignment(seed) {
@@ -97,8 +90,7 @@ class Store {
 	/**
 	 * Keep a consignment created through POST /consignments under a new `EC-xxx-xxx-xxx`
 	 * reference (a counter: EC-NEW-000-001, …; restarts on reset); reset() drops them.
-	 * @param {Omit<Consignment, 'reference'> & Record<string, unknown>} record
-	 * @returns {Consignment & Record<string, unknown>}
+	 * @param {{ state: string } & Record<string, unknown>} record @returns {Consignment}
 	 */
 	addCreated(record) {
 		const n = ++this.createdCount;
