@@ -28,19 +28,8 @@
  *   result, success for failure and failure for success (fault 'duplicate', conflicting)
  */
 
-const KINDS = [
-	...['status', 'drop', 'hang', 'malformed', 'fewer', 'shuffle', 'extra', 'duplicate'],
-	...['otherConsignment', 'html', 'raw', 'redirect', 'echoKey'],
-];
 /** Kinds that only exist after processing (they change the answer of a processed request). */
-const AFTER_ONLY = new Set([
-	'malformed',
-	'fewer',
-	'shuffle',
-	'extra',
-	'duplicate',
-	'otherConsignment',
-]);
+const AFTER_ONLY = ['malformed', 'fewer', 'shuffle', 'extra', 'duplicate', 'otherConsignment'];
 /** The requests an 'otherConsignment' fault applies to unless it has a path: GET /consignments/{ref}. */
 const CONSIGNMENT_GET = /^\/consignments\/[^/]+\/?$/i;
 /**
@@ -85,15 +74,23 @@ const text = (/** @type {unknown} */ v) => typeof v === 'string' && v !== '';
 const optional = (ok) => (/** @type {unknown} */ v) => v === undefined || ok(v);
 /** @param {unknown[]} list */
 const among = (list) => optional((v) => list.includes(v));
-/** @param {string[]} list */
-const choice = (list) =>
-	`must be ${list
-		.map((x) => `'${x}'`)
-		.join(', ')
-		.replace(/, ([^,]*)$/, ' or $1')}`;
+/** A check that a value, when given, is one of `list`, and what it says. @param {string[]} list @returns {[(v: any) => boolean, string]} */
+const oneOf = (list) => [
+	among(list),
+	`must be '${list.slice(0, -1).join("', '")}' or '${list.at(-1)}'`,
+];
 
 const REDIRECT_STATUS = [301, 302, 303, 307, 308];
 const ECHO_PLACES = ['message', 'details', 'html'];
+
+/** @type {[[string, (v: any) => boolean, string][], (f: any) => object]} drop and hang */
+const SOCKET_LEVEL = [
+	[
+		['bytes', optional(isInt), 'must be a non-negative integer'],
+		['ms', optional((v) => Number.isFinite(v) && v >= 0), 'must be a non-negative number'],
+	],
+	() => ({}),
+];
 
 /**
  * Per kind: its fields' checks [field, check, what it must be], and its defaults (from the
@@ -115,35 +112,30 @@ const KIND_SPECS = {
 			...(typeof f.retryAfter === 'number' && { retryAfter: String(f.retryAfter) }),
 		}),
 	],
-	drop: [
-		[
-			['bytes', optional(isInt), 'must be a non-negative integer'],
-			['ms', optional((v) => Number.isFinite(v) && v >= 0), 'must be a non-negative number'],
-		],
-		() => ({}),
-	],
+	drop: SOCKET_LEVEL,
+	hang: SOCKET_LEVEL,
 	malformed: [
 		[
-			['format', among(['json', 'xml']), choice(['json', 'xml'])],
-			['variant', among(['truncated', 'garbled']), choice(['truncated', 'garbled'])],
+			['format', ...oneOf(['json', 'xml'])],
+			['variant', ...oneOf(['truncated', 'garbled'])],
 		],
 		(f) => ({ variant: f.variant ?? 'truncated' }),
 	],
 	fewer: [
 		[
 			['drop', optional(isInt), 'must be a non-negative integer'],
-			['which', among(['last', 'first', 'random']), choice(['last', 'first', 'random'])],
+			['which', ...oneOf(['last', 'first', 'random'])],
 		],
 		(f) => ({ drop: f.drop ?? 1, which: f.which ?? 'last' }),
 	],
 	shuffle: [
-		[['order', among(['reverse', 'rotate', 'random']), choice(['reverse', 'rotate', 'random'])]],
+		[['order', ...oneOf(['reverse', 'rotate', 'random'])]],
 		(f) => ({ order: f.order ?? 'reverse' }),
 	],
 	extra: [
 		[
 			['reference', optional(text), 'must be a non-empty string'],
-			['position', among(['end', 'start']), choice(['end', 'start'])],
+			['position', ...oneOf(['end', 'start'])],
 		],
 		(f) => ({ position: f.position ?? 'end' }),
 	],
@@ -186,7 +178,7 @@ const KIND_SPECS = {
 		(f) => ({ where: f.where ?? 'message', status: f.status ?? 403, when: 'before' }),
 	],
 };
-KIND_SPECS.hang = KIND_SPECS.drop;
+const KINDS = Object.keys(KIND_SPECS);
 
 /**
  * Validate a fault and fill in its defaults (a new object; the input is not changed).
@@ -212,7 +204,7 @@ function normalizeFault(f) {
 	const { times, ...given } = f;
 	const fixed = /** @type {any} */ (defaults(f));
 	const n = { ...given, ...fixed, when: f.when ?? fixed.when ?? 'after' };
-	if (AFTER_ONLY.has(f.kind)) {
+	if (AFTER_ONLY.includes(f.kind)) {
 		check(
 			f.when === undefined || f.when === 'after',
 			`${f.kind}: only when 'after' exists (the request is processed)`,
