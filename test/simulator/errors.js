@@ -63,6 +63,26 @@ function gatewayUnauthorizedBody(missing = false) {
 	return { statusCode: 401, message: missing ? GATEWAY_401_MISSING_MESSAGE : GATEWAY_401_MESSAGE };
 }
 
+/**
+ * Azure API Management's rate-limit answer (always JSON, like its 401).
+ * @param {string | undefined} retryAfter its Retry-After header, if any @param {Record<string, string>} [headers]
+ */
+function gatewayRateLimited(retryAfter, headers = {}) {
+	const when =
+		retryAfter !== undefined && /^\d+$/.test(retryAfter) ? `in ${retryAfter} seconds` : 'later';
+	const body = JSON.stringify({
+		statusCode: 429,
+		message: `Rate limit is exceeded. Try again ${when}.`,
+	});
+	/** @type {Record<string, string>} */
+	const retry = retryAfter === undefined ? {} : { 'Retry-After': retryAfter };
+	return {
+		status: 429,
+		headers: { ...headers, ...retry, 'Content-Type': 'application/json; charset=utf-8' },
+		body,
+	};
+}
+
 /** @param {string} message */
 function malformedBody(message) {
 	return new ApiError(400, 'MalformedRequestBody', message, [
@@ -79,6 +99,7 @@ module.exports = {
 	ApiError,
 	detail,
 	gatewayUnauthorizedBody,
+	gatewayRateLimited,
 	malformedBody,
 	validationFailed,
 	GATEWAY_401_MESSAGE,

@@ -6,7 +6,7 @@
  * Socket-level kinds ('drop', 'hang') are done by server.js and keep the answer as it is.
  */
 const { STATUS_CODES } = require('http');
-const { ApiError, detail } = require('./errors');
+const { ApiError, detail, gatewayRateLimited } = require('./errors');
 const { answer, errorAnswer, itemNotFound, wantsXml, JSON_CT, XML_CT } = require('./http-answers');
 const { consignmentDetail } = require('./consignment-records');
 const { prng } = require('./faults');
@@ -58,18 +58,7 @@ function statusAnswer(f, xml) {
 			contentType: f.contentType,
 			headers: extra,
 		});
-	if (f.status === 429) {
-		// Azure API Management's rate-limit answer (always JSON, like its 401).
-		const when =
-			f.retryAfter !== undefined && /^\d+$/.test(f.retryAfter)
-				? `in ${f.retryAfter} seconds`
-				: 'later';
-		const body = JSON.stringify({
-			statusCode: 429,
-			message: `Rate limit is exceeded. Try again ${when}.`,
-		});
-		return { status: 429, headers: { ...extra, 'Content-Type': JSON_CT }, body };
-	}
+	if (f.status === 429) return gatewayRateLimited(f.retryAfter, extra);
 	const [code, message] = ERROR_CODES[f.status] || ['Error', STATUS_CODES[f.status] || 'Error'];
 	return errorAnswer(new ApiError(f.status, code, message, [], extra), xml);
 }

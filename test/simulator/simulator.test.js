@@ -267,44 +267,48 @@ describe('allocate with carrier service', () => {
 		expect(sim.consignment('EC-AUTO-9')).toEqual({ reference: 'EC-AUTO-9', state: 'Unallocated' });
 	});
 
-	test('validation, malformed bodies, unknown carrier service', async () => {
-		let r = await putJson({ ConsignmentReferences: null });
-		expect(r.status).toBe(400);
-		let b = await r.json();
-		expect(b.Code).toBe('ValidationFailed');
-		expect(b.Details.map((d) => d.Target)).toEqual([
-			'ConsignmentReferences',
-			'MpdCarrierServiceReference',
-		]);
-		r = await allocate([]);
-		expect((await r.json()).Details[0]).toMatchObject({
-			Code: 'Empty',
-			Target: 'ConsignmentReferences',
-		});
-		r = await allocate(['ok', 5]);
-		expect((await r.json()).Details[0].Target).toBe('ConsignmentReferences[1]');
-		r = await putJson('{"MpdCarrierServiceReference": ');
-		expect(r.status).toBe(400);
-		expect((await r.json()).Code).toBe('MalformedRequestBody');
-		r = await fetch(url(ALLOCATE), { method: 'PUT', headers: XML_H, body: '<Allocate' });
-		expect(r.status).toBe(400);
-		expect((await xml2js.parseStringPromise(await r.text())).ApiError.Code[0]).toBe(
-			'MalformedRequestBody',
-		);
-		r = await fetch(url(ALLOCATE), {
-			method: 'PUT',
-			headers: XML_H,
-			body: xmlBody(['a'], 'CX_NDS').replace(/ xmlns="[^"]+"/, ''),
-		});
-		expect(r.status).toBe(400);
-		r = await allocate(['EC-000-05A-Z6S'], 'NOPE');
-		expect(r.status).toBe(404);
-		expect(await r.json()).toMatchObject({
-			Code: 'CarrierServiceNotFound',
-			Message: 'Carrier service NOPE not found',
-		});
+	const bare = xmlBody(['a'], 'CX_NDS').replace(/ xmlns="[^"]+"/, '');
+	test.each([
+		[
+			{ ConsignmentReferences: null },
+			JSON_H,
+			400,
+			'ValidationFailed',
+			['ConsignmentReferences', 'MpdCarrierServiceReference'],
+		],
+		[
+			{ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: [] },
+			JSON_H,
+			400,
+			'ValidationFailed',
+			['ConsignmentReferences'],
+		],
+		[
+			{ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['ok', 5] },
+			JSON_H,
+			400,
+			'ValidationFailed',
+			['ConsignmentReferences[1]'],
+		],
+		['{"MpdCarrierServiceReference": ', JSON_H, 400, 'MalformedRequestBody', ['request']],
+		['<Allocate', XML_H, 400, 'MalformedRequestBody', ['request']],
+		[bare, XML_H, 400, 'MalformedRequestBody', ['request']],
+		[
+			{ MpdCarrierServiceReference: 'NOPE', ConsignmentReferences: ['EC-000-05A-Z6S'] },
+			JSON_H,
+			404,
+			'CarrierServiceNotFound',
+			['MpdCarrierServiceReference'],
+		],
+	])('refused body %#: %j', async (body, headers, status, code, targets) => {
+		const r = await putJson(body, headers);
+		expect(r.status).toBe(status);
+		const error = headers === XML_H ? (await xmlOf(r)).ApiError : await r.json();
+		expect(error.Code).toBe(code);
+		const details = [error.Details.ApiErrorDetail ?? error.Details].flat();
+		expect(details.map((d) => d.Target)).toEqual(targets);
+		if (status === 404) expect(error.Message).toBe('Carrier service NOPE not found');
 	});
-
 	test('autoCreate: a batch of 100 unseeded references', async () => {
 		const refs = Array.from({ length: 100 }, (_, i) => `EC-AUTO-${i}`);
 		const s = await allocateJson(refs);

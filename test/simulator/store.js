@@ -48,6 +48,14 @@ function normaliseService(s) {
 	return { ...s, Name: s.Name ?? /** @type {any} */ (s).CarrierServiceName ?? null, refuses };
 }
 
+/** Service fields GET /carrierservices does not list as they are (renamed, derived, or config only). */
+const LISTED_APART = ['Reference', 'Name', 'CarrierReference', 'CarrierName', 'Status'].concat([
+	'refuses',
+	'refuseReason',
+	'direction',
+	'CarrierServiceName',
+]);
+
 class Store {
 	/**
 	 * @param {{ consignments?: ConsignmentSeed[], carrierServices?: CarrierServiceConfig[], serviceGroups?: Record<string, string[]>, autoCreate?: RegExp | string | null }} opts
@@ -153,29 +161,22 @@ class Store {
 	 */
 	lookup(reference) {
 		const c = this.consignments.get(reference);
-		if (c) return c;
-		if (this.autoCreate && this.autoCreate.test(reference)) {
-			const created = { reference, state: STATES.unallocated };
-			this.consignments.set(reference, created);
-			return created;
-		}
-		return undefined;
+		if (c || !this.exists(reference)) return c;
+		const created = { reference, state: STATES.unallocated };
+		this.consignments.set(reference, created);
+		return created;
 	}
 
 	/** @param {string} reference */
 	exists(reference) {
-		return (
-			this.consignments.has(reference) || !!(this.autoCreate && this.autoCreate.test(reference))
-		);
+		return this.consignments.has(reference) || !!this.autoCreate?.test(reference);
 	}
 
 	/** A copy for callers, or undefined. @param {string} reference @returns {Consignment | undefined} */
 	get(reference) {
 		const c = this.consignments.get(reference);
 		if (c) return { ...c };
-		if (this.autoCreate && this.autoCreate.test(reference))
-			return { reference, state: STATES.unallocated };
-		return undefined;
+		return this.exists(reference) ? { reference, state: STATES.unallocated } : undefined;
 	}
 
 	/** @param {string} reference */
@@ -191,18 +192,10 @@ class Store {
 	 */
 	publicServices(nameField = 'Name') {
 		return [...this.services.values()].map((s) => {
-			const {
-				Reference,
-				Name,
-				CarrierReference,
-				CarrierName,
-				Status,
-				refuses,
-				refuseReason,
-				direction,
-				CarrierServiceName,
-				...extra
-			} = /** @type {any} */ (s);
+			const { Reference, Name, CarrierReference, CarrierName, Status } = s;
+			const extra = Object.fromEntries(
+				Object.entries(s).filter(([k]) => !LISTED_APART.includes(k)),
+			);
 			const carrierCode =
 				Reference.replace(/^MPD_/, '') + (Reference.startsWith('MPD_') ? '' : '_CARRIER');
 			return {
