@@ -51,13 +51,7 @@ function statusAnswer(f, xml) {
 	/** @type {Record<string, string>} */
 	const extra = { ...(f.headers || {}) };
 	if (f.retryAfter !== undefined) extra['Retry-After'] = f.retryAfter;
-	if ('body' in f)
-		return respondAnswer({
-			status: f.status,
-			body: f.body,
-			contentType: f.contentType,
-			headers: extra,
-		});
+	if ('body' in f) return respondAnswer({ ...f, headers: extra });
 	if (f.status === 429) return gatewayRateLimited(f.retryAfter, extra);
 	const [code, message] = ERROR_CODES[f.status] || ['Error', STATUS_CODES[f.status] || 'Error'];
 	return errorAnswer(new ApiError(f.status, code, message, [], extra), xml);
@@ -160,31 +154,30 @@ function otherConsignmentAnswer(ctx, f, xml) {
  */
 function keyFaultAnswer(f, key, xml) {
 	const headers = { ...(f.headers || {}) };
-	if (f.kind === 'redirect') {
-		const body = `Moved to ${f.location}`;
-		return {
-			status: f.status,
-			headers: { ...headers, Location: f.location, 'Content-Type': 'text/plain' },
-			body,
-		};
-	}
+	const text = (/** @type {string} */ type, /** @type {string} */ body) => ({
+		status: f.status,
+		headers: {
+			...headers,
+			...(f.kind === 'redirect' && { Location: f.location }),
+			'Content-Type': type,
+		},
+		body,
+	});
+	if (f.kind === 'redirect') return text('text/plain', `Moved to ${f.location}`);
 	const quoted = `subscription key ${key}`;
 	if (f.where === 'html') {
 		const title = `${f.status} ${STATUS_CODES[f.status] || 'Error'} for ${quoted}`;
-		const body = `<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
-		return { status: f.status, headers: { ...headers, 'Content-Type': 'text/html' }, body };
+		return text(
+			'text/html',
+			`<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`,
+		);
 	}
-	const error =
+	const refused = `Refused ${quoted}`;
+	const [message, details] =
 		f.where === 'details'
-			? new ApiError(
-					f.status,
-					'AccessDenied',
-					'The request was refused',
-					[detail('AccessDenied', 'ocp-apim-subscription-key', `Refused ${quoted}`)],
-					headers,
-				)
-			: new ApiError(f.status, 'AccessDenied', `Refused ${quoted}`, [], headers);
-	return errorAnswer(error, xml);
+			? ['The request was refused', [detail('AccessDenied', 'ocp-apim-subscription-key', refused)]]
+			: [refused, []];
+	return errorAnswer(new ApiError(f.status, 'AccessDenied', message, details, headers), xml);
 }
 
 /**

@@ -177,21 +177,11 @@ async function startSimulator(options) {
 			else if (name === 'onRequest') ctx.onRequest = /** @type {any} */ (v);
 			else /** @type {any} */ (ctx.options)[name] = v;
 		},
-		consignment(reference) {
-			return store.get(reference);
-		},
-		quotesFor(reference) {
-			return store.quotesFor(reference);
-		},
-		addConsignments(list, opts) {
-			store.add(list, !!(opts && opts.persist));
-		},
-		issueQuote(consignmentReference, serviceReference) {
-			return store.issueQuote(consignmentReference, serviceReference);
-		},
-		carrierServices() {
-			return store.publicServices(ctx.options.carrierServiceNameField);
-		},
+		consignment: (reference) => store.get(reference),
+		quotesFor: (reference) => store.quotesFor(reference),
+		addConsignments: (list, opts) => store.add(list, !!(opts && opts.persist)),
+		issueQuote: (consignment, service) => store.issueQuote(consignment, service),
+		carrierServices: () => store.publicServices(ctx.options.carrierServiceNameField),
 		failNext(answer, times = 1) {
 			if (!Number.isInteger(times) || times < 1)
 				throw new TypeError('times must be a positive integer');
@@ -199,21 +189,11 @@ async function startSimulator(options) {
 				anyPath: true,
 			});
 		},
-		injectFaults(faults) {
-			ctx.faults.inject(faults);
-		},
-		setFaultPlan(plan) {
-			ctx.faults.setPlan(plan ?? null);
-		},
-		pendingFaults() {
-			return ctx.faults.list();
-		},
-		clearFaults() {
-			ctx.faults.clear();
-		},
-		setLatency(latency) {
-			ctx.latency.set(latency);
-		},
+		injectFaults: (faults) => ctx.faults.inject(faults),
+		setFaultPlan: (plan) => ctx.faults.setPlan(plan ?? null),
+		pendingFaults: () => ctx.faults.list(),
+		clearFaults: () => ctx.faults.clear(),
+		setLatency: (latency) => ctx.latency.set(latency),
 		consignmentStates() {
 			/** @type {Record<string, number>} */
 			const counts = {};
