@@ -40,23 +40,18 @@ class ApiError extends Error {
 	toBody() {
 		/** @type {ApiErrorBody} */
 		const body = { Code: this.code, Message: this.message, CorrelationId: randomUUID() };
-		if (this.details.length)
-			body.Details = this.details.map((d) => ({
-				Code: d.Code,
-				Target: d.Target,
-				Message: d.Message,
-			}));
+		const copy = (/** @type {ApiErrorDetail} */ { Code, Target, Message }) => ({
+			Code,
+			Target,
+			Message,
+		});
+		if (this.details.length) body.Details = this.details.map(copy);
 		return body;
 	}
 }
 
-/**
- * @param {string} code @param {string} target @param {string} message
- * @returns {ApiErrorDetail}
- */
-function detail(code, target, message) {
-	return { Code: code, Target: target, Message: message };
-}
+/** @param {string} code @param {string} target @param {string} message @returns {ApiErrorDetail} */
+const detail = (code, target, message) => ({ Code: code, Target: target, Message: message });
 
 /** Azure API Management's own 401 body. @param {boolean} [missing] no key was sent @returns {{ statusCode: number, message: string }} */
 function gatewayUnauthorizedBody(missing = false) {

@@ -268,45 +268,33 @@ describe('allocate with carrier service', () => {
 	});
 
 	const bare = xmlBody(['a'], 'CX_NDS').replace(/ xmlns="[^"]+"/, '');
+	const cx = '{"MpdCarrierServiceReference":"CX_NDS","ConsignmentReferences":';
 	test.each([
 		[
-			{ ConsignmentReferences: null },
-			JSON_H,
+			'{"ConsignmentReferences":null}',
 			400,
 			'ValidationFailed',
-			['ConsignmentReferences', 'MpdCarrierServiceReference'],
+			'ConsignmentReferences MpdCarrierServiceReference',
 		],
+		[`${cx}[]}`, 400, 'ValidationFailed', 'ConsignmentReferences'],
+		[`${cx}["ok",5]}`, 400, 'ValidationFailed', 'ConsignmentReferences[1]'],
+		['{"MpdCarrierServiceReference": ', 400, 'MalformedRequestBody', 'request'],
+		['<Allocate', 400, 'MalformedRequestBody', 'request'],
+		[bare, 400, 'MalformedRequestBody', 'request'],
 		[
-			{ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: [] },
-			JSON_H,
-			400,
-			'ValidationFailed',
-			['ConsignmentReferences'],
-		],
-		[
-			{ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['ok', 5] },
-			JSON_H,
-			400,
-			'ValidationFailed',
-			['ConsignmentReferences[1]'],
-		],
-		['{"MpdCarrierServiceReference": ', JSON_H, 400, 'MalformedRequestBody', ['request']],
-		['<Allocate', XML_H, 400, 'MalformedRequestBody', ['request']],
-		[bare, XML_H, 400, 'MalformedRequestBody', ['request']],
-		[
-			{ MpdCarrierServiceReference: 'NOPE', ConsignmentReferences: ['EC-000-05A-Z6S'] },
-			JSON_H,
+			cx.replace('CX_NDS', 'NOPE') + '["EC-1"]}',
 			404,
 			'CarrierServiceNotFound',
-			['MpdCarrierServiceReference'],
+			'MpdCarrierServiceReference',
 		],
-	])('refused body %#: %j', async (body, headers, status, code, targets) => {
-		const r = await putJson(body, headers);
+	])('refused body %#: %s', async (body, status, code, targets) => {
+		const xml = body.startsWith('<');
+		const r = await putJson(body, xml ? XML_H : JSON_H);
 		expect(r.status).toBe(status);
-		const error = headers === XML_H ? (await xmlOf(r)).ApiError : await r.json();
+		const error = xml ? (await xmlOf(r)).ApiError : await r.json();
 		expect(error.Code).toBe(code);
 		const details = [error.Details.ApiErrorDetail ?? error.Details].flat();
-		expect(details.map((d) => d.Target)).toEqual(targets);
+		expect(details.map((d) => d.Target).join(' ')).toBe(targets);
 		if (status === 404) expect(error.Message).toBe('Carrier service NOPE not found');
 	});
 	test('autoCreate: a batch of 100 unseeded references', async () => {
