@@ -1,30 +1,21 @@
 'use strict';
-/** Allocation endpoints. Each route: method, path (`{name}` for a path parameter), handler. */
-const {
-	validateAllocateBody,
-	validateReferencesBody,
-	allocate,
-	allocateEach,
-	failedSummary,
-	successSummary,
-	serviceFullNameOf,
-	formatShippingDate,
-} = require('./allocation');
-const { ApiError, detail } = require('./errors');
+/** The allocation endpoints; allocation.js holds the rules and the Allocation Summaries. */
+const { allocate, allocateEach, failedSummary, successSummary } = require('./allocation');
+const { serviceFullNameOf, formatShippingDate } = require('./allocation');
+const { ApiError, detail, validationFailed } = require('./errors');
 const { ALLOCATABLE_STATES, DEFAULT_REFUSE_REASON, STATES } = require('./defaults');
-const { listAnswer, readBody } = require('./http-answers');
-const { summariesToXml } = require('./xml');
+const { listAnswer, noRoute, readBody, referencesBody } = require('./http-answers');
 
 /** @typedef {import('./http-answers').RequestInfo} RequestInfo */
-/** @typedef {import('./faults').Answer} Answer */
+/** @typedef {import('./allocation').AllocationSummary} AllocationSummary */
 
 /**
  * The answer of an allocation call: 200 (or 202, option allocationAnswer) with the Allocation
  * Summaries; 'acceptedEmpty' plays "queued for later": 202, no body, consignments Allocating
  * (202 is a declared answer of every allocation endpoint; its meaning is not documented).
  * @param {any} ctx @param {string | null} serviceRef the service asked for, if any (for the 'extra' fault)
- * @param {string[]} refs @param {boolean} xml @param {() => any[]} run allocates, returns the summaries
- * @returns {Answer}
+ * @param {string[]} refs @param {boolean} xml @param {() => AllocationSummary[]} run allocates
+ * @returns {import('./faults').Answer}
  */
 function allocationAnswer(ctx, serviceRef, refs, xml, run) {
 	ctx.counters.allocationRequests++;
@@ -36,186 +27,192 @@ function allocationAnswer(ctx, serviceRef, refs, xml, run) {
 		return { status: 202, headers: {}, body: '' };
 	}
 	const summaries = run();
+	const base = ctx.options.linkBaseUrl;
 	const extra = (/** @type {string} */ ref, /** @type {number} */ n) => {
 		const svc = (serviceRef && ctx.store.service(serviceRef)) || ctx.store.firstService();
 		const shipping = formatShippingDate(ctx.options.shippingDate);
-		return successSummary(
-			ctx.options.linkBaseUrl,
-			svc,
-			serviceFullNameOf(svc),
-			shipping,
-			ref,
-			'TRKX' + String(n).padStart(7, '0'),
-		);
+		const tracking = 'TRKX' + String(n).padStart(7, '0');
+		return successSummary(base, svc, serviceFullNameOf(svc), shipping, ref, tracking);
 	};
-	/** @param {import('./allocation').AllocationSummary} summary @param {number} n */
-	const opposite = (summary, n) => {
-		const ref = referenceOfLink(summary.ApiLinks[0].Href);
+	const opposite = (/** @type {AllocationSummary} */ summary, /** @type {number} */ n) => {
+		const href = summary.ApiLinks[0].Href;
+		const ref = decodeURIComponent(href.slice(href.lastIndexOf('/') + 1));
 		return summary.StatusCode >= 200 && summary.StatusCode <= 299
-			? failedSummary(400, ctx.options.linkBaseUrl, ref, DEFAULT_REFUSE_REASON)
+			? failedSummary(400, base, ref, DEFAULT_REFUSE_REASON)
 			: extra(ref, n);
 	};
-	return listAnswer(
-		summaries,
-		xml,
-		summariesToXml,
-		{ extra, opposite },
-		ctx.options.allocationAnswer === 'accepted' ? 202 : 200,
-	);
+	const status = ctx.options.allocationAnswer === 'accepted' ? 202 : 200;
+	const root = 'ArrayOfAllocationSummary';
+	return listAnswer(summaries, xml, root, 'AllocationSummary', { extra, opposite }, status);
 }
 
-/** The consignment a summary's link ends with. @param {string} href */
-const referenceOfLink = (href) => decodeURIComponent(href.slice(href.lastIndexOf('/') + 1));
+/**
+ * An allocate call with a body of references: `field` is its second field, if any; `pick`
+ * gives the service asked for and the candidates for each consignment.
+ * @param {string} xmlRoot @param {string | null} field
+ * @param {(ctx: any, field: string | null, body: any) => { serviceRef: string | null, run: (refs: string[]) => AllocationSummary[] }} pick
+ * @param {string[]} [objects] nested XML objects of the body
+ */
+const listCall =
+	(xmlRoot, field, pick, objects) =>
+	async (/** @type {any} */ ctx, /** @type {RequestInfo} */ req, /** @type {boolean} */ xml) => {
+		const body = await readBody(req, xmlRoot, ['ConsignmentReferences'], objects);
+		const { field: value, refs } = referencesBody(body, field);
+		const { serviceRef, run } = pick(ctx, value, body);
+		return allocationAnswer(ctx, serviceRef, refs, xml, () => run(refs));
+	};
 
-/** PUT /allocation/allocatewithcarrierservice. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
-async function allocateWithCarrierService(ctx, req, xml) {
-	const { serviceRef, refs } = validateAllocateBody(
-		await readBody(req, 'AllocateConsignmentsWithCarrierServiceRequest'),
-	);
-	return allocationAnswer(ctx, serviceRef, refs, xml, () => allocate(ctx, serviceRef, refs));
+/** Each consignment with the first of `services` that takes it. @param {any} ctx @param {any[]} services */
+const firstOf = (ctx, services) => ({
+	serviceRef: services[0]?.Reference ?? null,
+	run: (/** @type {string[]} */ refs) => allocateEach(ctx, refs, () => services),
+});
+
+/** A boolean filter as JSON (true/false) or XML ('true'/'false') sends it. @param {unknown} v @param {string} target @param {any[]} details */
+function optionalBoolean(v, target, details) {
+	if (v === undefined || v === null) return undefined;
+	if (v === true || v === 'true' || v === false || v === 'false') return v === true || v === 'true';
+	details.push(detail('InvalidType', target, `${target} must be true or false`));
+	return undefined;
 }
 
-/** PUT /allocation/allocate: each consignment with the first enabled service that takes it (the "cheapest"). @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
-async function allocateDefault(ctx, req, xml) {
-	const { refs } = validateReferencesBody(await readBody(req, 'AllocateConsignmentsRequest'), null);
-	return allocationAnswer(ctx, null, refs, xml, () =>
-		allocateEach(ctx, refs, () => ctx.store.enabledServices()),
-	);
-}
-
-/** PUT /allocation/allocatewithservicegroup: the group's services in order; 404 for an unknown group. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
-async function allocateWithServiceGroup(ctx, req, xml) {
-	const field = 'MpdCarrierServiceGroupReference';
-	const { field: group, refs } = validateReferencesBody(
-		await readBody(req, 'AllocateConsignmentsWithServiceGroupRequest'),
-		field,
-	);
-	const services = ctx.store.serviceGroup(/** @type {string} */ (group));
-	if (!services) {
-		const msg = `Carrier service group ${group} not found`;
-		throw new ApiError(404, 'CarrierServiceGroupNotFound', msg, [
-			detail('CarrierServiceGroupNotFound', field, msg),
-		]);
+/**
+ * SortedPRO's "Allocate With Service Filters", as the simulator reads it: a service meets the
+ * filters when its direction (config `direction`, default Outbound) equals ServiceDirection
+ * and IsPickup / IsDropOff, when given, equal its IsPickUp / IsDropOff.
+ * @param {any} ctx @param {unknown} filters
+ */
+function filteredServices(ctx, filters) {
+	if (filters === null || typeof filters !== 'object' || Array.isArray(filters))
+		throw validationFailed([detail('Required', 'Filters', 'The Filters field is required')]);
+	const f = /** @type {Record<string, any>} */ (filters);
+	/** @type {any[]} */
+	const details = [];
+	const given = typeof f.ServiceDirection === 'string' ? f.ServiceDirection.toLowerCase() : null;
+	const direction = ['Inbound', 'Outbound'].find((d) => d.toLowerCase() === given);
+	if (!direction) {
+		const code = f.ServiceDirection == null ? 'Required' : 'InvalidValue';
+		const msg = 'ServiceDirection must be Inbound or Outbound';
+		details.push(detail(code, 'Filters.ServiceDirection', msg));
 	}
-	return allocationAnswer(ctx, services[0]?.Reference ?? null, refs, xml, () =>
-		allocateEach(ctx, refs, () => services),
-	);
+	const isPickup = optionalBoolean(f.IsPickup, 'Filters.IsPickup', details);
+	const isDropOff = optionalBoolean(f.IsDropOff, 'Filters.IsDropOff', details);
+	if (details.length) throw validationFailed(details);
+	return ctx.store
+		.enabledServices()
+		.filter(
+			(/** @type {any} */ s) =>
+				(s.direction ?? 'Outbound') === direction &&
+				(isPickup === undefined || Boolean(s.IsPickUp) === isPickup) &&
+				(isDropOff === undefined || Boolean(s.IsDropOff) === isDropOff),
+		);
 }
 
 const WRONG_STATE = /cannot be allocated because it is in state/;
 
 /**
- * The summaries of a one-consignment call, or (option oneConsignmentRefusal 'error' or
+ * A one-consignment call (no body): its summaries, or (option oneConsignmentRefusal 'error' or
  * 'conflict') its refusal as an ApiError of the whole request: the summary's status and
  * Description; 'conflict' answers a consignment refused for its state with 409, "Consignment X
  * is already allocated" when it is Allocated. Codes are guesses.
- * @param {any} ctx @param {string} ref @param {() => import('./allocation').AllocationSummary[]} run
+ * @param {any} ctx @param {string} ref @param {string | null} serviceRef @param {boolean} xml
+ * @param {() => AllocationSummary[]} run
  */
-function oneConsignment(ctx, ref, run) {
-	return () => {
+function oneConsignment(ctx, ref, serviceRef, xml, run) {
+	return allocationAnswer(ctx, serviceRef, [ref], xml, () => {
 		const summaries = run();
 		const mode = ctx.options.oneConsignmentRefusal;
 		const refused = summaries.find((s) => s.StatusCode < 200 || s.StatusCode > 299);
 		if (!refused || mode === 'summary') return summaries;
-		if (mode === 'conflict' && WRONG_STATE.test(refused.Description)) {
+		let [status, code, message] = [refused.StatusCode, 'AllocationFailed', refused.Description];
+		if (mode === 'conflict' && WRONG_STATE.test(message)) {
 			const allocated = ctx.store.lookup(ref)?.state === STATES.allocated;
-			const code = allocated ? 'ConsignmentAlreadyAllocated' : 'InvalidConsignmentState';
-			const message = allocated ? `Consignment ${ref} is already allocated` : refused.Description;
-			throw new ApiError(409, code, message, [detail(code, 'consignmentReference', message)]);
-		}
-		const code = refused.StatusCode === 404 ? 'ItemNotFound' : 'AllocationFailed';
-		throw new ApiError(refused.StatusCode, code, refused.Description, [
-			detail(code, 'consignmentReference', refused.Description),
-		]);
-	};
-}
-
-/** PUT /allocation/{consignmentReference}/allocatewithcheapestquote, no body: as the default rules, one consignment. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
-async function allocateWithCheapestQuote(ctx, req, xml) {
-	const ref = req.params.consignmentReference;
-	return allocationAnswer(
-		ctx,
-		null,
-		[ref],
-		xml,
-		oneConsignment(ctx, ref, () => allocateEach(ctx, [ref], () => ctx.store.enabledServices())),
-	);
+			status = 409;
+			code = allocated ? 'ConsignmentAlreadyAllocated' : 'InvalidConsignmentState';
+			if (allocated) message = `Consignment ${ref} is already allocated`;
+		} else if (status === 404) code = 'ItemNotFound';
+		throw new ApiError(status, code, message, [detail(code, 'consignmentReference', message)]);
+	});
 }
 
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
 /**
- * PUT /allocation/{consignmentReference}/allocatewithquote/{quoteReference}, no body. The
- * route takes GUIDs only (404 otherwise, as a route constraint does); a quote issued for another
- * consignment → summary 400. @param {any} ctx @param {RequestInfo} req @param {boolean} xml
+ * PUT /allocation/{ref}/allocatewithquote/{quoteReference}: GUIDs only (404 otherwise, as a
+ * route constraint does); a quote issued for another consignment → summary 400.
+ * @param {any} ctx @param {RequestInfo} req @param {boolean} xml
  */
 async function allocateWithQuote(ctx, req, xml) {
-	const ref = req.params.consignmentReference;
-	const quoteRef = req.params.quoteReference;
-	if (!GUID.test(quoteRef)) {
-		const msg = `No resource found that matches the request URI '${req.path}'`;
-		throw new ApiError(404, 'ResourceNotFound', msg, [detail('ResourceNotFound', 'path', msg)]);
-	}
+	const { consignmentReference: ref, quoteReference: quoteRef } = req.params;
+	if (!GUID.test(quoteRef)) throw noRoute(req.path);
 	const quote = ctx.store.quote(quoteRef.replace(/^\{|\}$/g, ''));
 	if (quote.consignmentReference !== undefined && quote.consignmentReference !== ref) {
-		return allocationAnswer(
-			ctx,
-			null,
-			[ref],
-			xml,
-			oneConsignment(ctx, ref, () => {
-				ctx.counters.summaries++;
-				return [
-					failedSummary(
-						400,
-						ctx.options.linkBaseUrl,
-						ref,
-						`Quote ${quoteRef} is not a quote for consignment ${ref}`,
-					),
-				];
-			}),
-		);
+		return oneConsignment(ctx, ref, null, xml, () => {
+			ctx.counters.summaries++;
+			const why = `Quote ${quoteRef} is not a quote for consignment ${ref}`;
+			return [failedSummary(400, ctx.options.linkBaseUrl, ref, why)];
+		});
 	}
-	return allocationAnswer(
-		ctx,
-		quote.service.Reference,
-		[ref],
-		xml,
-		oneConsignment(ctx, ref, () => allocateEach(ctx, [ref], () => [quote.service])),
+	return oneConsignment(ctx, ref, quote.service.Reference, xml, () =>
+		allocateEach(ctx, [ref], () => [quote.service]),
 	);
 }
 
+/** PUT /allocation/{ref}/allocatewithcheapestquote, no body: as /allocation/allocate. @param {any} ctx @param {RequestInfo} req @param {boolean} xml */
+async function allocateWithCheapestQuote(ctx, req, xml) {
+	const ref = req.params.consignmentReference;
+	return oneConsignment(ctx, ref, null, xml, () =>
+		allocateEach(ctx, [ref], () => ctx.store.enabledServices()),
+	);
+}
+
+/** @type {[string, any][]} PUT paths and handlers; every one acts on consignments. */
 const routes = [
-	{
-		method: 'PUT',
-		path: '/allocation/allocatewithcarrierservice',
-		handler: allocateWithCarrierService,
-		actsOnConsignments: true,
-	},
-	{
-		method: 'PUT',
-		path: '/allocation/allocate',
-		handler: allocateDefault,
-		actsOnConsignments: true,
-	},
-	{
-		method: 'PUT',
-		path: '/allocation/allocatewithservicegroup',
-		handler: allocateWithServiceGroup,
-		actsOnConsignments: true,
-	},
-	{
-		method: 'PUT',
-		path: '/allocation/{consignmentReference}/allocatewithcheapestquote',
-		handler: allocateWithCheapestQuote,
-		actsOnConsignments: true,
-	},
-	{
-		method: 'PUT',
-		path: '/allocation/{consignmentReference}/allocatewithquote/{quoteReference}',
-		handler: allocateWithQuote,
-		actsOnConsignments: true,
-	},
+	[
+		'/allocation/allocatewithcarrierservice',
+		listCall(
+			'AllocateConsignmentsWithCarrierServiceRequest',
+			'MpdCarrierServiceReference',
+			(ctx, service) => ({
+				serviceRef: service,
+				run: (refs) => allocate(ctx, /** @type {string} */ (service), refs),
+			}),
+		),
+	],
+	// The simulator's deterministic "cheapest": the first enabled service that takes it.
+	[
+		'/allocation/allocate',
+		listCall('AllocateConsignmentsRequest', null, (ctx) => ({
+			serviceRef: null,
+			run: (refs) => allocateEach(ctx, refs, () => ctx.store.enabledServices()),
+		})),
+	],
+	[
+		'/allocation/allocatewithservicegroup',
+		listCall(
+			'AllocateConsignmentsWithServiceGroupRequest',
+			'MpdCarrierServiceGroupReference',
+			(ctx, group) => {
+				const services = ctx.store.serviceGroup(/** @type {string} */ (group));
+				if (services) return firstOf(ctx, services);
+				const msg = `Carrier service group ${group} not found`;
+				throw new ApiError(404, 'CarrierServiceGroupNotFound', msg, [
+					detail('CarrierServiceGroupNotFound', 'MpdCarrierServiceGroupReference', msg),
+				]);
+			},
+		),
+	],
+	[
+		'/allocation/allocateConsignmentsWithServiceFilters',
+		listCall(
+			'AllocateConsignmentsWithServiceFiltersRequest',
+			null,
+			(ctx, _, body) => firstOf(ctx, filteredServices(ctx, body.Filters)),
+			['Filters'],
+		),
+	],
+	['/allocation/{consignmentReference}/allocatewithcheapestquote', allocateWithCheapestQuote],
+	['/allocation/{consignmentReference}/allocatewithquote/{quoteReference}', allocateWithQuote],
 ];
 
-module.exports = { routes, allocationAnswer };
+module.exports = { routes: routes.map(([path, handler]) => ['PUT', path, handler]) };

@@ -1,8 +1,8 @@
 'use strict';
 /**
- * PUT /allocation/allocatewithcarrierservice: validation, allocation rules, Allocation Summaries.
+ * The allocation rules (states, refusals, unknownReference) and the Allocation Summaries.
  */
-const { ApiError, detail, validationFailed } = require('./errors');
+const { ApiError, detail } = require('./errors');
 const {
 	ALLOCATABLE_STATES,
 	STATES,
@@ -10,99 +10,7 @@ const {
 	DISPLAY_STATE_NAMES,
 } = require('./defaults');
 
-/**
- * @typedef {object} AllocationSummary
- * @property {number} StatusCode
- * @property {{ Rel: string, Href: string }[]} ApiLinks
- * @property {string} Description
- * @property {{ Leg: number, TrackingReferences: string[], CarrierReference: string | null, CarrierServiceReference: string | null, CarrierName: string | null }[]} ConsignmentLegs
- * @property {string | null} CarrierReference
- * @property {string | null} CarrierName
- * @property {string | null} CarrierServiceReference
- * @property {string | null} CarrierServiceName
- */
-
-/**
- * Check the parsed body (JSON object or the result of the XML parser). Field names are
- * matched exactly (PascalCase), as the contract documents them.
- * @param {unknown} body
- * @returns {{ serviceRef: string, refs: string[] }}
- */
-function validateAllocateBody(body) {
-	const { field, refs } = validateReferencesBody(body, 'MpdCarrierServiceReference');
-	return { serviceRef: /** @type {string} */ (field), refs };
-}
-
-/**
- * The body of an allocate call: ConsignmentReferences, and the string field `field` when the
- * call has one (MpdCarrierServiceReference, MpdCarrierServiceGroupReference).
- * @param {unknown} body @param {string | null} field
- * @returns {{ field: string | null, refs: string[] }}
- */
-function validateReferencesBody(body, field) {
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-		const fields = field ? `${field} and ConsignmentReferences` : 'ConsignmentReferences';
-		throw validationFailed([
-			detail('Required', 'request', `The request body must be an object with ${fields}`),
-		]);
-	}
-	const b = /** @type {Record<string, unknown>} */ (body);
-	const details = [];
-	const refs = b.ConsignmentReferences;
-	if (refs === undefined || refs === null) {
-		details.push(
-			detail('Required', 'ConsignmentReferences', 'The ConsignmentReferences field is required'),
-		);
-	} else if (!Array.isArray(refs)) {
-		details.push(
-			detail(
-				'InvalidType',
-				'ConsignmentReferences',
-				'ConsignmentReferences must be an array of strings',
-			),
-		);
-	} else if (refs.length === 0) {
-		details.push(
-			detail(
-				'Empty',
-				'ConsignmentReferences',
-				'ConsignmentReferences must contain at least one consignment reference',
-			),
-		);
-	} else {
-		refs.forEach((r, i) => {
-			if (typeof r !== 'string') {
-				details.push(
-					detail(
-						'InvalidType',
-						`ConsignmentReferences[${i}]`,
-						'A consignment reference must be a string',
-					),
-				);
-			} else if (r.trim() === '') {
-				details.push(
-					detail(
-						'Required',
-						`ConsignmentReferences[${i}]`,
-						'A consignment reference must not be empty',
-					),
-				);
-			}
-		});
-	}
-	const value = field ? b[field] : null;
-	if (!field) {
-		// no second field
-	} else if (value === undefined || value === null) {
-		details.push(detail('Required', field, `The ${field} field is required`));
-	} else if (typeof value !== 'string') {
-		details.push(detail('InvalidType', field, `${field} must be a string`));
-	} else if (value.trim() === '') {
-		details.push(detail('Required', field, `${field} must not be empty`));
-	}
-	if (details.length) throw validationFailed(details);
-	return { field: /** @type {string | null} */ (value), refs: /** @type {string[]} */ (refs) };
-}
+/** @typedef {import('./types').AllocationSummary} AllocationSummary */
 
 /** dd/MM/yyyy HH:mm:ss +00:00 (UTC), like the contract's Description. @param {Date} d */
 function formatShippingDate(d) {
@@ -290,8 +198,6 @@ function allocateEach(ctx, refs, candidates) {
 }
 
 module.exports = {
-	validateAllocateBody,
-	validateReferencesBody,
 	allocate,
 	allocateEach,
 	failedSummary,

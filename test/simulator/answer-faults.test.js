@@ -6,24 +6,12 @@
 const xml2js = require('xml2js');
 const { startSimulator } = require('./index');
 
-const KEY = 'test-key';
-const H = { 'ocp-apim-subscription-key': KEY, 'electio-api-version': '1.1' };
-const JSON_H = { ...H, 'content-type': 'application/json', accept: 'application/json' };
+const { KEY, H, JSON_H, client, refOf } = require('./test-kit');
 
 let sim;
-const url = (p) => sim.baseUrl + p;
-const put = (path, body, headers = JSON_H) =>
-	fetch(url(path), {
-		method: 'PUT',
-		headers,
-		...(body !== undefined && { body: JSON.stringify(body) }),
-	});
-const allocate = (refs) =>
-	put('/allocation/allocatewithcarrierservice', {
-		MpdCarrierServiceReference: 'CX_NDS',
-		ConsignmentReferences: refs,
-	});
-const refOf = (s) => decodeURIComponent(s.ApiLinks[0].Href.split('/').pop());
+const { url, send } = client(() => sim);
+const put = (path, body, headers) => send('PUT', path, body, headers);
+const allocate = (refs) => client(() => sim).allocate(refs);
 
 beforeAll(async () => {
 	sim = await startSimulator({ apiKey: KEY, autoCreate: /^EC-/ });

@@ -38,86 +38,53 @@ const HELP = `Usage: node test/simulator/cli.js --api-key KEY [options]
   --help                     this text
 `;
 
+/** Flags with a value: the option (or latency field) it sets, and how the text is read. */
+const VALUE_FLAGS = /** @type {Record<string, [string, (v: string) => any]>} */ ({
+	'--api-key': ['apiKey', String],
+	'--port': ['port', Number],
+	'--seed': ['seed', Number],
+	'--consignment': ['consignment', String],
+	'--auto-create': ['autoCreate', (v) => new RegExp(v)],
+	'--unknown-reference': ['unknownReference', String],
+	'--carrier-service-name-field': ['carrierServiceNameField', String],
+	'--carrier-services-answer': ['carrierServicesAnswer', String],
+	'--failure-wording': ['failureWording', String],
+	'--state-names': ['stateNames', String],
+	'--allocation-answer': ['allocationAnswer', String],
+	'--one-consignment-refusal': ['oneConsignmentRefusal', String],
+	'--record-file': ['recordFile', String],
+	'--latency-per-request': ['latency.perRequestMs', Number],
+	'--latency-per-consignment': ['latency.perConsignmentMs', Number],
+	'--concurrent-request-limit': ['latency.concurrentRequestLimit', Number],
+	'--retry-after': ['latency.retryAfterSeconds', Number],
+});
+/** Flags without a value. */
+const SWITCHES = /** @type {Record<string, [string, boolean]>} */ ({
+	'--no-record-bodies': ['recordBodies', false],
+	'--no-control': ['controlRoutes', false],
+	'--help': ['help', true],
+	'-h': ['help', true],
+});
+
 /** @param {string[]} argv */
 function parseArgs(argv) {
 	/** @type {Record<string, any>} */
-	const a = { port: 8787, consignments: [], control: true, recordBodies: true, latency: {} };
+	const a = { port: 8787, consignments: [], controlRoutes: true, recordBodies: true, latency: {} };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		const [flag, inline] =
-			arg.includes('=') && arg.startsWith('--')
-				? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-				: [arg, undefined];
-		const value = () => {
-			if (inline !== undefined) return inline;
-			if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
-			return argv[++i];
-		};
-		switch (flag) {
-			case '--api-key':
-				a.apiKey = value();
-				break;
-			case '--port':
-				a.port = Number(value());
-				break;
-			case '--seed':
-				a.seed = Number(value());
-				break;
-			case '--consignment':
-				a.consignments.push(value());
-				break;
-			case '--auto-create':
-				a.autoCreate = new RegExp(value());
-				break;
-			case '--unknown-reference':
-				a.unknownReference = value();
-				break;
-			case '--carrier-service-name-field':
-				a.carrierServiceNameField = value();
-				break;
-			case '--carrier-services-answer':
-				a.carrierServicesAnswer = value();
-				break;
-			case '--failure-wording':
-				a.failureWording = value();
-				break;
-			case '--state-names':
-				a.stateNames = value();
-				break;
-			case '--allocation-answer':
-				a.allocationAnswer = value();
-				break;
-			case '--one-consignment-refusal':
-				a.oneConsignmentRefusal = value();
-				break;
-			case '--record-file':
-				a.recordFile = value();
-				break;
-			case '--no-record-bodies':
-				a.recordBodies = false;
-				break;
-			case '--no-control':
-				a.control = false;
-				break;
-			case '--latency-per-request':
-				a.latency.perRequestMs = Number(value());
-				break;
-			case '--latency-per-consignment':
-				a.latency.perConsignmentMs = Number(value());
-				break;
-			case '--concurrent-request-limit':
-				a.latency.concurrentRequestLimit = Number(value());
-				break;
-			case '--retry-after':
-				a.latency.retryAfterSeconds = Number(value());
-				break;
-			case '--help':
-			case '-h':
-				a.help = true;
-				break;
-			default:
-				throw new Error(`Unknown argument ${arg}`);
+		const at = arg.startsWith('--') ? arg.indexOf('=') : -1;
+		const [flag, inline] = at > 0 ? [arg.slice(0, at), arg.slice(at + 1)] : [arg, undefined];
+		if (SWITCHES[flag]) {
+			a[SWITCHES[flag][0]] = SWITCHES[flag][1];
+			continue;
 		}
+		if (!VALUE_FLAGS[flag]) throw new Error(`Unknown argument ${arg}`);
+		if (inline === undefined && i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
+		const [name, read] = VALUE_FLAGS[flag];
+		const value = read(inline ?? argv[++i]);
+		if (name === 'consignment') a.consignments.push(value);
+		else if (name.startsWith('latency.')) a.latency[name.slice(8)] = value;
+		else a[name] = value;
 	}
 	a.apiKey = a.apiKey || process.env.SORTEDPRO_SIM_API_KEY;
 	if (a.help) return a;
@@ -155,54 +122,29 @@ async function main() {
 		process.stdout.write(HELP);
 		return;
 	}
-	const consignments = args.consignments.map(consignmentSeed);
-	for (let i = 1; i <= (args.seed || 0); i++) consignments.push({ reference: seededReference(i) });
+	const { consignments: specs, seed, recordFile, help, ...options } = args;
+	const consignments = specs.map(consignmentSeed);
+	for (let i = 1; i <= (seed || 0); i++) consignments.push({ reference: seededReference(i) });
 
-	/** @type {number | undefined} */
-	let recordFd;
-	/** @type {((r: any) => void) | undefined} */
-	let onRequest;
-	if (args.recordFile) {
-		recordFd = fs.openSync(args.recordFile, 'w');
-		const fd = recordFd;
-		onRequest = (r) => {
-			const { 'ocp-apim-subscription-key': key, ...headers } = r.headers;
-			const subscriptionKey =
-				key === undefined ? 'missing' : key === args.apiKey ? 'valid' : 'invalid';
-			const line = {
-				time: r.time,
-				method: r.method,
-				path: r.path,
-				query: r.query,
-				headers,
-				subscriptionKey,
-				contentType: r.contentType,
-				accept: r.accept,
-				body: r.body,
-				status: r.status,
-				fault: r.fault,
-			};
-			fs.writeSync(fd, JSON.stringify(line) + '\n');
-		};
-	}
-
+	const recordFd = recordFile ? fs.openSync(recordFile, 'w') : undefined;
+	/** Each request as a JSON line, its key replaced by whether it was the valid one. @param {any} r */
+	const record = (r) => {
+		const { 'ocp-apim-subscription-key': key, ...headers } = r.headers;
+		const subscriptionKey =
+			key === undefined ? 'missing' : key === args.apiKey ? 'valid' : 'invalid';
+		const { time, method, path, query, contentType, accept, body, status, fault } = r;
+		const line = { time, method, path, query, headers, subscriptionKey, contentType, accept };
+		fs.writeSync(
+			/** @type {number} */ (recordFd),
+			JSON.stringify({ ...line, body, status, fault }) + '\n',
+		);
+	};
 	const sim = await startSimulator({
-		port: args.port,
+		...options,
 		apiKey: args.apiKey,
 		consignments,
-		autoCreate: args.autoCreate,
-		unknownReference: args.unknownReference,
-		carrierServiceNameField: args.carrierServiceNameField,
-		carrierServicesAnswer: args.carrierServicesAnswer,
-		failureWording: args.failureWording,
-		stateNames: args.stateNames,
-		allocationAnswer: args.allocationAnswer,
-		oneConsignmentRefusal: args.oneConsignmentRefusal,
-		recordBodies: args.recordBodies,
 		maxRecordedRequests: 10000,
-		controlRoutes: args.control,
-		onRequest,
-		latency: args.latency,
+		onRequest: recordFd === undefined ? undefined : record,
 	});
 	process.stdout.write(`SortedPRO simulator listening on ${sim.baseUrl}\n`);
 

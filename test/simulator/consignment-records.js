@@ -13,34 +13,28 @@ const isObject = (/** @type {unknown} */ v) =>
 const isNumber = (/** @type {unknown} */ v) => typeof v === 'number' && Number.isFinite(v);
 const text = (/** @type {unknown} */ v) => (typeof v === 'string' ? v.trim() : '');
 
-/** @param {Json} pkg @param {string} at @param {import('./errors').ApiErrorDetail[]} details */
-function checkPackage(pkg, at, details) {
-	if (!isObject(pkg))
-		return void details.push(detail('InvalidType', at, 'A package must be an object'));
+/**
+ * The problems of a package. @param {Json} pkg @param {string} at
+ * @param {(code: string, target: string, message: string) => void} add
+ */
+function checkPackage(pkg, at, add) {
+	if (!isObject(pkg)) return add('InvalidType', at, 'A package must be an object');
 	if (text(pkg.Description) === '')
-		details.push(detail('Required', `${at}.Description`, 'The Description field is required'));
+		add('Required', `${at}.Description`, 'The Description field is required');
 	if (!isObject(pkg.Value) || !isNumber(pkg.Value.Amount))
-		details.push(detail('Required', `${at}.Value`, 'The Value field is required'));
+		add('Required', `${at}.Value`, 'The Value field is required');
 	else if (pkg.Value.Amount < 0)
-		details.push(detail('OutOfRange', `${at}.Value.Amount`, 'Value.Amount must not be negative'));
+		add('OutOfRange', `${at}.Value.Amount`, 'Value.Amount must not be negative');
 	if (text(pkg.PackageSizeReference) !== '') return;
 	if (!isObject(pkg.Weight) || !isNumber(pkg.Weight.Value))
-		details.push(detail('Required', `${at}.Weight`, 'The Weight field is required'));
+		add('Required', `${at}.Weight`, 'The Weight field is required');
 	else if (pkg.Weight.Value <= 0)
-		details.push(detail('OutOfRange', `${at}.Weight.Value`, 'Weight.Value must be greater than 0'));
+		add('OutOfRange', `${at}.Weight.Value`, 'Weight.Value must be greater than 0');
 	if (!isObject(pkg.Dimensions))
-		return void details.push(
-			detail('Required', `${at}.Dimensions`, 'The Dimensions field is required'),
-		);
+		return add('Required', `${at}.Dimensions`, 'The Dimensions field is required');
 	for (const side of ['Width', 'Length', 'Height']) {
 		if (!isNumber(pkg.Dimensions[side]) || pkg.Dimensions[side] <= 0)
-			details.push(
-				detail(
-					'OutOfRange',
-					`${at}.Dimensions.${side}`,
-					`Dimensions.${side} must be greater than 0`,
-				),
-			);
+			add('OutOfRange', `${at}.Dimensions.${side}`, `Dimensions.${side} must be greater than 0`);
 	}
 }
 
@@ -51,61 +45,51 @@ function checkPackage(pkg, at, details) {
  * @param {unknown} body @returns {Json}
  */
 function validateCreateBody(body) {
-	if (!isObject(body))
-		throw validationFailed([
-			detail('Required', 'request', 'The request body must be a CreateConsignmentRequest object'),
-		]);
+	if (!isObject(body)) {
+		const msg = 'The request body must be a CreateConsignmentRequest object';
+		throw validationFailed([detail('Required', 'request', msg)]);
+	}
 	const b = /** @type {Json} */ (body);
 	/** @type {import('./errors').ApiErrorDetail[]} */
 	const details = [];
+	const add = (
+		/** @type {string} */ code,
+		/** @type {string} */ target,
+		/** @type {string} */ msg,
+	) => void details.push(detail(code, target, msg));
 	if (!Array.isArray(b.Packages) || b.Packages.length === 0)
-		details.push(detail('Required', 'Packages', 'At least one package is required'));
+		add('Required', 'Packages', 'At least one package is required');
 	else
 		b.Packages.forEach((/** @type {Json} */ p, /** @type {number} */ i) =>
-			checkPackage(p, `Packages[${i}]`, details),
+			checkPackage(p, `Packages[${i}]`, add),
 		);
 	const addresses = Array.isArray(b.Addresses) ? b.Addresses.filter(isObject) : [];
 	const origin = addresses.find((a) => a.AddressType === 'Origin');
 	const destination = addresses.find((a) => a.AddressType === 'Destination');
+	const located = (/** @type {Json | undefined} */ a) => text(a?.ShippingLocationReference) !== '';
 	if (!origin || !destination)
-		details.push(
-			detail(
-				'Required',
-				'Addresses',
-				'Addresses must include origin and destination addresses as a minimum',
-			),
+		add(
+			'Required',
+			'Addresses',
+			'Addresses must include origin and destination addresses as a minimum',
 		);
-	else if (
-		text(origin.ShippingLocationReference) === '' &&
-		text(destination.ShippingLocationReference) === ''
-	) {
-		details.push(
-			detail(
-				'Required',
-				'Addresses',
-				'The origin or the destination address must include a valid ShippingLocationReference',
-			),
+	else if (!located(origin) && !located(destination))
+		add(
+			'Required',
+			'Addresses',
+			'The origin or the destination address must include a valid ShippingLocationReference',
 		);
-	}
-	if (destination && text(destination.ShippingLocationReference) === '') {
+	if (destination && !located(destination)) {
 		const code = destination.Country?.IsoCode?.TwoLetterCode;
-		if (typeof code !== 'string' || !/^[A-Za-z]{2}$/.test(code)) {
-			details.push(
-				detail(
-					'Invalid',
-					'Addresses[Destination].Country.IsoCode.TwoLetterCode',
-					'The destination country must be an ISO two-letter code',
-				),
+		const at = 'Addresses[Destination]';
+		if (typeof code !== 'string' || !/^[A-Za-z]{2}$/.test(code))
+			add(
+				'Invalid',
+				`${at}.Country.IsoCode.TwoLetterCode`,
+				'The destination country must be an ISO two-letter code',
 			);
-		}
 		if (text(destination.AddressLine1) === '')
-			details.push(
-				detail(
-					'Required',
-					'Addresses[Destination].AddressLine1',
-					'The AddressLine1 field is required',
-				),
-			);
+			add('Required', `${at}.AddressLine1`, 'The AddressLine1 field is required');
 	}
 	if (details.length) throw validationFailed(details);
 	return b;

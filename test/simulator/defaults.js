@@ -3,21 +3,7 @@
  * Default data of the simulator: carrier services, and the states a consignment can have.
  */
 
-/**
- * @typedef {object} CarrierServiceConfig
- * @property {string} Reference the MpdCarrierServiceReference to allocate with
- * @property {string} Name display name of the service, e.g. "Next Day Super"
- * @property {string} CarrierReference e.g. "CARRIER_X"
- * @property {string} CarrierName e.g. "Carrier X"
- * @property {RegExp | ((reference: string) => boolean | string)} [refuses] consignments this
- *   service refuses (they go to AllocationFailed); a function may return the reason text
- * @property {string} [refuseReason] reason used in the summary's Description when refused
- * @property {number} [Status] CustomerSubscriptionStatus (default 3, Enabled; 2 is Disabled)
- * @property {boolean} [IsPickUp] a pick-up service (listed; used by Allocate With Service Filters)
- * @property {boolean} [IsDropOff] a drop-off service (listed; used by Allocate With Service Filters)
- * @property {'Inbound' | 'Outbound'} [direction] config only: the service's direction for Allocate
- *   With Service Filters (default Outbound)
- */
+/** @typedef {import('./types').CarrierServiceConfig} CarrierServiceConfig */
 
 /** Refusal reason: the only failure text in SortedPRO's own examples (FailedAllocation.Message). */
 const DEFAULT_REFUSE_REASON = 'Could not be booked with courier.';

@@ -40,27 +40,42 @@ class ApiError extends Error {
 	toBody() {
 		/** @type {ApiErrorBody} */
 		const body = { Code: this.code, Message: this.message, CorrelationId: randomUUID() };
-		if (this.details.length)
-			body.Details = this.details.map((d) => ({
-				Code: d.Code,
-				Target: d.Target,
-				Message: d.Message,
-			}));
+		const copy = (/** @type {ApiErrorDetail} */ { Code, Target, Message }) => ({
+			Code,
+			Target,
+			Message,
+		});
+		if (this.details.length) body.Details = this.details.map(copy);
 		return body;
 	}
 }
 
-/**
- * @param {string} code @param {string} target @param {string} message
- * @returns {ApiErrorDetail}
- */
-function detail(code, target, message) {
-	return { Code: code, Target: target, Message: message };
-}
+/** @param {string} code @param {string} target @param {string} message @returns {ApiErrorDetail} */
+const detail = (code, target, message) => ({ Code: code, Target: target, Message: message });
 
 /** Azure API Management's own 401 body. @param {boolean} [missing] no key was sent @returns {{ statusCode: number, message: string }} */
 function gatewayUnauthorizedBody(missing = false) {
 	return { statusCode: 401, message: missing ? GATEWAY_401_MISSING_MESSAGE : GATEWAY_401_MESSAGE };
+}
+
+/**
+ * Azure API Management's rate-limit answer (always JSON, like its 401).
+ * @param {string | undefined} retryAfter its Retry-After header, if any @param {Record<string, string>} [headers]
+ */
+function gatewayRateLimited(retryAfter, headers = {}) {
+	const when =
+		retryAfter !== undefined && /^\d+$/.test(retryAfter) ? `in ${retryAfter} seconds` : 'later';
+	const body = JSON.stringify({
+		statusCode: 429,
+		message: `Rate limit is exceeded. Try again ${when}.`,
+	});
+	/** @type {Record<string, string>} */
+	const retry = retryAfter === undefined ? {} : { 'Retry-After': retryAfter };
+	return {
+		status: 429,
+		headers: { ...headers, ...retry, 'Content-Type': 'application/json; charset=utf-8' },
+		body,
+	};
 }
 
 /** @param {string} message */
@@ -79,6 +94,7 @@ module.exports = {
 	ApiError,
 	detail,
 	gatewayUnauthorizedBody,
+	gatewayRateLimited,
 	malformedBody,
 	validationFailed,
 	GATEWAY_401_MESSAGE,

@@ -6,12 +6,10 @@
  * Socket-level kinds ('drop', 'hang') are done by server.js and keep the answer as it is.
  */
 const { STATUS_CODES } = require('http');
-const { ApiError } = require('./errors');
+const { ApiError, detail, gatewayRateLimited } = require('./errors');
 const { answer, errorAnswer, itemNotFound, wantsXml, JSON_CT, XML_CT } = require('./http-answers');
 const { consignmentDetail } = require('./consignment-records');
-const { toXmlDocument } = require('./xml');
 const { prng } = require('./faults');
-const { keyFaultAnswer } = require('./key-faults');
 
 /** @typedef {import('./faults').Answer} Answer */
 /** @typedef {import('./faults').RawAnswer} RawAnswer */
@@ -53,25 +51,8 @@ function statusAnswer(f, xml) {
 	/** @type {Record<string, string>} */
 	const extra = { ...(f.headers || {}) };
 	if (f.retryAfter !== undefined) extra['Retry-After'] = f.retryAfter;
-	if ('body' in f)
-		return respondAnswer({
-			status: f.status,
-			body: f.body,
-			contentType: f.contentType,
-			headers: extra,
-		});
-	if (f.status === 429) {
-		// Azure API Management's rate-limit answer (always JSON, like its 401).
-		const when =
-			f.retryAfter !== undefined && /^\d+$/.test(f.retryAfter)
-				? `in ${f.retryAfter} seconds`
-				: 'later';
-		const body = JSON.stringify({
-			statusCode: 429,
-			message: `Rate limit is exceeded. Try again ${when}.`,
-		});
-		return { status: 429, headers: { ...extra, 'Content-Type': JSON_CT }, body };
-	}
+	if ('body' in f) return respondAnswer({ ...f, headers: extra });
+	if (f.status === 429) return gatewayRateLimited(f.retryAfter, extra);
 	const [code, message] = ERROR_CODES[f.status] || ['Error', STATUS_CODES[f.status] || 'Error'];
 	return errorAnswer(new ApiError(f.status, code, message, [], extra), xml);
 }
@@ -162,9 +143,41 @@ function changeEntries(ctx, f, a, index) {
 function otherConsignmentAnswer(ctx, f, xml) {
 	const c = ctx.store.lookup(f.reference);
 	if (!c) return errorAnswer(itemNotFound(f.reference), xml);
-	return answer(200, consignmentDetail(ctx, c), xml, (data) =>
-		toXmlDocument('Consignment', null, data),
-	);
+	return answer(200, consignmentDetail(ctx, c), xml, 'Consignment');
+}
+
+/**
+ * Where the subscription key may go: a redirect to another origin (a gateway or proxy), or an
+ * error quoting the key received (echoKey).
+ * @param {any} f normalised fault @param {string} key the subscription key the request carried
+ * @param {boolean} xml negotiated answer format @returns {Answer}
+ */
+function keyFaultAnswer(f, key, xml) {
+	const headers = { ...(f.headers || {}) };
+	const text = (/** @type {string} */ type, /** @type {string} */ body) => ({
+		status: f.status,
+		headers: {
+			...headers,
+			...(f.kind === 'redirect' && { Location: f.location }),
+			'Content-Type': type,
+		},
+		body,
+	});
+	if (f.kind === 'redirect') return text('text/plain', `Moved to ${f.location}`);
+	const quoted = `subscription key ${key}`;
+	if (f.where === 'html') {
+		const title = `${f.status} ${STATUS_CODES[f.status] || 'Error'} for ${quoted}`;
+		return text(
+			'text/html',
+			`<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`,
+		);
+	}
+	const refused = `Refused ${quoted}`;
+	const [message, details] =
+		f.where === 'details'
+			? ['The request was refused', [detail('AccessDenied', 'ocp-apim-subscription-key', refused)]]
+			: [refused, []];
+	return errorAnswer(new ApiError(f.status, 'AccessDenied', message, details, headers), xml);
 }
 
 /**
@@ -199,4 +212,4 @@ function faultAnswer(ctx, f, rec, processed, index) {
 	return { ...processed, body: a.render(entries, a.xml), list: { ...a, entries } };
 }
 
-module.exports = { faultAnswer, respondAnswer, statusAnswer, htmlAnswer };
+module.exports = { faultAnswer };

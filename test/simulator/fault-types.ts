@@ -14,6 +14,11 @@ export interface FaultBase {
 	times?: number;
 }
 
+/** A fault that changes the answer of a processed request: only when 'after' exists. */
+interface AfterFault extends FaultBase {
+	when?: 'after';
+}
+
 /** An HTTP error status. Default when: 'after' for 500, 'before' for any other status. */
 export interface StatusFault extends FaultBase {
 	kind: 'status';
@@ -48,39 +53,35 @@ export interface HangFault extends FaultBase {
 	when?: FaultWhen;
 }
 /** Processed, then 200 with a broken body in `format` (default: the negotiated one). */
-export interface MalformedFault extends FaultBase {
+export interface MalformedFault extends AfterFault {
 	kind: 'malformed';
 	format?: 'json' | 'xml';
 	/** truncated (default): the first half; garbled: NUL and stray brackets in the middle */
 	variant?: 'truncated' | 'garbled';
 	headers?: Record<string, string>;
-	when?: 'after';
 }
 /** Processed; the answer omits `drop` (default 1) summaries. */
-export interface FewerFault extends FaultBase {
+export interface FewerFault extends AfterFault {
 	kind: 'fewer';
 	drop?: number;
 	/** default 'last' */
 	which?: 'last' | 'first' | 'random';
 	/** for 'random'; default: the allocation request index + 1 */
 	seed?: number;
-	when?: 'after';
 }
 /** Processed; summaries in another order (a list of 0 or 1 stays as it is). */
-export interface ShuffleFault extends FaultBase {
+export interface ShuffleFault extends AfterFault {
 	kind: 'shuffle';
 	/** default 'reverse'; 'rotate' moves the first to the end; 'random' (seeded) never keeps the order */
 	order?: 'reverse' | 'rotate' | 'random';
 	seed?: number;
-	when?: 'after';
 }
 /** Processed; one more success summary, for a reference not sent (default EC-NOT-SENT-<n>, n from 1 per reset). */
-export interface ExtraFault extends FaultBase {
+export interface ExtraFault extends AfterFault {
 	kind: 'extra';
 	reference?: string;
 	/** default 'end' */
 	position?: 'end' | 'start';
-	when?: 'after';
 }
 /**
  * Processed; one entry of the list answer (Allocation Summary or WithMessage result) again, at
@@ -88,22 +89,20 @@ export interface ExtraFault extends FaultBase {
  * success becomes StatusCode 400 "Could not be booked with courier." / IsSuccess false, a
  * failure a success summary with tracking `TRKX…` / IsSuccess true). A list call answer only.
  */
-export interface DuplicateFault extends FaultBase {
+export interface DuplicateFault extends AfterFault {
 	kind: 'duplicate';
 	/** index of the entry repeated (default 0; negative counts from the end); none there: unchanged */
 	entry?: number;
 	/** default false: the same entry */
 	conflicting?: boolean;
-	when?: 'after';
 }
 /**
  * GET /consignments/{ref} (any consignment unless `path`) answered 200 with the consignment
  * `reference` instead (its detail, JSON or XML per Accept; unknown: 404).
  */
-export interface OtherConsignmentFault extends FaultBase {
+export interface OtherConsignmentFault extends AfterFault {
 	kind: 'otherConsignment';
 	reference: string;
-	when?: 'after';
 }
 /** A proxy's HTML error page (text/html, `<title>502 Bad Gateway</title>`). Default status 502, when 'before'. */
 export interface HtmlFault extends FaultBase {

@@ -10,18 +10,7 @@
  * server.js does the socket-level ones (drop, hang).
  */
 
-/**
- * @typedef {object} RawAnswer
- * @property {number} [status] HTTP status (default 500)
- * @property {string | Buffer | object | null} [body] string/Buffer sent as is; an object is
- *   sent as JSON; null/undefined/'' → empty body
- * @property {Record<string, string>} [headers] extra headers, e.g. { 'Retry-After': '1' }
- * @property {string} [contentType] default: JSON for an object body, XML for a string
- *   starting with '<', none for an empty body, else text/plain
- * @property {string | RegExp} [path] only requests whose path matches (string: case-insensitive
- *   equality) consume this answer; others are handled normally
- */
-
+/** @typedef {import('./types').RawAnswer} RawAnswer */
 /**
  * @typedef {object} Answer
  * @property {number} status
@@ -39,22 +28,8 @@
  *   result, success for failure and failure for success (fault 'duplicate', conflicting)
  */
 
-const { normalizeKeyFault, KEY_FAULT_KINDS } = require('./key-faults');
-
-const KINDS = [
-	...['status', 'drop', 'hang', 'malformed', 'fewer', 'shuffle', 'extra', 'duplicate'],
-	...['otherConsignment', 'html', 'raw'],
-	...KEY_FAULT_KINDS,
-];
 /** Kinds that only exist after processing (they change the answer of a processed request). */
-const AFTER_ONLY = new Set([
-	'malformed',
-	'fewer',
-	'shuffle',
-	'extra',
-	'duplicate',
-	'otherConsignment',
-]);
+const AFTER_ONLY = ['malformed', 'fewer', 'shuffle', 'extra', 'duplicate', 'otherConsignment'];
 /** The requests an 'otherConsignment' fault applies to unless it has a path: GET /consignments/{ref}. */
 const CONSIGNMENT_GET = /^\/consignments\/[^/]+\/?$/i;
 /**
@@ -93,8 +68,117 @@ function check(ok, message) {
 }
 const isInt = (/** @type {unknown} */ v, min = 0) =>
 	Number.isInteger(v) && /** @type {number} */ (v) >= min;
-const oneOf = (/** @type {unknown} */ v, /** @type {unknown[]} */ list) =>
-	v === undefined || list.includes(v);
+const isStatus = (/** @type {any} */ v, min = 100) => isInt(v, min) && v <= 599;
+const text = (/** @type {unknown} */ v) => typeof v === 'string' && v !== '';
+/** @param {(v: any) => boolean} ok */
+const optional = (ok) => (/** @type {unknown} */ v) => v === undefined || ok(v);
+/** @param {unknown[]} list */
+const among = (list) => optional((v) => list.includes(v));
+/** A check that a value, when given, is one of `list`, and what it says. @param {string[]} list @returns {[(v: any) => boolean, string]} */
+const oneOf = (list) => [
+	among(list),
+	`must be '${list.slice(0, -1).join("', '")}' or '${list.at(-1)}'`,
+];
+
+const REDIRECT_STATUS = [301, 302, 303, 307, 308];
+const ECHO_PLACES = ['message', 'details', 'html'];
+
+/** @type {[[string, (v: any) => boolean, string][], (f: any) => object]} drop and hang */
+const SOCKET_LEVEL = [
+	[
+		['bytes', optional(isInt), 'must be a non-negative integer'],
+		['ms', optional((v) => Number.isFinite(v) && v >= 0), 'must be a non-negative number'],
+	],
+	() => ({}),
+];
+
+/**
+ * Per kind: its fields' checks [field, check, what it must be], and its defaults (from the
+ * fault as given; `when` is only the default of a `when` not given, else 'after').
+ * @type {Record<string, [[string, (v: any) => boolean, string][], (f: any) => object]>}
+ */
+const KIND_SPECS = {
+	status: [
+		[
+			['status', isStatus, 'must be an HTTP status (100-599)'],
+			[
+				'retryAfter',
+				optional((v) => typeof v === 'string' || isInt(v)),
+				'must be a header value (string) or seconds',
+			],
+		],
+		(f) => ({
+			when: f.status === 500 ? 'after' : 'before',
+			...(typeof f.retryAfter === 'number' && { retryAfter: String(f.retryAfter) }),
+		}),
+	],
+	drop: SOCKET_LEVEL,
+	hang: SOCKET_LEVEL,
+	malformed: [
+		[
+			['format', ...oneOf(['json', 'xml'])],
+			['variant', ...oneOf(['truncated', 'garbled'])],
+		],
+		(f) => ({ variant: f.variant ?? 'truncated' }),
+	],
+	fewer: [
+		[
+			['drop', optional(isInt), 'must be a non-negative integer'],
+			['which', ...oneOf(['last', 'first', 'random'])],
+		],
+		(f) => ({ drop: f.drop ?? 1, which: f.which ?? 'last' }),
+	],
+	shuffle: [
+		[['order', ...oneOf(['reverse', 'rotate', 'random'])]],
+		(f) => ({ order: f.order ?? 'reverse' }),
+	],
+	extra: [
+		[
+			['reference', optional(text), 'must be a non-empty string'],
+			['position', ...oneOf(['end', 'start'])],
+		],
+		(f) => ({ position: f.position ?? 'end' }),
+	],
+	duplicate: [
+		[
+			[
+				'entry',
+				optional(Number.isInteger),
+				'must be an integer (an index; negative counts from the end)',
+			],
+			['conflicting', optional((v) => typeof v === 'boolean'), 'must be a boolean'],
+		],
+		(f) => ({ entry: f.entry ?? 0, conflicting: f.conflicting ?? false }),
+	],
+	otherConsignment: [
+		[['reference', text, '(the consignment to answer with) is required']],
+		(f) => ({ path: f.path ?? CONSIGNMENT_GET, method: 'GET' }),
+	],
+	html: [
+		[['status', optional(isStatus), 'must be an HTTP status']],
+		(f) => ({ status: f.status ?? 502, when: 'before' }),
+	],
+	raw: [
+		[['status', optional(isStatus), 'must be an HTTP status']],
+		(f) => ({ status: f.status ?? 500, when: 'before' }),
+	],
+	// Where the subscription key may go: another origin, or quoted back in an error.
+	redirect: [
+		[
+			['location', text, 'must be a non-empty string'],
+			['status', among(REDIRECT_STATUS), `must be one of ${REDIRECT_STATUS.join(', ')}`],
+		],
+		(f) => ({ status: f.status ?? 302, when: 'before' }),
+	],
+	echoKey: [
+		[
+			['where', among(ECHO_PLACES), `must be one of ${ECHO_PLACES.join(', ')}`],
+			['status', optional((v) => isStatus(v, 400)), 'must be an HTTP error status (400-599)'],
+		],
+		(f) => ({ where: f.where ?? 'message', status: f.status ?? 403, when: 'before' }),
+	],
+};
+const KINDS = Object.keys(KIND_SPECS);
 
 /**
  * Validate a fault and fill in its defaults (a new object; the input is not changed).
@@ -104,118 +188,23 @@ const oneOf = (/** @type {unknown} */ v, /** @type {unknown[]} */ list) =>
 function normalizeFault(f) {
 	check(f !== null && typeof f === 'object' && !Array.isArray(f), 'a fault must be an object');
 	check(KINDS.includes(f.kind), `unknown kind ${String(f.kind)} (one of ${KINDS.join(', ')})`);
-	check(oneOf(f.when, ['before', 'after']), `${f.kind}: when must be 'before' or 'after'`);
+	check(among(['before', 'after'])(f.when), `${f.kind}: when must be 'before' or 'after'`);
 	check(
-		f.path === undefined || typeof f.path === 'string' || f.path instanceof RegExp,
+		optional((p) => typeof p === 'string' || p instanceof RegExp)(f.path),
 		'path must be a string or RegExp',
 	);
-	check(f.times === undefined || isInt(f.times, 1), 'times must be a positive integer');
-	check(f.seed === undefined || Number.isFinite(f.seed), 'seed must be a number');
+	check(optional((t) => isInt(t, 1))(f.times), 'times must be a positive integer');
+	check(optional(Number.isFinite)(f.seed), 'seed must be a number');
 	check(
-		f.headers === undefined || (typeof f.headers === 'object' && f.headers !== null),
+		optional((h) => typeof h === 'object' && h !== null)(f.headers),
 		'headers must be an object',
 	);
-	const n = { ...f };
-	delete n.times;
-	switch (f.kind) {
-		case 'status':
-			check(
-				isInt(f.status, 100) && f.status <= 599,
-				'status: status must be an HTTP status (100-599)',
-			);
-			check(
-				f.retryAfter === undefined || typeof f.retryAfter === 'string' || isInt(f.retryAfter),
-				'status: retryAfter must be a header value (string) or seconds',
-			);
-			if (typeof f.retryAfter === 'number') n.retryAfter = String(f.retryAfter);
-			n.when = f.when ?? (f.status === 500 ? 'after' : 'before');
-			break;
-		case 'drop':
-		case 'hang':
-			check(
-				f.bytes === undefined || isInt(f.bytes),
-				`${f.kind}: bytes must be a non-negative integer`,
-			);
-			check(
-				f.ms === undefined || (Number.isFinite(f.ms) && f.ms >= 0),
-				`${f.kind}: ms must be a non-negative number`,
-			);
-			n.when = f.when ?? 'after';
-			break;
-		case 'malformed':
-			check(oneOf(f.format, ['json', 'xml']), "malformed: format must be 'json' or 'xml'");
-			check(
-				oneOf(f.variant, ['truncated', 'garbled']),
-				"malformed: variant must be 'truncated' or 'garbled'",
-			);
-			n.variant = f.variant ?? 'truncated';
-			break;
-		case 'fewer':
-			check(f.drop === undefined || isInt(f.drop), 'fewer: drop must be a non-negative integer');
-			check(
-				oneOf(f.which, ['last', 'first', 'random']),
-				"fewer: which must be 'last', 'first' or 'random'",
-			);
-			n.drop = f.drop ?? 1;
-			n.which = f.which ?? 'last';
-			break;
-		case 'shuffle':
-			check(
-				oneOf(f.order, ['reverse', 'rotate', 'random']),
-				"shuffle: order must be 'reverse', 'rotate' or 'random'",
-			);
-			n.order = f.order ?? 'reverse';
-			break;
-		case 'extra':
-			check(
-				f.reference === undefined || (typeof f.reference === 'string' && f.reference !== ''),
-				'extra: reference must be a non-empty string',
-			);
-			check(oneOf(f.position, ['end', 'start']), "extra: position must be 'end' or 'start'");
-			n.position = f.position ?? 'end';
-			break;
-		case 'duplicate':
-			check(
-				f.entry === undefined || Number.isInteger(f.entry),
-				'duplicate: entry must be an integer (an index; negative counts from the end)',
-			);
-			check(
-				f.conflicting === undefined || typeof f.conflicting === 'boolean',
-				'duplicate: conflicting must be a boolean',
-			);
-			n.entry = f.entry ?? 0;
-			n.conflicting = f.conflicting ?? false;
-			break;
-		case 'otherConsignment':
-			check(
-				typeof f.reference === 'string' && f.reference !== '',
-				'otherConsignment: reference (the consignment to answer with) is required',
-			);
-			n.path = f.path ?? CONSIGNMENT_GET;
-			n.method = 'GET';
-			break;
-		case 'html':
-			check(
-				f.status === undefined || (isInt(f.status, 100) && f.status <= 599),
-				'html: status must be an HTTP status',
-			);
-			n.status = f.status ?? 502;
-			n.when = f.when ?? 'before';
-			break;
-		case 'raw':
-			check(
-				f.status === undefined || (isInt(f.status, 100) && f.status <= 599),
-				'raw: status must be an HTTP status',
-			);
-			n.status = f.status ?? 500;
-			n.when = f.when ?? 'before';
-			break;
-		case 'redirect':
-		case 'echoKey':
-			normalizeKeyFault(f, n, check);
-			break;
-	}
-	if (AFTER_ONLY.has(f.kind)) {
+	const [checks, defaults] = KIND_SPECS[f.kind];
+	for (const [field, ok, must] of checks) check(ok(f[field]), `${f.kind}: ${field} ${must}`);
+	const { times, ...given } = f;
+	const fixed = /** @type {any} */ (defaults(f));
+	const n = { ...given, ...fixed, when: f.when ?? fixed.when ?? 'after' };
+	if (AFTER_ONLY.includes(f.kind)) {
 		check(
 			f.when === undefined || f.when === 'after',
 			`${f.kind}: only when 'after' exists (the request is processed)`,

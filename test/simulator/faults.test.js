@@ -3,23 +3,11 @@
 const xml2js = require('xml2js');
 const { startSimulator, randomFaultPlan } = require('./index');
 
-const KEY = 'test-key';
-const ALLOCATE = '/allocation/allocatewithcarrierservice';
-const H = { 'ocp-apim-subscription-key': KEY, 'electio-api-version': '1.1' };
-const JSON_H = { ...H, 'content-type': 'application/json', accept: 'application/json' };
+const { KEY, H, JSON_H, client, refOf, sleep } = require('./test-kit');
 
 let sim;
-const url = (p) => sim.baseUrl + p;
-const put = (refs, opts = {}) =>
-	fetch(url(ALLOCATE), {
-		method: 'PUT',
-		headers: opts.headers || JSON_H,
-		body: JSON.stringify({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: refs }),
-		signal: opts.signal,
-	});
+const { url, allocate: put } = client(() => sim);
 const state = (ref) => sim.consignment(ref).state;
-const refOf = (s) => decodeURIComponent(s.ApiLinks[0].Href.split('/').pop());
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const REFS = ['EC-1', 'EC-2', 'EC-3', 'EC-4'];
 
 beforeAll(async () => {
@@ -72,13 +60,8 @@ test('status: 429 with/without Retry-After, 502/503/504 before (nothing changed)
 		faultsAppliedTotal: 5,
 		faultsPending: 0,
 	});
-	expect(sim.requests.map((q) => [q.fault, q.status])).toEqual([
-		['status', 429],
-		['status', 429],
-		['status', 502],
-		['status', 503],
-		['status', 504],
-	]);
+	const statuses = [429, 429, 502, 503, 504];
+	expect(sim.requests.map((q) => [q.fault, q.status])).toEqual(statuses.map((s) => ['status', s]));
 	expect((await put(['EC-1'])).status).toBe(200);
 	expect(sim.requests[5].fault).toBeUndefined();
 });
@@ -126,13 +109,11 @@ test('hang: past the client timeout before/after; with ms answers late; a gone c
 		{ kind: 'hang', ms: 60, when: 'before' },
 		{ kind: 'hang', ms: 80, when: 'before' },
 	]);
-	await expect(put(['EC-1'], { signal: AbortSignal.timeout(50) })).rejects.toThrow(
-		/timeout|aborted/i,
-	);
+	const timesOut = (ref) =>
+		expect(put([ref], { signal: AbortSignal.timeout(50) })).rejects.toThrow(/timeout|aborted/i);
+	await timesOut('EC-1');
 	expect(state('EC-1')).toBe('Unallocated');
-	await expect(put(['EC-2'], { signal: AbortSignal.timeout(50) })).rejects.toThrow(
-		/timeout|aborted/i,
-	);
+	await timesOut('EC-2');
 	expect(state('EC-2')).toBe('Allocated');
 	const t0 = Date.now();
 	const r = await put(['EC-3']);
@@ -316,17 +297,12 @@ test('close() is prompt with hung requests pending (no answer, and a long ms)', 
 	const own = await startSimulator({ apiKey: KEY, autoCreate: /^EC-/ });
 	own.injectFaults([{ kind: 'hang' }, { kind: 'hang', ms: 60_000, when: 'before' }]);
 	const send = () =>
-		fetch(own.baseUrl + ALLOCATE, {
-			method: 'PUT',
-			headers: JSON_H,
-			body: JSON.stringify({
-				MpdCarrierServiceReference: 'CX_NDS',
-				ConsignmentReferences: ['EC-1'],
-			}),
-		}).then(
-			() => 'answered',
-			() => 'failed',
-		);
+		client(() => own)
+			.allocate(['EC-1'])
+			.then(
+				() => 'answered',
+				() => 'failed',
+			);
 	const pending = [send(), send()];
 	while (own.requestCount < 2) await sleep(5);
 	const t0 = Date.now();
@@ -343,16 +319,7 @@ test('redirect: the status and Location given, nothing processed; echoKey quotes
 		{ kind: 'echoKey', where: 'details', status: 401 },
 		{ kind: 'echoKey', where: 'html', status: 502 },
 	]);
-	const noFollow = () =>
-		fetch(url(ALLOCATE), {
-			method: 'PUT',
-			headers: JSON_H,
-			body: JSON.stringify({
-				MpdCarrierServiceReference: 'CX_NDS',
-				ConsignmentReferences: ['EC-1'],
-			}),
-			redirect: 'manual',
-		});
+	const noFollow = () => put(['EC-1'], { redirect: 'manual' });
 	let r = await noFollow();
 	expect([r.status, r.headers.get('location')]).toEqual([302, 'http://127.0.0.1:9/elsewhere?x=1']);
 	await r.text();

@@ -28,30 +28,45 @@ const { NS } = require('./xml');
 
 const UNKNOWN_REFERENCE_MODES = ['summary', 'omit', 'reject'];
 
-/** Validators of the options that may change at run time (setOption). */
+/** @param {unknown[]} list */
+const oneOf = (list) => (/** @type {any} */ v) => list.includes(v);
+/**
+ * The options that may change at run time (setOption): their default and their check. The
+ * others (port, host, consignments, carrierServices, serviceGroups, latency) are start-only.
+ * @type {Record<string, [any, (v: any) => boolean]>}
+ */
 const MUTABLE = {
-	apiKey: (/** @type {any} */ v) => typeof v === 'string' && v !== '',
-	unknownReference: (/** @type {any} */ v) => UNKNOWN_REFERENCE_MODES.includes(v),
-	recordBodies: (/** @type {any} */ v) => typeof v === 'boolean',
-	maxRecordedRequests: (/** @type {any} */ v) => typeof v === 'number' && v >= 0,
-	carrierServiceNameField: (/** @type {any} */ v) => v === 'Name' || v === 'CarrierServiceName',
-	carrierServicesAnswer: (/** @type {any} */ v) =>
-		['wrapper', 'array', 'failure', 'notFound'].includes(v),
-	failureWording: (/** @type {any} */ v) => v === 'documented' || v === 'descriptive',
-	stateNames: (/** @type {any} */ v) => v === 'enum' || v === 'display',
-	allocationAnswer: (/** @type {any} */ v) => ['ok', 'accepted', 'acceptedEmpty'].includes(v),
-	oneConsignmentRefusal: (/** @type {any} */ v) => ['summary', 'error', 'conflict'].includes(v),
-	shippingDate: (/** @type {any} */ v) => v instanceof Date && !isNaN(v.getTime()),
-	linkBaseUrl: (/** @type {any} */ v) => typeof v === 'string' && /^https?:\/\//.test(v),
-	autoCreate: (/** @type {any} */ v) => v === null || v instanceof RegExp,
-	controlRoutes: (/** @type {any} */ v) => typeof v === 'boolean',
-	onRequest: (/** @type {any} */ v) => v === null || typeof v === 'function',
-	labelContentType: (/** @type {any} */ v) => typeof v === 'string',
-	searchPages: (/** @type {any} */ v) => ['faithful', 'repeat', 'endless'].includes(v),
-	searchCount: (/** @type {any} */ v) => v === 'all' || (Number.isInteger(v) && v >= 0),
-	compressAnswers: (/** @type {any} */ v) => v === 'none' || v === 'gzip',
-	manifestFromQueryVerb: (/** @type {any} */ v) => v === 'POST' || v === 'PUT',
+	apiKey: [undefined, (v) => typeof v === 'string' && v !== ''],
+	unknownReference: ['summary', oneOf(UNKNOWN_REFERENCE_MODES)],
+	recordBodies: [true, (v) => typeof v === 'boolean'],
+	maxRecordedRequests: [Infinity, (v) => typeof v === 'number' && v >= 0],
+	carrierServiceNameField: ['Name', oneOf(['Name', 'CarrierServiceName'])],
+	carrierServicesAnswer: ['wrapper', oneOf(['wrapper', 'array', 'failure', 'notFound'])],
+	failureWording: ['documented', oneOf(['documented', 'descriptive'])],
+	stateNames: ['enum', oneOf(['enum', 'display'])],
+	allocationAnswer: ['ok', oneOf(['ok', 'accepted', 'acceptedEmpty'])],
+	oneConsignmentRefusal: ['summary', oneOf(['summary', 'error', 'conflict'])],
+	shippingDate: [undefined, (v) => v instanceof Date && !isNaN(v.getTime())],
+	linkBaseUrl: [DEFAULT_LINK_BASE_URL, (v) => typeof v === 'string' && /^https?:\/\//.test(v)],
+	autoCreate: [null, (v) => v === null || v instanceof RegExp],
+	controlRoutes: [false, (v) => typeof v === 'boolean'],
+	onRequest: [null, (v) => v === null || typeof v === 'function'],
+	labelContentType: ['send', (v) => typeof v === 'string'],
+	searchPages: ['faithful', oneOf(['faithful', 'repeat', 'endless'])],
+	searchCount: ['all', (v) => v === 'all' || (Number.isInteger(v) && v >= 0)],
+	compressAnswers: ['none', oneOf(['none', 'gzip'])],
+	manifestFromQueryVerb: ['POST', oneOf(['POST', 'PUT'])],
 };
+/** Kept by the store (autoCreate) or the context (onRequest), not in ctx.options. */
+const NOT_IN_OPTIONS = ['autoCreate', 'onRequest'];
+
+/** A value as setOption and the start take it: dates from text or a number, no trailing slash. @param {string} name @param {any} v */
+const coerce = (name, v) =>
+	name === 'shippingDate' && (typeof v === 'string' || typeof v === 'number')
+		? new Date(v)
+		: name === 'linkBaseUrl' && typeof v === 'string'
+			? v.replace(/\/+$/, '')
+			: v;
 
 function newCounters() {
 	return {
@@ -76,29 +91,14 @@ function newCounters() {
 
 /** @param {any} o */
 function initialOptions(o) {
-	const opts = {
-		apiKey: o.apiKey,
-		unknownReference: o.unknownReference ?? 'summary',
-		recordBodies: o.recordBodies ?? true,
-		maxRecordedRequests: o.maxRecordedRequests ?? Infinity,
-		carrierServiceNameField: o.carrierServiceNameField ?? 'Name',
-		carrierServicesAnswer: o.carrierServicesAnswer ?? 'wrapper',
-		failureWording: o.failureWording ?? 'documented',
-		stateNames: o.stateNames ?? 'enum',
-		allocationAnswer: o.allocationAnswer ?? 'ok',
-		oneConsignmentRefusal: o.oneConsignmentRefusal ?? 'summary',
-		shippingDate: o.shippingDate !== undefined ? new Date(o.shippingDate) : defaultShippingDate(),
-		linkBaseUrl: (o.linkBaseUrl ?? DEFAULT_LINK_BASE_URL).replace(/\/+$/, ''),
-		controlRoutes: o.controlRoutes ?? false,
-		labelContentType: o.labelContentType ?? 'send',
-		searchPages: o.searchPages ?? 'faithful',
-		searchCount: o.searchCount ?? 'all',
-		compressAnswers: o.compressAnswers ?? 'none',
-		manifestFromQueryVerb: o.manifestFromQueryVerb ?? 'POST',
-	};
-	for (const [name, value] of Object.entries(opts)) {
-		if (!MUTABLE[/** @type {keyof typeof MUTABLE} */ (name)](value))
-			throw new TypeError(`Invalid simulator option ${name}: ${String(value)}`);
+	/** @type {Record<string, any>} */
+	const opts = {};
+	for (const [name, [fallback, check]] of Object.entries(MUTABLE)) {
+		if (NOT_IN_OPTIONS.includes(name)) continue;
+		const value = coerce(name, o[name] ?? fallback);
+		opts[name] = name === 'shippingDate' && value === undefined ? defaultShippingDate() : value;
+		if (!check(opts[name]))
+			throw new TypeError(`Invalid simulator option ${name}: ${String(opts[name])}`);
 	}
 	return opts;
 }
@@ -168,34 +168,20 @@ async function startSimulator(options) {
 			store.reset();
 		},
 		setOption(name, value) {
-			const check = MUTABLE[/** @type {keyof typeof MUTABLE} */ (name)];
-			if (!check) throw new TypeError(`Unknown or read-only simulator option: ${name}`);
-			/** @type {any} */
-			let v = value;
-			if (name === 'shippingDate' && (typeof v === 'string' || typeof v === 'number'))
-				v = new Date(v);
-			if (name === 'linkBaseUrl' && typeof v === 'string') v = v.replace(/\/+$/, '');
-			if (!check(v))
+			if (!Object.hasOwn(MUTABLE, name))
+				throw new TypeError(`Unknown or read-only simulator option: ${name}`);
+			const v = coerce(name, value);
+			if (!MUTABLE[name][1](v))
 				throw new TypeError(`Invalid value for simulator option ${name}: ${String(value)}`);
 			if (name === 'autoCreate') store.setAutoCreate(/** @type {RegExp | null} */ (v));
 			else if (name === 'onRequest') ctx.onRequest = /** @type {any} */ (v);
 			else /** @type {any} */ (ctx.options)[name] = v;
 		},
-		consignment(reference) {
-			return store.get(reference);
-		},
-		quotesFor(reference) {
-			return store.quotesFor(reference);
-		},
-		addConsignments(list, opts) {
-			store.add(list, !!(opts && opts.persist));
-		},
-		issueQuote(consignmentReference, serviceReference) {
-			return store.issueQuote(consignmentReference, serviceReference);
-		},
-		carrierServices() {
-			return store.publicServices(ctx.options.carrierServiceNameField);
-		},
+		consignment: (reference) => store.get(reference),
+		quotesFor: (reference) => store.quotesFor(reference),
+		addConsignments: (list, opts) => store.add(list, !!(opts && opts.persist)),
+		issueQuote: (consignment, service) => store.issueQuote(consignment, service),
+		carrierServices: () => store.publicServices(ctx.options.carrierServiceNameField),
 		failNext(answer, times = 1) {
 			if (!Number.isInteger(times) || times < 1)
 				throw new TypeError('times must be a positive integer');
@@ -203,21 +189,11 @@ async function startSimulator(options) {
 				anyPath: true,
 			});
 		},
-		injectFaults(faults) {
-			ctx.faults.inject(faults);
-		},
-		setFaultPlan(plan) {
-			ctx.faults.setPlan(plan ?? null);
-		},
-		pendingFaults() {
-			return ctx.faults.list();
-		},
-		clearFaults() {
-			ctx.faults.clear();
-		},
-		setLatency(latency) {
-			ctx.latency.set(latency);
-		},
+		injectFaults: (faults) => ctx.faults.inject(faults),
+		setFaultPlan: (plan) => ctx.faults.setPlan(plan ?? null),
+		pendingFaults: () => ctx.faults.list(),
+		clearFaults: () => ctx.faults.clear(),
+		setLatency: (latency) => ctx.latency.set(latency),
 		consignmentStates() {
 			/** @type {Record<string, number>} */
 			const counts = {};
@@ -227,22 +203,14 @@ async function startSimulator(options) {
 		stats() {
 			const c = ctx.counters;
 			const busySeconds = c.busyMs / 1000;
+			const { trackingCounter, busyMs, ...counted } = c;
 			return {
-				requests: c.requests,
-				allocationRequests: c.allocationRequests,
-				summaries: c.summaries,
-				consignmentsAllocated: c.consignmentsAllocated,
-				consignmentsFailed: c.consignmentsFailed,
-				consignmentsInWrongState: c.consignmentsInWrongState,
-				consignmentsNotFound: c.consignmentsNotFound,
+				...counted,
 				consignmentsKnown: store.consignments.size,
 				faultsApplied: { ...c.faultsApplied },
-				faultsAppliedTotal: c.faultsAppliedTotal,
 				faultsPending: ctx.faults.pending,
 				byStatus: { ...c.byStatus },
 				latency: ctx.latency.stats(),
-				bytesIn: c.bytesIn,
-				bytesOut: c.bytesOut,
 				busyMs: Math.round(c.busyMs * 1000) / 1000,
 				uptimeMs: Date.now() - ctx.startedAt,
 				requestsPerBusySecond: busySeconds > 0 ? Math.round(c.requests / busySeconds) : 0,

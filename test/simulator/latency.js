@@ -8,15 +8,9 @@
  * not processed. Everything is off (0 / no limit) unless configured.
  */
 
-const JSON_CT = 'application/json; charset=utf-8';
+const { gatewayRateLimited } = require('./errors');
 
-/**
- * @typedef {object} LatencyConfig
- * @property {number} perRequestMs time per request (ms)
- * @property {number} perConsignmentMs time per consignment reference in the request body (ms)
- * @property {number} concurrentRequestLimit requests per key in flight at most (0 = no limit)
- * @property {number} retryAfterSeconds the `Retry-After` of a 429 from the limit (whole seconds)
- */
+/** @typedef {import('./types').LatencyConfig} LatencyConfig */
 
 /** @type {LatencyConfig} */
 const OFF = {
@@ -131,14 +125,7 @@ class LatencyModel {
 		const current = this.inFlight.get(key) || 0;
 		if (limit > 0 && current >= limit) {
 			this.rateLimited++;
-			const seconds = String(retryAfterSeconds);
-			const body = JSON.stringify({
-				statusCode: 429,
-				message: `Rate limit is exceeded. Try again in ${seconds} seconds.`,
-			});
-			return {
-				answer: { status: 429, headers: { 'Retry-After': seconds, 'Content-Type': JSON_CT }, body },
-			};
+			return { answer: gatewayRateLimited(String(retryAfterSeconds)) };
 		}
 		this.inFlight.set(key, current + 1);
 		this.total++;

@@ -1,32 +1,16 @@
 'use strict';
 /* Self-test of the simulator's latency model and concurrent-request limit (latency.js). */
-const { spawn } = require('child_process');
-const path = require('path');
 const { performance } = require('perf_hooks');
 const { startSimulator } = require('./index');
 const { countConsignments } = require('./latency');
+const { KEY, ALLOCATE, JSON_H, client, sleep, startCli } = require('./test-kit');
 
-const KEY = 'test-key';
-const ALLOCATE = '/allocation/allocatewithcarrierservice';
-const JSON_H = {
-	'ocp-apim-subscription-key': KEY,
-	'electio-api-version': '1.1',
-	'content-type': 'application/json',
-	accept: 'application/json',
-};
 const refs = (prefix, n) => Array.from({ length: n }, (_, i) => `EC-${prefix}-${i + 1}`);
 const body = (list) =>
 	JSON.stringify({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: list });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let sim;
-const put = (list, opts = {}) =>
-	fetch(sim.baseUrl + ALLOCATE, {
-		method: 'PUT',
-		headers: opts.headers || JSON_H,
-		body: body(list),
-		signal: opts.signal,
-	});
+const { allocate: put, get } = client(() => sim);
 
 /** Wall time of one request, ms. */
 async function timed(fn) {
@@ -55,7 +39,7 @@ test('counts the consignments of JSON and XML bodies', () => {
 
 test('time per request + time per consignment, within bounds; off after setLatency(null)', async () => {
 	// start value: 40 ms per request
-	let t = await timed(() => fetch(sim.baseUrl + '/carrierservices', { headers: JSON_H }));
+	let t = await timed(() => get('/carrierservices', JSON_H));
 	expect(t.status).toBe(200);
 	expect(t.ms).toBeGreaterThanOrEqual(39);
 	expect(t.ms).toBeLessThan(40 + 250);
@@ -162,31 +146,10 @@ test('setLatency validates', () => {
 });
 
 test('CLI flags and control routes', async () => {
-	const args = [
-		'--port',
-		'0',
-		'--api-key',
-		'cli-key',
-		'--auto-create',
-		'^EC-',
-		'--latency-per-request',
-		'150',
-		'--concurrent-request-limit',
-		'1',
-		'--retry-after',
-		'3',
-	];
-	const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), ...args]);
+	const args = ['--port', '0', '--api-key', 'cli-key', '--auto-create', '^EC-'];
+	const latency = ['--latency-per-request', '150', '--concurrent-request-limit', '1'];
+	const { baseUrl, stop } = await startCli([...args, ...latency, '--retry-after', '3']);
 	try {
-		const baseUrl = await new Promise((resolve, reject) => {
-			let out = '';
-			child.stdout.on('data', (d) => {
-				out += d;
-				const m = /listening on (\S+)\n/.exec(out);
-				if (m) resolve(m[1]);
-			});
-			child.once('exit', (code) => reject(new Error(`exited ${code}`)));
-		});
 		const control = async (method, route, payload) => {
 			const r = await fetch(`${baseUrl}/__simulator/${route}`, {
 				method,
@@ -225,8 +188,6 @@ test('CLI flags and control routes', async () => {
 			rateLimited: 0,
 		});
 	} finally {
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		expect(await exited).toBe(0);
+		expect(await stop()).toBe(0);
 	}
 });

@@ -1,54 +1,50 @@
 'use strict';
 /**
- * The API proper: header checks, then the route table built from the endpoint modules.
- * Adding endpoints: a module exporting `routes` ({ method, path, handler, actsOnConsignments? };
- * `{name}` in a path is a parameter, given to the handler decoded in `req.params`), and one
- * line in ROUTE_MODULES. Paths match case-insensitively; a trailing slash is ignored.
+ * The API proper: header checks, then one table of routes: [method, path, handler], `{name}`
+ * in a path a parameter, given to the handler decoded in `req.params`. Paths match
+ * case-insensitively; a trailing slash is ignored; the first route that matches is taken.
  */
 const { ApiError, detail, gatewayUnauthorizedBody } = require('./errors');
 const { setFaultTargets } = require('./faults');
-const { errorAnswer, headerValue, jsonAnswer, wantsXml } = require('./http-answers');
+const {
+	errorAnswer,
+	headerValue,
+	jsonAnswer,
+	methodNotAllowed,
+	noRoute,
+	wantsXml,
+} = require('./http-answers');
 
 const API_VERSION = '1.1';
-
-const ROUTE_MODULES = [
-	require('./carrier-routes'),
-	require('./allocation-routes'),
-	require('./service-filter-routes'),
-	require('./deallocation-routes'),
-	require('./label-routes'),
-	require('./manifest-routes'),
-	require('./manifest-query-routes'),
-	require('./ready-to-ship-routes'),
-	require('./tracking-routes'),
-	require('./quote-routes'),
-	// Last: its GET /consignments/{ref} and /consignments/{take}/{skip} would match paths of the others.
-	require('./consignment-routes'),
-];
+/** Paths whose requests do not act on consignments: faults without a path leave them alone. */
+const NOT_FAULT_TARGETS = ['/carrierservices', '/carriers'];
 
 /** @typedef {import('./faults').Answer} Answer */
 /** @typedef {import('./http-answers').RequestInfo} RequestInfo */
-/** @typedef {{ method: string, path: string, handler: (ctx: any, req: RequestInfo, xml: boolean) => Promise<Answer>, actsOnConsignments?: boolean }} Route */
+/** @typedef {[string, string, (ctx: any, req: RequestInfo, xml: boolean) => Promise<Answer>]} Route */
 
 /** @param {string} path */
 function compile(path) {
 	const names = /** @type {string[]} */ ([]);
-	const source = path
-		.split('/')
-		.map((part) => {
-			const param = /^\{(\w+)\}$/.exec(part);
-			if (!param) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-			names.push(param[1]);
-			return '([^/]+)';
-		})
-		.join('/');
+	const source = path.replace(/\{(\w+)\}/g, (_, name) => {
+		names.push(name);
+		return '([^/]+)';
+	});
 	return { pattern: new RegExp(`^${source}/?$`, 'i'), names };
 }
 
-const ROUTES = ROUTE_MODULES.flatMap((module) => /** @type {Route[]} */ (module.routes)).map(
-	(route) => ({ ...route, ...compile(route.path) }),
-);
-
+const ROUTES = /** @type {Route[]} */ ([
+	...require('./lookup-routes').routes,
+	...require('./allocation-routes').routes,
+	...require('./list-routes').routes,
+	// Last: its /consignments/{ref} and /consignments/{take}/{skip} would match paths of the others.
+	...require('./consignment-routes').routes,
+]).map(([method, path, handler]) => ({
+	method,
+	handler,
+	actsOnConsignments: !NOT_FAULT_TARGETS.includes(path),
+	...compile(path),
+}));
 /** The routes matching a path, with their parameters. @param {string} path */
 function match(path) {
 	const found = [];
@@ -99,23 +95,13 @@ async function handleApiRequest(ctx, req) {
 			]);
 		}
 		const matches = match(req.path);
-		if (matches.length === 0) {
-			const msg = `No resource found that matches the request URI '${req.path}'`;
-			throw new ApiError(404, 'ResourceNotFound', msg, [detail('ResourceNotFound', 'path', msg)]);
-		}
+		if (matches.length === 0) throw noRoute(req.path);
 		const found = matches.find(({ route }) => route.method === req.method.toUpperCase());
-		if (!found) {
-			const msg = `The requested resource does not support http method '${req.method}'`;
-			throw new ApiError(
-				405,
-				'MethodNotAllowed',
-				msg,
-				[detail('MethodNotAllowed', 'method', msg)],
-				{
-					Allow: [...new Set(matches.map(({ route }) => route.method))].join(', '),
-				},
+		if (!found)
+			throw methodNotAllowed(
+				req.method,
+				[...new Set(matches.map(({ route }) => route.method))].join(', '),
 			);
-		}
 		return await found.route.handler(ctx, { ...req, params: found.params }, xml);
 	} catch (e) {
 		if (e instanceof ApiError) return errorAnswer(e, xml);

@@ -205,61 +205,43 @@ async function processRequest(ctx, req, res, raw) {
 	let answer;
 	/** @type {any} */
 	let fault;
+	const spent = () => (counters.busyMs += performance.now() - t0);
 	try {
 		const taken = ctx.faults.take({ ...rec, body: raw });
-		fault = taken && taken.fault;
+		fault = taken?.fault;
 		if (fault) {
 			rec.fault = fault.kind;
 			counters.faultsApplied[fault.kind] = (counters.faultsApplied[fault.kind] || 0) + 1;
 			counters.faultsAppliedTotal++;
 		}
-		const before = fault && fault.when === 'before';
-		if (before && (fault.kind === 'drop' || (fault.kind === 'hang' && fault.ms === undefined))) {
+		const before = fault?.when === 'before' ? fault.kind : '';
+		if (before === 'drop' || (before === 'hang' && fault.ms === undefined)) {
 			decided(ctx, rec, raw, 0);
-			counters.busyMs += performance.now() - t0;
-			if (fault.kind === 'drop') res.destroy();
-			else await hold(ctx, res);
-			return;
+			spent();
+			return void (before === 'drop' ? res.destroy() : await hold(ctx, res));
 		}
-		if (before && fault.kind === 'hang') {
-			counters.busyMs += performance.now() - t0;
+		if (before === 'hang') {
+			spent();
 			// Not processed at all when the client gives up (or the simulator closes) first.
-			if (!(await hold(ctx, res, fault.ms))) {
-				decided(ctx, rec, raw, 0);
-				return;
-			}
+			if (!(await hold(ctx, res, fault.ms))) return decided(ctx, rec, raw, 0);
 			t0 = performance.now();
 		}
-		if (before && fault.kind !== 'hang') {
-			answer = faultAnswer(ctx, fault, rec, undefined, taken.index);
-		} else {
-			answer = await handleApiRequest(ctx, { method, path, query, headers, rawBody: raw });
-			if (fault && fault.when === 'after')
-				answer = faultAnswer(ctx, fault, rec, answer, taken.index);
-		}
+		if (before && before !== 'hang') answer = faultAnswer(ctx, fault, rec, undefined, taken.index);
+		else answer = await handleApiRequest(ctx, { method, path, query, headers, rawBody: raw });
+		if (fault?.when === 'after') answer = faultAnswer(ctx, fault, rec, answer, taken.index);
 	} catch (e) {
 		answer = internalError(e);
 	}
-	const after = fault && fault.when === 'after';
-	if (after && fault.kind === 'hang' && fault.bytes !== undefined) {
-		decided(ctx, rec, raw, answer.status);
-		counters.busyMs += performance.now() - t0;
-		counters.bytesOut += await sendStalled(ctx, res, answer, fault);
-		return;
-	}
-	if (after && fault.kind === 'hang' && fault.ms === undefined) {
-		decided(ctx, rec, raw, 0);
-		counters.busyMs += performance.now() - t0;
-		await hold(ctx, res);
-		return;
-	}
-	decided(ctx, rec, raw, answer.status);
-	counters.busyMs += performance.now() - t0;
-	if (after && fault.kind === 'drop') {
-		counters.bytesOut += sendPartial(res, answer, fault.bytes);
-		return;
-	}
-	if (after && fault.kind === 'hang' && !(await hold(ctx, res, fault.ms))) return;
+	const after = fault?.when === 'after' ? fault.kind : '';
+	// hang 'after' without ms nor bytes: no answer at all.
+	const never = after === 'hang' && fault.bytes === undefined && fault.ms === undefined;
+	decided(ctx, rec, raw, never ? 0 : answer.status);
+	spent();
+	if (never) return void (await hold(ctx, res));
+	if (after === 'hang' && fault.bytes !== undefined)
+		return void (counters.bytesOut += await sendStalled(ctx, res, answer, fault));
+	if (after === 'drop') return void (counters.bytesOut += sendPartial(res, answer, fault.bytes));
+	if (after === 'hang' && !(await hold(ctx, res, fault.ms))) return;
 	counters.bytesOut += send(res, answer, gzipWanted(ctx, headers));
 }
 

@@ -1,22 +1,13 @@
 'use strict';
 /* Self-test of the SortedPRO API simulator (plain CommonJS, runs under the project jest config). */
-const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const xml2js = require('xml2js');
-const {
-	startSimulator,
-	GATEWAY_401_MESSAGE,
-	GATEWAY_401_MISSING_MESSAGE,
-	NAMESPACES,
-} = require('./index');
-
-const KEY = 'test-key';
-const ALLOCATE = '/allocation/allocatewithcarrierservice';
-const H = { 'ocp-apim-subscription-key': KEY, 'electio-api-version': '1.1' };
-const JSON_H = { ...H, 'content-type': 'application/json', accept: 'application/json' };
-const XML_H = { ...H, 'content-type': 'application/xml', accept: 'application/xml' };
+const { toXmlDocument } = require('./xml');
+const { startSimulator, GATEWAY_401_MESSAGE, GATEWAY_401_MISSING_MESSAGE } = require('./index');
+const { NAMESPACES } = require('./index');
+const { KEY, ALLOCATE, H, JSON_H, XML_H, client, startCli } = require('./test-kit');
 
 /** SortedPRO's XML body (its documented example's shape) for these references and service. */
 function xmlBody(refs, service) {
@@ -29,54 +20,16 @@ ${refs.map((r) => `    <string>${r}</string>`).join('\n')}
 </AllocateConsignmentsWithCarrierServiceRequest>`;
 }
 
-/* Schema-aware reading of the XML answer into the JSON answer's shape and types. */
-const first = (n) => (n === undefined ? undefined : n[0]);
-const text = (n) => {
-	const v = first(n);
-	if (v === undefined) return null;
-	return typeof v === 'string' ? v : (v._ ?? '');
-};
-const list = (n, item, f) => {
-	const v = first(n);
-	if (v === undefined) return null;
-	return typeof v === 'string' ? [] : (v[item] || []).map(f);
-};
-async function summariesFromXml(xml) {
-	const doc = await xml2js.parseStringPromise(xml);
-	const root = doc.ArrayOfAllocationSummary;
-	return (typeof root === 'string' ? [] : root.AllocationSummary || []).map((s) => ({
-		StatusCode: Number(text(s.StatusCode)),
-		ApiLinks: list(s.ApiLinks, 'ApiLink', (l) => ({ Rel: text(l.Rel), Href: text(l.Href) })),
-		Description: text(s.Description),
-		ConsignmentLegs: list(s.ConsignmentLegs, 'ConsignmentLeg', (l) => ({
-			Leg: Number(text(l.Leg)),
-			TrackingReferences: list(l.TrackingReferences, 'string', (t) =>
-				typeof t === 'string' ? t : t._,
-			),
-			CarrierReference: text(l.CarrierReference),
-			CarrierServiceReference: text(l.CarrierServiceReference),
-			CarrierName: text(l.CarrierName),
-		})),
-		CarrierReference: text(s.CarrierReference),
-		CarrierName: text(s.CarrierName),
-		CarrierServiceReference: text(s.CarrierServiceReference),
-		CarrierServiceName: text(s.CarrierServiceName),
-	}));
-}
-
 let sim;
-const url = (p) => sim.baseUrl + p;
-const putJson = (body, headers = JSON_H, p = ALLOCATE) =>
-	fetch(url(p), {
-		method: 'PUT',
-		headers,
-		body: typeof body === 'string' ? body : JSON.stringify(body),
-	});
+const { url, send, get } = client(() => sim);
+const putJson = (body, headers = JSON_H, p = ALLOCATE) => send('PUT', p, body, headers);
+const allocate = (refs, service = 'CX_NDS') => client(() => sim).allocate(refs, { service });
 const allocateJson = async (refs, service = 'CX_NDS') => {
-	const r = await putJson({ MpdCarrierServiceReference: service, ConsignmentReferences: refs });
+	const r = await allocate(refs, service);
 	expect(r.status).toBe(200);
 	return r.json();
 };
+const xmlOf = async (r) => xml2js.parseStringPromise(await r.text(), { explicitArray: false });
 
 beforeAll(async () => {
 	sim = await startSimulator({
@@ -115,7 +68,7 @@ describe('gateway and headers', () => {
 	});
 
 	test('electio-api-version missing or not 1.1: 400 documented body, JSON or XML', async () => {
-		let r = await fetch(url('/carrierservices'), { headers: { 'ocp-apim-subscription-key': KEY } });
+		let r = await get('/carrierservices', { 'ocp-apim-subscription-key': KEY });
 		expect(r.status).toBe(400);
 		const body = await r.json();
 		expect(body).toEqual({
@@ -135,13 +88,13 @@ describe('gateway and headers', () => {
 		});
 		expect(r.status).toBe(400);
 		expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
-		const xml = await xml2js.parseStringPromise(await r.text(), { explicitArray: false });
+		const xml = await xmlOf(r);
 		expect(xml.ApiError.Code).toBe('UnsupportedApiVersion');
 		expect(xml.ApiError.Details.ApiErrorDetail.Target).toBe('electio-api-version');
 	});
 
 	test('unknown route 404, wrong method 405, unsupported media type 415', async () => {
-		let r = await fetch(url('/nothing'), { headers: H });
+		let r = await get('/nothing');
 		expect(r.status).toBe(404);
 		expect((await r.json()).Code).toBe('ResourceNotFound');
 		r = await fetch(url(ALLOCATE), { headers: H });
@@ -214,7 +167,8 @@ describe('allocate with carrier service', () => {
 		expect(r.status).toBe(200);
 		expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
 		const raw = await r.text();
-		expect(await summariesFromXml(raw)).toEqual(json);
+		// the same data: the JSON answer, written by the simulator's XML codec, is the XML answer
+		expect(raw).toBe(toXmlDocument('ArrayOfAllocationSummary', 'AllocationSummary', json));
 		expect(json.map((s) => s.StatusCode)).toEqual([200, 400, 404, 400, 200, 200]);
 		// namespaces as production: none on the root, Consignments on children, Common on Rel/Href
 		expect(raw).toMatch(/<ArrayOfAllocationSummary xmlns:xsi="[^"]+" xmlns:xsd="[^"]+">/);
@@ -277,17 +231,11 @@ describe('allocate with carrier service', () => {
 
 	test('202 Accepted: with the summaries, or with no body (consignments Allocating)', async () => {
 		sim.setOption('allocationAnswer', 'accepted');
-		let r = await putJson({
-			MpdCarrierServiceReference: 'CX_NDS',
-			ConsignmentReferences: ['EC-000-05A-Z6S'],
-		});
+		let r = await allocate(['EC-000-05A-Z6S']);
 		expect(r.status).toBe(202);
 		expect((await r.json())[0].StatusCode).toBe(200);
 		sim.setOption('allocationAnswer', 'acceptedEmpty');
-		r = await putJson({
-			MpdCarrierServiceReference: 'CX_NDS',
-			ConsignmentReferences: ['EC-000-083-45D'],
-		});
+		r = await allocate(['EC-000-083-45D']);
 		expect(r.status).toBe(202);
 		expect(await r.text()).toBe('');
 		expect(sim.consignment('EC-000-083-45D').state).toBe('Allocating');
@@ -306,7 +254,7 @@ describe('allocate with carrier service', () => {
 		expect(s).toHaveLength(1);
 		sim.reset();
 		sim.setOption('unknownReference', 'reject');
-		const r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: refs });
+		const r = await allocate(refs);
 		expect(r.status).toBe(404);
 		expect(await r.json()).toMatchObject({
 			Code: 'ItemNotFound',
@@ -319,47 +267,36 @@ describe('allocate with carrier service', () => {
 		expect(sim.consignment('EC-AUTO-9')).toEqual({ reference: 'EC-AUTO-9', state: 'Unallocated' });
 	});
 
-	test('validation, malformed bodies, unknown carrier service', async () => {
-		let r = await putJson({ ConsignmentReferences: null });
-		expect(r.status).toBe(400);
-		let b = await r.json();
-		expect(b.Code).toBe('ValidationFailed');
-		expect(b.Details.map((d) => d.Target)).toEqual([
-			'ConsignmentReferences',
+	const bare = xmlBody(['a'], 'CX_NDS').replace(/ xmlns="[^"]+"/, '');
+	const cx = '{"MpdCarrierServiceReference":"CX_NDS","ConsignmentReferences":';
+	test.each([
+		[
+			'{"ConsignmentReferences":null}',
+			400,
+			'ValidationFailed',
+			'ConsignmentReferences MpdCarrierServiceReference',
+		],
+		[`${cx}[]}`, 400, 'ValidationFailed', 'ConsignmentReferences'],
+		[`${cx}["ok",5]}`, 400, 'ValidationFailed', 'ConsignmentReferences[1]'],
+		['{"MpdCarrierServiceReference": ', 400, 'MalformedRequestBody', 'request'],
+		['<Allocate', 400, 'MalformedRequestBody', 'request'],
+		[bare, 400, 'MalformedRequestBody', 'request'],
+		[
+			cx.replace('CX_NDS', 'NOPE') + '["EC-1"]}',
+			404,
+			'CarrierServiceNotFound',
 			'MpdCarrierServiceReference',
-		]);
-		r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: [] });
-		expect((await r.json()).Details[0]).toMatchObject({
-			Code: 'Empty',
-			Target: 'ConsignmentReferences',
-		});
-		r = await putJson({ MpdCarrierServiceReference: 'CX_NDS', ConsignmentReferences: ['ok', 5] });
-		expect((await r.json()).Details[0].Target).toBe('ConsignmentReferences[1]');
-		r = await putJson('{"MpdCarrierServiceReference": ');
-		expect(r.status).toBe(400);
-		expect((await r.json()).Code).toBe('MalformedRequestBody');
-		r = await fetch(url(ALLOCATE), { method: 'PUT', headers: XML_H, body: '<Allocate' });
-		expect(r.status).toBe(400);
-		expect((await xml2js.parseStringPromise(await r.text())).ApiError.Code[0]).toBe(
-			'MalformedRequestBody',
-		);
-		r = await fetch(url(ALLOCATE), {
-			method: 'PUT',
-			headers: XML_H,
-			body: xmlBody(['a'], 'CX_NDS').replace(/ xmlns="[^"]+"/, ''),
-		});
-		expect(r.status).toBe(400);
-		r = await putJson({
-			MpdCarrierServiceReference: 'NOPE',
-			ConsignmentReferences: ['EC-000-05A-Z6S'],
-		});
-		expect(r.status).toBe(404);
-		expect(await r.json()).toMatchObject({
-			Code: 'CarrierServiceNotFound',
-			Message: 'Carrier service NOPE not found',
-		});
+		],
+	])('refused body %#: %s', async (body, status, code, targets) => {
+		const xml = body.startsWith('<');
+		const r = await putJson(body, xml ? XML_H : JSON_H);
+		expect(r.status).toBe(status);
+		const error = xml ? (await xmlOf(r)).ApiError : await r.json();
+		expect(error.Code).toBe(code);
+		const details = [error.Details.ApiErrorDetail ?? error.Details].flat();
+		expect(details.map((d) => d.Target).join(' ')).toBe(targets);
+		if (status === 404) expect(error.Message).toBe('Carrier service NOPE not found');
 	});
-
 	test('autoCreate: a batch of 100 unseeded references', async () => {
 		const refs = Array.from({ length: 100 }, (_, i) => `EC-AUTO-${i}`);
 		const s = await allocateJson(refs);
@@ -372,7 +309,7 @@ describe('allocate with carrier service', () => {
 
 describe('other endpoints, recording, faults', () => {
 	test('carrier services and carriers, JSON and XML', async () => {
-		let r = await fetch(url('/carrierservices'), { headers: H });
+		let r = await get('/carrierservices');
 		const wrapper = await r.json();
 		expect(wrapper).toMatchObject({ Success: true, ErrorMessage: null });
 		const list = wrapper.MpdCarrierServices;
@@ -394,21 +331,18 @@ describe('other endpoints, recording, faults', () => {
 		expect(list[1].Name).toBe('Tracked 48 Non Signature ');
 		expect(list[1].Journey[0].CarrierService.Reference).toBe('RMDTPS48HNAST');
 		expect(list[5].Status).toBe(2);
-		r = await fetch(url('/CarrierServices'), { headers: { ...H, accept: 'application/xml' } });
-		const xml = await xml2js.parseStringPromise(await r.text(), { explicitArray: false });
+		r = await get('/CarrierServices', { ...H, accept: 'application/xml' });
+		const xml = await xmlOf(r);
 		const response = xml.SubscriptionMpdCarrierServiceResponse;
 		expect(response.Success).toBe('true');
 		expect(response.MpdCarrierServices.MpdCarrierService[3].Reference._).toBe('CX_NDS');
 		sim.setOption('carrierServicesAnswer', 'array');
-		r = await fetch(url('/carrierservices'), { headers: H });
+		r = await get('/carrierservices');
 		expect((await r.json())[3].Reference).toBe('CX_NDS');
-		r = await fetch(url('/carrierservices'), { headers: { ...H, accept: 'application/xml' } });
-		expect(
-			(await xml2js.parseStringPromise(await r.text(), { explicitArray: false }))
-				.ArrayOfCarrierService.CarrierService[3].Reference._,
-		).toBe('CX_NDS');
+		r = await get('/carrierservices', { ...H, accept: 'application/xml' });
+		expect((await xmlOf(r)).ArrayOfCarrierService.CarrierService[3].Reference._).toBe('CX_NDS');
 		sim.setOption('carrierServicesAnswer', 'failure');
-		r = await fetch(url('/carrierservices'), { headers: H });
+		r = await get('/carrierservices');
 		expect(r.status).toBe(200);
 		expect(await r.json()).toEqual({
 			Success: false,
@@ -416,17 +350,17 @@ describe('other endpoints, recording, faults', () => {
 			MpdCarrierServices: [],
 		});
 		sim.setOption('carrierServicesAnswer', 'notFound');
-		r = await fetch(url('/carrierservices'), { headers: H });
+		r = await get('/carrierservices');
 		expect(r.status).toBe(404);
 		expect(Object.keys(await r.json())).toEqual(['Code', 'Message', 'CorrelationId']);
 		sim.setOption('carrierServicesAnswer', 'wrapper');
 		sim.setOption('carrierServiceNameField', 'CarrierServiceName');
-		r = await fetch(url('/carrierservices'), { headers: H });
+		r = await get('/carrierservices');
 		expect((await r.json()).MpdCarrierServices[0]).toHaveProperty(
 			'CarrierServiceName',
 			'Example Service',
 		);
-		r = await fetch(url('/carriers'), { headers: H });
+		r = await get('/carriers');
 		expect(await r.json()).toContainEqual({ Reference: 'CARRIER_X', Name: 'Carrier X' });
 	});
 
@@ -504,11 +438,8 @@ describe('other endpoints, recording, faults', () => {
 	});
 
 	test('request recording, with and without bodies', async () => {
-		await fetch(url('/carriers?x=1'), { headers: { ...H, Accept: 'text/xml' } });
-		await putJson({
-			MpdCarrierServiceReference: 'CX_NDS',
-			ConsignmentReferences: ['EC-000-05A-Z6S'],
-		});
+		await get('/carriers?x=1', { ...H, Accept: 'text/xml' });
+		await allocate(['EC-000-05A-Z6S']);
 		expect(sim.requestCount).toBe(2);
 		expect(sim.requests[0]).toMatchObject({
 			method: 'GET',
@@ -525,10 +456,7 @@ describe('other endpoints, recording, faults', () => {
 			ConsignmentReferences: ['EC-000-05A-Z6S'],
 		});
 		sim.setOption('recordBodies', false);
-		await putJson({
-			MpdCarrierServiceReference: 'CX_NDS',
-			ConsignmentReferences: ['EC-000-083-45D'],
-		});
+		await allocate(['EC-000-083-45D']);
 		expect(sim.requests[2].body).toBeUndefined();
 	});
 
@@ -549,21 +477,18 @@ describe('other endpoints, recording, faults', () => {
 			path: ALLOCATE,
 		});
 		for (let i = 0; i < 2; i++) {
-			const r = await fetch(url('/carriers'), { headers: H });
+			const r = await get('/carriers');
 			expect(r.status).toBe(503);
 			expect(r.headers.get('retry-after')).toBe('2');
 			expect(await r.text()).toBe('');
 		}
-		let r = await fetch(url('/carriers'), { headers: H });
+		let r = await get('/carriers');
 		expect(r.status).toBe(500);
 		expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
 		expect(await r.text()).toContain('<Code>Boom</Code>');
-		r = await fetch(url('/carriers'), { headers: H });
+		r = await get('/carriers');
 		expect(r.status).toBe(200);
-		r = await putJson({
-			MpdCarrierServiceReference: 'CX_NDS',
-			ConsignmentReferences: ['EC-000-05A-Z6S'],
-		});
+		r = await allocate(['EC-000-05A-Z6S']);
 		expect(r.status).toBe(400);
 		expect((await r.json()).Details).toEqual([{ Code: 'c', Target: 't', Message: 'm' }]);
 		expect(sim.consignment('EC-000-05A-Z6S').state).toBe('Unallocated');
@@ -580,29 +505,10 @@ test('CLI: prints the listening line, records without the key, stops on SIGTERM'
 		fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-sim-')),
 		'requests.jsonl',
 	);
-	const child = spawn(process.execPath, [
-		path.join(__dirname, 'cli.js'),
-		'--port',
-		'0',
-		'--api-key',
-		'cli-key',
-		'--seed',
-		'2',
-		'--record-file',
-		recordFile,
-	]);
+	const args = ['--port', '0', '--api-key', 'cli-key', '--seed', '2', '--record-file', recordFile];
+	const { baseUrl, stop } = await startCli(args);
 	try {
-		const line = await new Promise((resolve, reject) => {
-			let out = '';
-			child.stdout.on('data', (d) => {
-				out += d;
-				if (out.includes('\n')) resolve(out);
-			});
-			child.once('exit', (code) => reject(new Error(`exited ${code}`)));
-		});
-		const m = /^SortedPRO simulator listening on (http:\/\/127\.0\.0\.1:\d+)\n$/.exec(line);
-		expect(m).not.toBeNull();
-		const r = await fetch(`${m[1]}${ALLOCATE}`, {
+		const r = await fetch(`${baseUrl}${ALLOCATE}`, {
 			method: 'PUT',
 			headers: { ...JSON_H, 'ocp-apim-subscription-key': 'cli-key' },
 			body: JSON.stringify({
@@ -626,8 +532,6 @@ test('CLI: prints the listening line, records without the key, stops on SIGTERM'
 		expect(rec[0].headers).not.toHaveProperty('ocp-apim-subscription-key');
 		expect(JSON.parse(rec[0].body).ConsignmentReferences).toEqual(['EC-000-000-002']);
 	} finally {
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		expect(await exited).toBe(0);
+		expect(await stop()).toBe(0);
 	}
 });

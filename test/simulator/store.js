@@ -10,16 +10,9 @@ const {
 	STATES,
 } = require('./defaults');
 
-/** @typedef {import('./defaults').CarrierServiceConfig} CarrierServiceConfig */
-/**
- * @typedef {object} Consignment
- * @property {string} reference
- * @property {string} state an API state name, e.g. "Unallocated", "AllocationFailed", "Allocated"
- * @property {string} [carrierServiceReference] service it is allocated with
- * @property {string} [trackingReference] tracking reference given at allocation
- * @property {string} [failedAllocationMessage] SortedPRO's reason, when the carrier service refused it
- */
-/** @typedef {string | { reference: string, state?: string, carrierServiceReference?: string, packages?: number }} ConsignmentSeed */
+/** @typedef {import('./types').CarrierServiceConfig} CarrierServiceConfig */
+/** @typedef {import('./types').ConsignmentSeed} ConsignmentSeed */
+/** @typedef {import('./types').Consignment & Record<string, any>} Consignment */
 
 /** @param {ConsignmentSeed} seed @returns {Consignment} */
 function normaliseConsignment(seed) {
@@ -54,6 +47,14 @@ function normaliseService(s) {
 	const refuses = s.refuses instanceof RegExp ? statelessRegExp(s.refuses) : s.refuses;
 	return { ...s, Name: s.Name ?? /** @type {any} */ (s).CarrierServiceName ?? null, refuses };
 }
+
+/** Service fields GET /carrierservices does not list as they are (renamed, derived, or config only). */
+const LISTED_APART = ['Reference', 'Name', 'CarrierReference', 'CarrierName', 'Status'].concat([
+	'refuses',
+	'refuseReason',
+	'direction',
+	'CarrierServiceName',
+]);
 
 class Store {
 	/**
@@ -97,8 +98,7 @@ class Store {
 	/**
 	 * Keep a consignment created through POST /consignments under a new `EC-xxx-xxx-xxx`
 	 * reference (a counter: EC-NEW-000-001, …; restarts on reset); reset() drops them.
-	 * @param {Omit<Consignment, 'reference'> & Record<string, unknown>} record
-	 * @returns {Consignment & Record<string, unknown>}
+	 * @param {{ state: string } & Record<string, unknown>} record @returns {Consignment}
 	 */
 	addCreated(record) {
 		const n = ++this.createdCount;
@@ -161,29 +161,22 @@ class Store {
 	 */
 	lookup(reference) {
 		const c = this.consignments.get(reference);
-		if (c) return c;
-		if (this.autoCreate && this.autoCreate.test(reference)) {
-			const created = { reference, state: STATES.unallocated };
-			this.consignments.set(reference, created);
-			return created;
-		}
-		return undefined;
+		if (c || !this.exists(reference)) return c;
+		const created = { reference, state: STATES.unallocated };
+		this.consignments.set(reference, created);
+		return created;
 	}
 
 	/** @param {string} reference */
 	exists(reference) {
-		return (
-			this.consignments.has(reference) || !!(this.autoCreate && this.autoCreate.test(reference))
-		);
+		return this.consignments.has(reference) || !!this.autoCreate?.test(reference);
 	}
 
 	/** A copy for callers, or undefined. @param {string} reference @returns {Consignment | undefined} */
 	get(reference) {
 		const c = this.consignments.get(reference);
 		if (c) return { ...c };
-		if (this.autoCreate && this.autoCreate.test(reference))
-			return { reference, state: STATES.unallocated };
-		return undefined;
+		return this.exists(reference) ? { reference, state: STATES.unallocated } : undefined;
 	}
 
 	/** @param {string} reference */
@@ -199,18 +192,10 @@ class Store {
 	 */
 	publicServices(nameField = 'Name') {
 		return [...this.services.values()].map((s) => {
-			const {
-				Reference,
-				Name,
-				CarrierReference,
-				CarrierName,
-				Status,
-				refuses,
-				refuseReason,
-				direction,
-				CarrierServiceName,
-				...extra
-			} = /** @type {any} */ (s);
+			const { Reference, Name, CarrierReference, CarrierName, Status } = s;
+			const extra = Object.fromEntries(
+				Object.entries(s).filter(([k]) => !LISTED_APART.includes(k)),
+			);
 			const carrierCode =
 				Reference.replace(/^MPD_/, '') + (Reference.startsWith('MPD_') ? '' : '_CARRIER');
 			return {

@@ -256,28 +256,12 @@ export interface SimulatorOptions {
 }
 
 /** Options that setOption can change at run time (reset() restores the start values). */
-export interface MutableOptions {
-	apiKey: string;
-	unknownReference: UnknownReferenceMode;
-	recordBodies: boolean;
-	maxRecordedRequests: number;
-	carrierServiceNameField: 'Name' | 'CarrierServiceName';
-	carrierServicesAnswer: CarrierServicesAnswer;
-	failureWording: FailureWording;
-	stateNames: StateNames;
-	allocationAnswer: AllocationAnswer;
-	oneConsignmentRefusal: OneConsignmentRefusal;
-	shippingDate: Date | string | number;
-	linkBaseUrl: string;
-	autoCreate: RegExp | null;
-	controlRoutes: boolean;
-	onRequest: ((request: RecordedRequest) => void) | null;
-	labelContentType: LabelContentType;
-	searchPages: SearchPages;
-	searchCount: 'all' | number;
-	compressAnswers: 'none' | 'gzip';
-	manifestFromQueryVerb: 'POST' | 'PUT';
-}
+export type MutableOptions = Required<
+	Omit<
+		SimulatorOptions,
+		'port' | 'host' | 'consignments' | 'carrierServices' | 'serviceGroups' | 'latency'
+	>
+>;
 
 export interface SimulatorStats {
 	requests: number;

@@ -107,17 +107,6 @@ function writeElement(out, name, value, nsDecl) {
 }
 
 /**
- * One value as an element string.
- * @param {string} name @param {unknown} value @param {string} [ns] namespace URI to declare
- */
-function element(name, value, ns) {
-	/** @type {string[]} */
-	const out = [];
-	writeElement(out, name, value, ns ? ' xmlns="' + ns + '"' : '');
-	return out.join('');
-}
-
-/**
  * A whole document: root `rootName` (xsi/xsd declarations, no default namespace).
  * @param {string} rootName e.g. ArrayOfAllocationSummary
  * @param {string | null} itemName e.g. AllocationSummary; null when `value` is a single object
@@ -136,20 +125,6 @@ function toXmlDocument(rootName, itemName, value) {
 	out.push('</' + rootName + '>');
 	return out.join('');
 }
-
-/** @param {object[]} summaries */
-const summariesToXml = (summaries) =>
-	toXmlDocument('ArrayOfAllocationSummary', 'AllocationSummary', summaries);
-/** @param {object[]} services */
-const carrierServicesToXml = (services) =>
-	toXmlDocument('ArrayOfCarrierService', 'CarrierService', services);
-/** @param {object} response a SubscriptionMpdCarrierServiceResponse (inferred from the type names) */
-const carrierServiceResponseToXml = (response) =>
-	toXmlDocument('SubscriptionMpdCarrierServiceResponse', null, response);
-/** @param {object[]} carriers */
-const carriersToXml = (carriers) => toXmlDocument('ArrayOfCarrier', 'Carrier', carriers);
-/** @param {object} body an ApiError body */
-const errorToXml = (body) => toXmlDocument('ApiError', null, body);
 
 const PARSE_OPTIONS = {
 	xmlns: true,
@@ -231,21 +206,4 @@ function parseRequestXml(text, rootName, lists = ['ConsignmentReferences'], obje
 /** Namespace of a bare string list, as .NET's DataContractSerializer writes it. */
 const ARRAYS_NS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
 
-/** @param {string} text */
-const parseAllocateRequestXml = (text) =>
-	parseRequestXml(text, 'AllocateConsignmentsWithCarrierServiceRequest');
-
-module.exports = {
-	NS,
-	escapeXml,
-	element,
-	toXmlDocument,
-	summariesToXml,
-	carrierServicesToXml,
-	carrierServiceResponseToXml,
-	carriersToXml,
-	errorToXml,
-	parseAllocateRequestXml,
-	parseRequestXml,
-	ARRAYS_NS,
-};
+module.exports = { NS, toXmlDocument, parseRequestXml };
