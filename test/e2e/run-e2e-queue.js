@@ -30,12 +30,12 @@ const path = require('node:path');
 const crypto = require('node:crypto');
 const n8n = require('./n8n-cli');
 const { installCommunityPackage } = n8n;
-const { stopAll, killAll } = require('./queue/processes');
+const { stopAll, killAll } = require('./processes');
 const services = require('./queue/services');
 const cluster = require('./queue/cluster');
 const workflows = require('./queue/workflows');
 const { prepare } = require('./queue/prepare');
-const { Report } = require('./queue/report');
+const { Report } = require('./e2e-report');
 const { allocationChecks, secretChecks } = require('./queue/checks');
 const { labelChecks } = require('./queue/files');
 const { workerKillChecks } = require('./queue/kill');
@@ -53,7 +53,8 @@ const REFS = Number(process.env.QUEUE_E2E_REFS || 200);
 const TIMEOUT_S = Number(process.env.QUEUE_E2E_TIMEOUT_S || 300);
 
 const report = new Report();
-const { check, timed } = report;
+const check = (name, fn) => report.check(name, '-', fn);
+const timed = (name, fn) => report.time(name, '-', fn);
 /** Every webhook answer's text, for the secret check. */
 const responses = [];
 
@@ -203,12 +204,15 @@ async function main() {
 	try {
 		await run(apiKey, armWatchdog);
 	} catch (err) {
-		report.fail('run', err);
+		report.fail('run', '-', err);
 	} finally {
 		await timed('stop every process by PID', stopEverything);
 	}
 	await secretChecks({ check, apiKey, logDir: LOGS, responses, recordFile: RECORD_FILE });
-	process.exit(report.summary(Date.now() - t0));
+	report.addTiming('whole run', '-', Date.now() - t0);
+	report.printTimings();
+	report.printSummary();
+	process.exit(report.ok ? 0 : 1);
 }
 
 main();

@@ -12,7 +12,7 @@
 const crypto = require('node:crypto');
 const assert = require('node:assert/strict');
 const { httpJson } = require('../n8n-server');
-const { sleep } = require('./processes');
+const { sleep } = require('../processes');
 const { psql } = require('./services');
 const cluster = require('./cluster');
 const workflows = require('./workflows');

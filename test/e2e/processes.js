@@ -1,12 +1,12 @@
 'use strict';
 /**
- * Child processes of the queue-mode e2e run: each one logs to its own file, is remembered by
- * PID and stopped by PID (SIGTERM, then SIGKILL), also when the run fails or is interrupted;
- * so are the commands the e2e library runs for it (`run` in ../n8n-env.js).
+ * Long-running child processes of the e2e runs (`n8n start`; in queue mode every process): each
+ * logs to its own file, is remembered by PID and stopped by PID (SIGTERM, then SIGKILL), also
+ * when the run fails or is interrupted; so are the commands of `run` (n8n-env.js).
  */
 const fs = require('node:fs');
 const { spawn } = require('node:child_process');
-const { runningChildren } = require('../n8n-env');
+const { runningChildren } = require('./n8n-env');
 
 /** @type {Set<Proc>} */
 const live = new Set();
