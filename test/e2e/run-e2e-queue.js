@@ -30,7 +30,7 @@ const path = require('node:path');
 const crypto = require('node:crypto');
 const n8n = require('./n8n-cli');
 const { installCommunityPackage } = n8n;
-const { stopAll, killAll } = require('./processes');
+const { stopAll, killAll, startSimulator } = require('./processes');
 const services = require('./queue/services');
 const cluster = require('./queue/cluster');
 const workflows = require('./queue/workflows');
@@ -62,7 +62,7 @@ async function startServices(apiKey) {
 	const [redisPort, pgPort] = n8n.freePortsSync(2);
 	const [sim, redis, pg] = await timed('simulator, Redis, PostgreSQL started', () =>
 		Promise.all([
-			services.startSimulator({
+			startSimulator({
 				apiKey,
 				logFile: path.join(LOGS, 'simulator.log'),
 				recordFile: RECORD_FILE,

@@ -131,29 +131,10 @@ function psql(pg, sql) {
 		.map((line) => line.split('\t'));
 }
 
-/**
- * The SortedPRO simulator as its own process (test/simulator/cli.js) on a free port, `EC-`
- * references auto-created, every API request written to recordFile (without the key).
- */
-async function startSimulator({ apiKey, logFile, recordFile }) {
-	const cli = path.join(__dirname, '..', '..', 'simulator', 'cli.js');
-	const args = [cli, '--port', '0', '--auto-create', '^EC-', '--record-file', recordFile];
-	const env = { ...process.env, SORTEDPRO_SIM_API_KEY: apiKey };
-	const proc = new Proc('simulator', process.execPath, [...args, '--no-record-bodies'], {
-		env,
-		logFile,
-	});
-	await proc.waitForLog(/listening on http:\/\/127\.0\.0\.1:\d+/, 20000);
-	proc.baseUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.log())[1];
-	proc.recordFile = recordFile;
-	return proc;
-}
-
 module.exports = {
 	ensureDebianPackages,
 	startRedis,
 	startPostgres,
-	startSimulator,
 	psql,
 	postgresBinDir,
 };
