@@ -29,6 +29,9 @@ const { runRestChecks } = require('./e2e-rest');
 const agent = require('./e2e-agent');
 const { startFakeOpenAi } = require('./fake-openai');
 
+/** The node and the credential, under dist/ in the tarball and the installed package. */
+const SHIPPED = ['nodes/SortedPro/SortedPro.node.js', 'credentials/SortedProApi.credentials.js'];
+
 const BAD_CREDENTIAL = {
 	id: 'sortedpro-credential-wrongkey',
 	name: 'SortedPRO wrong key',
@@ -58,38 +61,13 @@ async function runVersion(ctx, version, tarball) {
 		version,
 		() => {
 			assert.equal(inst.value.packageName, 'n8n-nodes-sortedpro');
-			assert.equal(
-				inst.value.dir,
-				path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-sortedpro'),
-			);
-			assert.ok(
-				fs.existsSync(path.join(inst.value.dir, 'dist', 'nodes', 'SortedPro', 'SortedPro.node.js')),
-			);
-			assert.ok(
-				fs.existsSync(
-					path.join(inst.value.dir, 'dist', 'credentials', 'SortedProApi.credentials.js'),
-				),
-			);
+			const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
+			assert.equal(inst.value.dir, path.join(modules, 'n8n-nodes-sortedpro'));
 			// No runtime dependency: xml2js comes bundled beside the codec, nothing else installed.
-			assert.ok(
-				fs.existsSync(
-					path.join(
-						inst.value.dir,
-						'dist',
-						'nodes',
-						'SortedPro',
-						'transport',
-						'vendor',
-						'xml2js.js',
-					),
-				),
-			);
-			assert.deepEqual(
-				fs
-					.readdirSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules'))
-					.filter((entry) => !entry.startsWith('.')),
-				['n8n-nodes-sortedpro'],
-			);
+			for (const file of [...SHIPPED, 'nodes/SortedPro/transport/vendor/xml2js.js'])
+				assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', file)), file);
+			const installed = fs.readdirSync(modules).filter((entry) => !entry.startsWith('.'));
+			assert.deepEqual(installed, ['n8n-nodes-sortedpro']);
 		},
 	);
 
@@ -173,14 +151,8 @@ async function main() {
 				`tarball ${path.basename(tarball)} holds dist/ node and credential`,
 				'-',
 				() => {
-					assert.ok(
-						files.includes('package/dist/nodes/SortedPro/SortedPro.node.js'),
-						files.join(' '),
-					);
-					assert.ok(
-						files.includes('package/dist/credentials/SortedProApi.credentials.js'),
-						files.join(' '),
-					);
+					for (const file of SHIPPED)
+						assert.ok(files.includes(`package/dist/${file}`), files.join(' '));
 				},
 			);
 		}
