@@ -1,25 +1,12 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * n8n-nodes-sortedpro in n8n's queue mode (`npm run test:e2e:queue`).
- *
- * Starts Redis and PostgreSQL (Debian packages; apt-get install when missing), the SortedPRO
- * simulator (test/simulator/cli.js, `EC-` references auto-created), one n8n main and two
- * workers (`n8n worker --concurrency=5`), each with the packed package in its own
- * .n8n/nodes, and calls published webhook workflows on the main:
- *  - "allocate": several concurrent POSTs, 2 000 references in all; every consignment must be
- *    allocated exactly once, the results must come back to each caller, and the executions
- *    must be run by the workers, both of them;
- *  - "label": one consignment allocated and its PDF label fetched (Label → Get) on a worker,
- *    kept in the shared binary data store (`database` mode) and sent back by the main (through
- *    Respond to Webhook and as the Webhook's last-node answer), byte for byte the simulator's;
- *  - a worker killed (SIGKILL) in the middle of an allocation run: the job fails, nothing is
- *    run twice, what was allocated stays allocated once;
- *  - the same references run again with If Already Allocated = Report as Allocated: each comes
- *    out once, the earlier ones as AlreadyAllocated with their first tracking reference, none
- *    allocated twice, none lost.
- * Every process is stopped by PID at the end, also on failure or interruption. Prints one line
- * per check and "N passed, M failed" last; exit 1 when a check failed or none ran.
+ * n8n-nodes-sortedpro in n8n's queue mode (`npm run test:e2e:queue`), as docs/queue-mode.md
+ * describes it: Redis, PostgreSQL, the simulator (its own process), one main and two workers
+ * (`n8n worker --concurrency=5`), then concurrent allocations, a label through the shared binary
+ * data store, a worker killed mid-run and the safe re-run. Every process is stopped by PID at
+ * the end, also on failure or interruption. Prints one line per check and "N passed, M failed"
+ * last; exit 1 when a check failed or none ran.
  *
  * Env: N8N_QUEUE_VERSION (default $N8N_OLD_VERSION or 2.8.4), E2E_CACHE_DIR (n8n installs),
  * QUEUE_E2E_REQUESTS (default 10) × QUEUE_E2E_REFS (default 200) references,

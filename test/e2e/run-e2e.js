@@ -1,18 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Real-n8n end-to-end test of n8n-nodes-sortedpro (`npm run test:e2e`).
- *
- *  1. installs the n8n versions that are not cached yet (background, in parallel) while it runs
- *     `npm run build` and `npm pack` (into .cache/e2e/);
- *  2. starts the SortedPRO simulator in-process (random key `e2e-KEY-…`, seeded consignments);
- *  3. per n8n version (default $N8N_OLD_VERSION 2.8.4 on Node 20, $N8N_NEW_VERSION 2.41.1 on
- *     Node 24): fresh user folder, `npm install <tarball>` in .n8n/nodes, `n8n import:credentials`,
- *     `n8n import:workflow` (the shipped examples, one file), `n8n execute --id --rawOutput`
- *     for each with checks on the execution JSON and on the simulator's requests, then
- *     `n8n start` + REST: credential test (good / wrong key) and the carrier-service list.
- *
- * Usage: node test/e2e/run-e2e.js [version ...]
+ * Real-n8n end-to-end test of n8n-nodes-sortedpro (`npm run test:e2e`); the steps, versions and
+ * settings are in README.md here. Usage: node test/e2e/run-e2e.js [version ...]
  * Prints one line per check ("ok   …" / "FAIL …"), timings, and last "N passed, M failed".
  * Exit 1 when a check failed or none ran.
  */
