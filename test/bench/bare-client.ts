@@ -8,25 +8,19 @@
  * its Retry-After.
  */
 import http from 'node:http';
-import { performance } from 'node:perf_hooks';
 
 import type * as Xml2js from 'xml2js';
 
 import { encodeAllocateWithCarrierService as encodeAllocateRequest } from '../../nodes/SortedPro/actions/allocation/allocateWithCarrierService.operation';
 import {
 	ALLOCATE_PATH,
-	applyServerModel,
 	API_KEY,
 	BATCH_SIZE,
 	type BenchItem,
 	type ChildResult,
 	type ScenarioSpec,
-	control,
 	makeItems,
-	mb,
-	memorySampler,
-	socketCounter,
-	startRunProfile,
+	measuredRun,
 } from './common';
 
 interface Batch {
@@ -250,38 +244,20 @@ export async function runBare(
 	const perItem = spec.mode === 'perItem';
 	const transport = spec.name.endsWith('-newconn') ? 'new-connection' : 'fetch';
 	const bodiesMatchNode = await new BareClient(baseUrl, spec.format).bodiesMatchNode();
-	// Warm-up (loads undici / xml2js, opens the connection, warms the JIT), then a clean simulator.
-	await new BareClient(baseUrl, spec.format, transport).run(makeItems(30, 'EC-WARM'), perItem);
-	await control(baseUrl, 'POST', 'reset');
-	await applyServerModel(spec, baseUrl);
-	const rssLoaded = process.memoryUsage().rss;
-	const items = makeItems(n);
 	const client = new BareClient(baseUrl, spec.format, transport);
-	const sockets = socketCounter();
-	const rssBefore = process.memoryUsage().rss;
-	const cpuBefore = process.cpuUsage();
-	const stopProfile = await startRunProfile(`${spec.name}-${n}-run`);
-	const memory = memorySampler();
-	const started = performance.now();
-	const { allocated, failed } = await client.run(items, perItem, spec.concurrency ?? 1);
-	const wallMs = performance.now() - started;
-	const memoryPeaks = memory.stop();
-	await stopProfile();
-	const cpu = process.cpuUsage(cpuBefore);
-	return {
-		scenario: spec.name,
+	const [{ allocated, failed }, figures] = await measuredRun(
+		spec,
 		n,
-		wallMs,
+		baseUrl,
+		// Warm-up (loads undici / xml2js, opens the connection, warms the JIT).
+		() => new BareClient(baseUrl, spec.format, transport).run(makeItems(30, 'EC-WARM'), perItem),
+		(items) => () => client.run(items, perItem, spec.concurrency ?? 1),
+	);
+	return {
+		...figures,
 		outputItems: allocated + failed,
 		allocated,
 		failed,
-		socketsOpened: sockets.count(),
-		cpuUserMs: cpu.user / 1000,
-		cpuSystemMs: cpu.system / 1000,
-		rssLoadedMB: mb(rssLoaded),
-		rssBeforeMB: mb(rssBefore),
-		memoryPeaks,
-		peakRssMB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
 		bodiesMatchNode,
 		rateLimitedSeen: client.rateLimitedSeen,
 	};

@@ -1,7 +1,7 @@
 /** The server-bound scenarios: their own table (wall time against the ideal, 429s, nothing lost) and targets. */
 import { SCENARIOS, scenarioByName } from './common';
 import type { Row, RunRecord } from './report';
-import { markdownTable } from './table';
+import { columnTable, markdownTable } from './table';
 import type { Target } from './targets';
 
 /** Every consignment allocated exactly once: the simulator holds N consignments, all Allocated, none sent twice. */
@@ -23,42 +23,29 @@ const s = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).to
 export function formatBoundTable(rows: Row[]): string[] {
 	const bound = rows.filter((r) => scenarioByName(r.scenario).server);
 	if (bound.length === 0) return [];
-	const header = [
-		'scenario',
-		'N',
-		'server limit',
-		'in flight (client)',
-		'requests',
-		'429s',
-		'peak in flight',
-		'wall s',
-		'ideal s',
-		'× ideal',
-		'× bound-bare-c8',
-		'nothing lost',
+	const spec = (r: Row) => scenarioByName(r.scenario);
+	const columns: Array<[string, (r: Row) => string]> = [
+		['scenario', (r) => r.scenario],
+		['N', (r) => String(r.n)],
+		['server limit', (r) => String(spec(r).server!.concurrentRequestLimit)],
+		[
+			'in flight (client)',
+			(r) => `${spec(r).concurrency ?? 1}${spec(r).client === 'node' ? ' (parallelRequests)' : ''}`,
+		],
+		['requests', (r) => String(r.requests)],
+		['429s', (r) => String(r.rateLimited ?? '–')],
+		['peak in flight', (r) => String(r.peakConcurrent ?? '–')],
+		['wall s', (r) => s(r.wallMs)],
+		['ideal s', (r) => s(r.idealMs)],
+		['× ideal', (r) => (r.idealMs ? (r.wallMs / r.idealMs).toFixed(2) : '–')],
+		['× bound-bare-c8', (r) => (r.ratio === undefined ? '–' : r.ratio.toFixed(2))],
+		['nothing lost', (r) => (r.nothingLost === undefined ? '?' : r.nothingLost ? 'yes' : 'NO')],
 	];
-	const lines = bound.map((r) => {
-		const spec = scenarioByName(r.scenario);
-		return [
-			r.scenario,
-			String(r.n),
-			String(spec.server!.concurrentRequestLimit),
-			`${spec.concurrency ?? 1}${spec.client === 'node' ? ' (parallelRequests)' : ''}`,
-			String(r.requests),
-			String(r.rateLimited ?? '–'),
-			String(r.peakConcurrent ?? '–'),
-			s(r.wallMs),
-			s(r.idealMs),
-			r.idealMs ? (r.wallMs / r.idealMs).toFixed(2) : '–',
-			r.ratio === undefined ? '–' : r.ratio.toFixed(2),
-			r.nothingLost === undefined ? '?' : r.nothingLost ? 'yes' : 'NO',
-		];
-	});
 	const server = bound.map((r) => scenarioByName(r.scenario).server!)[0];
 	return [
 		`Server-bound (simulator: ${server.perRequestMs} ms per request + ${server.perConsignmentMs} ms per consignment, 429 + Retry-After ${server.retryAfterSeconds} s beyond its limit of concurrent requests):`,
 		'',
-		markdownTable(header, lines),
+		markdownTable(columnTable(columns, bound)),
 		'',
 		'ideal = ⌈requests / min(server limit, client in flight)⌉ × time of a full request. requests = allocation requests the simulator handled',
 		'(429s not included). nothing lost = the simulator holds N consignments, all Allocated, none allocated twice.',

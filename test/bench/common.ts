@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 export const API_KEY = 'bench-key';
 export const BATCH_SIZE = 100;
@@ -53,66 +54,40 @@ const slowServer = (limit: number): ServerModel => ({
 });
 export const BOUND_N = 10_000;
 
+const spec = (
+	name: string,
+	client: Client,
+	mode: Mode,
+	format: Format,
+	rest: Partial<ScenarioSpec> = {},
+): ScenarioSpec => ({ name, client, mode, format, ...rest });
+/** Server-bound: SortedPRO takes its time and limits concurrent requests (429 + Retry-After beyond). */
+const bound = (
+	name: string,
+	client: Client,
+	limit: number,
+	concurrency: number,
+	baseline?: string,
+) =>
+	spec(name, client, 'combine', 'json', {
+		onlyN: BOUND_N,
+		server: slowServer(limit),
+		concurrency,
+		...(baseline && { baseline }),
+	});
+
 export const SCENARIOS: ScenarioSpec[] = [
-	{ name: 'combine-json', client: 'node', mode: 'combine', format: 'json', baseline: 'bare-json' },
-	{ name: 'bare-json', client: 'bare', mode: 'combine', format: 'json' },
-	{
-		name: 'bare-json-newconn',
-		client: 'bare',
-		mode: 'combine',
-		format: 'json',
-		baseline: 'bare-json',
-	},
-	{ name: 'combine-xml', client: 'node', mode: 'combine', format: 'xml', baseline: 'bare-xml' },
-	{ name: 'bare-xml', client: 'bare', mode: 'combine', format: 'xml' },
-	{
-		name: 'peritem-json',
-		client: 'node',
-		mode: 'perItem',
-		format: 'json',
-		baseline: 'bare-peritem-json',
-		maxN: 10_000,
-	},
-	{ name: 'bare-peritem-json', client: 'bare', mode: 'perItem', format: 'json', maxN: 10_000 },
-	// Server-bound: SortedPRO takes its time and limits concurrent requests (429 + Retry-After beyond).
-	{
-		name: 'bound-bare-c8',
-		client: 'bare',
-		mode: 'combine',
-		format: 'json',
-		onlyN: BOUND_N,
-		server: slowServer(8),
-		concurrency: 8,
-	},
-	{
-		name: 'bound-node-p8',
-		client: 'node',
-		mode: 'combine',
-		format: 'json',
-		onlyN: BOUND_N,
-		server: slowServer(8),
-		concurrency: 8,
-		baseline: 'bound-bare-c8',
-	},
-	{
-		name: 'bound-node-p16-limit4',
-		client: 'node',
-		mode: 'combine',
-		format: 'json',
-		onlyN: BOUND_N,
-		server: slowServer(4),
-		concurrency: 16,
-	},
-	{
-		name: 'bound-node-p1',
-		client: 'node',
-		mode: 'combine',
-		format: 'json',
-		onlyN: BOUND_N,
-		server: slowServer(8),
-		concurrency: 1,
-		baseline: 'bound-bare-c8',
-	},
+	spec('combine-json', 'node', 'combine', 'json', { baseline: 'bare-json' }),
+	spec('bare-json', 'bare', 'combine', 'json'),
+	spec('bare-json-newconn', 'bare', 'combine', 'json', { baseline: 'bare-json' }),
+	spec('combine-xml', 'node', 'combine', 'xml', { baseline: 'bare-xml' }),
+	spec('bare-xml', 'bare', 'combine', 'xml'),
+	spec('peritem-json', 'node', 'perItem', 'json', { baseline: 'bare-peritem-json', maxN: 10_000 }),
+	spec('bare-peritem-json', 'bare', 'perItem', 'json', { maxN: 10_000 }),
+	bound('bound-bare-c8', 'bare', 8, 8),
+	bound('bound-node-p8', 'node', 8, 8, 'bound-bare-c8'),
+	bound('bound-node-p16-limit4', 'node', 4, 16),
+	bound('bound-node-p1', 'node', 8, 1, 'bound-bare-c8'),
 ];
 
 /** Whether a scenario runs at size n. */
@@ -223,23 +198,19 @@ export interface MemoryPeaks {
  * RSS growth is the JS heap or Buffers held outside it (answer bodies).
  */
 export function memorySampler(): { stop(): MemoryPeaks } {
+	const keys = ['heapUsed', 'external', 'arrayBuffers'] as const;
 	const peaks = { heapUsed: 0, external: 0, arrayBuffers: 0 };
 	const sample = () => {
 		const usage = process.memoryUsage();
-		peaks.heapUsed = Math.max(peaks.heapUsed, usage.heapUsed);
-		peaks.external = Math.max(peaks.external, usage.external);
-		peaks.arrayBuffers = Math.max(peaks.arrayBuffers, usage.arrayBuffers);
+		for (const k of keys) peaks[k] = Math.max(peaks[k], usage[k]);
 	};
 	const timer = setInterval(sample, 5);
 	return {
 		stop() {
 			clearInterval(timer);
 			sample();
-			return {
-				heapUsedMB: mb(peaks.heapUsed),
-				externalMB: mb(peaks.external),
-				arrayBuffersMB: mb(peaks.arrayBuffers),
-			};
+			const [heapUsedMB, externalMB, arrayBuffersMB] = keys.map((k) => mb(peaks[k]));
+			return { heapUsedMB, externalMB, arrayBuffersMB };
 		},
 	};
 }
@@ -297,6 +268,45 @@ export function parseFlags(argv: string[]): Record<string, string> {
 
 export function mb(bytes: number): number {
 	return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+/** What measuredRun measures of a child's run (the rest is the client's own). */
+export type RunFigures = Omit<ChildResult, 'outputItems' | 'allocated' | 'failed'>;
+
+/**
+ * One scenario child's measured run, the same for the node and the bare client: `warmUp`, a clean
+ * simulator with the scenario's latency model, then `prepare` gets the N items and returns the
+ * timed run; around it CPU, RSS, sockets, memory peaks and the optional profiles.
+ */
+export async function measuredRun<T>(
+	spec: ScenarioSpec,
+	n: number,
+	baseUrl: string,
+	warmUp: () => Promise<unknown>,
+	prepare: (items: BenchItem[]) => () => Promise<T>,
+): Promise<[T, RunFigures]> {
+	await warmUp();
+	await control(baseUrl, 'POST', 'reset');
+	await applyServerModel(spec, baseUrl);
+	const rssLoaded = process.memoryUsage().rss;
+	const timed = prepare(makeItems(n));
+	const sockets = socketCounter();
+	const rssBefore = process.memoryUsage().rss;
+	const cpuBefore = process.cpuUsage();
+	const stopProfile = await startRunProfile(`${spec.name}-${n}-run`);
+	const memory = memorySampler();
+	const started = performance.now();
+	const result = await timed();
+	const wallMs = performance.now() - started;
+	const memoryPeaks = memory.stop();
+	await stopProfile();
+	const cpu = process.cpuUsage(cpuBefore);
+	// The run's peak, read before anything after it allocates (the node's harness-copy timing).
+	const peakRssMB = Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
+	const [cpuUserMs, cpuSystemMs] = [cpu.user / 1000, cpu.system / 1000];
+	const [rssLoadedMB, rssBeforeMB, socketsOpened] = [mb(rssLoaded), mb(rssBefore), sockets.count()];
+	const figures = { cpuUserMs, cpuSystemMs, rssLoadedMB, rssBeforeMB, socketsOpened, peakRssMB };
+	return [result, { scenario: spec.name, n, wallMs, memoryPeaks, ...figures }];
 }
 
 /** Prints the child's result as its last stdout line and exits once it is written. */

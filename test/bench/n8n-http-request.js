@@ -13,9 +13,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
-const { spawn } = require('node:child_process');
 const cli = require('../e2e/n8n-cli');
 const { build, pack } = require('../e2e/e2e-prepare');
+const { httpJson } = require('../e2e/n8n-server');
+const { startSimulator, stopAll } = require('../e2e/processes');
 const wf = require('./n8n-workflows');
 
 const VERSION = cli.OLD_VERSION;
@@ -24,47 +25,19 @@ const BATCH = 100;
 const IN_FLIGHT = 8;
 const IDEAL_S = (Math.ceil(N / BATCH / IN_FLIGHT) * (100 + 5 * BATCH)) / 1000;
 const SIM_ARGS = [
-	'--port', '0', '--auto-create', '^EC-', '--no-record-bodies',
 	'--latency-per-request', '100', '--latency-per-consignment', '5',
 	'--concurrent-request-limit', String(IN_FLIGHT),
 ]; // prettier-ignore
 
-/** Starts test/simulator/cli.js (key from the environment, not argv); resolves { child, url }. */
-function startSimulator(apiKey) {
-	const child = spawn(
-		process.execPath,
-		[path.join(__dirname, '..', 'simulator', 'cli.js'), ...SIM_ARGS],
-		{
-			env: { ...process.env, SORTEDPRO_SIM_API_KEY: apiKey },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		},
-	);
-	let out = '';
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`simulator did not start:\n${out}`)), 15000);
-		const onData = (d) => {
-			out += d;
-			const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-			if (m) {
-				clearTimeout(timer);
-				resolve({ child, url: m[1] });
-			}
-		};
-		child.stdout.on('data', onData);
-		child.stderr.on('data', onData);
-		child.on('exit', (code) => reject(new Error(`simulator exited (${code}):\n${out}`)));
-	});
-}
-
 async function control(url, method, route) {
-	const res = await fetch(`${url}/__simulator/${route}`, { method });
-	if (!res.ok) throw new Error(`${method} /__simulator/${route}: ${res.status}`);
-	return res.json();
+	const res = await httpJson(method, `${url}/__simulator/${route}`);
+	if (res.status >= 300) throw new Error(`${method} /__simulator/${route}: ${res.status}`);
+	return res.body;
 }
 
 /** Runs one workflow after a simulator reset; its time from n8n's execution data. */
 async function measure(env, sim, scenario) {
-	await control(sim.url, 'POST', 'reset');
+	await control(sim.baseUrl, 'POST', 'reset');
 	const res = await cli.executeWorkflow(env, scenario.workflow.id);
 	const exec = res.execution;
 	if (process.env.BENCH_N8N_DUMP)
@@ -72,8 +45,8 @@ async function measure(env, sim, scenario) {
 	const runs = exec && exec.data.resultData.runData[scenario.node];
 	const nodeRun = runs && runs[0];
 	const error = cli.getExecutionError(exec);
-	const stats = await control(sim.url, 'GET', 'stats');
-	const states = await control(sim.url, 'GET', 'consignment-states');
+	const stats = await control(sim.baseUrl, 'GET', 'stats');
+	const states = await control(sim.baseUrl, 'GET', 'consignment-states');
 	const outItems = (nodeRun && nodeRun.data && nodeRun.data.main[0]) || [];
 	return {
 		label: scenario.label,
@@ -120,17 +93,17 @@ function printTable(results) {
 async function main() {
 	const apiKey = `bench-${crypto.randomBytes(12).toString('hex')}`;
 	const tmp = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bench-n8n-'));
-	let sim;
 	try {
 		if (!cli.isN8nInstalled(VERSION)) await cli.installN8n(VERSION);
 		console.log('build + pack ...');
 		await build();
 		const tarball = await pack(path.join(tmp, 'pack'));
-		sim = await startSimulator(apiKey);
+		const logFile = path.join(tmp, 'simulator.log');
+		const sim = await startSimulator({ apiKey, logFile, args: SIM_ARGS });
 		const env = cli.createN8nEnv({ version: VERSION, userFolder: path.join(tmp, 'n8n') });
 		const { packageName } = await cli.installCommunityPackage(env, tarball);
-		await cli.importCredentials(env, wf.credentials(apiKey, sim.url));
-		const scenarios = wf.scenarios({ packageName, baseUrl: sim.url, n: N, batch: BATCH });
+		await cli.importCredentials(env, wf.credentials(apiKey, sim.baseUrl));
+		const scenarios = wf.scenarios({ packageName, baseUrl: sim.baseUrl, n: N, batch: BATCH });
 		await cli.importWorkflow(
 			env,
 			scenarios.map((s) => s.workflow),
@@ -152,8 +125,7 @@ async function main() {
 		printTable(results);
 		if (!results[0].ok || lossCheck(results[0]) !== 'all 10 000 once') process.exitCode = 1;
 	} finally {
-		if (sim && sim.child.exitCode === null) sim.child.kill('SIGTERM');
-		for (const child of cli.runningChildren) child.kill('SIGTERM');
+		await stopAll();
 		fs.rmSync(tmp, { recursive: true, force: true });
 	}
 }

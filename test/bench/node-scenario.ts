@@ -18,13 +18,8 @@ import {
 	type BenchItem,
 	type ChildResult,
 	type ScenarioSpec,
-	applyServerModel,
-	control,
 	makeItems,
-	mb,
-	memorySampler,
-	socketCounter,
-	startRunProfile,
+	measuredRun,
 } from './common';
 
 const nodeTypes = { 'n8n-nodes-sortedpro.sortedPro': new SortedPro() };
@@ -91,28 +86,24 @@ export async function runNodeScenario(
 	baseUrl: string,
 ): Promise<ChildResult> {
 	const reads = countParameterReads();
-	// Warm-up: a small run (loads axios, the expression engine, warms the JIT), then a clean simulator.
-	const warm = await run(spec, asInput(makeItems(30, 'EC-WARM')), baseUrl);
-	if (warm.error) throw new Error(`warm-up run failed: ${warm.error.message}`);
-	await control(baseUrl, 'POST', 'reset');
-	await applyServerModel(spec, baseUrl);
-	const rssLoaded = process.memoryUsage().rss;
-	const items = asInput(makeItems(n));
-	reads.reset();
-	const logsBefore = allLogs().length;
-	const sockets = socketCounter();
-	const rssBefore = process.memoryUsage().rss;
-	const cpuBefore = process.cpuUsage();
-	const stopProfile = await startRunProfile(`${spec.name}-${n}-run`);
-	const memory = memorySampler();
-	const started = performance.now();
-	const result = await run(spec, items, baseUrl);
-	const wallMs = performance.now() - started;
-	const memoryPeaks = memory.stop();
-	await stopProfile();
-	const cpu = process.cpuUsage(cpuBefore);
-	// The run's peak, read before the copy timed below (it would add 100 000 items of its own).
-	const peakRssKB = process.resourceUsage().maxRSS;
+	let items: INodeExecutionData[] = [];
+	let logsBefore = 0;
+	const [result, figures] = await measuredRun(
+		spec,
+		n,
+		baseUrl,
+		// Warm-up: a small run (loads axios, the expression engine, warms the JIT).
+		async () => {
+			const warm = await run(spec, asInput(makeItems(30, 'EC-WARM')), baseUrl);
+			if (warm.error) throw new Error(`warm-up run failed: ${warm.error.message}`);
+		},
+		(raw) => {
+			items = asInput(raw);
+			reads.reset();
+			logsBefore = allLogs().length;
+			return () => run(spec, items, baseUrl);
+		},
+	);
 	if (result.error) throw new Error(`the node failed: ${result.error.message}`);
 	const [allocated = [], failed = []] = result.outputs;
 	// What the harness itself does to the items before n8n sees them (a copy of each item): part of wallMs.
@@ -124,9 +115,7 @@ export async function runNodeScenario(
 	}));
 	const harnessCopyMs = performance.now() - copyStarted;
 	return {
-		scenario: spec.name,
-		n,
-		wallMs,
+		...figures,
 		paramEvalMs: result.paramEvalMs,
 		executionTimeMs: result.runData[result.nodeName]?.[0]?.executionTime,
 		harnessDurationMs: result.durationMs,
@@ -136,12 +125,5 @@ export async function runNodeScenario(
 		outputItems: allocated.length + failed.length,
 		allocated: allocated.filter((item) => item.json.error === undefined).length,
 		failed: failed.length + allocated.filter((item) => item.json.error !== undefined).length,
-		socketsOpened: sockets.count(),
-		cpuUserMs: cpu.user / 1000,
-		cpuSystemMs: cpu.system / 1000,
-		rssLoadedMB: mb(rssLoaded),
-		rssBeforeMB: mb(rssBefore),
-		memoryPeaks,
-		peakRssMB: Math.round(peakRssKB / 102.4) / 10,
 	};
 }

@@ -10,10 +10,7 @@ import { API_KEY, type ChildResult, control } from './common';
 export const ROOT = (() => {
 	for (let dir = __dirname; dir !== resolve(dir, '..'); dir = resolve(dir, '..')) {
 		const pkg = join(dir, 'package.json');
-		if (
-			existsSync(pkg) &&
-			(JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'n8n-nodes-sortedpro'
-		)
+		if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'n8n-nodes-sortedpro')
 			return dir;
 	}
 	throw new Error(`package root not found above ${__dirname}`);
@@ -50,20 +47,9 @@ export interface SimulatorProcess {
 
 /** `node test/simulator/cli.js --port 0 …` in its own process, so its CPU time and memory are not the node's. */
 export async function startSimulatorProcess(): Promise<SimulatorProcess> {
-	const child = spawn(
-		process.execPath,
-		[
-			join(ROOT, 'test/simulator/cli.js'),
-			'--port',
-			'0',
-			'--api-key',
-			API_KEY,
-			'--auto-create',
-			'^EC-',
-			'--no-record-bodies',
-		],
-		{ stdio: ['ignore', 'pipe', 'inherit'] },
-	);
+	const cli = join(ROOT, 'test/simulator/cli.js');
+	const args = `--port 0 --api-key ${API_KEY} --auto-create ^EC- --no-record-bodies`.split(' ');
+	const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
 	const baseUrl = await new Promise<string>((resolveUrl, reject) => {
 		const lines = createInterface({ input: child.stdout! });
 		lines.once('line', (line) => {
@@ -112,35 +98,24 @@ export function runScenarioChild(
 	env: NodeJS.ProcessEnv = process.env,
 ): Promise<ChildResult> {
 	return new Promise((resolveResult, reject) => {
-		const child = spawn(
-			process.execPath,
-			[
-				...nodeArgs,
-				join(__dirname, 'run.js'),
-				'--scenario',
-				scenario,
-				'--n',
-				String(n),
-				'--base-url',
-				baseUrl,
-			],
-			{ stdio: ['ignore', 'pipe', 'inherit'], cwd: ROOT, env },
-		);
+		const args = [join(__dirname, 'run.js'), '--scenario', scenario, '--n', String(n)];
+		const child = spawn(process.execPath, [...nodeArgs, ...args, '--base-url', baseUrl], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+			cwd: ROOT,
+			env,
+		});
 		let stdout = '';
 		child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
 		child.once('error', reject);
 		child.once('exit', (code) => {
 			const last = stdout.trim().split('\n').pop() ?? '';
-			if (code !== 0)
-				return reject(
-					new Error(`${scenario} N=${n} exited with code ${code}\n${stdout.slice(-2000)}`),
-				);
+			const fail = (why: string) =>
+				reject(new Error(`${scenario} N=${n} ${why}:\n${stdout.slice(-2000)}`));
+			if (code !== 0) return fail(`exited with code ${code}`);
 			try {
 				resolveResult(JSON.parse(last) as ChildResult);
 			} catch {
-				reject(
-					new Error(`${scenario} N=${n}: no result line in its output:\n${stdout.slice(-2000)}`),
-				);
+				fail('has no result line in its output');
 			}
 		});
 	});

@@ -10,7 +10,7 @@ import {
 } from './common';
 import type { SimulatorStats } from './processes';
 import { formatMemoryTable, highestPeaks } from './memory-report';
-import { markdownTable } from './table';
+import { columnTable, markdownTable } from './table';
 import type { ColdRequire, PackFigures } from './static-figures';
 import { type Target, checkTargets, formatTargets } from './targets';
 
@@ -181,49 +181,29 @@ const spread = (value: number | undefined, values: number[] | undefined) =>
 const secs = (ms: number | undefined) =>
 	ms === undefined ? '–' : (ms / 1000).toFixed(ms < 10_000 ? 3 : 2);
 
-export const TABLE_HEADER = [
-	'scenario',
-	'N',
-	'requests (max)',
-	'wall s',
-	'cons/s',
-	'peak RSS MB',
-	'RSS growth MB',
-	'× bare',
-	'n8n params s',
-	'node own s',
-	'own × bare',
-	'execTime s',
-	'CPU s',
-	'sockets',
-	'sim busy % of wall',
-	'sim cons/busy-s',
+/** The main table's columns: header and cell. */
+const COLUMNS: Array<[string, (row: Row) => string]> = [
+	['scenario', (r) => r.scenario],
+	['N', (r) => String(r.n)],
+	['requests (max)', (r) => `${r.requests} (${r.maxRequests})`],
+	['wall s', (r) => secs(r.wallMs)],
+	['cons/s', (r) => fix(r.consignmentsPerSecond)],
+	['peak RSS MB', (r) => fix(r.peakRssMB, 1)],
+	['RSS growth MB', (r) => fix(r.peakRssMB - r.rssLoadedMB, 1)],
+	['× bare', (r) => spread(r.ratio, r.ratios)],
+	['n8n params s', (r) => secs(r.paramEvalMs)],
+	['node own s', (r) => secs(r.ownMs)],
+	['own × bare', (r) => spread(r.ownRatio, r.ownRatios)],
+	['execTime s', (r) => secs(r.executionTimeMs)],
+	['CPU s', (r) => secs(r.cpuMs)],
+	['sockets', (r) => String(r.socketsOpened)],
+	['sim busy % of wall', (r) => fix(r.sim.busyShare * 100, 1)],
+	['sim cons/busy-s', (r) => String(r.sim.consignmentsPerBusySecond)],
 ];
-
-export function tableCells(row: Row): string[] {
-	return [
-		row.scenario,
-		String(row.n),
-		`${row.requests} (${row.maxRequests})`,
-		secs(row.wallMs),
-		fix(row.consignmentsPerSecond),
-		fix(row.peakRssMB, 1),
-		fix(row.peakRssMB - row.rssLoadedMB, 1),
-		spread(row.ratio, row.ratios),
-		secs(row.paramEvalMs),
-		secs(row.ownMs),
-		spread(row.ownRatio, row.ownRatios),
-		secs(row.executionTimeMs),
-		secs(row.cpuMs),
-		String(row.socketsOpened),
-		fix(row.sim.busyShare * 100, 1),
-		String(row.sim.consignmentsPerBusySecond),
-	];
-}
 
 /** A plain-text table (also valid Markdown). */
 export function formatTable(rows: Row[]): string {
-	return markdownTable(TABLE_HEADER, rows.map(tableCells));
+	return markdownTable(columnTable(COLUMNS, rows));
 }
 
 export function formatStatic(cold: ColdRequire[], pack: PackFigures | undefined): string {

@@ -20,44 +20,16 @@ const API_KEY = 'demo-key';
 const LABEL_FOLDER = resolve(__dirname, '../../../demo-labels');
 
 // Orders as a shop's webhook or a spreadsheet would give them.
-const orders = [
-	{
-		order: 'ORD-1001',
-		name: 'Peter McPetersson',
-		line1: '13 Porter Street',
-		town: 'Manchester',
-		postcode: 'M1 5WG',
-		country: 'GB',
-		kg: 0.5,
-	},
-	{
-		order: 'ORD-1002',
-		name: 'Amélie Durand',
-		line1: '8 Rue de la Paix',
-		town: 'Paris',
-		postcode: '75002',
-		country: 'FR',
-		kg: 1.2,
-	},
-	{
-		order: 'ORD-1003',
-		name: 'Jo Bloggs',
-		line1: '1 High Street',
-		town: 'Leeds',
-		postcode: 'LS1 1AA',
-		country: 'GBR',
-		kg: 2,
-	},
-	{
-		order: 'ORD-1004',
-		name: 'Sam Smith',
-		line1: '2 Low Road',
-		town: 'York',
-		postcode: 'YO1 7HH',
-		country: 'GB',
-		kg: 0.8,
-	},
-];
+const orders = (
+	[
+		['ORD-1001', 'Peter McPetersson', '13 Porter Street', 'Manchester', 'M1 5WG', 'GB', 0.5],
+		['ORD-1002', 'Amélie Durand', '8 Rue de la Paix', 'Paris', '75002', 'FR', 1.2],
+		['ORD-1003', 'Jo Bloggs', '1 High Street', 'Leeds', 'LS1 1AA', 'GBR', 2],
+		['ORD-1004', 'Sam Smith', '2 Low Road', 'York', 'YO1 7HH', 'GB', 0.8],
+	] as const
+).map(([order, name, line1, town, postcode, country, kg]) => {
+	return { order, name, line1, town, postcode, country, kg };
+});
 
 const create = {
 	resource: 'consignment',

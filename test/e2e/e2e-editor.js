@@ -29,6 +29,9 @@ const IMAGES =
 		: path.join(E2E_DIR, 'images');
 const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
 const ORDERS = ['EC-000-2B1-ER1', 'EC-000-999-UNK', 'EC-000-2B3-ER3', 'EC-000-2B4-ER4'];
+const CHROMIUM_ARGS =
+	'--no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking ' +
+	'--disable-component-update --disable-sync --no-first-run';
 const BROWSER_PATHS = [
 	process.env.E2E_CHROMIUM,
 	'/usr/bin/chromium-headless-shell',
@@ -76,11 +79,8 @@ async function runEditorSession(ctx) {
 	const executablePath = BROWSER_PATHS.find((p) => p && fs.existsSync(p));
 	const texts = {};
 	if (!executablePath) {
-		report.fail(
-			'editor: a Chromium is installed',
-			version,
-			new Error('none found: run test/e2e/install-browser.sh'),
-		);
+		const err = new Error('none found: run test/e2e/install-browser.sh');
+		report.fail('editor: a Chromium is installed', version, err);
 		return texts;
 	}
 	fs.mkdirSync(IMAGES, { recursive: true });
@@ -89,15 +89,7 @@ async function runEditorSession(ctx) {
 	const browser = await chromium.launch({
 		executablePath,
 		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-dev-shm-usage',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
+		args: CHROMIUM_ARGS.split(' '),
 	});
 	const s = { report, version, sim, apiKey, wrongKey, images: IMAGES, orders: ORDERS };
 	try {

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Checks and timings of the real-n8n e2e run (test/e2e/run-e2e.js).
+ * Checks and timings of the real-n8n e2e runs (run-e2e.js, run-e2e-queue.js).
  *
  *   const report = new Report();
  *   await report.check('name', '2.8.4', async () => assert...);   // prints "ok   name [n8n 2.8.4]" or "FAIL ..."
@@ -9,17 +9,15 @@
  */
 const util = require('node:util');
 
-function seconds(ms) {
-	return `${(ms / 1000).toFixed(1)} s`;
-}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function errorText(err) {
-	if (err && err.code === 'ERR_ASSERTION') {
-		const msg = String(err.message || '').split('\n');
-		return msg.slice(0, 40).join('\n      ');
-	}
-	const text = err && err.stack ? err.stack : util.inspect(err);
-	return String(text).split('\n').slice(0, 60).join('\n      ');
+	const assertion = err && err.code === 'ERR_ASSERTION';
+	const text = assertion ? err.message || '' : err && err.stack ? err.stack : util.inspect(err);
+	return String(text)
+		.split('\n')
+		.slice(0, assertion ? 40 : 60)
+		.join('\n      ');
 }
 
 class Report {
@@ -44,9 +42,7 @@ class Report {
 			this.out(`ok   ${this.label(name, scope)}`);
 			return true;
 		} catch (err) {
-			this.failed++;
-			this.failures.push(this.label(name, scope));
-			this.out(`FAIL ${this.label(name, scope)}\n      ${errorText(err)}`);
+			this.fail(name, scope, err);
 			return false;
 		}
 	}
@@ -64,9 +60,8 @@ class Report {
 		try {
 			return await fn();
 		} finally {
-			const ms = Date.now() - t0;
-			this.timings.push({ scope, name, ms });
-			this.out(`..   ${this.label(name, scope)}: ${seconds(ms)}`);
+			this.addTiming(name, scope, Date.now() - t0);
+			this.out(`..   ${this.label(name, scope)}: ${seconds(Date.now() - t0)}`);
 		}
 	}
 
@@ -88,23 +83,18 @@ class Report {
 	}
 
 	printTimings() {
-		const scopes = [...new Set(this.timings.map((t) => t.scope))];
 		this.out('\ntimings:');
-		for (const scope of scopes) {
+		for (const scope of new Set(this.timings.map((t) => t.scope))) {
 			this.out(scope === '-' ? '  run' : `  n8n ${scope}`);
-			for (const t of this.timings.filter((x) => x.scope === scope)) {
+			for (const t of this.timings.filter((x) => x.scope === scope))
 				this.out(`    ${seconds(t.ms).padStart(8)}  ${t.name}`);
-			}
 		}
 	}
 
 	printSummary() {
-		if (this.failures.length) {
-			this.out('\nfailed:');
-			for (const f of this.failures) this.out(`  - ${f}`);
-		}
-		this.out('');
-		this.out(`${this.passed} passed, ${this.failed} failed`);
+		if (this.failures.length)
+			this.out(`\nfailed:\n${this.failures.map((f) => `  - ${f}`).join('\n')}`);
+		this.out(`\n${this.passed} passed, ${this.failed} failed`);
 	}
 
 	get ok() {

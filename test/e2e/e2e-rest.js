@@ -11,10 +11,14 @@ const { assertSecretAbsent } = require('./e2e-examples');
 
 const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
 
-function carrierServiceGets(sim) {
-	return sim.requests.filter(
+/** The first GET /carrierservices the simulator got; it was sent with `key`. */
+function carrierServiceGet(sim, key) {
+	const gets = sim.requests.filter(
 		(r) => r.method === 'GET' && r.path.toLowerCase() === '/carrierservices',
 	);
+	assert.ok(gets.length >= 1, 'the simulator got GET /carrierservices');
+	assert.equal(gets[0].headers['ocp-apim-subscription-key'], key, 'sent with the key');
+	return gets[0];
 }
 
 /**
@@ -43,10 +47,7 @@ async function runRestChecks(ctx) {
 			() => {
 				assert.ok(ok, 'request failed');
 				assert.equal(ok.value.status, 'OK', JSON.stringify(ok.value));
-				const gets = carrierServiceGets(sim);
-				assert.ok(gets.length >= 1, 'the simulator got GET /carrierservices');
-				assert.equal(gets[0].headers['ocp-apim-subscription-key'], apiKey);
-				assert.equal(gets[0].headers['electio-api-version'], '1.1');
+				assert.equal(carrierServiceGet(sim, apiKey).headers['electio-api-version'], '1.1');
 			},
 		);
 
@@ -63,23 +64,12 @@ async function runRestChecks(ctx) {
 				assert.equal(wrong.value.status, 'Error', JSON.stringify(wrong.value));
 				assert.equal(typeof wrong.value.message, 'string');
 				assert.ok(!wrong.value.message.includes(wrongKey), 'the message contains the wrong key');
-				const gets = carrierServiceGets(sim);
-				assert.ok(gets.length >= 1, 'the simulator got GET /carrierservices');
-				assert.equal(
-					gets[0].headers['ocp-apim-subscription-key'],
-					wrongKey,
-					'sent with the wrong key',
-				);
-				assert.equal(gets[0].status, 401, 'simulator answered 401');
+				assert.equal(carrierServiceGet(sim, wrongKey).status, 401, 'simulator answered 401');
 			},
 		);
-		if (
-			wrong &&
-			typeof wrong.value.message === 'string' &&
-			!wrong.value.message.includes(wrongKey)
-		) {
-			console.log(`..   wrong-key message [n8n ${version}]: ${wrong.value.message}`);
-		}
+		const message = wrong && wrong.value.message;
+		if (typeof message === 'string' && !message.includes(wrongKey))
+			console.log(`..   wrong-key message [n8n ${version}]: ${message}`);
 
 		const search = (filter) =>
 			server.listSearch({
@@ -110,13 +100,9 @@ async function runRestChecks(ctx) {
 					results.some((r) => r.value === 'CX_NDS'),
 					JSON.stringify(results),
 				);
-				assert.equal(
-					results.length,
-					sim.carrierServices().length,
-					'one result per carrier service',
-				);
-				assert.ok(carrierServiceGets(sim).length >= 1, 'the simulator got GET /carrierservices');
-				assert.equal(carrierServiceGets(sim)[0].headers['ocp-apim-subscription-key'], apiKey);
+				const count = sim.carrierServices().length;
+				assert.equal(results.length, count, 'one result per carrier service');
+				carrierServiceGet(sim, apiKey);
 			},
 		);
 

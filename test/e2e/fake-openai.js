@@ -21,30 +21,32 @@ function textOf(content) {
 	return '';
 }
 
+const userTextOf = (list) =>
+	list
+		.filter((m) => m.role === 'user')
+		.map((m) => textOf(m.content))
+		.join('\n');
+
 /** The conversation of a chat-completions or responses request, in one shape. */
 function conversation(path, body) {
 	if (path.endsWith('/chat/completions')) {
 		const messages = body.messages || [];
-		const tools = (body.tools || []).map((t) => t.function);
-		const userText = messages
-			.filter((m) => m.role === 'user')
-			.map((m) => textOf(m.content))
-			.join('\n');
 		const toolMessage = messages.find((m) => m.role === 'tool');
-		return { tools, userText, toolResult: toolMessage ? textOf(toolMessage.content) : undefined };
+		return {
+			tools: (body.tools || []).map((t) => t.function),
+			userText: userTextOf(messages),
+			toolResult: toolMessage ? textOf(toolMessage.content) : undefined,
+		};
 	}
 	const input = Array.isArray(body.input) ? body.input : [{ role: 'user', content: body.input }];
-	const tools = (body.tools || []).map((t) => ({
-		name: t.name,
-		description: t.description,
-		parameters: t.parameters,
-	}));
-	const userText = input
-		.filter((m) => m.role === 'user')
-		.map((m) => textOf(m.content))
-		.join('\n');
 	const output = input.find((m) => m.type === 'function_call_output');
-	return { tools, userText, toolResult: output ? textOf(output.output) : undefined };
+	return {
+		tools: (body.tools || []).map(({ name, description, parameters }) => {
+			return { name, description, parameters };
+		}),
+		userText: userTextOf(input),
+		toolResult: output ? textOf(output.output) : undefined,
+	};
 }
 
 function chatAnswer(model, message, finish) {
@@ -60,12 +62,8 @@ function chatAnswer(model, message, finish) {
 
 function sendChatStream(res, answer) {
 	const { message, finish_reason: finish } = answer.choices[0];
-	const base = {
-		id: answer.id,
-		object: 'chat.completion.chunk',
-		created: answer.created,
-		model: answer.model,
-	};
+	const { id, created, model } = answer;
+	const base = { id, object: 'chat.completion.chunk', created, model };
 	const delta = message.tool_calls
 		? {
 				role: 'assistant',
@@ -74,12 +72,10 @@ function sendChatStream(res, answer) {
 			}
 		: { role: 'assistant', content: message.content };
 	res.writeHead(200, { 'content-type': 'text/event-stream' });
-	res.write(
-		`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`,
-	);
-	res.write(
-		`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }], usage: answer.usage })}\n\n`,
-	);
+	const chunk = (choice, more) =>
+		`data: ${JSON.stringify({ ...base, choices: [{ index: 0, ...choice }], ...more })}\n\n`;
+	res.write(chunk({ delta, finish_reason: null }));
+	res.write(chunk({ delta: {}, finish_reason: finish }, { usage: answer.usage }));
 	res.end('data: [DONE]\n\n');
 }
 

@@ -102,24 +102,15 @@ async function installCommunityPackage(env, tarballPath) {
 	const nodesDir = path.join(env.N8N_USER_FOLDER, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const nodesPkg = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(nodesPkg)) {
-		fs.writeFileSync(
-			nodesPkg,
-			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }),
-		);
-	}
+	const manifest = { name: 'installed-nodes', private: true, dependencies: {} };
+	if (!fs.existsSync(nodesPkg)) fs.writeFileSync(nodesPkg, JSON.stringify(manifest));
 	const pkgJson = JSON.parse(
 		execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
 	);
-	const args = [
-		'install',
-		'--audit=false',
-		'--fund=false',
-		'--loglevel=error',
-		'--legacy-peer-deps',
-		'--ignore-scripts',
-	];
-	await run('npm', [...args, tarball], { env, cwd: nodesDir, timeoutMs: 300000, check: true });
+	const args =
+		'install --audit=false --fund=false --loglevel=error --legacy-peer-deps --ignore-scripts';
+	const opts = { env, cwd: nodesDir, timeoutMs: 300000, check: true };
+	await run('npm', [...args.split(' '), tarball], opts);
 	return {
 		packageName: pkgJson.name,
 		version: pkgJson.version,

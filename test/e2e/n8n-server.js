@@ -1,6 +1,6 @@
 'use strict';
 /**
- * `n8n start` headless on a loopback port, and the REST calls the e2e run makes:
+ * `n8n start` headless on a loopback port, and the REST calls the e2e runs make:
  *
  *   const server = await startN8n(env);       // env from n8n-cli.createN8nEnv
  *   await server.setupOwner();                // POST /rest/owner/setup (logs in: n8n-auth cookie)
@@ -12,14 +12,10 @@
  * must put the same uuid into localStorage['n8n-browserId']).
  */
 const http = require('node:http');
+const path = require('node:path');
 const crypto = require('node:crypto');
-const { spawn } = require('node:child_process');
 const { n8nBin } = require('./n8n-env');
-
-const liveServers = new Set();
-process.once('exit', () => {
-	for (const s of liveServers) s.child.kill('SIGKILL');
-});
+const { Proc } = require('./processes');
 
 /**
  * Minimal JSON HTTP client for 127.0.0.1 (no proxy involved); resolves { status, headers, body
@@ -28,63 +24,74 @@ process.once('exit', () => {
 function httpJson(method, url, { body, headers = {}, timeoutMs = 30000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-		const req = http.request(
-			url,
-			{
-				method,
-				headers: {
-					accept: 'application/json',
-					...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}),
-					...headers,
-				},
-				timeout: timeoutMs,
-			},
-			(res) => {
-				const chunks = [];
-				res.on('data', (d) => chunks.push(d));
-				res.on('end', () => {
-					const buffer = Buffer.concat(chunks);
-					const text = buffer.toString('utf8');
-					let json;
-					try {
-						json = text ? JSON.parse(text) : undefined;
-					} catch {
-						json = undefined;
-					}
-					resolve({ status: res.statusCode, headers: res.headers, body: json, text, buffer });
-				});
-			},
-		);
+		const json = data ? { 'content-type': 'application/json', 'content-length': data.length } : {};
+		const options = {
+			method,
+			headers: { accept: 'application/json', ...json, ...headers },
+			timeout: timeoutMs,
+		};
+		const req = http.request(url, options, (res) => {
+			const chunks = [];
+			res.on('data', (d) => chunks.push(d));
+			res.on('end', () => {
+				const buffer = Buffer.concat(chunks);
+				const text = buffer.toString('utf8');
+				let parsed;
+				try {
+					parsed = text ? JSON.parse(text) : undefined;
+				} catch {
+					parsed = undefined;
+				}
+				resolve({ status: res.statusCode, headers: res.headers, body: parsed, text, buffer });
+			});
+		});
 		req.on('timeout', () =>
 			req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)),
 		);
 		req.on('error', reject);
-		if (data) req.write(data);
-		req.end();
+		req.end(data);
 	});
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** `n8n <args>` as a tracked process with its own log file (stopped first: it holds connections). */
+function n8nProc(env, args, { name, logFile }) {
+	const opts = { env, cwd: env.N8N_USER_FOLDER, logFile, stopFirst: true };
+	const proc = new Proc(name, env.N8N_E2E_NODE, [n8nBin(env), ...args], opts);
+	proc.userFolder = env.N8N_USER_FOLDER;
+	return proc;
+}
 
-class N8nServer {
-	constructor(env, child) {
-		this.env = env;
-		this.child = child;
+/**
+ * `n8n start`, spawned at once (the caller owns the process); `ready` resolves once it serves:
+ * JSON /rest/settings (2.41 answers HTML while it boots) and /healthz/readiness 200 (database
+ * connected and migrated).
+ */
+class N8nServer extends Proc {
+	constructor(env, { name = 'n8n-start', logFile, timeoutMs = 180000 } = {}) {
+		logFile = logFile || path.join(env.N8N_USER_FOLDER, 'n8n-start.log');
+		const opts = { env, cwd: env.N8N_USER_FOLDER, logFile, stopFirst: true };
+		super(name, env.N8N_E2E_NODE, [n8nBin(env), 'start'], opts);
+		this.userFolder = env.N8N_USER_FOLDER;
 		this.baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
 		this.browserId = crypto.randomUUID();
 		this.cookie = undefined;
-		this.logs = '';
-		this.exited = false;
-		child.stdout.on('data', (d) => (this.logs += d));
-		child.stderr.on('data', (d) => (this.logs += d));
-		this.exitPromise = new Promise((resolve) =>
-			child.on('exit', (code, signal) => {
-				this.exited = true;
-				this.exitCode = code === null ? signal : code;
-				liveServers.delete(this);
-				resolve(this.exitCode);
-			}),
-		);
+		const get = (p) => httpJson('GET', this.baseUrl + p, { timeoutMs: 2000 });
+		const probe = async () => {
+			const s = await get('/rest/settings');
+			return (
+				s.status === 200 &&
+				s.body &&
+				s.body.data &&
+				(await get('/healthz/readiness')).status === 200
+			);
+		};
+		this.ready = this.waitFor('JSON /rest/settings and /healthz/readiness 200', probe, timeoutMs);
+		this.ready.catch(() => {}); // awaited by the caller; a stop before ready is not a crash
+	}
+
+	/** The server's output so far. */
+	get logs() {
+		return this.log();
 	}
 
 	/** Raw request: resolves { status, body, text, headers }. Keeps the n8n-auth cookie. */
@@ -102,42 +109,16 @@ class N8nServer {
 	/** REST call that must answer 2xx; returns the unwrapped `data` field. */
 	async rest(method, urlPath, body) {
 		const res = await this.request(method, urlPath, body);
-		if (res.status < 200 || res.status >= 300) {
+		if (res.status < 200 || res.status >= 300)
 			throw new Error(`${method} ${urlPath} -> HTTP ${res.status}: ${res.text.slice(0, 2000)}`);
-		}
 		return res.body && 'data' in res.body ? res.body.data : res.body;
-	}
-
-	/** Ready = JSON /rest/settings and /healthz/readiness 200 (2.41 answers HTML while it boots). */
-	async waitReady(timeoutMs) {
-		const t0 = Date.now();
-		while (Date.now() - t0 < timeoutMs) {
-			if (this.exited)
-				throw new Error(`n8n start exited (${this.exitCode}):\n${this.logs.slice(-4000)}`);
-			try {
-				const res = await httpJson('GET', `${this.baseUrl}/rest/settings`, { timeoutMs: 2000 });
-				if (res.status === 200 && res.body && res.body.data) {
-					const ready = await httpJson('GET', `${this.baseUrl}/healthz/readiness`, {
-						timeoutMs: 2000,
-					});
-					if (ready.status === 200) return;
-				}
-			} catch {
-				/* not listening yet */
-			}
-			await sleep(250);
-		}
-		throw new Error(`n8n start not ready after ${timeoutMs} ms:\n${this.logs.slice(-4000)}`);
 	}
 
 	/** POST /rest/owner/setup (first run only); the answer logs the owner in. */
 	async setupOwner() {
 		this.owner = { email: 'owner@e2e.test', password: 'E2eOwnerPassw0rd' };
-		return await this.rest('POST', '/rest/owner/setup', {
-			...this.owner,
-			firstName: 'E2E',
-			lastName: 'Owner',
-		});
+		const name = { firstName: 'E2E', lastName: 'Owner' };
+		return await this.rest('POST', '/rest/owner/setup', { ...this.owner, ...name });
 	}
 
 	/**
@@ -156,46 +137,21 @@ class N8nServer {
 	}
 
 	/** POST /rest/dynamic-node-parameters/resource-locator-results -> { results, paginationToken? } */
-	async listSearch({
-		nodeType,
-		nodeVersion = 1,
-		methodName,
-		path,
-		currentNodeParameters = {},
-		credentials,
-		filter,
-	}) {
+	async listSearch({ nodeType, nodeVersion = 1, currentNodeParameters = {}, filter, ...rest }) {
 		return await this.rest('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
-			path,
+			...rest, // path, methodName, credentials
 			nodeTypeAndVersion: { name: nodeType, version: nodeVersion },
 			currentNodeParameters,
-			methodName,
-			credentials,
 			...(filter !== undefined ? { filter } : {}),
 		});
-	}
-
-	async stop(timeoutMs = 15000) {
-		if (this.exited) return this.exitCode;
-		this.child.kill('SIGTERM');
-		const t = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
-		const code = await this.exitPromise;
-		clearTimeout(t);
-		return code;
 	}
 }
 
 /** `n8n start` on env.N8N_PORT (loopback only); resolves when ready, stops it on failure. */
-async function startN8n(env, { timeoutMs = 180000 } = {}) {
-	const child = spawn(env.N8N_E2E_NODE, [n8nBin(env), 'start'], {
-		env,
-		cwd: env.N8N_USER_FOLDER,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	const server = new N8nServer(env, child);
-	liveServers.add(server);
+async function startN8n(env, opts) {
+	const server = new N8nServer(env, opts);
 	try {
-		await server.waitReady(timeoutMs);
+		await server.ready;
 	} catch (err) {
 		await server.stop();
 		throw err;
@@ -203,4 +159,4 @@ async function startN8n(env, { timeoutMs = 180000 } = {}) {
 	return server;
 }
 
-module.exports = { startN8n, N8nServer, httpJson };
+module.exports = { startN8n, N8nServer, n8nProc, httpJson };

@@ -1,25 +1,12 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * n8n-nodes-sortedpro in n8n's queue mode (`npm run test:e2e:queue`).
- *
- * Starts Redis and PostgreSQL (Debian packages; apt-get install when missing), the SortedPRO
- * simulator (test/simulator/cli.js, `EC-` references auto-created), one n8n main and two
- * workers (`n8n worker --concurrency=5`), each with the packed package in its own
- * .n8n/nodes, and calls published webhook workflows on the main:
- *  - "allocate": several concurrent POSTs, 2 000 references in all; every consignment must be
- *    allocated exactly once, the results must come back to each caller, and the executions
- *    must be run by the workers, both of them;
- *  - "label": one consignment allocated and its PDF label fetched (Label → Get) on a worker,
- *    kept in the shared binary data store (`database` mode) and sent back by the main (through
- *    Respond to Webhook and as the Webhook's last-node answer), byte for byte the simulator's;
- *  - a worker killed (SIGKILL) in the middle of an allocation run: the job fails, nothing is
- *    run twice, what was allocated stays allocated once;
- *  - the same references run again with If Already Allocated = Report as Allocated: each comes
- *    out once, the earlier ones as AlreadyAllocated with their first tracking reference, none
- *    allocated twice, none lost.
- * Every process is stopped by PID at the end, also on failure or interruption. Prints one line
- * per check and "N passed, M failed" last; exit 1 when a check failed or none ran.
+ * n8n-nodes-sortedpro in n8n's queue mode (`npm run test:e2e:queue`), as docs/queue-mode.md
+ * describes it: Redis, PostgreSQL, the simulator (its own process), one main and two workers
+ * (`n8n worker --concurrency=5`), then concurrent allocations, a label through the shared binary
+ * data store, a worker killed mid-run and the safe re-run. Every process is stopped by PID at
+ * the end, also on failure or interruption. Prints one line per check and "N passed, M failed"
+ * last; exit 1 when a check failed or none ran.
  *
  * Env: N8N_QUEUE_VERSION (default $N8N_OLD_VERSION or 2.8.4), E2E_CACHE_DIR (n8n installs),
  * QUEUE_E2E_REQUESTS (default 10) × QUEUE_E2E_REFS (default 200) references,
@@ -30,12 +17,12 @@ const path = require('node:path');
 const crypto = require('node:crypto');
 const n8n = require('./n8n-cli');
 const { installCommunityPackage } = n8n;
-const { stopAll, killAll } = require('./queue/processes');
+const { stopAll, killAll, startSimulator } = require('./processes');
 const services = require('./queue/services');
 const cluster = require('./queue/cluster');
 const workflows = require('./queue/workflows');
 const { prepare } = require('./queue/prepare');
-const { Report } = require('./queue/report');
+const { Report } = require('./e2e-report');
 const { allocationChecks, secretChecks } = require('./queue/checks');
 const { labelChecks } = require('./queue/files');
 const { workerKillChecks } = require('./queue/kill');
@@ -53,7 +40,8 @@ const REFS = Number(process.env.QUEUE_E2E_REFS || 200);
 const TIMEOUT_S = Number(process.env.QUEUE_E2E_TIMEOUT_S || 300);
 
 const report = new Report();
-const { check, timed } = report;
+const check = (name, fn) => report.check(name, '-', fn);
+const timed = (name, fn) => report.time(name, '-', fn);
 /** Every webhook answer's text, for the secret check. */
 const responses = [];
 
@@ -61,7 +49,7 @@ async function startServices(apiKey) {
 	const [redisPort, pgPort] = n8n.freePortsSync(2);
 	const [sim, redis, pg] = await timed('simulator, Redis, PostgreSQL started', () =>
 		Promise.all([
-			services.startSimulator({
+			startSimulator({
 				apiKey,
 				logFile: path.join(LOGS, 'simulator.log'),
 				recordFile: RECORD_FILE,
@@ -203,12 +191,15 @@ async function main() {
 	try {
 		await run(apiKey, armWatchdog);
 	} catch (err) {
-		report.fail('run', err);
+		report.fail('run', '-', err);
 	} finally {
 		await timed('stop every process by PID', stopEverything);
 	}
 	await secretChecks({ check, apiKey, logDir: LOGS, responses, recordFile: RECORD_FILE });
-	process.exit(report.summary(Date.now() - t0));
+	report.addTiming('whole run', '-', Date.now() - t0);
+	report.printTimings();
+	report.printSummary();
+	process.exit(report.ok ? 0 : 1);
 }
 
 main();

@@ -1,18 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Real-n8n end-to-end test of n8n-nodes-sortedpro (`npm run test:e2e`).
- *
- *  1. installs the n8n versions that are not cached yet (background, in parallel) while it runs
- *     `npm run build` and `npm pack` (into .cache/e2e/);
- *  2. starts the SortedPRO simulator in-process (random key `e2e-KEY-…`, seeded consignments);
- *  3. per n8n version (default $N8N_OLD_VERSION 2.8.4 on Node 20, $N8N_NEW_VERSION 2.41.1 on
- *     Node 24): fresh user folder, `npm install <tarball>` in .n8n/nodes, `n8n import:credentials`,
- *     `n8n import:workflow` (the shipped examples, one file), `n8n execute --id --rawOutput`
- *     for each with checks on the execution JSON and on the simulator's requests, then
- *     `n8n start` + REST: credential test (good / wrong key) and the carrier-service list.
- *
- * Usage: node test/e2e/run-e2e.js [version ...]
+ * Real-n8n end-to-end test of n8n-nodes-sortedpro (`npm run test:e2e`); the steps, versions and
+ * settings are in README.md here. Usage: node test/e2e/run-e2e.js [version ...]
  * Prints one line per check ("ok   …" / "FAIL …"), timings, and last "N passed, M failed".
  * Exit 1 when a check failed or none ran.
  */
@@ -28,6 +18,9 @@ const examples = require('./e2e-examples');
 const { runRestChecks } = require('./e2e-rest');
 const agent = require('./e2e-agent');
 const { startFakeOpenAi } = require('./fake-openai');
+
+/** The node and the credential, under dist/ in the tarball and the installed package. */
+const SHIPPED = ['nodes/SortedPro/SortedPro.node.js', 'credentials/SortedProApi.credentials.js'];
 
 const BAD_CREDENTIAL = {
 	id: 'sortedpro-credential-wrongkey',
@@ -58,38 +51,13 @@ async function runVersion(ctx, version, tarball) {
 		version,
 		() => {
 			assert.equal(inst.value.packageName, 'n8n-nodes-sortedpro');
-			assert.equal(
-				inst.value.dir,
-				path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-sortedpro'),
-			);
-			assert.ok(
-				fs.existsSync(path.join(inst.value.dir, 'dist', 'nodes', 'SortedPro', 'SortedPro.node.js')),
-			);
-			assert.ok(
-				fs.existsSync(
-					path.join(inst.value.dir, 'dist', 'credentials', 'SortedProApi.credentials.js'),
-				),
-			);
+			const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
+			assert.equal(inst.value.dir, path.join(modules, 'n8n-nodes-sortedpro'));
 			// No runtime dependency: xml2js comes bundled beside the codec, nothing else installed.
-			assert.ok(
-				fs.existsSync(
-					path.join(
-						inst.value.dir,
-						'dist',
-						'nodes',
-						'SortedPro',
-						'transport',
-						'vendor',
-						'xml2js.js',
-					),
-				),
-			);
-			assert.deepEqual(
-				fs
-					.readdirSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules'))
-					.filter((entry) => !entry.startsWith('.')),
-				['n8n-nodes-sortedpro'],
-			);
+			for (const file of [...SHIPPED, 'nodes/SortedPro/transport/vendor/xml2js.js'])
+				assert.ok(fs.existsSync(path.join(inst.value.dir, 'dist', file)), file);
+			const installed = fs.readdirSync(modules).filter((entry) => !entry.startsWith('.'));
+			assert.deepEqual(installed, ['n8n-nodes-sortedpro']);
 		},
 	);
 
@@ -173,14 +141,8 @@ async function main() {
 				`tarball ${path.basename(tarball)} holds dist/ node and credential`,
 				'-',
 				() => {
-					assert.ok(
-						files.includes('package/dist/nodes/SortedPro/SortedPro.node.js'),
-						files.join(' '),
-					);
-					assert.ok(
-						files.includes('package/dist/credentials/SortedProApi.credentials.js'),
-						files.join(' '),
-					);
+					for (const file of SHIPPED)
+						assert.ok(files.includes(`package/dist/${file}`), files.join(' '));
 				},
 			);
 		}

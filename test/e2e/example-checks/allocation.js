@@ -6,12 +6,14 @@
 const assert = require('node:assert/strict');
 const n8n = require('../n8n-cli');
 const {
-	pairedIndexes,
+	full,
+	pairs,
+	assertStates,
+	assertNodeAllocated,
 	requestList,
 	requestsWithKey,
 	onePutWithKey,
 	jsonBody,
-	assertAllocated,
 } = require('./common');
 
 const DR = ['EC-000-3D1-DR1', 'EC-000-3D2-DR2', 'EC-000-3D3-DR3'];
@@ -41,18 +43,12 @@ const seed = [
 	})),
 ];
 
-const full = (execution, node, output = 0) =>
-	n8n.getNodeItems(execution, node, { full: true, output });
-
 const examples = {
 	'allocate-default-rules.json': [
 		[
 			'"Allocate by default rules": the 3 references in order, 200, Example-Carrier-Service, paired 0, 1, 2',
-			({ execution }) => {
-				const items = full(execution, 'Allocate by default rules');
-				assert.equal(items.length, 3, 'item count');
-				assertAllocated(items, DR, 'Example-Carrier-Service');
-			},
+			({ execution }) =>
+				assertNodeAllocated(execution, 'Allocate by default rules', DR, 'Example-Carrier-Service'),
 		],
 		[
 			'simulator: 1 PUT /allocation/allocate, JSON {ConsignmentReferences: the 3}, key and version',
@@ -65,11 +61,12 @@ const examples = {
 	'allocate-service-group.json': [
 		[
 			'"Allocate with service group": SG1 CX_NDS, SG2 EDC5_DPDSS, SG3 CX_NDS, paired 0, 1, 2',
-			({ execution }) => {
-				const items = full(execution, 'Allocate with service group');
-				assert.equal(items.length, 3, 'item count');
-				assertAllocated(items, SG, ['CX_NDS', 'EDC5_DPDSS', 'CX_NDS']);
-			},
+			({ execution }) =>
+				assertNodeAllocated(execution, 'Allocate with service group', SG, [
+					'CX_NDS',
+					'EDC5_DPDSS',
+					'CX_NDS',
+				]),
 		],
 		[
 			'simulator: 2 XML PUTs /allocation/allocatewithservicegroup: SG1+SG3 valuableGoods, SG2 weekend',
@@ -92,11 +89,12 @@ const examples = {
 	'allocate-service-filters.json': [
 		[
 			'"Allocate with service filters": SF1 drop-off MPD_RMDTPS48HNAST, SF2 pick-up EDC5_DPDSS, SF3 drop-off, paired 0, 1, 2',
-			({ execution }) => {
-				const items = full(execution, 'Allocate with service filters');
-				assert.equal(items.length, 3, 'item count');
-				assertAllocated(items, SF, ['MPD_RMDTPS48HNAST', 'EDC5_DPDSS', 'MPD_RMDTPS48HNAST']);
-			},
+			({ execution }) =>
+				assertNodeAllocated(execution, 'Allocate with service filters', SF, [
+					'MPD_RMDTPS48HNAST',
+					'EDC5_DPDSS',
+					'MPD_RMDTPS48HNAST',
+				]),
 		],
 		[
 			'simulator: 2 JSON PUTs /allocation/allocateConsignmentsWithServiceFilters: SF1+SF3 Outbound IsDropOff, SF2 Outbound IsPickup',
@@ -140,7 +138,7 @@ const examples = {
 					},
 					{ Found: 2, Queued: 2, NotQueued: 0, FailedConsignments: [] },
 				);
-				assert.deepEqual(pairedIndexes(items[0].pairedItem), [0], 'pairedItem');
+				assert.deepEqual(pairs(items), [[0]], 'pairedItem');
 			},
 		],
 		[
@@ -148,7 +146,7 @@ const examples = {
 			({ sim, apiKey }) => {
 				const [query] = requestsWithKey(sim, apiKey, 'POST', '/consignments/manifestFromQuery');
 				assert.deepEqual(jsonBody(query), { States: ['Allocated'], Carriers: ['DPD'] });
-				for (const ref of MQ) assert.equal(sim.consignment(ref).state, 'Manifested', ref);
+				assertStates(sim, MQ, 'Manifested');
 				assert.equal(sim.consignment(DA[0]).state, 'Allocated', DA[0]);
 			},
 		],
@@ -156,19 +154,17 @@ const examples = {
 	'allocate-quotes.json': [
 		[
 			'"Allocate with cheapest quote": CQ1, CQ2, 200, Example-Carrier-Service, paired 0, 1',
-			({ execution }) => {
-				const items = full(execution, 'Allocate with cheapest quote');
-				assert.equal(items.length, 2, 'item count');
-				assertAllocated(items, CQ, 'Example-Carrier-Service');
-			},
+			({ execution }) =>
+				assertNodeAllocated(
+					execution,
+					'Allocate with cheapest quote',
+					CQ,
+					'Example-Carrier-Service',
+				),
 		],
 		[
 			'"Allocate with quote": WQ3, 200, CX_NDS (the quote GUID 00000003-…), paired 0',
-			({ execution }) => {
-				const items = full(execution, 'Allocate with quote');
-				assert.equal(items.length, 1, 'item count');
-				assertAllocated(items, [WQ], 'CX_NDS');
-			},
+			({ execution }) => assertNodeAllocated(execution, 'Allocate with quote', [WQ], 'CX_NDS'),
 		],
 		[
 			'simulator: PUT …/allocatewithcheapestquote per consignment and …/allocatewithquote/<GUID>, no body',
@@ -208,12 +204,8 @@ const examples = {
 					items[0].error,
 					`Consignment ${DA[2]} was not deallocated: Consignment ${DA[2]} cannot be deallocated because it is in state Unallocated`,
 				);
-				const out = full(execution, 'Deallocate', 1);
-				assert.deepEqual(
-					out.map((it) => pairedIndexes(it.pairedItem)),
-					[[2]],
-					'Deallocate error output pairedItem',
-				);
+				const out = pairs(full(execution, 'Deallocate', 1));
+				assert.deepEqual(out, [[2]], 'Deallocate error output pairedItem');
 			},
 		],
 		[
@@ -221,7 +213,7 @@ const examples = {
 			({ sim, apiKey }) => {
 				const body = jsonBody(onePutWithKey(sim, apiKey, '/consignments/deallocatelist'));
 				assert.deepEqual(body, DA);
-				for (const ref of DA) assert.equal(sim.consignment(ref).state, 'Unallocated', ref);
+				assertStates(sim, DA, 'Unallocated');
 			},
 		],
 	],

@@ -5,7 +5,14 @@
  */
 const assert = require('node:assert/strict');
 const n8n = require('../n8n-cli');
-const { pairedIndexes, onePutWithKey, jsonBody, assertAllocated } = require('./common');
+const {
+	full,
+	pairs,
+	assertStates,
+	assertNodeAllocated,
+	onePutWithKey,
+	jsonBody,
+} = require('./common');
 
 const ALLOCATE_PATH = '/allocation/allocatewithcarrierservice';
 const SPREADSHEET_REFS = [
@@ -34,9 +41,7 @@ const examples = {
 					SPREADSHEET_REFS,
 					'the CSV consignment column',
 				);
-				const items = n8n.getNodeItems(execution, 'Allocate with Next Day Super', { full: true });
-				assert.equal(items.length, 5, 'item count');
-				assertAllocated(items, SPREADSHEET_REFS, 'CX_NDS');
+				assertNodeAllocated(execution, 'Allocate with Next Day Super', SPREADSHEET_REFS, 'CX_NDS');
 			},
 		],
 		[
@@ -49,20 +54,20 @@ const examples = {
 		],
 		[
 			'simulator: the 5 consignments are now Allocated',
-			({ sim }) => {
-				for (const ref of SPREADSHEET_REFS)
-					assert.equal(sim.consignment(ref).state, 'Allocated', ref);
-			},
+			({ sim }) => assertStates(sim, SPREADSHEET_REFS, 'Allocated'),
 		],
 	],
 	'webhook-payload-xml.json': [
 		[
 			'"Allocate webhook consignments": 4 items, MPD_RMDTPS48HNAST, 200, each paired to item 0',
-			({ execution }) => {
-				const items = n8n.getNodeItems(execution, 'Allocate webhook consignments', { full: true });
-				assert.equal(items.length, 4, 'item count');
-				assertAllocated(items, WEBHOOK_REFS, 'MPD_RMDTPS48HNAST', [0, 0, 0, 0]);
-			},
+			({ execution }) =>
+				assertNodeAllocated(
+					execution,
+					'Allocate webhook consignments',
+					WEBHOOK_REFS,
+					'MPD_RMDTPS48HNAST',
+					[0, 0, 0, 0],
+				),
 		],
 		[
 			'simulator: 1 PUT with application/xml body and Accept, key and electio-api-version 1.1',
@@ -83,7 +88,7 @@ const examples = {
 		[
 			'"Allocated": the 3 known consignments, 200; "Allocate" output 0 paired to orders 0, 2, 3',
 			({ execution }) => {
-				const items = n8n.getNodeItems(execution, 'Allocated', { full: true });
+				const items = full(execution, 'Allocated');
 				assert.deepEqual(
 					items.map((it) => it.json.ConsignmentReference),
 					ERROR_KNOWN,
@@ -91,29 +96,21 @@ const examples = {
 				for (const it of items)
 					assert.equal(it.json.StatusCode, 200, `${it.json.ConsignmentReference} StatusCode`);
 				// pairedItem of "Allocate" (a NoOp's pairedItem points into its own input)
-				const out = n8n.getNodeItems(execution, 'Allocate', { full: true, output: 0 });
-				assert.deepEqual(
-					out.map((it) => pairedIndexes(it.pairedItem)),
-					[[0], [2], [3]],
-					'Allocate output 0 pairedItem',
-				);
+				const out = pairs(full(execution, 'Allocate'));
+				assert.deepEqual(out, [[0], [2], [3]], 'Allocate output 0 pairedItem');
 			},
 		],
 		[
 			`"Not allocated": 1 item, error names ${UNKNOWN_REF}, order 2002 merged in; error output paired to order 1`,
 			({ execution }) => {
-				const items = n8n.getNodeItems(execution, 'Not allocated', { full: true });
+				const items = full(execution, 'Not allocated');
 				assert.equal(items.length, 1, `item count: ${JSON.stringify(items.map((i) => i.json))}`);
 				const { json } = items[0];
 				assert.equal(typeof json.error, 'string', `error field: ${JSON.stringify(json)}`);
 				assert.ok(json.error.includes(UNKNOWN_REF), `error names ${UNKNOWN_REF}: ${json.error}`);
 				assert.equal(json.order, 2002, `order: ${JSON.stringify(json)}`);
-				const out = n8n.getNodeItems(execution, 'Allocate', { full: true, output: 1 });
-				assert.deepEqual(
-					out.map((it) => pairedIndexes(it.pairedItem)),
-					[[1]],
-					'Allocate error output pairedItem',
-				);
+				const out = pairs(full(execution, 'Allocate', 1));
+				assert.deepEqual(out, [[1]], 'Allocate error output pairedItem');
 			},
 		],
 		[

@@ -4,12 +4,19 @@
  * requests, and the headers every SortedPRO request must carry.
  */
 const assert = require('node:assert/strict');
+const { getNodeItems } = require('../n8n-cli');
 
 /** pairedItem ({ item } | number | [...]) -> [item indexes]. */
 function pairedIndexes(pairedItem) {
 	const list = Array.isArray(pairedItem) ? pairedItem : [pairedItem];
 	return list.map((p) => (typeof p === 'number' ? p : p && p.item));
 }
+
+/** Whole items (json, binary, pairedItem) of one output of a node. */
+const full = (execution, node, output = 0) => getNodeItems(execution, node, { full: true, output });
+
+/** pairedItem indexes of each item. */
+const pairs = (items) => items.map((it) => pairedIndexes(it.pairedItem));
 
 /** "METHOD path" of every recorded request, for assertion messages. */
 function requestList(sim) {
@@ -58,6 +65,18 @@ function jsonBody(request) {
 	return JSON.parse(request.body);
 }
 
+/** Every one of `refs` is in `state` in the simulator now. */
+function assertStates(sim, refs, state) {
+	for (const ref of refs) assert.equal(sim.consignment(ref).state, state, ref);
+}
+
+/** Node `node`'s items are `refs`, allocated to `service`, paired as assertAllocated says. */
+function assertNodeAllocated(execution, node, refs, service, paired) {
+	const items = full(execution, node);
+	assert.equal(items.length, refs.length, 'item count');
+	assertAllocated(items, refs, service, paired);
+}
+
 /**
  * The node's items: `refs` in order, each StatusCode 200 with `service` (one per item, or one
  * for all), paired to `paired[i]` (default: item i).
@@ -81,6 +100,10 @@ function assertAllocated(items, refs, service, paired) {
 }
 
 module.exports = {
+	full,
+	pairs,
+	assertStates,
+	assertNodeAllocated,
 	pairedIndexes,
 	requestList,
 	requestsTo,

@@ -14,8 +14,10 @@ const {
 	requestsWithKey,
 	onePutWithKey,
 	jsonBody,
-	assertAllocated,
-	pairedIndexes,
+	full,
+	pairs,
+	assertStates,
+	assertNodeAllocated,
 } = require('./common');
 
 const REF_PATTERN = /^EC-[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}$/;
@@ -31,7 +33,9 @@ const seed = [...LB];
  */
 const n8nEnv = { N8N_RESTRICT_FILE_ACCESS_TO: LABEL_DIR };
 
-const full = (execution, node) => n8n.getNodeItems(execution, node, { full: true });
+/** The references "Create consignment" returned. */
+const created = (execution) =>
+	full(execution, 'Create consignment').map((it) => it.json.ConsignmentReference);
 
 const examples = {
 	'webhook-order-create-allocate.json': [
@@ -47,11 +51,7 @@ const examples = {
 					items.map((it) => it.json.ConsignmentReferenceProvidedByCustomer),
 					['WEB-5001', 'WEB-5002'],
 				);
-				assert.deepEqual(
-					items.map((it) => pairedIndexes(it.pairedItem)),
-					[[0], [1]],
-					'pairedItem',
-				);
+				assert.deepEqual(pairs(items), [[0], [1]], 'pairedItem');
 			},
 		],
 		[
@@ -75,24 +75,15 @@ const examples = {
 		[
 			'"Allocate with Next Day Super": the created references in order, 200, CX_NDS, paired 0, 1; 1 PUT with both',
 			({ execution, sim, apiKey }) => {
-				const refs = full(execution, 'Create consignment').map(
-					(it) => it.json.ConsignmentReference,
-				);
-				const items = full(execution, 'Allocate with Next Day Super');
-				assert.equal(items.length, 2, 'item count');
-				assertAllocated(items, refs, 'CX_NDS');
+				const refs = created(execution);
+				assertNodeAllocated(execution, 'Allocate with Next Day Super', refs, 'CX_NDS');
 				const put = onePutWithKey(sim, apiKey, '/allocation/allocatewithcarrierservice');
 				assert.deepEqual(jsonBody(put).ConsignmentReferences, refs);
 			},
 		],
 		[
 			'simulator: both created consignments are now Allocated',
-			({ execution, sim }) => {
-				const refs = full(execution, 'Create consignment').map(
-					(it) => it.json.ConsignmentReference,
-				);
-				for (const ref of refs) assert.equal(sim.consignment(ref).state, 'Allocated', ref);
-			},
+			({ execution, sim }) => assertStates(sim, created(execution), 'Allocated'),
 		],
 	],
 	'labels-to-files.json': {
@@ -129,7 +120,7 @@ const examples = {
 					const items = full(execution, 'Get PDF Label');
 					assert.equal(items.length, 3, 'item count');
 					items.forEach((it, i) => {
-						assert.deepEqual(pairedIndexes(it.pairedItem), [i], `item ${i} pairedItem`);
+						assert.deepEqual(pairs([it])[0], [i], `item ${i} pairedItem`);
 						assert.equal(it.json.ConsignmentReference, LB[i], `item ${i} ConsignmentReference`);
 						assert.equal(it.binary && it.binary.data && it.binary.data.mimeType, 'application/pdf');
 					});

@@ -8,8 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const n8n = require('../n8n-cli');
-const { httpJson } = require('../n8n-server');
-const { Proc } = require('./processes');
+const { httpJson, n8nProc, N8nServer } = require('../n8n-server');
 
 /**
  * Binary data store shared by the main and the workers: `database` keeps files in PostgreSQL's
@@ -73,8 +72,9 @@ function createEnvs({ version, dir, workers, redis, pg, encryptionKey }) {
  * One n8n CLI command (import, publish) as a tracked process: an interrupted run stops it too.
  * Resolves its log; rejects with the log's tail on a non-zero exit.
  */
-async function n8nCommand(e, logDir, label, args) {
-	return n8nProc({ name: `${e.name}-${label}`, env: e.env }, logDir, args).succeeded();
+function n8nCommand(e, logDir, label, args) {
+	const name = `${e.name}-${label}`;
+	return n8nProc(e.env, args, { name, logFile: path.join(logDir, `${name}.log`) }).succeeded();
 }
 
 /**
@@ -106,44 +106,19 @@ async function publishAll(e, logDir, workflows) {
 	}
 }
 
-function n8nProc({ name, env }, logDir, args) {
-	const bin = path.join(env.N8N_E2E_HOME, 'node_modules', 'n8n', 'bin', 'n8n');
-	const logFile = path.join(logDir, `${name}.log`);
-	const cwd = env.N8N_USER_FOLDER;
-	const proc = new Proc(name, env.N8N_E2E_NODE, [bin, ...args], {
-		env,
-		cwd,
-		logFile,
-		stopFirst: true,
-	});
-	proc.userFolder = env.N8N_USER_FOLDER;
-	return proc;
-}
-
 /** Spawns `n8n start` (the caller owns the process at once); `ready` resolves once it serves. */
 function startMain(e, logDir) {
-	const proc = n8nProc(e, logDir, ['start']);
-	const base = `http://127.0.0.1:${e.env.N8N_PORT}`;
-	proc.baseUrl = base;
-	// JSON /rest/settings comes a few seconds after /healthz; readiness = DB connected, migrated.
-	proc.ready = proc.waitFor(
-		'JSON /rest/settings and /healthz/readiness 200',
-		async () => {
-			const s = await httpJson('GET', `${base}/rest/settings`, { timeoutMs: 2000 });
-			if (s.status !== 200 || !s.body || !s.body.data) return false;
-			return (
-				(await httpJson('GET', `${base}/healthz/readiness`, { timeoutMs: 2000 })).status === 200
-			);
-		},
-		240000,
-	);
-	proc.ready.catch(() => {}); // awaited by the caller; a stop before ready is not a crash
-	return proc;
+	return new N8nServer(e.env, {
+		name: e.name,
+		logFile: path.join(logDir, `${e.name}.log`),
+		timeoutMs: 240000,
+	});
 }
 
 /** Spawns `n8n worker --concurrency=N`; `ready` resolves once its health server says ready. */
 function startWorker(e, logDir, concurrency) {
-	const proc = n8nProc(e, logDir, ['worker', `--concurrency=${concurrency}`]);
+	const args = ['worker', `--concurrency=${concurrency}`];
+	const proc = n8nProc(e.env, args, { name: e.name, logFile: path.join(logDir, `${e.name}.log`) });
 	const url = `http://127.0.0.1:${e.env.QUEUE_HEALTH_CHECK_PORT}/healthz/readiness`;
 	proc.ready = proc
 		.waitFor(

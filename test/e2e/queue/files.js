@@ -12,7 +12,7 @@ const assert = require('node:assert/strict');
 const { httpJson } = require('../n8n-server');
 const { psql } = require('./services');
 const cluster = require('./cluster');
-const { checkWorkersRan, CARRIER_SERVICE } = require('./checks');
+const { checkWorkersRan, postReferences } = require('./checks');
 
 /** Files under dir (recursively); [] when it does not exist. */
 function filesUnder(dir) {
@@ -37,12 +37,8 @@ async function labelChecks(ctx, { label, webhookPath }) {
 	const { main, sim, pg, check, timed, apiKey } = ctx;
 	const reference = `EC-QLABEL-${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
 	const enqueuedBefore = cluster.enqueuedIds(main.log()).length;
-	const url = `${main.baseUrl}/webhook/${webhookPath}`;
 	const res = await timed(`${label}: POST (allocate, Label → Get on a worker)`, () =>
-		httpJson('POST', url, {
-			body: { carrierService: CARRIER_SERVICE, references: [reference] },
-			timeoutMs: 120000,
-		}),
+		postReferences(main, webhookPath, [reference]),
 	);
 	ctx.responses.push(res.text);
 	const expected = await simulatorLabel(sim, apiKey, reference);

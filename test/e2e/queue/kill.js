@@ -12,13 +12,14 @@
 const crypto = require('node:crypto');
 const assert = require('node:assert/strict');
 const { httpJson } = require('../n8n-server');
-const { sleep } = require('./processes');
+const { sleep } = require('../processes');
 const { psql } = require('./services');
 const cluster = require('./cluster');
 const workflows = require('./workflows');
+const { simGet, simConsignments, postReferences, tally } = require('./checks');
 
 const REFS = 500;
-const simStats = async (sim) => (await httpJson('GET', `${sim.baseUrl}/__simulator/stats`)).body;
+const simStats = (sim) => simGet(sim, 'stats');
 
 async function waitUntil(what, probe, timeoutMs) {
 	const t0 = Date.now();
@@ -42,11 +43,7 @@ async function workerKillChecks(ctx) {
 	const before = await simStats(sim);
 	const enqueuedBefore = cluster.enqueuedIds(main.log()).length;
 	const t0 = Date.now();
-	const url = `${main.baseUrl}/webhook/${workflows.webhookPath(workflows.ALLOCATE)}`;
-	const answer = httpJson('POST', url, {
-		body: { carrierService: 'CX_NDS', references },
-		timeoutMs: 120000,
-	}).then(
+	const answer = postReferences(main, workflows.webhookPath(workflows.ALLOCATE), references).then(
 		(res) => ({ res, ms: Date.now() - t0 }),
 		(err) => ({ err, ms: Date.now() - t0 }),
 	);
@@ -106,27 +103,17 @@ async function workerKillChecks(ctx) {
 		assert.ok(!survivor.log().includes(`Worker started execution ${id} `), survivor.tail());
 	});
 	// Each consignment as the simulator holds it now (its state, the tracking reference it gave).
-	const firstRun = new Map();
-	for (let i = 0; i < references.length; i += 50) {
-		const slice = references.slice(i, i + 50);
-		const found = await Promise.all(
-			slice.map(async (ref) => {
-				const url = `${sim.baseUrl}/__simulator/consignments/${encodeURIComponent(ref)}`;
-				return (await httpJson('GET', url)).body;
-			}),
-		);
-		// A reference never sent is unknown to the simulator (auto-created on first use).
-		slice.forEach((ref, k) =>
-			firstRun.set(ref, found[k].state ? found[k] : { state: 'never sent' }),
-		);
-	}
+	// A reference never sent is unknown to the simulator (auto-created on first use).
+	const found = await simConsignments(sim, references);
+	const firstRun = new Map(
+		references.map((ref, k) => [ref, found[k].state ? found[k] : { state: 'never sent' }]),
+	);
 	await check(
 		'killed worker: consignments allocated before the kill stay allocated once, the rest untouched',
 		() => {
 			assert.ok(allocated > 0 && allocated < REFS, `${allocated} allocated`);
 			assert.equal(after.consignmentsInWrongState - before.consignmentsInWrongState, 0);
-			const states = new Map();
-			for (const c of firstRun.values()) states.set(c.state, (states.get(c.state) || 0) + 1);
+			const states = tally([...firstRun.values()].map((c) => c.state));
 			assert.equal(states.get('Allocated') || 0, allocated, JSON.stringify([...states]));
 			const untouched = (states.get('Unallocated') || 0) + (states.get('never sent') || 0);
 			assert.equal(untouched, REFS - allocated, JSON.stringify([...states]));

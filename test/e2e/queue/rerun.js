@@ -9,14 +9,12 @@
  */
 const fs = require('node:fs');
 const assert = require('node:assert/strict');
-const { httpJson } = require('../n8n-server');
 const { psql } = require('./services');
 const cluster = require('./cluster');
 const workflows = require('./workflows');
-const { checkWorkersRan, allocationBodies, trackingOf, CARRIER_SERVICE } = require('./checks');
+const checks = require('./checks');
 
-const simGet = async (sim, route) =>
-	(await httpJson('GET', `${sim.baseUrl}/__simulator/${route}`)).body;
+const { checkWorkersRan, allocationBodies, trackingOf, simGet, CARRIER_SERVICE } = checks;
 
 const recordLines = (sim) => fs.readFileSync(sim.recordFile, 'utf8').split('\n').filter(Boolean);
 
@@ -28,14 +26,10 @@ async function rerunChecks(ctx, { references, firstRun }) {
 	const before = await simGet(sim, 'stats');
 	const recordedBefore = recordLines(sim).length;
 	const enqueuedBefore = cluster.enqueuedIds(main.log()).length;
-	const url = `${main.baseUrl}/webhook/${workflows.webhookPath(workflows.ALLOCATE_RERUN)}`;
+	const webhook = workflows.webhookPath(workflows.ALLOCATE_RERUN);
 	const res = await timed(
 		`${label}: the same ${total} references again, If Already Allocated = Report as Allocated`,
-		() =>
-			httpJson('POST', url, {
-				body: { carrierService: CARRIER_SERVICE, references },
-				timeoutMs: 120000,
-			}),
+		() => checks.postReferences(main, webhook, references),
 	);
 	ctx.responses.push(res.text);
 	console.log(`     ${earlier.length} of ${total} were allocated by the killed run`);
@@ -79,24 +73,14 @@ async function rerunChecks(ctx, { references, firstRun }) {
 	await check(
 		`${label}: simulator: ${total - earlier.length} allocated now, the ${earlier.length} earlier ones refused once each (not allocated twice), none failed or unknown`,
 		() => {
-			assert.equal(
-				after.consignmentsAllocated - before.consignmentsAllocated,
-				total - earlier.length,
-			);
-			assert.equal(
-				after.consignmentsInWrongState - before.consignmentsInWrongState,
-				earlier.length,
-			);
-			assert.equal(after.consignmentsFailed - before.consignmentsFailed, 0);
-			assert.equal(after.consignmentsNotFound - before.consignmentsNotFound, 0);
+			const expected = { allocated: total - earlier.length, wrongState: earlier.length };
+			assert.deepEqual(checks.statsDelta(before, after), { ...expected, failed: 0, notFound: 0 });
 		},
 	);
 	await check(
 		`${label}: simulator request log: each reference sent to allocate exactly once`,
 		() => {
-			const count = new Map();
-			for (const body of allocationBodies(sim, recordedBefore))
-				for (const ref of body) count.set(ref, (count.get(ref) || 0) + 1);
+			const count = checks.tally(allocationBodies(sim, recordedBefore).flat());
 			assert.equal(count.size, total);
 			for (const ref of references) assert.equal(count.get(ref), 1, ref);
 		},
@@ -104,22 +88,15 @@ async function rerunChecks(ctx, { references, firstRun }) {
 	await check(
 		`${label}: simulator store: all ${total} Allocated with ${CARRIER_SERVICE}, the earlier ones with their first tracking reference, each as the caller was told`,
 		async () => {
-			for (let i = 0; i < total; i += 50) {
-				const slice = references.slice(i, i + 50);
-				const found = await Promise.all(
-					slice.map((ref) => simGet(sim, `consignments/${encodeURIComponent(ref)}`)),
-				);
-				slice.forEach((ref, k) => {
-					const c = found[k];
-					assert.ok(
-						c.state === 'Allocated' && c.carrierServiceReference === CARRIER_SERVICE,
-						JSON.stringify(c),
-					);
-					if (earlier.includes(ref))
-						assert.equal(c.trackingReference, firstRun.get(ref).trackingReference, ref);
-					assert.deepEqual(trackingOf(items.get(ref)), [c.trackingReference], ref);
-				});
-			}
+			const found = await checks.simConsignments(sim, references);
+			references.forEach((ref, k) => {
+				const c = found[k];
+				const ok = c.state === 'Allocated' && c.carrierServiceReference === CARRIER_SERVICE;
+				assert.ok(ok, JSON.stringify(c));
+				if (earlier.includes(ref))
+					assert.equal(c.trackingReference, firstRun.get(ref).trackingReference, ref);
+				assert.deepEqual(trackingOf(items.get(ref)), [c.trackingReference], ref);
+			});
 		},
 	);
 	const ids = cluster.enqueuedIds(main.log()).slice(enqueuedBefore);

@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { Proc, sleep } = require('./processes');
+const { Proc, sleep } = require('../processes');
 
 const PG_USER = 'n8n_e2e';
 const PG_DATABASE = 'n8n_queue';
@@ -42,12 +42,12 @@ function ensureDebianPackages() {
 	if (!which('redis-server')) missing.push('redis-server');
 	if (!postgresBinDir()) missing.push('postgresql');
 	if (!missing.length) return missing;
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	execFileSync('apt-get', ['update', '-qq'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-	execFileSync('apt-get', ['install', '-y', '-qq', ...missing], {
-		env,
+	const opts = {
+		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
 		stdio: ['ignore', 'ignore', 'inherit'],
-	});
+	};
+	execFileSync('apt-get', ['update', '-qq'], opts);
+	execFileSync('apt-get', ['install', '-y', '-qq', ...missing], opts);
 	if (!which('redis-server') || !postgresBinDir())
 		throw new Error(`apt-get install ${missing.join(' ')} did not provide the binaries`);
 	return missing;
@@ -57,30 +57,18 @@ function ensureDebianPackages() {
 async function startRedis({ port, dir, logFile }) {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
-	const args = [
-		'--port',
-		String(port),
-		'--bind',
-		'127.0.0.1',
-		'--dir',
-		dir,
-		'--save',
-		'',
-		'--appendonly',
-		'no',
-		'--daemonize',
-		'no',
-	];
+	const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
+	args.push(...'--appendonly no --daemonize no'.split(' '));
 	const proc = new Proc('redis-server', which('redis-server'), args, { logFile });
 	await proc.waitForLog(/Ready to accept connections/, 20000);
 	return { proc, port };
 }
 
-/** The uid/gid of the `postgres` user (PostgreSQL refuses to run as root). */
+/** The uid/gid of the `postgres` user when running as root (PostgreSQL refuses to run as root). */
 function postgresIds() {
-	const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-	const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-	return { uid, gid };
+	if (!process.getuid || process.getuid() !== 0) return {};
+	const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+	return { uid: id('-u'), gid: id('-g') };
 }
 
 /**
@@ -89,7 +77,7 @@ function postgresIds() {
  */
 async function startPostgres({ port, dir, logFile, password }) {
 	const bin = postgresBinDir();
-	const ids = process.getuid && process.getuid() === 0 ? postgresIds() : {};
+	const ids = postgresIds();
 	fs.rmSync(dir, { recursive: true, force: true });
 	const data = path.join(dir, 'data');
 	fs.mkdirSync(data, { recursive: true });
@@ -100,37 +88,13 @@ async function startPostgres({ port, dir, logFile, password }) {
 	}
 	const asPg = { ...ids, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' };
 	// Loopback TCP needs the password; the unix socket (in dir) is trusted for the set-up below.
-	execFileSync(
-		path.join(bin, 'initdb'),
-		[
-			'-D',
-			data,
-			'-U',
-			PG_USER,
-			`--pwfile=${pwfile}`,
-			'--auth-local=trust',
-			'--auth-host=scram-sha-256',
-			'-E',
-			'UTF8',
-			'--locale=C',
-		],
-		asPg,
-	);
+	const initdb = ['-D', data, '-U', PG_USER, `--pwfile=${pwfile}`, '--auth-local=trust'];
+	initdb.push(...'--auth-host=scram-sha-256 -E UTF8 --locale=C'.split(' '));
+	execFileSync(path.join(bin, 'initdb'), initdb, asPg);
 	fs.rmSync(pwfile);
-	const args = [
-		'-D',
-		data,
-		'-p',
-		String(port),
-		'-c',
-		'listen_addresses=127.0.0.1',
-		'-c',
-		`unix_socket_directories=${dir}`,
-		'-c',
-		'max_connections=100',
-		'-c',
-		'fsync=off',
-	];
+	const args = ['-D', data, '-p', String(port), '-c', `unix_socket_directories=${dir}`];
+	for (const c of ['listen_addresses=127.0.0.1', 'max_connections=100', 'fsync=off'])
+		args.push('-c', c);
 	// SIGINT = PostgreSQL's fast shutdown.
 	const proc = new Proc('postgres', path.join(bin, 'postgres'), args, {
 		logFile,
@@ -141,11 +105,8 @@ async function startPostgres({ port, dir, logFile, password }) {
 	let created = false;
 	for (let i = 0; i < 20 && !created; i++) {
 		try {
-			execFileSync(
-				path.join(bin, 'createdb'),
-				['-h', dir, '-p', String(port), '-U', PG_USER, PG_DATABASE],
-				asPg,
-			);
+			const createdb = ['-h', dir, '-p', String(port), '-U', PG_USER, PG_DATABASE];
+			execFileSync(path.join(bin, 'createdb'), createdb, asPg);
 			created = true;
 		} catch (err) {
 			if (i === 19) throw err;
@@ -157,25 +118,12 @@ async function startPostgres({ port, dir, logFile, password }) {
 
 /** Runs one SQL statement through psql (unix socket); resolves the rows as arrays of strings. */
 function psql(pg, sql) {
-	const ids = process.getuid && process.getuid() === 0 ? postgresIds() : {};
+	const args = ['-h', pg.socketDir, '-p', String(pg.port), '-U', pg.user, '-d', pg.database];
+	const opts = { ...postgresIds(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] };
 	const out = execFileSync(
 		path.join(pg.bin, 'psql'),
-		[
-			'-h',
-			pg.socketDir,
-			'-p',
-			String(pg.port),
-			'-U',
-			pg.user,
-			'-d',
-			pg.database,
-			'-At',
-			'-F',
-			'\t',
-			'-c',
-			sql,
-		],
-		{ ...ids, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+		[...args, '-At', '-F', '\t', '-c', sql],
+		opts,
 	);
 	return out
 		.split('\n')
@@ -183,29 +131,10 @@ function psql(pg, sql) {
 		.map((line) => line.split('\t'));
 }
 
-/**
- * The SortedPRO simulator as its own process (test/simulator/cli.js) on a free port, `EC-`
- * references auto-created, every API request written to recordFile (without the key).
- */
-async function startSimulator({ apiKey, logFile, recordFile }) {
-	const cli = path.join(__dirname, '..', '..', 'simulator', 'cli.js');
-	const args = [cli, '--port', '0', '--auto-create', '^EC-', '--record-file', recordFile];
-	const env = { ...process.env, SORTEDPRO_SIM_API_KEY: apiKey };
-	const proc = new Proc('simulator', process.execPath, [...args, '--no-record-bodies'], {
-		env,
-		logFile,
-	});
-	await proc.waitForLog(/listening on http:\/\/127\.0\.0\.1:\d+/, 20000);
-	proc.baseUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.log())[1];
-	proc.recordFile = recordFile;
-	return proc;
-}
-
 module.exports = {
 	ensureDebianPackages,
 	startRedis,
 	startPostgres,
-	startSimulator,
 	psql,
 	postgresBinDir,
 };

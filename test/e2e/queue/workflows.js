@@ -20,9 +20,13 @@ function credentialFor(apiKey, baseUrl) {
 	return { ...CREDENTIAL, data: { apiKey, environment: 'custom', baseUrl } };
 }
 
+/** Node ids 5e7a0c1e-0000-4000-8000-<n, 12 digits>. */
+const uid = (n) => `5e7a0c1e-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const credentials = { sortedProApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
+
 function allocateNode(name, position) {
 	return {
-		id: `5e7a0c1e-0000-4000-8000-00000000000${position[0] / 220}`,
+		id: uid(position[0] / 220),
 		name,
 		type: NODE_TYPE,
 		typeVersion: 1,
@@ -35,49 +39,50 @@ function allocateNode(name, position) {
 			requestMode: 'combine',
 			options: { batchSize: 100 },
 		},
-		credentials: { sortedProApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+		credentials,
 	};
 }
 
-function webhookNode(id, webhookId, path, extra) {
+/** Webhook (POST) number k: node id …k00, webhookId …000k. */
+function webhookNode(k, path, extra = { responseMode: 'responseNode' }) {
 	return {
-		id,
+		id: uid(k * 100),
 		name: 'Webhook',
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		position: [0, 0],
-		webhookId,
+		webhookId: `0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e000${k}`,
 		parameters: { httpMethod: 'POST', path, options: {}, ...extra },
 	};
 }
 
-const main = (node) => ({ main: [[{ node, type: 'main', index: 0 }]] });
+function respondNode(n, x, parameters) {
+	const type = 'n8n-nodes-base.respondToWebhook';
+	return {
+		id: uid(n),
+		name: 'Respond to Webhook',
+		type,
+		typeVersion: 1.1,
+		position: [x, 0],
+		parameters,
+	};
+}
 
-const ALLOCATE = {
-	id: 'SortedProQueueAlloc',
-	name: 'SortedPRO queue: allocate from a webhook',
-	nodes: [
-		webhookNode(
-			'5e7a0c1e-0000-4000-8000-000000000100',
-			'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0001',
-			'sortedpro-queue-allocate',
-			{
-				responseMode: 'responseNode',
-			},
-		),
-		allocateNode('Allocate', [220, 0]),
-		{
-			id: '5e7a0c1e-0000-4000-8000-000000000101',
-			name: 'Respond to Webhook',
-			type: 'n8n-nodes-base.respondToWebhook',
-			typeVersion: 1.1,
-			position: [440, 0],
-			parameters: { respondWith: 'allIncomingItems', options: {} },
-		},
-	],
-	connections: { Webhook: main('Allocate'), Allocate: main('Respond to Webhook') },
-	settings: { executionOrder: 'v1' },
+const main = (node) => ({ main: [[{ node, type: 'main', index: 0 }]] });
+const workflow = (id, name, nodes, connections) => {
+	return { id, name, nodes, connections, settings: { executionOrder: 'v1' } };
 };
+
+const ALLOCATE = workflow(
+	'SortedProQueueAlloc',
+	'SortedPRO queue: allocate from a webhook',
+	[
+		webhookNode(1, 'sortedpro-queue-allocate'),
+		allocateNode('Allocate', [220, 0]),
+		respondNode(101, 440, { respondWith: 'allIncomingItems', options: {} }),
+	],
+	{ Webhook: main('Allocate'), Allocate: main('Respond to Webhook') },
+);
 
 /** The allocations made with "If Already Allocated: Report as Allocated" (for a re-run). */
 const ALLOCATE_RERUN = {
@@ -85,28 +90,16 @@ const ALLOCATE_RERUN = {
 	id: 'SortedProQueueRerun',
 	name: 'SortedPRO queue: allocate again, already allocated reported as allocated',
 	nodes: ALLOCATE.nodes.map((n) => {
-		if (n.name === 'Webhook')
-			return webhookNode(
-				'5e7a0c1e-0000-4000-8000-000000000400',
-				'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0004',
-				'sortedpro-queue-rerun',
-				{ responseMode: 'responseNode' },
-			);
-		if (n.name === 'Allocate') {
-			const options = { ...n.parameters.options, ifAlreadyAllocated: 'allocated' };
-			return {
-				...n,
-				id: '5e7a0c1e-0000-4000-8000-000000000401',
-				parameters: { ...n.parameters, options },
-			};
-		}
-		return { ...n, id: '5e7a0c1e-0000-4000-8000-000000000402' };
+		if (n.name === 'Webhook') return webhookNode(4, 'sortedpro-queue-rerun');
+		if (n.name !== 'Allocate') return { ...n, id: uid(402) };
+		const options = { ...n.parameters.options, ifAlreadyAllocated: 'allocated' };
+		return { ...n, id: uid(401), parameters: { ...n.parameters, options } };
 	}),
 };
 
 /** SortedPRO Label → Get: the PDF label of the consignment just allocated, as binary `data`. */
 const labelGet = {
-	id: '5e7a0c1e-0000-4000-8000-000000000201',
+	id: uid(201),
 	name: 'Label',
 	type: NODE_TYPE,
 	typeVersion: 1,
@@ -117,63 +110,44 @@ const labelGet = {
 		consignmentReference: '={{ $json.ConsignmentReference }}',
 		options: {},
 	},
-	credentials: { sortedProApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	credentials,
 };
 
 /** Answer = Respond to Webhook with the label (relayed from the worker to the main). */
-const LABEL = {
-	id: 'SortedProQueueLabel',
-	name: 'SortedPRO queue: allocate, then the label (Respond to Webhook)',
-	nodes: [
-		webhookNode(
-			'5e7a0c1e-0000-4000-8000-000000000200',
-			'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0002',
-			'sortedpro-queue-label',
-			{ responseMode: 'responseNode' },
-		),
+const LABEL = workflow(
+	'SortedProQueueLabel',
+	'SortedPRO queue: allocate, then the label (Respond to Webhook)',
+	[
+		webhookNode(2, 'sortedpro-queue-label'),
 		allocateNode('Allocate', [220, 0]),
 		labelGet,
-		{
-			id: '5e7a0c1e-0000-4000-8000-000000000202',
-			name: 'Respond to Webhook',
-			type: 'n8n-nodes-base.respondToWebhook',
-			typeVersion: 1.1,
-			position: [660, 0],
-			parameters: { respondWith: 'binary', responseDataSource: 'automatically', options: {} },
-		},
+		respondNode(202, 660, {
+			respondWith: 'binary',
+			responseDataSource: 'automatically',
+			options: {},
+		}),
 	],
-	connections: {
-		Webhook: main('Allocate'),
-		Allocate: main('Label'),
-		Label: main('Respond to Webhook'),
-	},
-	settings: { executionOrder: 'v1' },
-};
+	{ Webhook: main('Allocate'), Allocate: main('Label'), Label: main('Respond to Webhook') },
+);
 
 /**
  * Answer = the last node's first binary (Webhook option "When Last Node Finishes"): the main
  * reads the label the worker stored from the binary data store.
  */
-const LABEL_LAST_NODE = {
-	id: 'SortedProQueueLabelLast',
-	name: 'SortedPRO queue: allocate, then the label (last node)',
-	nodes: [
-		webhookNode(
-			'5e7a0c1e-0000-4000-8000-000000000300',
-			'0d1f5a52-3c1e-4a8e-9b1e-5e7a0c1e0003',
-			'sortedpro-queue-label-last',
-			{
-				responseMode: 'lastNode',
-				responseData: 'firstEntryBinary',
-				responseBinaryPropertyName: 'data',
-			},
-		),
+const LABEL_LAST_NODE = workflow(
+	'SortedProQueueLabelLast',
+	'SortedPRO queue: allocate, then the label (last node)',
+	[
+		webhookNode(3, 'sortedpro-queue-label-last', {
+			responseMode: 'lastNode',
+			responseData: 'firstEntryBinary',
+			responseBinaryPropertyName: 'data',
+		}),
 		allocateNode('Allocate', [220, 0]),
-		{ ...labelGet, id: '5e7a0c1e-0000-4000-8000-000000000301' },
+		{ ...labelGet, id: uid(301) },
 	],
-	connections: { Webhook: main('Allocate'), Allocate: main('Label') },
-	settings: { executionOrder: 'v1' },
-};
+	{ Webhook: main('Allocate'), Allocate: main('Label') },
+);
 
 /** The production webhook path of a workflow (POST /webhook/<path> on the main). */
 function webhookPath(workflow) {

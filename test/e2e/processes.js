@@ -1,12 +1,13 @@
 'use strict';
 /**
- * Child processes of the queue-mode e2e run: each one logs to its own file, is remembered by
- * PID and stopped by PID (SIGTERM, then SIGKILL), also when the run fails or is interrupted;
- * so are the commands the e2e library runs for it (`run` in ../n8n-env.js).
+ * Long-running child processes of the e2e runs (`n8n start`; in queue mode every process): each
+ * logs to its own file, is remembered by PID and stopped by PID (SIGTERM, then SIGKILL), also
+ * when the run fails or is interrupted; so are the commands of `run` (n8n-env.js).
  */
 const fs = require('node:fs');
+const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { runningChildren } = require('../n8n-env');
+const { runningChildren } = require('./n8n-env');
 
 /** @type {Set<Proc>} */
 const live = new Set();
@@ -167,4 +168,21 @@ function killAll() {
 }
 process.once('exit', killAll);
 
-module.exports = { Proc, stopAll, killAll, sleep };
+/**
+ * The SortedPRO simulator as its own process (test/simulator/cli.js) on a free port, `EC-`
+ * references auto-created, the key from the environment (not argv), with recordFile every API
+ * request written there (without the key). Resolves the Proc with `baseUrl`.
+ */
+async function startSimulator({ apiKey, logFile, recordFile, args = [] }) {
+	const cli = path.join(__dirname, '..', 'simulator', 'cli.js');
+	args = [cli, '--port', '0', '--auto-create', '^EC-', '--no-record-bodies', ...args];
+	if (recordFile) args.push('--record-file', recordFile);
+	const env = { ...process.env, SORTEDPRO_SIM_API_KEY: apiKey };
+	const proc = new Proc('simulator', process.execPath, args, { env, logFile });
+	await proc.waitForLog(/listening on http:\/\/127\.0\.0\.1:\d+/, 20000);
+	proc.baseUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.log())[1];
+	proc.recordFile = recordFile;
+	return proc;
+}
+
+module.exports = { Proc, stopAll, killAll, sleep, startSimulator };
