@@ -1,4 +1,7 @@
 'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 /* Self-test of the simulator's latency model and concurrent-request limit (latency.js). */
 const { performance } = require('perf_hooks');
 const { startSimulator } = require('./index');
@@ -145,8 +148,11 @@ test('setLatency validates', () => {
 	expect(sim.stats().latency.perRequestMs).toBe(40);
 });
 
-test('CLI flags and control routes', async () => {
-	const args = ['--port', '0', '--api-key', 'cli-key', '--auto-create', '^EC-'];
+test('CLI: flags, control routes, the record file without the key, stops on SIGTERM', async () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-sim-'));
+	const recordFile = path.join(dir, 'requests.jsonl');
+	const args = ['--port', '0', '--api-key', 'cli-key', '--auto-create', '^EC-C-'];
+	args.push('--seed', '2', '--record-file', recordFile);
 	const latency = ['--latency-per-request', '150', '--concurrent-request-limit', '1'];
 	const { baseUrl, stop } = await startCli([...args, ...latency, '--retry-after', '3']);
 	try {
@@ -162,6 +168,7 @@ test('CLI flags and control routes', async () => {
 			concurrentRequestLimit: 1,
 			retryAfterSeconds: 3,
 		});
+		expect((await control('GET', 'consignment-states')).json).toEqual({ Unallocated: 2 });
 		const H = { ...JSON_H, 'ocp-apim-subscription-key': 'cli-key' };
 		const send = (ref) =>
 			fetch(`${baseUrl}${ALLOCATE}`, { method: 'PUT', headers: H, body: body([ref]) });
@@ -172,13 +179,26 @@ test('CLI flags and control routes', async () => {
 			rateLimited: 1,
 			peakConcurrent: 1,
 		});
-		expect((await control('GET', 'consignment-states')).json).toEqual({ Allocated: 1 });
+		expect((await control('GET', 'consignment-states')).json).toEqual({
+			Unallocated: 2,
+			Allocated: 1,
+		});
 
 		expect(
 			(await control('POST', 'latency', { concurrentRequestLimit: 0, perRequestMs: 0 })).status,
 		).toBe(200);
-		const both = await Promise.all([send('EC-C-3'), send('EC-C-4')]);
+		const both = await Promise.all([send('EC-C-3'), send('EC-000-000-002')]);
 		expect(both.map((r) => r.status)).toEqual([200, 200]);
+		const lines = fs.readFileSync(recordFile, 'utf8').trim().split('\n');
+		const rec = lines.map((l) => JSON.parse(l)).find((r) => r.body.includes('EC-000-000-002'));
+		expect(rec).toMatchObject({
+			method: 'PUT',
+			path: ALLOCATE,
+			subscriptionKey: 'valid',
+			status: 200,
+		});
+		expect(rec.headers).not.toHaveProperty('ocp-apim-subscription-key');
+		expect(lines).toHaveLength(4);
 		expect((await control('POST', 'latency', { perRequestMs: 'slow' })).status).toBe(400);
 		// reset: back to the CLI's values, counters cleared
 		await control('POST', 'reset');
