@@ -82,17 +82,12 @@ test('concurrent-request limit: one more gets 429 at once with Retry-After and t
 	const answers = await Promise.all(
 		Array.from({ length: 8 }, async (_, i) => {
 			const r = await put([`EC-L-${i}`]);
-			return {
-				status: r.status,
-				retryAfter: r.headers.get('retry-after'),
-				body: await r.json(),
-				ms: performance.now() - t0,
-			};
+			const [retryAfter, body] = [r.headers.get('retry-after'), await r.json()];
+			return { status: r.status, retryAfter, body, ms: performance.now() - t0 };
 		}),
 	);
-	const ok = answers.filter((a) => a.status === 200);
 	const limited = answers.filter((a) => a.status === 429);
-	expect([ok.length, limited.length]).toEqual([3, 5]);
+	expect(limited).toHaveLength(5);
 	for (const a of limited) {
 		expect(a.retryAfter).toBe('2');
 		expect(a.body).toEqual({
@@ -101,15 +96,13 @@ test('concurrent-request limit: one more gets 429 at once with Retry-After and t
 		});
 		expect(a.ms).toBeLessThan(250); // answered at once, not after the latency
 	}
-	for (const a of ok) expect(a.ms).toBeGreaterThanOrEqual(299);
-	const stats = sim.stats();
-	expect(stats.latency).toMatchObject({ rateLimited: 5, peakConcurrent: 3, inFlight: 0 });
-	expect(stats.byStatus).toEqual({ 200: 3, 429: 5 });
-	expect(stats.consignmentsAllocated).toBe(3);
+	for (const a of answers) if (a.status === 200) expect(a.ms).toBeGreaterThanOrEqual(299);
+	expect(sim.stats()).toMatchObject({
+		latency: { rateLimited: 5, peakConcurrent: 3, inFlight: 0 },
+		byStatus: { 200: 3, 429: 5 },
+	});
 	expect(sim.consignmentStates()).toEqual({ Allocated: 3 });
-	expect(sim.requests.filter((r) => r.rateLimited).map((r) => r.status)).toEqual([
-		429, 429, 429, 429, 429,
-	]);
+	expect(sim.requests.filter((r) => r.rateLimited)).toHaveLength(5);
 	// The slots are free again once the answers are sent.
 	expect((await put(['EC-L-after'])).status).toBe(200);
 });
