@@ -147,6 +147,10 @@ async function quotesForConsignment(ctx, req, xml) {
 	return answer(200, body, xml, 'QuoteResult');
 }
 
+/** A consignment's record as `build` writes it. @param {(ctx: any, c: any) => any} build @param {string} root @returns {Handler} */
+const recordOf = (build, root) => async (ctx, req, xml) =>
+	answer(200, build(ctx, consignmentOf(ctx, req.params.ref)), xml, root);
+
 /** @type {[string, string, Handler][]} */
 const routes = [
 	['POST', '/consignments', createConsignment],
@@ -155,26 +159,10 @@ const routes = [
 	[
 		'GET',
 		'/consignments/{ref}/status',
-		async (ctx, req, xml) =>
-			answer(
-				200,
-				records.consignmentStatus(ctx, consignmentOf(ctx, req.params.ref)),
-				xml,
-				'ConsignmentStatusResponse',
-			),
+		recordOf(records.consignmentStatus, 'ConsignmentStatusResponse'),
 	],
 	['GET', '/consignments/{take}/{skip}', searchConsignments],
-	[
-		'GET',
-		'/consignments/{ref}',
-		async (ctx, req, xml) =>
-			answer(
-				200,
-				records.consignmentDetail(ctx, consignmentOf(ctx, req.params.ref)),
-				xml,
-				'Consignment',
-			),
-	],
+	['GET', '/consignments/{ref}', recordOf(records.consignmentDetail, 'Consignment')],
 ];
 
 module.exports = { routes };

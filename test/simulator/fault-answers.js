@@ -28,22 +28,16 @@ const ERROR_CODES = /** @type {Record<number, [string, string]>} */ ({
  * @returns {Answer}
  */
 function respondAnswer(spec) {
-	const status = spec.status ?? 500;
-	let body = spec.body;
-	let contentType = spec.contentType;
-	if (body === null || body === undefined) body = '';
-	if (typeof body === 'object' && !Buffer.isBuffer(body)) {
-		body = JSON.stringify(body);
-		contentType = contentType ?? 'application/json; charset=utf-8';
-	} else if (typeof body === 'string' && body.trimStart().startsWith('<')) {
-		contentType = contentType ?? 'application/xml; charset=utf-8';
-	} else if (body.length > 0) {
-		contentType = contentType ?? 'text/plain; charset=utf-8';
-	}
+	const given = spec.body ?? '';
+	const isObject = typeof given === 'object' && !Buffer.isBuffer(given);
+	const body = isObject ? JSON.stringify(given) : /** @type {string | Buffer} */ (given);
+	const isXml = typeof body === 'string' && !isObject && body.trimStart().startsWith('<');
+	const contentType =
+		spec.contentType ??
+		(isObject ? JSON_CT : isXml ? XML_CT : body.length > 0 ? 'text/plain; charset=utf-8' : '');
 	/** @type {Record<string, string>} */
-	const headers = { ...(spec.headers || {}) };
-	if (contentType) headers['Content-Type'] = contentType;
-	return { status, headers, body: /** @type {string | Buffer} */ (body) };
+	const headers = { ...(spec.headers || {}), ...(contentType && { 'Content-Type': contentType }) };
+	return { status: spec.status ?? 500, headers, body };
 }
 
 /** @param {any} f fault of kind 'status' @param {boolean} xml negotiated answer format @returns {Answer} */

@@ -20,27 +20,17 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => sim.reset());
 
-test('status: 429 with/without Retry-After, 502/503/504 before (nothing changed), XML error body', async () => {
+test('status: the gateway 429 body, Retry-After as given, an XML error body, nothing changed, counted', async () => {
 	sim.injectFaults([
 		{ kind: 'status', status: 429, retryAfter: '2' },
-		{ kind: 'status', status: 429 },
-		{ kind: 'status', status: 502 },
 		{ kind: 'status', status: 503, retryAfter: 'Wed, 21 Oct 2015 07:28:00 GMT' },
-		{ kind: 'status', status: 504 },
 	]);
 	let r = await put(['EC-1']);
-	expect(r.status).toBe(429);
-	expect(r.headers.get('retry-after')).toBe('2');
+	expect([r.status, r.headers.get('retry-after')]).toEqual([429, '2']);
 	expect(await r.json()).toEqual({
 		statusCode: 429,
 		message: 'Rate limit is exceeded. Try again in 2 seconds.',
 	});
-	r = await put(['EC-1']);
-	expect([r.status, r.headers.get('retry-after')]).toEqual([429, null]);
-	await r.text();
-	r = await put(['EC-1']);
-	expect(r.status).toBe(502);
-	expect((await r.json()).Code).toBe('BadGateway');
 	r = await put(['EC-1'], { headers: { ...JSON_H, accept: 'application/xml' } });
 	expect([r.status, r.headers.get('retry-after'), r.headers.get('content-type')]).toEqual([
 		503,
@@ -50,56 +40,14 @@ test('status: 429 with/without Retry-After, 502/503/504 before (nothing changed)
 	expect((await xml2js.parseStringPromise(await r.text())).ApiError.Code[0]).toBe(
 		'ServiceUnavailable',
 	);
-	r = await put(['EC-1']);
-	expect(r.status).toBe(504);
-	await r.text();
 	expect(state('EC-1')).toBe('Unallocated');
-	expect(sim.stats()).toMatchObject({
-		allocationRequests: 0,
-		faultsApplied: { status: 5 },
-		faultsAppliedTotal: 5,
-		faultsPending: 0,
-	});
-	const statuses = [429, 429, 502, 503, 504];
-	expect(sim.requests.map((q) => [q.fault, q.status])).toEqual(statuses.map((s) => ['status', s]));
-	expect((await put(['EC-1'])).status).toBe(200);
-	expect(sim.requests[5].fault).toBeUndefined();
-});
-
-test('status 500: after by default (states changed, resend meets "in state Allocated"); before changes nothing', async () => {
-	sim.injectFaults([
-		{ kind: 'status', status: 500 },
-		{ kind: 'status', status: 500, when: 'before', body: '' },
-	]);
-	let r = await put(['EC-1', 'EC-2']);
-	expect(r.status).toBe(500);
-	expect((await r.json()).Code).toBe('InternalServerError');
-	expect([state('EC-1'), state('EC-2')]).toEqual(['Allocated', 'Allocated']);
-	r = await put(['EC-3']);
-	expect([r.status, await r.text()]).toEqual([500, '']);
-	expect(state('EC-3')).toBe('Unallocated');
-	r = await put(['EC-1', 'EC-3']);
-	const s = await r.json();
-	expect(s.map((x) => x.StatusCode)).toEqual([400, 200]);
-	expect(s[0].Description).toBe(
-		'Consignment EC-1 cannot be allocated because it is in state Allocated',
-	);
-});
-
-test('drop: before throws with nothing changed; after throws mid-body with the states changed', async () => {
-	sim.injectFaults([{ kind: 'drop', when: 'before' }, { kind: 'drop' }]);
-	await expect(put(['EC-1'])).rejects.toThrow();
-	expect(state('EC-1')).toBe('Unallocated');
-	const r = await put(['EC-1', 'EC-2']);
-	expect(r.status).toBe(200);
-	await expect(r.text()).rejects.toThrow();
-	expect([state('EC-1'), state('EC-2')]).toEqual(['Allocated', 'Allocated']);
+	expect(sim.stats()).toMatchObject({ allocationRequests: 0, faultsApplied: { status: 2 } });
 	expect(sim.requests.map((q) => [q.fault, q.status])).toEqual([
-		['drop', 0],
-		['drop', 200],
+		['status', 429],
+		['status', 503],
 	]);
-	expect(sim.stats().faultsApplied).toEqual({ drop: 2 });
-	expect((await put(['EC-3'])).status).toBe(200);
+	expect((await put(['EC-1'])).status).toBe(200);
+	expect(sim.requests[2].fault).toBeUndefined();
 });
 
 test('hang: past the client timeout before/after; with ms answers late; a gone client is not processed', async () => {
@@ -126,37 +74,24 @@ test('hang: past the client timeout before/after; with ms answers late; a gone c
 	expect(sim.requests.map((q) => q.status)).toEqual([0, 0, 200, 0]);
 });
 
-test('malformed: truncated / garbled JSON and XML, processed', async () => {
+test('malformed garbled: JSON and XML that do not parse, processed', async () => {
 	sim.injectFaults([
-		{ kind: 'malformed' },
 		{ kind: 'malformed', variant: 'garbled' },
-		{ kind: 'malformed', format: 'xml' },
 		{ kind: 'malformed', format: 'xml', variant: 'garbled' },
 	]);
-	for (const [i, format] of [
-		['1', 'json'],
-		['2', 'json'],
-		['3', 'xml'],
-		['4', 'xml'],
-	]) {
-		const r = await put([`EC-${i}`]);
-		expect(r.status).toBe(200);
-		expect(r.headers.get('content-type')).toMatch(
-			format === 'json' ? /^application\/json/ : /^application\/xml/,
-		);
-		const text = await r.text();
-		if (format === 'json') expect(() => JSON.parse(text)).toThrow();
-		else await expect(xml2js.parseStringPromise(text)).rejects.toThrow();
-		expect(state(`EC-${i}`)).toBe('Allocated');
-	}
+	await expect(put(['EC-1']).then((r) => r.json())).rejects.toThrow();
+	await expect(
+		put(['EC-2'])
+			.then((r) => r.text())
+			.then(xml2js.parseStringPromise),
+	).rejects.toThrow();
+	expect([state('EC-1'), state('EC-2')]).toEqual(['Allocated', 'Allocated']);
 });
 
-test('fewer, shuffle, extra: processed, summaries changed (JSON and XML)', async () => {
+test('fewer, shuffle, extra: their defaults and random variants, processed (JSON and XML)', async () => {
 	sim.injectFaults([
 		{ kind: 'fewer' },
-		{ kind: 'fewer', drop: 2, which: 'first' },
 		{ kind: 'fewer', drop: 2, which: 'random', seed: 7 },
-		{ kind: 'shuffle' },
 		{ kind: 'shuffle', order: 'random', seed: 3 },
 		{ kind: 'extra' },
 		{ kind: 'extra', reference: 'EC-STRANGER', position: 'start' },
@@ -164,14 +99,10 @@ test('fewer, shuffle, extra: processed, summaries changed (JSON and XML)', async
 	const refsOf = async (r) => (await r.json()).map(refOf);
 	expect(await refsOf(await put(REFS))).toEqual(['EC-1', 'EC-2', 'EC-3']);
 	expect(REFS.map(state)).toEqual(['Allocated', 'Allocated', 'Allocated', 'Allocated']);
-	const b = ['EC-B1', 'EC-B2', 'EC-B3', 'EC-B4'];
-	expect(await refsOf(await put(b))).toEqual(['EC-B3', 'EC-B4']);
 	const c = ['EC-C1', 'EC-C2', 'EC-C3', 'EC-C4'];
 	const kept = await refsOf(await put(c));
 	expect(kept).toHaveLength(2);
 	expect(c.filter((x) => kept.includes(x))).toEqual(kept);
-	const d = ['EC-D1', 'EC-D2', 'EC-D3'];
-	expect(await refsOf(await put(d))).toEqual(['EC-D3', 'EC-D2', 'EC-D1']);
 	const e = ['EC-E1', 'EC-E2', 'EC-E3', 'EC-E4', 'EC-E5'];
 	const shuffled = await refsOf(await put(e));
 	expect(shuffled).not.toEqual(e);
@@ -180,20 +111,15 @@ test('fewer, shuffle, extra: processed, summaries changed (JSON and XML)', async
 	expect(extra.map(refOf)).toEqual(['EC-F1', 'EC-NOT-SENT-1']);
 	expect(extra[1]).toMatchObject({
 		StatusCode: 200,
-		CarrierServiceReference: 'CX_NDS',
 		ConsignmentLegs: [{ TrackingReferences: ['TRKX0000001'] }],
 	});
-	expect(sim.consignment('EC-NOT-SENT-1')).toEqual({
-		reference: 'EC-NOT-SENT-1',
-		state: 'Unallocated',
-	}); // autoCreate
+	expect(sim.consignment('EC-NOT-SENT-1')?.state).toBe('Unallocated'); // autoCreate
 	const r = await put(['EC-G1'], { headers: { ...JSON_H, accept: 'application/xml' } });
 	const xml = await xml2js.parseStringPromise(await r.text());
 	const hrefs = xml.ArrayOfAllocationSummary.AllocationSummary.map(
 		(s) => s.ApiLinks[0].ApiLink[0].Href[0]._,
 	);
 	expect(hrefs.map((h) => h.split('/').pop())).toEqual(['EC-STRANGER', 'EC-G1']);
-	expect(sim.stats().faultsApplied).toEqual({ fewer: 3, shuffle: 2, extra: 2 });
 });
 
 test('html, raw (after), path filter, failNext still applies to any request', async () => {
@@ -312,31 +238,7 @@ test('close() is prompt with hung requests pending (no answer, and a long ms)', 
 	expect(await Promise.all(pending)).toEqual(['failed', 'failed']);
 });
 
-test('redirect: the status and Location given, nothing processed; echoKey quotes the key received', async () => {
-	sim.injectFaults([
-		{ kind: 'redirect', location: 'http://127.0.0.1:9/elsewhere?x=1' },
-		{ kind: 'redirect', status: 307, location: '/moved' },
-		{ kind: 'echoKey' },
-		{ kind: 'echoKey', where: 'details', status: 401 },
-		{ kind: 'echoKey', where: 'html', status: 502 },
-	]);
-	const noFollow = () => put(['EC-1'], { redirect: 'manual' });
-	let r = await noFollow();
-	expect([r.status, r.headers.get('location')]).toEqual([302, 'http://127.0.0.1:9/elsewhere?x=1']);
-	await r.text();
-	r = await noFollow();
-	expect([r.status, r.headers.get('location')]).toEqual([307, '/moved']);
-	await r.text();
-	expect(state('EC-1')).toBe('Unallocated');
-	r = await put(['EC-1']);
-	expect(r.status).toBe(403);
-	expect((await r.json()).Message).toBe(`Refused subscription key ${KEY}`);
-	r = await put(['EC-1']);
-	expect(r.status).toBe(401);
-	expect((await r.json()).Details[0].Message).toBe(`Refused subscription key ${KEY}`);
-	r = await put(['EC-1']);
-	expect([r.status, r.headers.get('content-type')]).toEqual([502, 'text/html']);
-	expect(await r.text()).toContain(`<title>502 Bad Gateway for subscription key ${KEY}</title>`);
+test('redirect and echoKey are validated', () => {
 	expect(() => sim.injectFaults([{ kind: 'redirect' }])).toThrow(/location/);
 	expect(() => sim.injectFaults([{ kind: 'echoKey', where: 'body' }])).toThrow(/where/);
 });

@@ -80,17 +80,10 @@ class LatencyModel {
 		this.total = 0;
 	}
 
-	resetCounters() {
-		this.rateLimited = 0;
-		this.peakConcurrent = 0;
-		this.total = 0;
-	}
-
-	/** Back to the start configuration; counters to 0 (requests still in flight stay counted). */
+	/** Back to the start configuration; counters to 0. */
 	reset() {
 		this.config = { ...this.start };
-		this.resetCounters();
-		this.peakConcurrent = this.total;
+		this.rateLimited = this.peakConcurrent = this.total = 0;
 	}
 
 	/** @param {Partial<LatencyConfig> | null} patch null: everything off */
@@ -145,4 +138,4 @@ class LatencyModel {
 	}
 }
 
-module.exports = { LatencyModel, mergeConfig, countConsignments, LATENCY_OFF: OFF };
+module.exports = { LatencyModel, countConsignments };

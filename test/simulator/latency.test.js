@@ -1,4 +1,7 @@
 'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 /* Self-test of the simulator's latency model and concurrent-request limit (latency.js). */
 const { performance } = require('perf_hooks');
 const { startSimulator } = require('./index');
@@ -79,17 +82,12 @@ test('concurrent-request limit: one more gets 429 at once with Retry-After and t
 	const answers = await Promise.all(
 		Array.from({ length: 8 }, async (_, i) => {
 			const r = await put([`EC-L-${i}`]);
-			return {
-				status: r.status,
-				retryAfter: r.headers.get('retry-after'),
-				body: await r.json(),
-				ms: performance.now() - t0,
-			};
+			const [retryAfter, body] = [r.headers.get('retry-after'), await r.json()];
+			return { status: r.status, retryAfter, body, ms: performance.now() - t0 };
 		}),
 	);
-	const ok = answers.filter((a) => a.status === 200);
 	const limited = answers.filter((a) => a.status === 429);
-	expect([ok.length, limited.length]).toEqual([3, 5]);
+	expect(limited).toHaveLength(5);
 	for (const a of limited) {
 		expect(a.retryAfter).toBe('2');
 		expect(a.body).toEqual({
@@ -98,15 +96,13 @@ test('concurrent-request limit: one more gets 429 at once with Retry-After and t
 		});
 		expect(a.ms).toBeLessThan(250); // answered at once, not after the latency
 	}
-	for (const a of ok) expect(a.ms).toBeGreaterThanOrEqual(299);
-	const stats = sim.stats();
-	expect(stats.latency).toMatchObject({ rateLimited: 5, peakConcurrent: 3, inFlight: 0 });
-	expect(stats.byStatus).toEqual({ 200: 3, 429: 5 });
-	expect(stats.consignmentsAllocated).toBe(3);
+	for (const a of answers) if (a.status === 200) expect(a.ms).toBeGreaterThanOrEqual(299);
+	expect(sim.stats()).toMatchObject({
+		latency: { rateLimited: 5, peakConcurrent: 3, inFlight: 0 },
+		byStatus: { 200: 3, 429: 5 },
+	});
 	expect(sim.consignmentStates()).toEqual({ Allocated: 3 });
-	expect(sim.requests.filter((r) => r.rateLimited).map((r) => r.status)).toEqual([
-		429, 429, 429, 429, 429,
-	]);
+	expect(sim.requests.filter((r) => r.rateLimited)).toHaveLength(5);
 	// The slots are free again once the answers are sent.
 	expect((await put(['EC-L-after'])).status).toBe(200);
 });
@@ -145,8 +141,11 @@ test('setLatency validates', () => {
 	expect(sim.stats().latency.perRequestMs).toBe(40);
 });
 
-test('CLI flags and control routes', async () => {
-	const args = ['--port', '0', '--api-key', 'cli-key', '--auto-create', '^EC-'];
+test('CLI: flags, control routes, the record file without the key, stops on SIGTERM', async () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sortedpro-sim-'));
+	const recordFile = path.join(dir, 'requests.jsonl');
+	const args = ['--port', '0', '--api-key', 'cli-key', '--auto-create', '^EC-C-'];
+	args.push('--seed', '2', '--record-file', recordFile);
 	const latency = ['--latency-per-request', '150', '--concurrent-request-limit', '1'];
 	const { baseUrl, stop } = await startCli([...args, ...latency, '--retry-after', '3']);
 	try {
@@ -162,6 +161,7 @@ test('CLI flags and control routes', async () => {
 			concurrentRequestLimit: 1,
 			retryAfterSeconds: 3,
 		});
+		expect((await control('GET', 'consignment-states')).json).toEqual({ Unallocated: 2 });
 		const H = { ...JSON_H, 'ocp-apim-subscription-key': 'cli-key' };
 		const send = (ref) =>
 			fetch(`${baseUrl}${ALLOCATE}`, { method: 'PUT', headers: H, body: body([ref]) });
@@ -172,13 +172,26 @@ test('CLI flags and control routes', async () => {
 			rateLimited: 1,
 			peakConcurrent: 1,
 		});
-		expect((await control('GET', 'consignment-states')).json).toEqual({ Allocated: 1 });
+		expect((await control('GET', 'consignment-states')).json).toEqual({
+			Unallocated: 2,
+			Allocated: 1,
+		});
 
 		expect(
 			(await control('POST', 'latency', { concurrentRequestLimit: 0, perRequestMs: 0 })).status,
 		).toBe(200);
-		const both = await Promise.all([send('EC-C-3'), send('EC-C-4')]);
+		const both = await Promise.all([send('EC-C-3'), send('EC-000-000-002')]);
 		expect(both.map((r) => r.status)).toEqual([200, 200]);
+		const lines = fs.readFileSync(recordFile, 'utf8').trim().split('\n');
+		const rec = lines.map((l) => JSON.parse(l)).find((r) => r.body.includes('EC-000-000-002'));
+		expect(rec).toMatchObject({
+			method: 'PUT',
+			path: ALLOCATE,
+			subscriptionKey: 'valid',
+			status: 200,
+		});
+		expect(rec.headers).not.toHaveProperty('ocp-apim-subscription-key');
+		expect(lines).toHaveLength(4);
 		expect((await control('POST', 'latency', { perRequestMs: 'slow' })).status).toBe(400);
 		// reset: back to the CLI's values, counters cleared
 		await control('POST', 'reset');
