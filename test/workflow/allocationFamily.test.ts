@@ -1,5 +1,5 @@
 /**
- * Allocate Using Default Rules, Allocate With Service Group, Allocate With Service Filters,
+ * Allocate With Carrier Service, Using Default Rules, With Service Group, With Service Filters,
  * Deallocate, and Manifest → Manifest Consignments / Set Ready to Ship / Set Not Ready to Ship: batch calls with a body,
  * through n8n-core against the simulator.
  */
@@ -31,6 +31,15 @@ const withMessage = (Message: unknown = expect.any(String)) => ({ IsSuccess: tru
 const notInState = (ref: string, verb: string, state: string) =>
 	`Consignment ${ref} cannot be ${verb} because it is in state ${state}`;
 const CASES: Case[] = [
+	{
+		...OPS.allocateWithCarrierService,
+		state: 'Unallocated',
+		ends: 'Allocated',
+		body: { MpdCarrierServiceReference: 'CX_NDS' },
+		xmlRoot: '<AllocateConsignmentsWithCarrierServiceRequest',
+		success: { ...allocated, CarrierServiceReference: 'CX_NDS' },
+		refused: ['XX-UNKNOWN-6', 'Consignment XX-UNKNOWN-6 not found'],
+	},
 	{
 		...OPS.allocateUsingDefaultRules,
 		state: 'Unallocated',
@@ -150,6 +159,8 @@ describe.each(CASES)('$operation', (c) => {
 		seed(seeded);
 		const xml = await go(refs, { options: { bodyFormat: 'xml' } });
 		expect(xml.outputs).toStrictEqual(json.outputs);
+		expect(puts()[0].contentType).toMatch(/^application\/xml/);
+		expect(puts()[0].accept).toMatch(/application\/xml/);
 		expect(puts()[0].body).toContain(c.xmlRoot);
 		expect(puts()[0].body).toContain('<string>EC-2-B</string><string>EC-2-C</string>');
 		seed(seeded);
