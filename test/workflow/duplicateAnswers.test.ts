@@ -149,10 +149,7 @@ describe('WithMessage results repeated', () => {
 		it.each(['json', 'xml'])(
 			'the same result twice: read once, no error (%s)',
 			async (bodyFormat) => {
-				const result = await run(SAME, {
-					...call(['EC-W-1', 'EC-W-2']),
-					options: { bodyFormat },
-				});
+				const result = await run(SAME, { ...call(['EC-W-1', 'EC-W-2']), options: { bodyFormat } });
 				expect(result.outputs[0].map(outcomeOf)).toEqual(['EC-W-1', 'EC-W-2']);
 				expect(errors(result.outputs[1])).toEqual([]);
 			},

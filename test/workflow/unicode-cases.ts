@@ -38,9 +38,7 @@ export const operations: Case[] = [
 	}),
 	create('Customer Reference', { customerReference: BAD }),
 	create('Recipient Name', { recipientName: BAD }),
-	create('Packages › Package 1 › Weight Unit', {
-		packages: { package: [{ ...pkg, height: 1 }] },
-	}),
+	create('Packages › Package 1 › Weight Unit', { packages: { package: [{ ...pkg, height: 1 }] } }),
 	op('JSON Body', 'consignment', 'create', {
 		createMode: 'json',
 		jsonBody: '{"Packages":[{"Description":"Socks \\ud800"}],"Addresses":[{}]}',
