@@ -138,15 +138,6 @@ describe('odd answers', () => {
 		},
 	);
 
-	it('fewer summaries than references: the missing one is an error item', async () => {
-		sim.injectFaults([{ kind: 'fewer', which: 'first' }]);
-		const result = await run({ refs: ['EC-8-C', 'EC-8-D'], onError: 'continueErrorOutput' });
-		expect(refsOf(result.outputs[0])).toEqual(['EC-8-D']);
-		expect(refsOf(result.outputs[1])).toEqual([
-			'Consignment EC-8-C was not allocated with CX_NDS: SortedPRO returned no Allocation Summary for it',
-		]);
-	});
-
 	it('summaries out of order are still paired by their detail link', async () => {
 		sim.injectFaults([{ kind: 'shuffle', order: 'reverse' }]);
 		const result = await run({ refs: ['EC-8-E', 'EC-8-F', 'EC-8-G'] });
