@@ -3,7 +3,9 @@
  * Deallocate, and Manifest → Manifest Consignments / Set Ready to Ship / Set Not Ready to Ship: batch calls with a body,
  * through n8n-core against the simulator.
  */
-import { keySecrecy, refsItems, requestsOf, useSimulator, pick } from './setup';
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { keySecrecy, refsItems, requestsOf, useSimulator, pick, type OnError } from './setup';
 import { outcomeOf, runOperation, type OperationRun } from './family';
 import { OPS, type ListOperation } from './operations';
 
@@ -216,20 +218,18 @@ describe.each(CASES)('$operation', (c) => {
 });
 
 describe('Allocate With Service Group: the group', () => {
-	it("groups requests by service group; an unknown group fails its consignments with SortedPRO's message", async () => {
-		const items = [
-			{ json: { ref: 'EC-6-A', group: 'valuableGoods' } },
-			{ json: { ref: 'EC-6-B', group: 'weekend' } },
-			{ json: { ref: 'EC-6-C', group: 'valuableGoods' } },
-			{ json: { ref: 'EC-6-D', group: 'noSuchGroup' } },
-		];
-		const result = await runOperation({
+	const byGroup = (items: INodeExecutionData[], serviceGroup: string, onError?: OnError) =>
+		runOperation({
 			sim,
 			operation: 'allocateWithServiceGroup',
 			items,
-			parameters: { serviceGroup: '={{ $json.group }}' },
-			onError: 'continueErrorOutput',
+			parameters: { serviceGroup },
+			onError,
 		});
+	it("groups requests by service group; an unknown group fails its consignments with SortedPRO's message", async () => {
+		const groups = ['valuableGoods', 'weekend', 'valuableGoods', 'noSuchGroup'];
+		const items = groups.map((group, i) => ({ json: { ref: `EC-6-${'ABCD'[i]}`, group } }));
+		const result = await byGroup(items, '={{ $json.group }}', 'continueErrorOutput');
 		expect(pick(result.outputs[0], 'ConsignmentReference', 'CarrierServiceReference')).toEqual([
 			['EC-6-A', 'CX_NDS'],
 			['EC-6-B', 'EDC5_DPDSS'],
@@ -242,19 +242,12 @@ describe('Allocate With Service Group: the group', () => {
 			],
 		]);
 		expect(puts().map((r) => JSON.parse(r.body ?? '').MpdCarrierServiceGroupReference)).toEqual([
-			'valuableGoods',
-			'weekend',
-			'noSuchGroup',
+			...new Set(groups),
 		]);
 	});
 
 	it('a blank group from an expression is refused before any request, naming item and field', async () => {
-		const result = await runOperation({
-			sim,
-			operation: 'allocateWithServiceGroup',
-			items: refsItems(['EC-6-E']),
-			parameters: { serviceGroup: '={{ "" }}' },
-		});
+		const result = await byGroup(refsItems(['EC-6-E']), '={{ "" }}');
 		expect(result.error?.message).toMatch(/^\[item 0\] "Service Group" is empty/);
 		expect(sim.requestCount).toBe(0);
 	});
