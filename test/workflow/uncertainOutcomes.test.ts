@@ -82,11 +82,8 @@ describe('Manifest by Query', () => {
 		'after %s, Manifest by Query says consignments may have been queued',
 		async (_, fault) => {
 			sim.injectFaults([{ ...fault, path: '/consignments/manifestFromQuery' }]);
-			const message = errorOf(
-				await run({ resource: 'manifest', operation: 'manifestFromQuery' }, undefined, [
-					{ json: {} },
-				]),
-			);
+			const query = { resource: 'manifest', operation: 'manifestFromQuery' };
+			const message = errorOf(await run(query, undefined, [{ json: {} }]));
 			expect(message).toMatch(
 				/^The query may have queued consignments for manifest: check their state in SortedPRO before running it again \(.+\)$/,
 			);
