@@ -50,11 +50,8 @@ describe('Label → Get', () => {
 				FileSize: binaryBytes(item.binary?.data).length,
 			});
 			const binary = item.binary!.data;
-			expect(binary).toMatchObject({
-				fileName: `${ALLOCATED[index]}.pdf`,
-				mimeType: 'application/pdf',
-				fileExtension: 'pdf',
-			});
+			const pdf = { mimeType: 'application/pdf', fileExtension: 'pdf' };
+			expect(binary).toMatchObject({ fileName: `${ALLOCATED[index]}.pdf`, ...pdf });
 			const bytes = binaryBytes(binary);
 			expect(bytes.subarray(0, 4)).toEqual(PDF);
 			expect(bytes.toString('latin1')).toContain(ALLOCATED[index]);

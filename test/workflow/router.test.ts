@@ -3,7 +3,7 @@
  * limits as the editor states them), requests in parallel adapting to 429, stop-on-error, and
  * failures handed to an AI Agent when the node runs as its tool.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { requestOptions, batchSizeOption } from '../../nodes/SortedPro/actions/common.descriptions';
 import { runNode } from '../harness';
@@ -45,6 +45,8 @@ describe('output order', () => {
 
 describe('shared options: the run accepts exactly what the editor offers', () => {
 	const numeric = [...requestOptions, batchSizeOption].filter((option) => option.type === 'number');
+	const withOptions = (options: IDataObject) =>
+		allocate({ sim, items: refsItems(['EC-OK']), options });
 
 	it.each(numeric.map((option): [string, INodeProperties] => [option.displayName, option]))(
 		'%s',
@@ -53,23 +55,12 @@ describe('shared options: the run accepts exactly what the editor offers', () =>
 			// The limits must exist for the run to check them.
 			expect(Number.isInteger(minValue) && Number.isInteger(maxValue)).toBe(true);
 			for (const accepted of [minValue, maxValue, option.default as number]) {
-				const result = await allocate({
-					sim,
-					items: refsItems(['EC-OK']),
-					options: {
-						[option.name]: accepted,
-						retries: 0,
-						...(option.name === 'retries' && { retries: accepted }),
-					},
-				});
+				const retries = option.name === 'retries' ? accepted : 0;
+				const result = await withOptions({ [option.name]: accepted, retries });
 				expect(result.error?.message ?? '').not.toContain(`"${option.displayName}"`);
 			}
 			for (const refused of [minValue - 1, maxValue + 1]) {
-				const result = await allocate({
-					sim,
-					items: refsItems(['EC-OK']),
-					options: { [option.name]: refused },
-				});
+				const result = await withOptions({ [option.name]: refused });
 				expect(result.error?.message).toBe(
 					`[item 0] "${option.displayName}" must be a whole number from ${minValue} to ${maxValue}, not ${refused}`,
 				);
