@@ -1,10 +1,13 @@
 /**
- * Allocate Using Default Rules, Allocate With Service Group, Allocate With Service Filters,
+ * Allocate With Carrier Service, Using Default Rules, With Service Group, With Service Filters,
  * Deallocate, and Manifest → Manifest Consignments / Set Ready to Ship / Set Not Ready to Ship: batch calls with a body,
  * through n8n-core against the simulator.
  */
-import { keySecrecy, refsItems, requestsOf, useSimulator, pick } from './setup';
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { keySecrecy, refsItems, requestsOf, useSimulator, pick, type OnError } from './setup';
 import { outcomeOf, runOperation, type OperationRun } from './family';
+import { OPS, type ListOperation } from './operations';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 const secrecy = keySecrecy(11);
@@ -12,276 +15,221 @@ const puts = () => requestsOf(sim);
 const run = async (options: Omit<OperationRun, 'sim' | 'items'> & { refs: unknown[] }) =>
 	secrecy.record(await runOperation({ sim, items: refsItems(options.refs), ...options }));
 
-interface Case {
-	name: string;
-	operation: string;
-	path: string;
-	parameters?: Record<string, string>;
-	/** consignments it acts on are seeded in this state */
+interface Case extends ListOperation {
+	/** consignments it acts on are seeded in this state, and end in `ends` */
 	state: string;
-	/** the state they end in */
-	done: string;
-	jsonBody(refs: string[]): unknown;
+	ends: string;
+	/** the JSON body's fields besides the references; none: the body is the list itself */
+	body?: Record<string, unknown>;
 	xmlRoot: string;
-	/** an item's outcome is a success */
-	succeeded(json: Record<string, unknown>): boolean;
-	unconfirmedField: string;
-	failure: (ref: string, reason: string) => string;
-	/** a reference this operation refuses, and its reason */
-	refused: { ref: string; state?: string; reason: string };
+	/** what every successful output item holds */
+	success: Record<string, unknown>;
+	/** a reference this operation refuses, its reason, and the state it is seeded in */
+	refused: [string, string, string?];
 }
 
-const allocationCase = (json: Record<string, unknown>) => json.StatusCode === 200;
+const allocated = { StatusCode: 200 };
+const withMessage = (Message: unknown = expect.any(String)) => ({ IsSuccess: true, Message });
+const notInState = (ref: string, verb: string, state: string) =>
+	`Consignment ${ref} cannot be ${verb} because it is in state ${state}`;
 const CASES: Case[] = [
 	{
-		name: 'Allocate Using Default Rules',
-		operation: 'allocateUsingDefaultRules',
-		path: '/allocation/allocate',
+		...OPS.allocateWithCarrierService,
 		state: 'Unallocated',
-		done: 'Allocated',
-		jsonBody: (refs) => ({ ConsignmentReferences: refs }),
+		ends: 'Allocated',
+		body: { MpdCarrierServiceReference: 'CX_NDS' },
+		xmlRoot: '<AllocateConsignmentsWithCarrierServiceRequest',
+		success: { ...allocated, CarrierServiceReference: 'CX_NDS' },
+		refused: ['XX-UNKNOWN-6', 'Consignment XX-UNKNOWN-6 not found'],
+	},
+	{
+		...OPS.allocateUsingDefaultRules,
+		state: 'Unallocated',
+		ends: 'Allocated',
+		body: {},
 		xmlRoot: '<AllocateConsignmentsRequest',
-		succeeded: allocationCase,
-		unconfirmedField: 'AllocationUnconfirmed',
-		failure: (ref, reason) =>
-			`Consignment ${ref} was not allocated by the default rules: ${reason}`,
-		refused: { ref: 'EC-R-FAIL', reason: 'Could not be booked with courier.' },
+		success: allocated,
+		refused: ['EC-R-FAIL', 'Could not be booked with courier.'],
 	},
 	{
-		name: 'Allocate With Service Group',
-		operation: 'allocateWithServiceGroup',
-		path: '/allocation/allocatewithservicegroup',
-		parameters: { serviceGroup: 'valuableGoods' },
+		...OPS.allocateWithServiceGroup,
 		state: 'Unallocated',
-		done: 'Allocated',
-		jsonBody: (refs) => ({
-			ConsignmentReferences: refs,
-			MpdCarrierServiceGroupReference: 'valuableGoods',
-		}),
+		ends: 'Allocated',
+		body: { MpdCarrierServiceGroupReference: 'valuableGoods' },
 		xmlRoot: '<AllocateConsignmentsWithServiceGroupRequest',
-		succeeded: allocationCase,
-		unconfirmedField: 'AllocationUnconfirmed',
-		failure: (ref, reason) =>
-			`Consignment ${ref} was not allocated with service group valuableGoods: ${reason}`,
-		refused: {
-			ref: 'EC-R-OLD',
-			state: 'Allocated',
-			reason: 'Consignment EC-R-OLD cannot be allocated because it is in state Allocated',
-		},
+		success: allocated,
+		refused: ['EC-R-OLD', notInState('EC-R-OLD', 'allocated', 'Allocated'), 'Allocated'],
 	},
 	{
-		name: 'Allocate With Service Filters',
-		operation: 'allocateWithServiceFilters',
-		path: '/allocation/allocateConsignmentsWithServiceFilters',
+		...OPS.allocateWithServiceFilters,
 		parameters: { serviceDirection: 'Outbound', isDropOff: 'true' },
+		done: 'allocated with service filters Outbound, IsDropOff=true',
 		state: 'Unallocated',
-		done: 'Allocated',
-		jsonBody: (refs) => ({
-			ConsignmentReferences: refs,
-			Filters: { ServiceDirection: 'Outbound', IsDropOff: true },
-		}),
+		ends: 'Allocated',
+		body: { Filters: { ServiceDirection: 'Outbound', IsDropOff: true } },
 		xmlRoot: '<AllocateConsignmentsWithServiceFiltersRequest',
-		succeeded: (json) =>
-			json.StatusCode === 200 && json.CarrierServiceReference === 'MPD_RMDTPS48HNAST',
-		unconfirmedField: 'AllocationUnconfirmed',
-		failure: (ref, reason) =>
-			`Consignment ${ref} was not allocated with service filters Outbound, IsDropOff=true: ${reason}`,
-		refused: { ref: 'EC-R-FAIL', reason: 'Could not be booked with courier.' },
+		success: { ...allocated, CarrierServiceReference: 'MPD_RMDTPS48HNAST' },
+		refused: ['EC-R-FAIL', 'Could not be booked with courier.'],
 	},
 	{
-		name: 'Deallocate',
-		operation: 'deallocate',
-		path: '/consignments/deallocatelist',
+		...OPS.deallocate,
 		state: 'Allocated',
-		done: 'Unallocated',
-		jsonBody: (refs) => refs,
+		ends: 'Unallocated',
 		xmlRoot: '<ArrayOfString',
-		succeeded: (json) => json.IsSuccess === true,
-		unconfirmedField: 'Unconfirmed',
-		failure: (ref, reason) => `Consignment ${ref} was not deallocated: ${reason}`,
-		refused: {
-			ref: 'EC-R-NEW',
-			state: 'Unallocated',
-			reason: 'Consignment EC-R-NEW cannot be deallocated because it is in state Unallocated',
-		},
+		success: withMessage(),
+		refused: ['EC-R-NEW', notInState('EC-R-NEW', 'deallocated', 'Unallocated'), 'Unallocated'],
 	},
 	{
-		name: 'Manifest Consignments',
-		operation: 'manifestConsignments',
-		path: '/consignments/manifest',
-		parameters: { resource: 'manifest' },
+		...OPS.manifestConsignments,
 		state: 'Allocated',
-		done: 'Manifested',
-		jsonBody: (refs) => ({ ConsignmentReferences: refs }),
+		ends: 'Manifested',
+		body: {},
 		xmlRoot: '<ManifestConsignmentsRequest',
-		succeeded: (json) =>
-			json.IsSuccess === true && String(json.Message).endsWith('has been manifested successfully.'),
-		unconfirmedField: 'Unconfirmed',
-		failure: (ref, reason) => `Consignment ${ref} was not manifested: ${reason}`,
-		refused: {
-			ref: 'EC-R-NEW',
-			state: 'Unallocated',
-			reason: 'Consignment EC-R-NEW cannot be manifested because it is in state Unallocated',
-		},
+		success: withMessage(expect.stringMatching(/has been manifested successfully\.$/)),
+		refused: ['EC-R-NEW', notInState('EC-R-NEW', 'manifested', 'Unallocated'), 'Unallocated'],
 	},
 	{
-		name: 'Set Ready to Ship',
-		operation: 'setReadyToShip',
-		path: '/consignments/setreadytoship',
-		parameters: { resource: 'manifest' },
+		...OPS.setReadyToShip,
 		state: 'Allocated',
-		done: 'ReadyToShip',
-		jsonBody: (refs) => refs,
+		ends: 'ReadyToShip',
 		xmlRoot: '<ArrayOfString',
-		succeeded: (json) =>
-			json.IsSuccess === true &&
-			json.Message === 'Consignment marked as Ready To Ship completed successfully',
-		unconfirmedField: 'Unconfirmed',
-		failure: (ref, reason) => `Consignment ${ref} was not marked as Ready To Ship: ${reason}`,
-		refused: {
-			ref: 'EC-R-NEW',
-			state: 'Unallocated',
-			reason:
-				'Consignment EC-R-NEW cannot be marked as Ready To Ship because it is in state Unallocated',
-		},
+		success: withMessage('Consignment marked as Ready To Ship completed successfully'),
+		refused: [
+			'EC-R-NEW',
+			notInState('EC-R-NEW', 'marked as Ready To Ship', 'Unallocated'),
+			'Unallocated',
+		],
 	},
 	{
-		name: 'Set Not Ready to Ship',
-		operation: 'setNotReadyToShip',
-		path: '/consignments/setnotreadytoship',
-		parameters: { resource: 'manifest' },
+		...OPS.setNotReadyToShip,
 		state: 'ReadyToShip',
-		done: 'Allocated',
-		jsonBody: (refs) => refs,
+		ends: 'Allocated',
 		xmlRoot: '<ArrayOfString',
-		succeeded: (json) => json.IsSuccess === true,
-		unconfirmedField: 'Unconfirmed',
-		failure: (ref, reason) => `Consignment ${ref} was not marked as not Ready To Ship: ${reason}`,
-		refused: {
-			ref: 'EC-R-ALC',
-			state: 'Allocated',
-			reason: 'Consignment EC-R-ALC is not marked as Ready To Ship (it is in state Allocated)',
-		},
+		success: withMessage(),
+		refused: [
+			'EC-R-ALC',
+			'Consignment EC-R-ALC is not marked as Ready To Ship (it is in state Allocated)',
+			'Allocated',
+		],
 	},
 ];
 
-describe.each(CASES)('$name', (c) => {
-	const seed = (refs: string[]) =>
+describe.each(CASES)('$operation', (c) => {
+	const [refused, reason, refusedState] = c.refused;
+	const failure = (ref: string, why: string) => `Consignment ${ref} was not ${c.done}: ${why}`;
+	const seed = (refs: string[]) => {
+		sim.reset();
 		sim.addConsignments(refs.map((reference) => ({ reference, state: c.state })));
-	const base = { operation: c.operation, parameters: c.parameters };
+		if (refusedState) sim.addConsignments([{ reference: refused, state: refusedState }]);
+	};
+	const go = (refs: unknown[], more: Omit<OperationRun, 'sim' | 'items' | 'operation'> = {}) =>
+		run({
+			operation: c.operation,
+			refs,
+			...more,
+			parameters: { resource: c.resource, ...c.parameters, ...more.parameters },
+		});
+	const unconfirmed =
+		c.resource === 'allocation' && c.operation !== 'deallocate'
+			? 'AllocationUnconfirmed'
+			: 'Unconfirmed';
 
 	it('one output item per consignment, paired; duplicates sent once and paired to every item', async () => {
 		seed(['EC-1-A', 'EC-1-B', 'EC-1-C']);
-		const result = await run({ ...base, refs: ['EC-1-A, EC-1-B', 'EC-1-B', ['EC-1-C', 'EC-1-A']] });
+		const result = await go(['EC-1-A, EC-1-B', 'EC-1-B', ['EC-1-C', 'EC-1-A']]);
 		expect(result.error).toBeUndefined();
 		expect(pick(result.outputs[0], 'ConsignmentReference', 'pairedItem')).toEqual([
 			['EC-1-A', [{ item: 0 }, { item: 2 }]],
 			['EC-1-B', [{ item: 0 }, { item: 1 }]],
 			['EC-1-C', { item: 2 }],
 		]);
-		expect(result.outputs[0].every((item) => c.succeeded(item.json))).toBe(true);
-		expect(sim.consignment('EC-1-C')?.state).toBe(c.done);
-		const [request] = puts();
+		for (const item of result.outputs[0]) expect(item.json).toMatchObject(c.success);
+		expect(sim.consignment('EC-1-C')?.state).toBe(c.ends);
 		expect(puts()).toHaveLength(1);
-		expect(request.path).toBe(c.path);
-		expect(JSON.parse(request.body ?? '')).toEqual(c.jsonBody(['EC-1-A', 'EC-1-B', 'EC-1-C']));
+		expect(puts()[0].path).toBe(c.path);
+		const list = ['EC-1-A', 'EC-1-B', 'EC-1-C'];
+		expect(JSON.parse(puts()[0].body ?? '')).toEqual(
+			c.body ? { ConsignmentReferences: list, ...c.body } : list,
+		);
 	});
 
 	it('JSON and XML give identical output items; One Request per Item gives them too', async () => {
 		const refs = ['EC-2-A', 'EC-2-B, EC-2-C'];
-		seed(['EC-2-A', 'EC-2-B', 'EC-2-C']);
-		const json = await run({ ...base, refs });
-		sim.reset();
-		seed(['EC-2-A', 'EC-2-B', 'EC-2-C']);
-		const xml = await run({ ...base, refs, options: { bodyFormat: 'xml' } });
+		const seeded = ['EC-2-A', 'EC-2-B', 'EC-2-C'];
+		seed(seeded);
+		const json = await go(refs);
+		seed(seeded);
+		const xml = await go(refs, { options: { bodyFormat: 'xml' } });
 		expect(xml.outputs).toStrictEqual(json.outputs);
+		expect(puts()[0].contentType).toMatch(/^application\/xml/);
+		expect(puts()[0].accept).toMatch(/application\/xml/);
 		expect(puts()[0].body).toContain(c.xmlRoot);
 		expect(puts()[0].body).toContain('<string>EC-2-B</string><string>EC-2-C</string>');
-		sim.reset();
-		seed(['EC-2-A', 'EC-2-B', 'EC-2-C']);
-		const perItem = await run({
-			...base,
-			refs,
-			parameters: { ...c.parameters, requestMode: 'perItem' },
-		});
+		seed(seeded);
+		const perItem = await go(refs, { parameters: { requestMode: 'perItem' } });
 		expect(perItem.outputs).toStrictEqual(json.outputs);
 		expect(puts()).toHaveLength(2);
 	});
 
 	it('partial failure: the refused consignment goes to the error output, naming it; the rest are done', async () => {
 		seed(['EC-3-A']);
-		if (c.refused.state)
-			sim.addConsignments([{ reference: c.refused.ref, state: c.refused.state }]);
-		const result = await run({
-			...base,
-			refs: ['EC-3-A', c.refused.ref],
-			onError: 'continueErrorOutput',
-		});
+		const result = await go(['EC-3-A', refused], { onError: 'continueErrorOutput' });
 		expect(result.outputs[0].map(outcomeOf)).toEqual(['EC-3-A']);
 		expect(pick(result.outputs[1], 'error', 'pairedItem')).toEqual([
-			[c.failure(c.refused.ref, c.refused.reason), { item: 1 }],
+			[failure(refused, reason), { item: 1 }],
 		]);
-		sim.reset();
 		seed(['EC-3-A']);
-		if (c.refused.state)
-			sim.addConsignments([{ reference: c.refused.ref, state: c.refused.state }]);
-		const stopped = await run({ ...base, refs: ['EC-3-A', c.refused.ref] });
-		expect(stopped.error?.message).toBe(c.failure(c.refused.ref, c.refused.reason));
+		const stopped = await go(['EC-3-A', refused]);
+		expect(stopped.error?.message).toBe(failure(refused, reason));
 	});
 
 	it('a missing answer is an error item naming the consignment', async () => {
 		seed(['EC-4-A', 'EC-4-B']);
 		sim.injectFaults([{ kind: 'fewer', which: 'last' }]);
-		const result = await run({
-			...base,
-			refs: ['EC-4-A', 'EC-4-B'],
-			onError: 'continueErrorOutput',
-		});
+		const result = await go(['EC-4-A', 'EC-4-B'], { onError: 'continueErrorOutput' });
 		expect(result.outputs[0].map(outcomeOf)).toEqual(['EC-4-A']);
 		expect(result.outputs[1].map(outcomeOf)).toEqual([
 			expect.stringMatching(
 				new RegExp(
-					`^${c.failure('EC-4-B', '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}SortedPRO returned no`,
+					`^${failure('EC-4-B', '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}SortedPRO returned no`,
 				),
 			),
 		]);
-		expect(sim.consignment('EC-4-B')?.state).toBe(c.done);
+		expect(sim.consignment('EC-4-B')?.state).toBe(c.ends);
 	});
 
 	it('a 503 is retried; after a 500 SortedPRO acted on, the resend reports them done but unconfirmed', async () => {
 		seed(['EC-5-A', 'EC-5-B']);
 		sim.injectFaults([{ kind: 'status', status: 503 }]);
-		const retried = await run({ ...base, refs: ['EC-5-A'] });
+		const retried = await go(['EC-5-A']);
 		expect(retried.outputs[0].map(outcomeOf)).toEqual(['EC-5-A']);
-		expect(retried.outputs[0][0].json[c.unconfirmedField]).toBeUndefined();
+		expect(retried.outputs[0][0].json[unconfirmed]).toBeUndefined();
 		expect(puts()).toHaveLength(2);
 		sim.injectFaults([{ kind: 'status', status: 500, when: 'after' }]);
-		const resent = await run({ ...base, refs: ['EC-5-B'], onError: 'continueErrorOutput' });
+		const resent = await go(['EC-5-B'], { onError: 'continueErrorOutput' });
 		expect(resent.outputs[1]).toEqual([]);
 		expect(resent.outputs[0].map(outcomeOf)).toEqual(['EC-5-B']);
 		expect(resent.outputs[0][0].json).toMatchObject({
-			[c.unconfirmedField]: true,
+			[unconfirmed]: true,
 			Notice: expect.stringContaining('most likely'),
 		});
-		expect(sim.consignment('EC-5-B')?.state).toBe(c.done);
+		expect(sim.consignment('EC-5-B')?.state).toBe(c.ends);
 	});
 });
 
 describe('Allocate With Service Group: the group', () => {
-	it("groups requests by service group; an unknown group fails its consignments with SortedPRO's message", async () => {
-		const items = [
-			{ json: { ref: 'EC-6-A', group: 'valuableGoods' } },
-			{ json: { ref: 'EC-6-B', group: 'weekend' } },
-			{ json: { ref: 'EC-6-C', group: 'valuableGoods' } },
-			{ json: { ref: 'EC-6-D', group: 'noSuchGroup' } },
-		];
-		const result = await runOperation({
+	const byGroup = (items: INodeExecutionData[], serviceGroup: string, onError?: OnError) =>
+		runOperation({
 			sim,
 			operation: 'allocateWithServiceGroup',
 			items,
-			parameters: { serviceGroup: '={{ $json.group }}' },
-			onError: 'continueErrorOutput',
+			parameters: { serviceGroup },
+			onError,
 		});
+	it("groups requests by service group; an unknown group fails its consignments with SortedPRO's message", async () => {
+		const groups = ['valuableGoods', 'weekend', 'valuableGoods', 'noSuchGroup'];
+		const items = groups.map((group, i) => ({ json: { ref: `EC-6-${'ABCD'[i]}`, group } }));
+		const result = await byGroup(items, '={{ $json.group }}', 'continueErrorOutput');
 		expect(pick(result.outputs[0], 'ConsignmentReference', 'CarrierServiceReference')).toEqual([
 			['EC-6-A', 'CX_NDS'],
 			['EC-6-B', 'EDC5_DPDSS'],
@@ -294,19 +242,12 @@ describe('Allocate With Service Group: the group', () => {
 			],
 		]);
 		expect(puts().map((r) => JSON.parse(r.body ?? '').MpdCarrierServiceGroupReference)).toEqual([
-			'valuableGoods',
-			'weekend',
-			'noSuchGroup',
+			...new Set(groups),
 		]);
 	});
 
 	it('a blank group from an expression is refused before any request, naming item and field', async () => {
-		const result = await runOperation({
-			sim,
-			operation: 'allocateWithServiceGroup',
-			items: refsItems(['EC-6-E']),
-			parameters: { serviceGroup: '={{ "" }}' },
-		});
+		const result = await byGroup(refsItems(['EC-6-E']), '={{ "" }}');
 		expect(result.error?.message).toMatch(/^\[item 0\] "Service Group" is empty/);
 		expect(sim.requestCount).toBe(0);
 	});

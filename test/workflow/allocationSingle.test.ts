@@ -8,6 +8,7 @@ import { outcomeOf, runOperation, type OperationRun } from './family';
 const sim = useSimulator({ autoCreate: /^EC-/ });
 const secrecy = keySecrecy(11);
 const puts = () => requestsOf(sim);
+const paths = () => puts().map((r) => r.path);
 const run = async (options: Omit<OperationRun, 'sim'>) =>
 	secrecy.record(await runOperation({ sim, ...options }));
 const cheapest = (refs: unknown[], more: Partial<OperationRun> = {}) =>
@@ -33,15 +34,9 @@ describe('Allocate With Cheapest Quote', () => {
 			['EC-1-B', [{ item: 0 }, { item: 1 }], 200],
 			['EC-1-C', { item: 2 }, 200],
 		]);
-		expect(
-			puts()
-				.map((r) => r.path)
-				.sort(),
-		).toEqual([
-			'/allocation/EC-1-A/allocatewithcheapestquote',
-			'/allocation/EC-1-B/allocatewithcheapestquote',
-			'/allocation/EC-1-C/allocatewithcheapestquote',
-		]);
+		expect(paths().sort()).toEqual(
+			['A', 'B', 'C'].map((x) => `/allocation/EC-1-${x}/allocatewithcheapestquote`),
+		);
 		expect(puts().every((r) => r.body === '' && r.contentType === undefined)).toBe(true);
 		expect(sim.consignment('EC-1-C')).toMatchObject({
 			state: 'Allocated',
@@ -84,21 +79,15 @@ describe('Allocate With Cheapest Quote', () => {
 			onError: 'continueErrorOutput',
 		});
 		expect(result.outputs[0].map(outcomeOf)).toEqual(['EC-4-A']);
+		const notCheapest = 'was not allocated with the cheapest quote';
+		const old = `Consignment EC-4-OLD ${notCheapest}: Consignment EC-4-OLD cannot be allocated because it is in state Allocated`;
 		expect(pick(result.outputs[1], 'error', 'pairedItem')).toEqual([
-			[
-				'Consignment EC-4-OLD was not allocated with the cheapest quote: Consignment EC-4-OLD cannot be allocated because it is in state Allocated',
-				{ item: 1 },
-			],
-			[
-				'Consignment EC-4-FAIL was not allocated with the cheapest quote: Could not be booked with courier.',
-				{ item: 2 },
-			],
+			[old, { item: 1 }],
+			[`Consignment EC-4-FAIL ${notCheapest}: Could not be booked with courier.`, { item: 2 }],
 		]);
 		expect(sim.consignment('EC-4-FAIL')?.state).toBe('AllocationFailed');
 		const stopped = await cheapest(['EC-4-OLD']);
-		expect(stopped.error?.message).toBe(
-			'Consignment EC-4-OLD was not allocated with the cheapest quote: Consignment EC-4-OLD cannot be allocated because it is in state Allocated',
-		);
+		expect(stopped.error?.message).toBe(old);
 	});
 
 	it('a missing Allocation Summary is an error naming the consignment', async () => {
@@ -111,6 +100,7 @@ describe('Allocate With Cheapest Quote', () => {
 });
 
 describe('one consignment per call: the answer shapes SortedPRO documents', () => {
+	const FIELDS = ['StatusCode', 'CarrierServiceReference'];
 	const summary = {
 		StatusCode: 200,
 		Description: 'Consignment EC-11-A has been successfully allocated',
@@ -121,15 +111,9 @@ describe('one consignment per call: the answer shapes SortedPRO documents', () =
 		sim.failNext({ status: 200, body: summary });
 		const result = await cheapest(['EC-11-A']);
 		expect(result.error).toBeUndefined();
-		expect(
-			pick(
-				result.outputs[0],
-				'ConsignmentReference',
-				'StatusCode',
-				'CarrierServiceReference',
-				'ApiLinks',
-			),
-		).toEqual([['EC-11-A', 200, 'CX_NDS', null]]);
+		expect(pick(result.outputs[0], 'ConsignmentReference', ...FIELDS, 'ApiLinks')).toEqual([
+			['EC-11-A', 200, 'CX_NDS', null],
+		]);
 	});
 
 	it('the same in XML: a root AllocationSummary', async () => {
@@ -137,9 +121,9 @@ describe('one consignment per call: the answer shapes SortedPRO documents', () =
 			'<?xml version="1.0" encoding="utf-8"?><AllocationSummary xmlns="http://electioapp.com/schemas/v1.1/MPD.Electio.SDK.DataTypes.Consignments"><StatusCode>200</StatusCode><CarrierServiceReference>CX_NDS</CarrierServiceReference></AllocationSummary>';
 		sim.failNext({ status: 200, body: xml, contentType: 'application/xml; charset=utf-8' });
 		const result = await withQuote([['EC-11-B', GUID_A]], { options: { bodyFormat: 'xml' } });
-		expect(
-			pick(result.outputs[0], 'ConsignmentReference', 'StatusCode', 'CarrierServiceReference'),
-		).toEqual([['EC-11-B', 200, 'CX_NDS']]);
+		expect(pick(result.outputs[0], 'ConsignmentReference', ...FIELDS)).toEqual([
+			['EC-11-B', 200, 'CX_NDS'],
+		]);
 	});
 });
 
@@ -158,7 +142,7 @@ describe('Allocate With Quote', () => {
 			['EC-6-A', 'EDC5_DPDSS', [{ item: 0 }, { item: 1 }]],
 			['EC-6-B', 'Example-Carrier-Service', { item: 2 }],
 		]);
-		expect(puts().map((r) => r.path)).toEqual([
+		expect(paths()).toEqual([
 			`/allocation/EC-6-A/allocatewithquote/${quote}`,
 			`/allocation/EC-6-B/allocatewithquote/${GUID_A}`,
 		]);
@@ -211,10 +195,9 @@ describe('Allocate With Quote', () => {
 	it('a 502 is retried', async () => {
 		sim.injectFaults([{ kind: 'status', status: 502 }]);
 		const retried = await withQuote([['EC-10-A', GUID_A]]);
-		expect(retried.outputs[0][0].json).toMatchObject({
-			ConsignmentReference: 'EC-10-A',
-			StatusCode: 200,
-		});
+		expect(pick(retried.outputs[0], 'ConsignmentReference', 'StatusCode')).toEqual([
+			['EC-10-A', 200],
+		]);
 		expect(puts()).toHaveLength(2);
 	});
 });

@@ -6,10 +6,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { API_KEY, allocate, requestsOf, serialiseRun, useSimulator } from './setup';
+import type { AllocateRun } from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
 const puts = () => requestsOf(sim);
+/** Allocates the references each of these items gives in `v`. */
+const allocateV = (items: Array<Record<string, unknown>>, more: Partial<AllocateRun> = {}) =>
+	allocate({
+		sim,
+		items: items.map((json) => ({ json: json as IDataObject })),
+		references: '={{ $json.v }}',
+		...more,
+	});
 const long = 'EC-' + 'X'.repeat(9997);
 
 // Values given to item 1 through `{{ $json.v }}`; item 0 is always good.
@@ -74,11 +83,7 @@ const refusedOptions: Array<[string, IDataObject, string]> = [
 
 describe('refused, naming item and field, before any request', () => {
 	it.each(refusedReferences)('Consignment References: %s', async (_name, value, problem) => {
-		const result = await allocate({
-			sim,
-			items: [{ json: { v: 'EC-OK-1' } }, { json: { v: value } as IDataObject }],
-			references: '={{ $json.v }}',
-		});
+		const result = await allocateV([{ v: 'EC-OK-1' }, { v: value }]);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(/^\[item 1\] "Consignment References" /);
 		expect(result.error?.message).toContain(problem);
@@ -86,16 +91,15 @@ describe('refused, naming item and field, before any request', () => {
 	});
 
 	it.each(refusedCarrierServices)('Carrier Service: %s', async (_name, value, problem) => {
-		const items = [
-			{ json: { s: 'CX_NDS', v: 'EC-OK-1' } },
-			{ json: { s: value, v: 'EC-OK-2' } as IDataObject },
-		];
-		const result = await allocate({
-			sim,
-			items,
-			carrierService: '={{ $json.s }}',
-			references: '={{ $json.v }}',
-		});
+		const result = await allocateV(
+			[
+				{ s: 'CX_NDS', v: 'EC-OK-1' },
+				{ s: value, v: 'EC-OK-2' },
+			],
+			{
+				carrierService: '={{ $json.s }}',
+			},
+		);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(/^\[item 1\] "Carrier Service" /);
 		expect(result.error?.message).toContain(problem);
@@ -103,16 +107,13 @@ describe('refused, naming item and field, before any request', () => {
 	});
 
 	it('Carrier Service: one the subscription does not have (checked with GET /carrierservices, no allocation sent)', async () => {
-		const items = [
-			{ json: { s: 'CX_NDS', v: 'EC-OK-1' } },
-			{ json: { s: 'CX_NDS_TYPO', v: 'EC-OK-2' } },
-		];
-		const result = await allocate({
-			sim,
-			items,
-			carrierService: '={{ $json.s }}',
-			references: '={{ $json.v }}',
-		});
+		const result = await allocateV(
+			[
+				{ s: 'CX_NDS', v: 'EC-OK-1' },
+				{ s: 'CX_NDS_TYPO', v: 'EC-OK-2' },
+			],
+			{ carrierService: '={{ $json.s }}' },
+		);
 		expect(result.error?.message).toMatch(
 			/^\[item 1\] "Carrier Service" "CX_NDS_TYPO" is not a carrier service/,
 		);
@@ -149,11 +150,7 @@ describe('cleaned or accepted as given', () => {
 		['a byte-order mark is whitespace', '\ufeffEC-C-1', ['EC-C-1']],
 		['a 100-character reference is allowed', 'EC-' + 'A'.repeat(97), ['EC-' + 'A'.repeat(97)]],
 	] as Array<[string, unknown, string[]]>)('%s', async (_name, value, references) => {
-		const result = await allocate({
-			sim,
-			items: [{ json: { v: value } as IDataObject }],
-			references: '={{ $json.v }}',
-		});
+		const result = await allocateV([{ v: value }]);
 		expect(result.error).toBeUndefined();
 		expect(sent()).toEqual(references);
 		expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(references);
@@ -163,12 +160,7 @@ describe('cleaned or accepted as given', () => {
 		'XML-special characters and quotes are sent exactly (%s body) and come back paired',
 		async (bodyFormat) => {
 			const references = ['EC-<1>', 'EC-&2', 'EC-]]>3', 'EC-"4"', "EC-'5'"];
-			const result = await allocate({
-				sim,
-				items: [{ json: { v: references } }],
-				references: '={{ $json.v }}',
-				options: { bodyFormat },
-			});
+			const result = await allocateV([{ v: references }], { options: { bodyFormat } });
 			expect(result.error).toBeUndefined();
 			expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual(references);
 			for (const reference of references)
@@ -182,12 +174,7 @@ describe('cleaned or accepted as given', () => {
 
 	it('a Unicode look-alike is sent as given, and SortedPRO reports it not found', async () => {
 		const lookAlike = '\u0415\u0421-000-05A-Z6S'; // Cyrillic Е and С
-		const result = await allocate({
-			sim,
-			items: [{ json: { v: lookAlike } }],
-			references: '={{ $json.v }}',
-			onError: 'continueErrorOutput',
-		});
+		const result = await allocateV([{ v: lookAlike }], { onError: 'continueErrorOutput' });
 		expect(sent()).toEqual([lookAlike]);
 		expect(result.outputs[1].map((item) => item.json.error)).toEqual([
 			`Consignment ${lookAlike} was not allocated with CX_NDS: Consignment ${lookAlike} not found`,
@@ -198,7 +185,7 @@ describe('cleaned or accepted as given', () => {
 		const json = JSON.parse(
 			'{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "v": "EC-C-9"}',
 		) as IDataObject;
-		const result = await allocate({ sim, items: [{ json }], references: '={{ $json.v }}' });
+		const result = await allocateV([json]);
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0][0].json.ConsignmentReference).toBe('EC-C-9');
 		expect(({} as IDataObject).polluted).toBeUndefined();

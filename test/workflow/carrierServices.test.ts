@@ -3,7 +3,8 @@
  * wrapper) and as older answers gave it (a bare list), in JSON and XML; Success false; 404;
  * disabled services; and 202 Accepted on an allocation request.
  */
-import { API_KEY, allocate, refsItems, searchCarrierServices, useSimulator, pick } from './setup';
+import { API_KEY, allocate, pick, refsItems, searchCarrierServices, useSimulator } from './setup';
+import type { OnError } from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
@@ -82,13 +83,15 @@ describe('carrier service check before allocating', () => {
 		for (const bodyFormat of ['json', 'xml'] as const) {
 			it(`${mode} answer, ${bodyFormat}: an unknown service is refused before sending, a known one allocates`, async () => {
 				sim.setOption('carrierServicesAnswer', mode);
-				const unknown = await allocate({
-					sim,
-					items: refsItems(['EC-1']),
-					carrierService: 'NOPE',
-					options: { bodyFormat },
-					onError: 'continueRegularOutput',
-				});
+				const run = (ref: string, carrierService: string, onError?: OnError) =>
+					allocate({
+						sim,
+						items: refsItems([ref]),
+						carrierService,
+						options: { bodyFormat },
+						onError,
+					});
+				const unknown = await run('EC-1', 'NOPE', 'continueRegularOutput');
 				expect(unknown.outputs[0].map((item) => item.json.error)).toEqual([
 					'[item 0] "Carrier Service" "NOPE" is not a carrier service of this SortedPRO subscription (pick one from the list)',
 				]);
@@ -96,15 +99,8 @@ describe('carrier service check before allocating', () => {
 					bodyFormat === 'xml' ? 'application/xml' : 'application/json',
 				);
 				expect(allocationPaths()).toEqual([]);
-				const known = await allocate({
-					sim,
-					items: refsItems(['EC-2']),
-					carrierService: 'CX_NDS',
-					options: { bodyFormat },
-				});
-				expect(known.outputs[0].map((item) => item.json.CarrierServiceReference)).toEqual([
-					'CX_NDS',
-				]);
+				const known = await run('EC-2', 'CX_NDS');
+				expect(pick(known.outputs[0], 'CarrierServiceReference')).toEqual([['CX_NDS']]);
 			});
 		}
 	}
@@ -129,15 +125,8 @@ describe('carrier service check before allocating', () => {
 		'%s: nothing refused, SortedPRO decides, and a hint says the check was skipped',
 		async (mode, reason) => {
 			sim.setOption('carrierServicesAnswer', mode);
-			const result = await allocate({
-				sim,
-				items: refsItems(['EC-1', 'EC-2']),
-				carrierService: 'CX_NDS',
-			});
-			expect(result.outputs[0].map((item) => item.json.ConsignmentReference)).toEqual([
-				'EC-1',
-				'EC-2',
-			]);
+			const result = await allocate({ sim, items: refsItems(['EC-1', 'EC-2']) });
+			expect(pick(result.outputs[0], 'ConsignmentReference')).toEqual([['EC-1'], ['EC-2']]);
 			expect(allocationPaths()).toEqual(['/allocation/allocatewithcarrierservice']);
 			const hints = result.runData[result.nodeName][0].hints ?? [];
 			expect(hints.map((hint) => hint.message)).toEqual([
@@ -163,18 +152,13 @@ describe('202 Accepted on an allocation request', () => {
 		'with no body (%s): each consignment a success item marked unconfirmed, with a notice',
 		async (bodyFormat) => {
 			sim.setOption('allocationAnswer', 'acceptedEmpty');
-			const result = await allocate({
-				sim,
-				items: refsItems(['EC-1', 'EC-2', 'EC-1']),
-				options: { bodyFormat },
-			});
-			const items = result.outputs[0];
-			expect(items.map((item) => item.json.ConsignmentReference)).toEqual(['EC-1', 'EC-2']);
-			expect(items.map((item) => item.pairedItem)).toEqual([
-				[{ item: 0 }, { item: 2 }],
-				{ item: 1 },
+			const items = refsItems(['EC-1', 'EC-2', 'EC-1']);
+			const result = await allocate({ sim, items, options: { bodyFormat } });
+			expect(pick(result.outputs[0], 'ConsignmentReference', 'pairedItem')).toEqual([
+				['EC-1', [{ item: 0 }, { item: 2 }]],
+				['EC-2', { item: 1 }],
 			]);
-			for (const item of items) {
+			for (const item of result.outputs[0]) {
 				expect(item.json).toMatchObject({
 					StatusCode: 202,
 					AllocationUnconfirmed: true,

@@ -46,12 +46,12 @@ describe('gzipped answers', () => {
 	);
 
 	it('a label: the same file, byte for byte', async () => {
-		const getLabel = () =>
-			runSortedPro(
-				sim,
-				{ resource: 'label', operation: 'get', consignmentReference: '={{ $json.ref }}' },
-				refsItems(['EC-GZ-LABEL']),
-			);
+		const labelGet = {
+			resource: 'label',
+			operation: 'get',
+			consignmentReference: '={{ $json.ref }}',
+		};
+		const getLabel = () => runSortedPro(sim, labelGet, refsItems(['EC-GZ-LABEL']));
 		const { plain, gzipped } = await bothWays(getLabel);
 		expect(plain.error).toBeUndefined();
 		const [plainItem] = plain.outputs[0];

@@ -17,9 +17,11 @@ import type {
 
 import { consignmentNode, createFromRow, rows } from './consignment-setup';
 import { runChain } from '../harness';
+import { OPS, paramsOf } from './operations';
 import { credentialType, credentialsFor, NODE_TYPE, nodeType, useSimulator, pick } from './setup';
 
 const sim = useSimulator();
+const getStatus = { resource: 'consignment', operation: 'getStatus' };
 
 /** Test-only node: reads, per item, expressions that reach back through n8n's pairedItem chain. */
 class PairingProbe implements INodeType {
@@ -71,23 +73,12 @@ describe('Workflow: rows → Create → Allocate With Carrier Service → Get St
 				{
 					name: 'Allocate',
 					type: NODE_TYPE,
-					parameters: {
-						resource: 'allocation',
-						operation: 'allocateWithCarrierService',
-						carrierService: { __rl: true, mode: 'reference', value: 'CX_NDS' },
-						consignmentReferences: '={{ $json.ConsignmentReference }}',
-						requestMode: 'combine',
-						options: {},
-					},
+					parameters: paramsOf(OPS.allocateWithCarrierService, '={{ $json.ConsignmentReference }}'),
 				},
 				{
 					name: 'Status',
 					type: NODE_TYPE,
-					parameters: {
-						resource: 'consignment',
-						operation: 'getStatus',
-						consignmentReference: '={{ $json.ConsignmentReference }}',
-					},
+					parameters: { ...getStatus, consignmentReference: '={{ $json.ConsignmentReference }}' },
 				},
 				{
 					name: 'Probe',
@@ -107,13 +98,10 @@ describe('Workflow: rows → Create → Allocate With Carrier Service → Get St
 			['ORD-1001', 'EC-NEW-000-002', 'EC-NEW-000-002', 'Allocated'],
 			['ORD-2002', 'EC-NEW-000-003', 'EC-NEW-000-003', 'Allocated'],
 		]);
-		for (const name of ['Create', 'Allocate', 'Status']) {
-			expect(result.outputs[name][0].map((item) => item.pairedItem)).toEqual([
-				{ item: 0 },
-				{ item: 1 },
-				{ item: 2 },
-			]);
-		}
+		for (const name of ['Create', 'Allocate', 'Status'])
+			expect(pick(result.outputs[name][0], 'pairedItem')).toEqual(
+				[0, 1, 2].map((item) => [{ item }]),
+			);
 		// SortedPRO agrees: each consignment carries the customer reference of the row it came from
 		for (const item of probe) {
 			const detail = await consignmentNode(sim, 'get', {
@@ -142,11 +130,7 @@ describe('examples/webhook-order-create-allocate.json', () => {
 			credentials: credentialsFor(sim),
 			startName: 'Webhook order',
 			items: orders,
-			chain: sortedPro.map((node) => ({
-				name: node.name,
-				type: NODE_TYPE,
-				parameters: node.parameters,
-			})),
+			chain: sortedPro.map(({ name, parameters }) => ({ name, type: NODE_TYPE, parameters })),
 		});
 		expect(result.error).toBeUndefined();
 		const created = result.outputs['Create consignment'][0];
@@ -165,21 +149,9 @@ describe('examples/webhook-order-create-allocate.json', () => {
 		expect(posted[0].Addresses[1]).not.toHaveProperty('CompanyName');
 		const allocated = result.outputs['Allocate with Next Day Super'][0];
 		expect(
-			pick(
-				allocated,
-				'ConsignmentReference',
-				'StatusCode',
-				'CarrierServiceReference',
-				'pairedItem',
-			),
-		).toEqual(
-			created.map((item, index) => [
-				item.json.ConsignmentReference,
-				200,
-				'CX_NDS',
-				{ item: index },
-			]),
-		);
+			pick(allocated, 'ConsignmentReference', 'StatusCode', 'CarrierServiceReference'),
+		).toEqual(created.map((item) => [item.json.ConsignmentReference, 200, 'CX_NDS']));
+		expect(pick(allocated, 'pairedItem')).toEqual(pick(created, 'pairedItem'));
 		for (const item of created)
 			expect(sim.consignment(item.json.ConsignmentReference as string)?.state).toBe('Allocated');
 	});

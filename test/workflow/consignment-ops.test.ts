@@ -1,9 +1,9 @@
 /** Consignment → Get, Get Status and Cancel through n8n-core against the simulator. */
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { consignmentNode, createFromRow, rows } from './consignment-setup';
-import { allocate, refsItems, useSimulator, pick } from './setup';
+import { allocate, refsItems, useSimulator, pick, type OnError } from './setup';
 
 const sim = useSimulator();
 
@@ -14,6 +14,8 @@ async function created(...orders: number[]): Promise<string[]> {
 	return result.outputs[0].map((item) => item.json.ConsignmentReference as string);
 }
 const byRef = { consignmentReference: '={{ $json.ref }}' };
+const cancel = (items: INodeExecutionData[], onError: OnError) =>
+	consignmentNode(sim, 'cancel', { consignmentReferences: '={{ $json.ref }}' }, items, onError);
 
 describe('Get', () => {
 	it('gives the consignment as SortedPRO returns it; after allocation with its Allocation', async () => {
@@ -32,9 +34,9 @@ describe('Get', () => {
 			Description: 'Socks',
 			Weight: { Value: 0.5, Unit: 'Kg' },
 		});
-		expect((consignment.Addresses as IDataObject[]).map((address) => address.AddressType)).toEqual([
-			'Origin',
-			'Destination',
+		expect(consignment.Addresses).toMatchObject([
+			{ AddressType: 'Origin' },
+			{ AddressType: 'Destination' },
 		]);
 
 		await allocate({ sim, items: refsItems([reference]) });
@@ -77,12 +79,8 @@ describe('Get Status', () => {
 			Status: 'Allocated',
 			ExpectedDeliveryDate: '2026-12-02T00:00:00.000Z',
 		});
-		const xml = await consignmentNode(
-			sim,
-			'getStatus',
-			{ ...byRef, options: { bodyFormat: 'xml' } },
-			refsItems([reference]),
-		);
+		const xmlParameters = { ...byRef, options: { bodyFormat: 'xml' } };
+		const xml = await consignmentNode(sim, 'getStatus', xmlParameters, refsItems([reference]));
 		expect(sim.requests.at(-1)?.accept).toMatch(/application\/xml/);
 		expect(xml.outputs).toStrictEqual(json.outputs);
 	});
@@ -92,13 +90,7 @@ describe('Cancel', () => {
 	it('refuses an item without references before sending; the others are cancelled', async () => {
 		sim.addConsignments(['EC-E-1']);
 		const items = refsItems(['EC-E-1', '  ']);
-		const result = await consignmentNode(
-			sim,
-			'cancel',
-			{ consignmentReferences: '={{ $json.ref }}' },
-			items,
-			'continueRegularOutput',
-		);
+		const result = await cancel(items, 'continueRegularOutput');
 		expect(
 			result.outputs[0].map((item) => item.json.ConsignmentReference ?? item.json.error),
 		).toEqual([
@@ -116,13 +108,7 @@ describe('Cancel', () => {
 		]);
 		const [reference] = await created(1);
 		const items = refsItems([reference, 'EC-C-MAN', 'EC-C-ALL', 'EC-C-GONE', 'EC-C-UNKNOWN']);
-		const result = await consignmentNode(
-			sim,
-			'cancel',
-			{ consignmentReferences: '={{ $json.ref }}' },
-			items,
-			'continueErrorOutput',
-		);
+		const result = await cancel(items, 'continueErrorOutput');
 		const puts = sim.requests.filter((r) => r.method === 'PUT');
 		expect(puts.map((r) => [r.path, JSON.parse(r.body ?? '')])).toEqual([
 			[

@@ -9,10 +9,7 @@ import { consignmentNode } from './consignment-setup';
 import { nodeType, useSimulator } from './setup';
 
 const sim = useSimulator();
-const TWENTY = Array.from(
-	{ length: 20 },
-	(_, index) => `EC-000-0PG-${String(index).padStart(3, '0')}`,
-);
+const TWENTY = Array.from({ length: 20 }, (_, i) => `EC-000-0PG-${String(i).padStart(3, '0')}`);
 
 const search = (parameters: INodeParameters, items?: INodeExecutionData[]) =>
 	consignmentNode(sim, 'search', parameters, items, 'continueErrorOutput');

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { Fault } from '../simulator';
 import { consignmentNode, createFromRow, orderRow, rows } from './consignment-setup';
-import { API_KEY, runSortedProAt, serialiseRun, useSimulator } from './setup';
+import { API_KEY, pick, runSortedProAt, serialiseRun, useSimulator } from './setup';
 
 const sim = useSimulator();
 const fast = { retryDelay: 0, maxRetryWait: 20, timeout: 10_000 };
@@ -59,15 +59,12 @@ describe('Create from an order’s fields', () => {
 		const result = await create(rows(1001, 1002));
 		expect(result.error).toBeUndefined();
 		const [main] = result.outputs;
-		expect(main.map((item) => item.json.ConsignmentReference)).toEqual([
-			'EC-NEW-000-001',
-			'EC-NEW-000-002',
+		expect(
+			pick(main, 'ConsignmentReference', 'ConsignmentReferenceProvidedByCustomer', 'pairedItem'),
+		).toEqual([
+			['EC-NEW-000-001', 'ORD-1001', { item: 0 }],
+			['EC-NEW-000-002', 'ORD-1002', { item: 1 }],
 		]);
-		expect(main.map((item) => item.json.ConsignmentReferenceProvidedByCustomer)).toEqual([
-			'ORD-1001',
-			'ORD-1002',
-		]);
-		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(main[0].json.ApiLinks).toEqual([
 			{ Rel: 'Link', Href: 'https://api.electioapp.com/consignments/EC-NEW-000-001' },
 		]);
@@ -130,95 +127,54 @@ describe('Create from an order’s fields', () => {
 });
 
 describe('Create: bad input is refused before sending, naming item and field', () => {
-	// Fields mapped from the row are bad in row 1 only (row 0 is created); fixed parameters are bad for every item (item 0 is refused).
+	const refusedWith = async (
+		item: number,
+		message: string,
+		badRow: IDataObject,
+		parameters = {},
+	) => {
+		const result = await create([{ json: orderRow(1) }, { json: orderRow(2, badRow) }], parameters);
+		const expected = `[item ${item}] ${message}`;
+		expect(result.error?.message.slice(0, expected.length)).toBe(expected);
+		expect(result.error?.description).toMatch(/Nothing was sent to SortedPRO for it/);
+		// only row 0 was sent, and only when it was fine
+		expect(posts()).toHaveLength(item);
+	};
+	it.each([
+		['"Country Code" "GBR" is not an ISO 3166 two-letter', { country: 'GBR' }],
+		['"Recipient Email" "peter at test" is not an email address', { email: 'peter at test' }],
+		['"Recipient Name" must be text, not an object', { name: { first: 'Peter' } }],
+		['"Address Line 1" is empty', { street: '  ' }],
+		['"Packages › Package 1 › Weight" is negative (-1)', { weightKg: -1 }],
+		['"Packages › Package 1 › Weight" must be a number, not string "heavy"', { weightKg: 'heavy' }],
+	] as Array<[string, IDataObject]>)('a field mapped from row 1: %s', async (message, badRow) => {
+		await refusedWith(1, message, badRow);
+	});
+
+	const pkg = (more: IDataObject) => ({
+		packages: { package: [{ description: 'x', value: 1, ...more }] },
+	});
+	const sized = { packageSizeReference: 'S' };
 	it.each([
 		[
-			'an origin expression giving nothing',
-			{},
+			'"Origin Shipping Location Reference" is empty',
 			{ originShippingLocationReference: '={{ $json.origin }}' },
-			/^\[item 0\] "Origin Shipping Location Reference" is empty/,
 		],
 		[
-			'a three-letter country',
-			{ country: 'GBR' },
-			{},
-			/^\[item 1\] "Country Code" "GBR" is not an ISO 3166 two-letter/,
+			'"Packages › Package 1 › Weight" is empty or 0',
+			pkg({ weight: 0, length: 1, width: 1, height: 1 }),
 		],
+		['"Packages" has no package', { packages: {} }],
+		['"Packages › Package 1 › Description" is empty', pkg({ ...sized, description: '' })],
+		['"Packages › Package 1 › Currency" "POUNDS"', pkg({ ...sized, currency: 'pounds' })],
+		['"Shipping Date" "next week" is not a date', { shippingDate: 'next week' }],
 		[
-			'a bad email',
-			{ email: 'peter at test' },
-			{},
-			/^\[item 1\] "Recipient Email" "peter at test" is not an email address/,
-		],
-		[
-			'an object as a name',
-			{ name: { first: 'Peter' } },
-			{},
-			/^\[item 1\] "Recipient Name" must be text, not an object/,
-		],
-		['a blank address', { street: '  ' }, {}, /^\[item 1\] "Address Line 1" is empty/],
-		[
-			'a negative weight',
-			{ weightKg: -1 },
-			{},
-			/^\[item 1\] "Packages › Package 1 › Weight" is negative \(-1\)/,
-		],
-		[
-			'a weight that is not a number',
-			{ weightKg: 'heavy' },
-			{},
-			/^\[item 1\] "Packages › Package 1 › Weight" must be a number, not string "heavy"/,
-		],
-		[
-			'no weight and no package size',
-			{},
-			{
-				packages: {
-					package: [{ description: 'x', value: 1, weight: 0, length: 1, width: 1, height: 1 }],
-				},
-			},
-			/^\[item 0\] "Packages › Package 1 › Weight" is empty or 0/,
-		],
-		['no package', {}, { packages: {} }, /^\[item 0\] "Packages" has no package/],
-		[
-			'a package without description',
-			{},
-			{ packages: { package: [{ description: '', value: 1, packageSizeReference: 'S' }] } },
-			/^\[item 0\] "Packages › Package 1 › Description" is empty/,
-		],
-		[
-			'a bad currency',
-			{},
-			{
-				packages: {
-					package: [{ description: 'x', value: 1, currency: 'pounds', packageSizeReference: 'S' }],
-				},
-			},
-			/"Packages › Package 1 › Currency" "POUNDS"/,
-		],
-		[
-			'a date that is not one',
-			{},
-			{ shippingDate: 'next week' },
-			/^\[item 0\] "Shipping Date" "next week" is not a date/,
-		],
-		[
-			'extra body fields that are not JSON',
-			{},
+			'"Additional Fields › Extra Body Fields (JSON)" is not valid JSON',
 			{ additionalFields: { extraBody: '{oops' } },
-			/^\[item 0\] "Additional Fields › Extra Body Fields \(JSON\)" is not valid JSON/,
 		],
-	] as Array<[string, IDataObject, INodeParameters, RegExp]>)(
-		'%s',
-		async (_name, badRow, parameters, message) => {
-			const items = [{ json: orderRow(1) }, { json: orderRow(2, badRow) }];
-			const result = await create(items, parameters);
-			expect(result.error?.message).toMatch(message);
-			expect(result.error?.description).toMatch(/Nothing was sent to SortedPRO for it/);
-			// only row 0 was sent, and only when it was fine
-			expect(posts()).toHaveLength(Object.keys(badRow).length > 0 ? 1 : 0);
-		},
-	);
+	] as Array<[string, INodeParameters]>)('a fixed parameter: %s', async (message, parameters) => {
+		await refusedWith(0, message, {}, parameters);
+	});
 
 	it.each([
 		['not JSON', '{"Packages": [', /\[item 0\] "JSON Body" is not valid JSON/],
@@ -237,15 +193,17 @@ describe('Create: bad input is refused before sending, naming item and field', (
 			{ json: orderRow(3) },
 		];
 		const result = await create(items, {}, 'continueRegularOutput');
-		const [main] = result.outputs;
-		expect(main.map((item) => item.json.ConsignmentReference ?? item.json.error)).toEqual([
-			'EC-NEW-000-001',
-			expect.stringMatching(
-				/^\[item 1\] "Country Code" "UNITED KINGDOM" is not an ISO 3166 two-letter/,
-			),
-			'EC-NEW-000-002',
+		expect(pick(result.outputs[0], 'ConsignmentReference', 'error', 'pairedItem')).toEqual([
+			['EC-NEW-000-001', undefined, { item: 0 }],
+			[
+				undefined,
+				expect.stringMatching(
+					/^\[item 1\] "Country Code" "UNITED KINGDOM" is not an ISO 3166 two-letter/,
+				),
+				{ item: 1 },
+			],
+			['EC-NEW-000-002', undefined, { item: 2 }],
 		]);
-		expect(main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(posts()).toHaveLength(2);
 	});
 });
@@ -274,12 +232,12 @@ describe('Create: SortedPRO’s answers', () => {
 	});
 
 	it.each([
-		['a 503', { kind: 'status', status: 503, path: '/consignments' }],
-		['a 429', { kind: 'status', status: 429, retryAfter: '0', path: '/consignments' }],
+		['a 503', { kind: 'status', status: 503 }],
+		['a 429', { kind: 'status', status: 429, retryAfter: '0' }],
 	] as Array<[string, Fault]>)(
 		'%s proves nothing was done: resent, and created once',
 		async (_name, fault) => {
-			sim.injectFaults([fault]);
+			sim.injectFaults([{ ...fault, path: '/consignments' }]);
 			const result = await create(rows(1001), { options: fast });
 			expect(result.error).toBeUndefined();
 			expect(result.outputs[0][0].json.ConsignmentReference).toBe('EC-NEW-000-001');
@@ -289,23 +247,16 @@ describe('Create: SortedPRO’s answers', () => {
 	);
 
 	it.each([
-		[
-			'a 500 after SortedPRO created it',
-			{ kind: 'status', status: 500, path: '/consignments' },
-			true,
-		],
-		['a 502', { kind: 'status', status: 502, path: '/consignments' }, false],
-		['a 504', { kind: 'status', status: 504, path: '/consignments' }, false],
-		['a connection dropped mid-answer', { kind: 'drop', path: '/consignments' }, true],
-		[
-			'a connection dropped before any answer',
-			{ kind: 'drop', when: 'before', path: '/consignments' },
-			false,
-		],
-		['no answer (timeout)', { kind: 'hang', path: '/consignments' }, true],
+		['a 500 after SortedPRO created it', { kind: 'status', status: 500 }, true],
+		['a 502', { kind: 'status', status: 502 }, false],
+		['a 504', { kind: 'status', status: 504 }, false],
+		['a connection dropped mid-answer', { kind: 'drop' }, true],
+		['a connection dropped before any answer', { kind: 'drop', when: 'before' }, false],
+		['no answer (timeout)', { kind: 'hang' }, true],
 	] as Array<[string, Fault, boolean]>)(
 		'%s: not resent; the error says it may exist and names the customer reference',
-		async (_name, fault, created) => {
+		async (_name, pathless, created) => {
+			const fault = { ...pathless, path: '/consignments' };
 			sim.injectFaults([fault]);
 			const timeout = fault.kind === 'hang' ? 300 : fast.timeout;
 			const result = await create(rows(1001), { options: { ...fast, timeout } });

@@ -1,4 +1,5 @@
 import { testCredential } from '../harness';
+import { OPS, paramsOf } from './operations';
 import { API_KEY, credentialType, credentialsFor, runSortedProAt, useSimulator } from './setup';
 
 const sim = useSimulator();
@@ -13,10 +14,8 @@ describe('credential test (n8n CredentialsTester logic through RoutingNode)', ()
 	});
 
 	it('fails clearly with a bad key, without echoing it', async () => {
-		const result = await testCredential(
-			credentialType,
-			credentialsFor(sim, 'bad-key-123').sortedProApi,
-		);
+		const data = credentialsFor(sim, 'bad-key-123').sortedProApi;
+		const result = await testCredential(credentialType, data);
 		expect(result.status).toBe('Error');
 		// n8n 2.8 reports every 401 this way: its NodeApiError drops the cause the credential's
 		// responseCode rules are matched against (they apply in n8n versions that keep it).
@@ -45,12 +44,8 @@ describe('credential test (n8n CredentialsTester logic through RoutingNode)', ()
 
 describe('credential base URL rules', () => {
 	it('refuses plain http to a host other than localhost, before any request', async () => {
-		const result = await runSortedProAt('http://sortedpro.example.com', {
-			resource: 'allocation',
-			operation: 'allocateWithCarrierService',
-			carrierService: { __rl: true, mode: 'reference', value: 'CX_NDS' },
-			consignmentReferences: 'EC-1',
-		});
+		const parameters = paramsOf(OPS.allocateWithCarrierService, 'EC-1');
+		const result = await runSortedProAt('http://sortedpro.example.com', parameters);
 		expect(result.error?.message).toContain('must use https');
 		expect(sim.requestCount).toBe(0);
 	});

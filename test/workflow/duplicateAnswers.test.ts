@@ -8,6 +8,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Fault } from '../simulator';
 import { outcomeOf, runOperation, type OperationRun } from './family';
+import { OPS } from './operations';
 import { refsItems, useSimulator } from './setup';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
@@ -128,44 +129,20 @@ function onlyConflictPrefix(items: INodeExecutionData[]) {
 }
 
 describe('WithMessage results repeated', () => {
-	const seeded = (state: string) => (refs: string[]) =>
-		sim.addConsignments(
-			refs.map((reference) => ({ reference, state, carrierServiceReference: 'CX_NDS' })),
-		);
-	const CALLS: Array<[string, string, string, (refs: string[]) => void, string]> = [
-		[
-			'allocation',
-			'deallocate',
-			'deallocated',
-			seeded('Allocated'),
-			'Consignment deallocation completed successfully',
-		],
-		[
-			'consignment',
-			'cancel',
-			'cancelled',
-			() => undefined,
-			'Consignment cancellation completed successfully',
-		],
-		[
-			'manifest',
-			'manifestConsignments',
-			'manifested',
-			seeded('Allocated'),
-			'has been manifested successfully.',
-		],
-		[
-			'manifest',
-			'setReadyToShip',
-			'marked as Ready To Ship',
-			seeded('Allocated'),
-			'Consignment marked as Ready To Ship completed successfully',
-		],
+	const CALLS = [
+		['deallocate', 'Allocated', 'Consignment deallocation completed successfully'],
+		['cancel', '', 'Consignment cancellation completed successfully'],
+		['manifestConsignments', 'Allocated', 'has been manifested successfully.'],
+		['setReadyToShip', 'Allocated', 'Consignment marked as Ready To Ship completed successfully'],
 	];
 
-	describe.each(CALLS)('%s → %s', (resource, operation, done, seed, success) => {
+	describe.each(CALLS)('%s', (operation, state, success) => {
+		const { resource, done } = OPS[operation];
 		const call = (refs: string[]) => {
-			seed(refs);
+			if (state)
+				sim.addConsignments(
+					refs.map((reference) => ({ reference, state, carrierServiceReference: 'CX_NDS' })),
+				);
 			return { operation, items: refsItems([refs.join(', ')]), parameters: { resource } };
 		};
 

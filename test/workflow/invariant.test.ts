@@ -12,6 +12,7 @@ import type { INodeExecutionData, INodeParameters, IPairedItemData } from 'n8n-w
 import { shutdownN8n } from '../harness';
 import { startSimulator, type Fault, type Simulator } from '../simulator';
 import { runOperation } from './family';
+import { OPS } from './operations';
 import { API_KEY, serialiseRun } from './setup';
 
 const RUNS = Number(process.env.INVARIANT_RUNS ?? 1000);
@@ -24,83 +25,57 @@ const POOL = [
 // Seeded Allocated before a Deallocate or Set Ready to Ship run, so it has successes as well as refusals.
 const ALLOCATED = POOL.filter((_, i) => i % 2 === 0 && i < 14);
 
-interface OperationUnderTest {
-	operation: string;
-	/** values of the grouping parameter; none when the operation does not group */
-	groups: string[];
-	groupParameter?: (expression: string) => INodeParameters;
-	/** one reference per item (the quote belongs to one consignment) */
-	oneReference?: boolean;
-	/** the resource, when not Allocation */
-	resource?: string;
-	/** some of the pool is seeded Allocated first, so the run has successes as well as refusals */
-	seedAllocated?: boolean;
-	/** an error naming a consignment (and its group): not done, or may have been done */
-	failure: RegExp;
-	unexpected: RegExp;
+/**
+ * An operation, its error naming a consignment (`done` as the error says it, `(\S+)` standing
+ * for the group), and the parameter it groups by with its values (none: it does not group).
+ */
+function under(operation: string, done: string, parameter?: string, values = '') {
+	const { resource } = OPS[operation];
+	const summaries = resource === 'allocation' && operation !== 'deallocate';
+	const group = (value: string) =>
+		parameter === 'carrierService' ? { __rl: true, mode: 'reference', value } : value;
+	return {
+		operation,
+		resource,
+		groups: values ? values.split(' ') : [],
+		groupParameter: (value: string): INodeParameters =>
+			parameter ? { [parameter]: group(value) } : {},
+		// one reference per item: the quote belongs to one consignment
+		oneReference: operation === 'allocateWithQuote',
+		// some of the pool is seeded Allocated first, so the run has successes as well as refusals
+		seedAllocated: !summaries,
+		failure: new RegExp(`^Consignment (\\S+) (?:was not|may have been) ${done}: `),
+		unexpected: new RegExp(
+			`^SortedPRO returned ${summaries ? 'an Allocation Summary' : 'a result'} for consignment (\\S+), which was not in the request$`,
+		),
+	};
 }
-const WITH_MESSAGE_UNEXPECTED =
-	/^SortedPRO returned a result for consignment (\S+), which was not in the request$/;
-const UNEXPECTED_SUMMARY =
-	/^SortedPRO returned an Allocation Summary for consignment (\S+), which was not in the request$/;
-const OPERATIONS: OperationUnderTest[] = [
-	{
-		operation: 'allocateWithCarrierService',
-		groups: ['CX_NDS', 'EDC5_DPDSS'],
-		groupParameter: (value) => ({ carrierService: { __rl: true, mode: 'reference', value } }),
-		failure: /^Consignment (\S+) (?:was not|may have been) allocated with (\S+): /,
-		unexpected: UNEXPECTED_SUMMARY,
-	},
-	{
-		operation: 'allocateUsingDefaultRules',
-		groups: [],
-		failure: /^Consignment (\S+) (?:was not|may have been) allocated by the default rules: /,
-		unexpected: UNEXPECTED_SUMMARY,
-	},
-	{
-		operation: 'allocateWithServiceGroup',
-		groups: ['valuableGoods', 'weekend'],
-		groupParameter: (value) => ({ serviceGroup: value }),
-		failure: /^Consignment (\S+) (?:was not|may have been) allocated with service group (\S+): /,
-		unexpected: UNEXPECTED_SUMMARY,
-	},
-	{
-		operation: 'allocateWithServiceFilters',
-		// No default service is Inbound: those consignments all fail, as SortedPRO's refusals.
-		groups: ['Outbound', 'Inbound'],
-		groupParameter: (value) => ({ serviceDirection: value }),
-		failure: /^Consignment (\S+) (?:was not|may have been) allocated with service filters (\w+): /,
-		unexpected: UNEXPECTED_SUMMARY,
-	},
-	{
-		operation: 'allocateWithCheapestQuote',
-		groups: [],
-		failure: /^Consignment (\S+) (?:was not|may have been) allocated with the cheapest quote: /,
-		unexpected: UNEXPECTED_SUMMARY,
-	},
-	{
-		operation: 'allocateWithQuote',
-		groups: ['0000000a-1111-4222-8333-444455556666', '00000003-1111-4222-8333-444455556666'],
-		groupParameter: (value) => ({ quoteReference: value }),
-		oneReference: true,
-		failure: /^Consignment (\S+) (?:was not|may have been) allocated with quote (\S+): /,
-		unexpected: UNEXPECTED_SUMMARY,
-	},
-	{
-		operation: 'deallocate',
-		groups: [],
-		seedAllocated: true,
-		failure: /^Consignment (\S+) (?:was not|may have been) deallocated: /,
-		unexpected: WITH_MESSAGE_UNEXPECTED,
-	},
-	{
-		operation: 'setReadyToShip',
-		resource: 'manifest',
-		groups: [],
-		seedAllocated: true,
-		failure: /^Consignment (\S+) (?:was not|may have been) marked as Ready To Ship: /,
-		unexpected: WITH_MESSAGE_UNEXPECTED,
-	},
+const QUOTES = '0000000a-1111-4222-8333-444455556666 00000003-1111-4222-8333-444455556666';
+const OPERATIONS = [
+	under(
+		'allocateWithCarrierService',
+		'allocated with (\\S+)',
+		'carrierService',
+		'CX_NDS EDC5_DPDSS',
+	),
+	under('allocateUsingDefaultRules', 'allocated by the default rules'),
+	under(
+		'allocateWithServiceGroup',
+		'allocated with service group (\\S+)',
+		'serviceGroup',
+		'valuableGoods weekend',
+	),
+	// No default service is Inbound: those consignments all fail, as SortedPRO's refusals.
+	under(
+		'allocateWithServiceFilters',
+		'allocated with service filters (\\w+)',
+		'serviceDirection',
+		'Outbound Inbound',
+	),
+	under('allocateWithCheapestQuote', 'allocated with the cheapest quote'),
+	under('allocateWithQuote', 'allocated with quote (\\S+)', 'quoteReference', QUOTES),
+	under('deallocate', 'deallocated'),
+	under('setReadyToShip', 'marked as Ready To Ship'),
 ];
 
 let sim: Simulator;
@@ -220,9 +195,9 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 				})),
 				references: '={{ $json.refs }}',
 				parameters: {
-					...(op.resource && { resource: op.resource }),
+					resource: op.resource,
 					requestMode: scenario.mode,
-					...op.groupParameter?.('={{ $json.group }}'),
+					...op.groupParameter('={{ $json.group }}'),
 				},
 				options: {
 					batchSize: scenario.batchSize,

@@ -8,7 +8,10 @@ import { testCredential } from '../harness';
 import { createServer, type IncomingHttpHeaders, type Server } from 'http';
 import type { AddressInfo } from 'net';
 
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { Fault } from '../simulator';
+import { OPS, paramsOf } from './operations';
 import {
 	API_KEY,
 	allocate,
@@ -31,6 +34,21 @@ const sim = useSimulator({
 	],
 });
 const fast = { retryDelay: 0, maxRetryWait: 20, timeout: 5000 };
+/** A run of the node for this one reference, with these parameters (and options besides `fast`). */
+const node =
+	(ref: string, parameters: INodeParameters, options = {}) =>
+	async (onError?: OnError) =>
+		await runSortedPro(
+			sim,
+			{ ...parameters, options: { ...fast, ...options } },
+			refsItems([ref]),
+			onError,
+		);
+const getOne = (resource: string) => ({
+	resource,
+	operation: 'get',
+	consignmentReference: '={{ $json.ref }}',
+});
 
 /** Another origin on this machine that records what reaches it and answers like SortedPRO would. */
 let elsewhere: Server;
@@ -77,18 +95,7 @@ describe('a redirect to another origin is not followed: the key stays with the B
 
 	it('a GET (Consignment → Get) answered 302 fails naming the Location, on the error output too', async () => {
 		sim.injectFaults([redirect(/^\/consignments\//)]);
-		const parameters = {
-			resource: 'consignment',
-			operation: 'get',
-			consignmentReference: '={{ $json.ref }}',
-			options: fast,
-		};
-		const result = await runSortedPro(
-			sim,
-			parameters,
-			refsItems(['EC-000-0KY-001']),
-			'continueErrorOutput',
-		);
+		const result = await node('EC-000-0KY-001', getOne('consignment'))('continueErrorOutput');
 		expect(result.outputs[0]).toEqual([]);
 		namesTheRedirect(result.outputs[1][0].json.error as string);
 		expect(received).toEqual([]);
@@ -116,37 +123,11 @@ describe('a redirect to another origin is not followed: the key stays with the B
 
 describe('a server that quotes the key back', () => {
 	const places = ['message', 'details', 'html'] as const;
+	const carrier = paramsOf(OPS.allocateWithCarrierService);
 	const runs: Array<[string, (onError?: OnError) => ReturnType<typeof allocate>]> = [
-		[
-			'Allocate With Carrier Service',
-			async (onError) =>
-				await allocate({ sim, items: refsItems(['EC-000-0KY-003']), options: fast, onError }),
-		],
-		[
-			'Allocate With Carrier Service (XML)',
-			async (onError) =>
-				await allocate({
-					sim,
-					items: refsItems(['EC-000-0KY-004']),
-					options: { ...fast, bodyFormat: 'xml' },
-					onError,
-				}),
-		],
-		[
-			'Label → Get',
-			async (onError) =>
-				await runSortedPro(
-					sim,
-					{
-						resource: 'label',
-						operation: 'get',
-						consignmentReference: '={{ $json.ref }}',
-						options: fast,
-					},
-					refsItems(['EC-000-0KY-001']),
-					onError,
-				),
-		],
+		['Allocate With Carrier Service', node('EC-000-0KY-003', carrier)],
+		['Allocate With Carrier Service (XML)', node('EC-000-0KY-004', carrier, { bodyFormat: 'xml' })],
+		['Label → Get', node('EC-000-0KY-001', getOne('label'))],
 	];
 
 	describe.each(places)('in its %s', (where) => {

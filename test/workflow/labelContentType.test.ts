@@ -15,6 +15,7 @@ const sim = useSimulator({
 	consignments: [{ reference: REFERENCE, state: 'Allocated', carrierServiceReference: 'CX_NDS' }],
 });
 
+const labelGet = { resource: 'label', operation: 'get', consignmentReference: '={{ $json.ref }}' };
 type Format = 'PDF' | 'PNG' | 'ZPL' | 'ZPLII';
 const EXTENSIONS: Record<Format, string> = { PDF: 'pdf', PNG: 'png', ZPL: 'zpl', ZPLII: 'zpl' };
 
@@ -47,17 +48,8 @@ describe('Label → Get: the MIME type and file name of the label', () => {
 	it.each(cases)('%s with ContentType %j: MIME type %s', async (format, contentType, mimeType) => {
 		sim.setOption('labelContentType', contentType);
 		for (const bodyFormat of ['json', 'xml']) {
-			const result = await runSortedPro(
-				sim,
-				{
-					resource: 'label',
-					operation: 'get',
-					consignmentReference: '={{ $json.ref }}',
-					format,
-					options: { bodyFormat },
-				},
-				refsItems([REFERENCE]),
-			);
+			const parameters = { ...labelGet, format, options: { bodyFormat } };
+			const result = await runSortedPro(sim, parameters, refsItems([REFERENCE]));
 			expect(result.error).toBeUndefined();
 			const [item] = result.outputs[0];
 			const fileName = `${REFERENCE}.${EXTENSIONS[format]}`;

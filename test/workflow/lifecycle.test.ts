@@ -2,6 +2,7 @@ import { captureLogs } from '../harness';
 
 import type { INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
+import { CARRIER_SERVICE, OPS, paramsOf } from './operations';
 import { binaryBytes, runChain, START_NAME } from './run';
 import { useSimulator } from './setup';
 
@@ -29,10 +30,8 @@ describe('A consignment’s life in one workflow: Allocate → Get Label → Man
 				{
 					name: 'Allocate',
 					parameters: {
-						resource: 'allocation',
-						operation: 'allocateWithCarrierService',
-						carrierService: { __rl: true, mode: 'reference', value: '={{ $json.service }}' },
-						consignmentReferences: '={{ $json.ref }}',
+						...paramsOf(OPS.allocateWithCarrierService),
+						carrierService: { ...CARRIER_SERVICE, value: '={{ $json.service }}' },
 					},
 				},
 				{
@@ -47,22 +46,16 @@ describe('A consignment’s life in one workflow: Allocate → Get Label → Man
 				},
 				{
 					name: 'Manifest',
-					parameters: {
-						resource: 'manifest',
-						operation: 'manifestConsignments',
-						consignmentReferences: '={{ $json.ConsignmentReference }}',
-					},
+					parameters: paramsOf(OPS.manifestConsignments, '={{ $json.ConsignmentReference }}'),
 				},
 			],
 		);
 		expect(run.data.resultData.error).toBeUndefined();
 
 		const labels = outputs['Get Label'];
-		expect(labels.map((item) => Object.keys(item.binary ?? {}))).toEqual([
-			['label_r1'],
-			['label_r2'],
-			['label_r3'],
-		]);
+		expect(labels.map((item) => Object.keys(item.binary ?? {}))).toEqual(
+			ROWS.map(({ row }) => [`label_${row}`]),
+		);
 		labels.forEach((item, index) => {
 			const bytes = binaryBytes(item.binary?.[`label_${ROWS[index].row}`]);
 			expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
@@ -82,11 +75,7 @@ describe('A consignment’s life in one workflow: Allocate → Get Label → Man
 			expect(row).toBe(ROWS[index]);
 			expect(allocateItem.json.CarrierServiceReference).toBe(row.service);
 		});
-		expect(ROWS.map((row) => sim.consignment(row.ref)?.state)).toEqual([
-			'Manifested',
-			'Manifested',
-			'Manifested',
-		]);
+		expect(ROWS.map((row) => sim.consignment(row.ref)?.state)).toEqual(Array(3).fill('Manifested'));
 		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 			'GET /carrierservices',
 			// one allocation request per carrier service

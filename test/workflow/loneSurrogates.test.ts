@@ -5,7 +5,8 @@
  */
 import { orderRow } from './consignment-setup';
 import { runSortedPro, useSimulator } from './setup';
-import { carrierService, one, operations, refs } from './unicode-cases';
+import { OPS, paramsOf } from './operations';
+import { operations } from './unicode-cases';
 
 const sim = useSimulator({ autoCreate: /^EC-/ });
 
@@ -55,8 +56,8 @@ describe('a lone surrogate is refused before anything is sent', () => {
 		],
 	])('%s, in a path or in a body, with good items going on', async (_what, bad, problem) => {
 		for (const parameters of [
-			one('consignment', 'get'),
-			refs('allocation', 'allocateWithCarrierService', { carrierService }),
+			{ resource: 'consignment', operation: 'get' },
+			paramsOf(OPS.allocateWithCarrierService),
 		]) {
 			sim.reset();
 			const result = await runSortedPro(
@@ -84,8 +85,8 @@ describe('a lone surrogate is refused before anything is sent', () => {
 	it('a valid pair (an emoji) is valid Unicode and is sent as given', async () => {
 		const result = await runSortedPro(
 			sim,
-			one('consignment', 'get'),
-			[{ json: { bad: 'EC-\uD83D\uDE00' } }],
+			{ resource: 'consignment', operation: 'get', consignmentReference: '={{ $json.ref }}' },
+			[{ json: { ref: 'EC-\uD83D\uDE00' } }],
 			'continueErrorOutput',
 		);
 		expect(result.outputs[0].map((item) => item.json.Reference)).toEqual(['EC-\uD83D\uDE00']);

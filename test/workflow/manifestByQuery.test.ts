@@ -7,7 +7,7 @@ import { captureLogs } from '../harness';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runSortedPro } from './run';
-import { API_KEY, serialiseRun, useSimulator, type OnError } from './setup';
+import { API_KEY, serialiseRun, useSimulator } from './setup';
 
 captureLogs();
 
@@ -21,19 +21,13 @@ const sim = useSimulator({
 	],
 });
 
-function manifestByQuery(parameters: INodeParameters = {}, onError?: OnError) {
-	return runSortedPro(
+const options = { retryDelay: 0, maxRetryWait: 10 };
+const manifestByQuery = (parameters: INodeParameters = {}) =>
+	runSortedPro(
 		sim,
-		{
-			resource: 'manifest',
-			operation: 'manifestFromQuery',
-			options: { retryDelay: 0, maxRetryWait: 10 },
-			...parameters,
-		},
+		{ resource: 'manifest', operation: 'manifestFromQuery', options, ...parameters },
 		[{ json: {} }],
-		onError,
 	);
-}
 const queries = () => sim.requests.filter((r) => r.path === '/consignments/manifestFromQuery');
 const stateOf = (reference: string) => sim.consignment(reference)?.state;
 
@@ -63,24 +57,22 @@ describe('Manifest → Manifest by Query', () => {
 	});
 
 	it('labels printed, both states and a shipping date narrow the query; a state SortedPRO cannot queue is reported', async () => {
-		const label = await runSortedPro(
-			sim,
-			{ resource: 'label', operation: 'get', consignmentReference: 'EC-000-MQ1-X01' },
-			[{ json: {} }],
-		);
+		const labelGet = {
+			resource: 'label',
+			operation: 'get',
+			consignmentReference: 'EC-000-MQ1-X01',
+		};
+		const label = await runSortedPro(sim, labelGet, [{ json: {} }]);
 		expect(label.error).toBeUndefined();
-		const printed = await manifestByQuery({
+		const narrowed = {
 			states: ['Allocated', 'ManifestFailed'],
 			labelsPrinted: 'true',
 			shippingDate: '2026-12-01T00:00:00',
-		});
+		};
+		const printed = await manifestByQuery(narrowed);
 		expect(printed.outputs[0][0].json).toMatchObject({ Found: 0, Queued: 0 });
 		sim.setOption('shippingDate', new Date('2026-12-01T17:00:00Z'));
-		const dated = await manifestByQuery({
-			states: ['Allocated', 'ManifestFailed'],
-			labelsPrinted: 'true',
-			shippingDate: '2026-12-01T00:00:00',
-		});
+		const dated = await manifestByQuery(narrowed);
 		expect(dated.outputs[0][0].json).toMatchObject({ Found: 1, Queued: 1, FailedConsignments: [] });
 		expect(stateOf('EC-000-MQ1-X01')).toBe('Manifested');
 		expect(JSON.parse(queries()[1].body ?? '')).toEqual({

@@ -21,6 +21,8 @@ const sim = useSimulator({
 });
 
 // [call, parameters, a consignment it serves, one in a state it refuses and SortedPRO's reason]
+const notAvailable = (what: string, ref: string, state: string) =>
+	`${what} for consignment ${ref} are not available because it is in state ${state}`;
 const CALLS: Array<[string, INodeParameters, string, [string, string]?]> = [
 	['Consignment → Get', { resource: 'consignment', operation: 'get' }, ALLOCATED],
 	['Consignment → Get Status', { resource: 'consignment', operation: 'getStatus' }, ALLOCATED],
@@ -28,10 +30,7 @@ const CALLS: Array<[string, INodeParameters, string, [string, string]?]> = [
 		'Label → Get',
 		{ resource: 'label', operation: 'get' },
 		ALLOCATED,
-		[
-			UNALLOCATED,
-			`Labels for consignment ${UNALLOCATED} are not available because it is in state Unallocated`,
-		],
+		[UNALLOCATED, notAvailable('Labels', UNALLOCATED, 'Unallocated')],
 	],
 	[
 		'Tracking → Get',
@@ -43,10 +42,7 @@ const CALLS: Array<[string, INodeParameters, string, [string, string]?]> = [
 		'Quote → Get for Consignment',
 		{ resource: 'quote', operation: 'getForConsignment' },
 		UNALLOCATED,
-		[
-			ALLOCATED,
-			`Quotes for consignment ${ALLOCATED} are not available because it is in state Allocated`,
-		],
+		[ALLOCATED, notAvailable('Quotes', ALLOCATED, 'Allocated')],
 	],
 ];
 

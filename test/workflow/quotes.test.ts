@@ -2,6 +2,7 @@ import { captureLogs } from '../harness';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { OPS, paramsOf } from './operations';
 import { runSortedPro } from './run';
 import { refsItems, useSimulator, nodeRunner, pick } from './setup';
 
@@ -31,10 +32,9 @@ describe('Quote → Get for Consignment', () => {
 		const first = main.filter((item) => item.json.ConsignmentReference === 'EC-000-0QU-001');
 		expect(first).toHaveLength(4);
 		expect(main).toHaveLength(8);
-		expect(main.map((item) => item.pairedItem)).toEqual([
-			...Array(4).fill({ item: 0 }),
-			...Array(4).fill({ item: 1 }),
-		]);
+		expect(main.map((item) => item.pairedItem)).toEqual(
+			[0, 0, 0, 0, 1, 1, 1, 1].map((item) => ({ item })),
+		);
 		for (const ref of ['EC-000-0QU-001', 'EC-000-0QU-002']) {
 			const own = main.filter((item) => item.json.ConsignmentReference === ref);
 			const prices = own.map(gross);
@@ -92,16 +92,11 @@ describe('Quote → Allocate With Quote', () => {
 	it("a QuoteReference from Get for Consignment allocates with that quote's service", async () => {
 		const got = await quotes(refsItems(['EC-000-0QU-003']));
 		const dearest = got.outputs[0][got.outputs[0].length - 1].json;
-		const allocated = await runSortedPro(
-			sim,
-			{
-				resource: 'allocation',
-				operation: 'allocateWithQuote',
-				consignmentReferences: '={{ $json.ConsignmentReference }}',
-				quoteReference: '={{ $json.QuoteReference }}',
-			},
-			[{ json: dearest }],
-		);
+		const parameters = {
+			...paramsOf(OPS.allocateWithQuote, '={{ $json.ConsignmentReference }}'),
+			quoteReference: '={{ $json.QuoteReference }}',
+		};
+		const allocated = await runSortedPro(sim, parameters, [{ json: dearest }]);
 		expect(allocated.error).toBeUndefined();
 		expect(pick(allocated.outputs[0], 'ConsignmentReference', 'CarrierServiceReference')).toEqual([
 			['EC-000-0QU-003', dearest.MpdCarrierServiceReference],

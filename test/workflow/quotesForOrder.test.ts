@@ -29,11 +29,7 @@ describe('Quote → Get for Order', () => {
 			const own = main.filter((item) => item.json.ConsignmentReferenceProvidedByCustomer === order);
 			// four enabled default services take an order (the disabled one and REFUSE-ALL give none)
 			expect(own).toHaveLength(4);
-			expect(
-				own.every(
-					(item) => item.pairedItem && (item.pairedItem as { item: number }).item === index,
-				),
-			).toBe(true);
+			expect(own.map((item) => item.pairedItem)).toEqual(Array(4).fill({ item: index }));
 			const prices = own.map(gross);
 			expect(prices).toEqual([...prices].sort((a, b) => a - b));
 			expect(Object.keys(own[0].json)[0]).toBe('ConsignmentReferenceProvidedByCustomer');
@@ -53,11 +49,8 @@ describe('Quote → Get for Order', () => {
 	});
 
 	it('an order no carrier service takes is an error naming the order, with SortedPRO’s message', async () => {
-		const result = await quotesForOrder(
-			[{ json: orderRow(1003, { order: 'ORD-1003-FAIL' }) }],
-			{},
-			'continueErrorOutput',
-		);
+		const items = [{ json: orderRow(1003, { order: 'ORD-1003-FAIL' }) }];
+		const result = await quotesForOrder(items, {}, 'continueErrorOutput');
 		expect(result.outputs[1].map((item) => item.json.error)).toEqual([
 			'SortedPRO has no quotes for order ORD-1003-FAIL: No carrier services are available for this consignment',
 		]);

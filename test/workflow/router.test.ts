@@ -3,15 +3,17 @@
  * limits as the editor states them), requests in parallel adapting to 429, stop-on-error, and
  * failures handed to an AI Agent when the node runs as its tool.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { requestOptions, batchSizeOption } from '../../nodes/SortedPro/actions/common.descriptions';
 import { runNode } from '../harness';
+import { OPS, paramsOf } from './operations';
 import {
 	allocate,
 	credentialsFor,
 	credentialType,
 	nodeType,
+	pick,
 	refsItems,
 	useSimulator,
 } from './setup';
@@ -26,22 +28,25 @@ describe('output order', () => {
 	it("a refused item's error stands where the item stands, between the results of the items around it", async () => {
 		const items = refsItems(['EC-1', 42, 'EC-3, EC-4', '', 'EC-1']);
 		const result = await allocate({ sim, items, onError: 'continueRegularOutput' });
-		const summary = result.outputs[0].map(
-			(item) => item.json.ConsignmentReference ?? String(item.json.error).slice(0, 8),
-		);
-		expect(summary).toEqual(['EC-1', '[item 1]', 'EC-3', 'EC-4', '[item 3]']);
-		expect(result.outputs[0].map((item) => item.pairedItem)).toEqual([
-			[{ item: 0 }, { item: 4 }],
-			{ item: 1 },
-			{ item: 2 },
-			{ item: 2 },
-			{ item: 3 },
+		expect(
+			result.outputs[0].map((item) => [
+				item.json.ConsignmentReference ?? String(item.json.error).slice(0, 8),
+				item.pairedItem,
+			]),
+		).toEqual([
+			['EC-1', [{ item: 0 }, { item: 4 }]],
+			['[item 1]', { item: 1 }],
+			['EC-3', { item: 2 }],
+			['EC-4', { item: 2 }],
+			['[item 3]', { item: 3 }],
 		]);
 	});
 });
 
 describe('shared options: the run accepts exactly what the editor offers', () => {
 	const numeric = [...requestOptions, batchSizeOption].filter((option) => option.type === 'number');
+	const withOptions = (options: IDataObject) =>
+		allocate({ sim, items: refsItems(['EC-OK']), options });
 
 	it.each(numeric.map((option): [string, INodeProperties] => [option.displayName, option]))(
 		'%s',
@@ -50,23 +55,12 @@ describe('shared options: the run accepts exactly what the editor offers', () =>
 			// The limits must exist for the run to check them.
 			expect(Number.isInteger(minValue) && Number.isInteger(maxValue)).toBe(true);
 			for (const accepted of [minValue, maxValue, option.default as number]) {
-				const result = await allocate({
-					sim,
-					items: refsItems(['EC-OK']),
-					options: {
-						[option.name]: accepted,
-						retries: 0,
-						...(option.name === 'retries' && { retries: accepted }),
-					},
-				});
+				const retries = option.name === 'retries' ? accepted : 0;
+				const result = await withOptions({ [option.name]: accepted, retries });
 				expect(result.error?.message ?? '').not.toContain(`"${option.displayName}"`);
 			}
 			for (const refused of [minValue - 1, maxValue + 1]) {
-				const result = await allocate({
-					sim,
-					items: refsItems(['EC-OK']),
-					options: { [option.name]: refused },
-				});
+				const result = await withOptions({ [option.name]: refused });
 				expect(result.error?.message).toBe(
 					`[item 0] "${option.displayName}" must be a whole number from ${minValue} to ${maxValue}, not ${refused}`,
 				);
@@ -92,13 +86,9 @@ describe('Parallel Requests', () => {
 		});
 		expect(sim.stats().latency.peakConcurrent).toBe(1);
 		// Tracking numbers depend on the order requests reached SortedPRO: compare the rest.
-		const shape = (outputs: typeof parallel.outputs) =>
-			outputs[0].map((item) => [
-				item.json.ConsignmentReference,
-				item.json.StatusCode,
-				item.pairedItem,
-			]);
-		expect(shape(parallel.outputs)).toEqual(shape(sequential.outputs));
+		const shape = ({ outputs }: typeof parallel) =>
+			pick(outputs[0], 'ConsignmentReference', 'StatusCode', 'pairedItem');
+		expect(shape(parallel)).toEqual(shape(sequential));
 		expect(sequentialSim).toBe(24);
 	});
 
@@ -150,34 +140,21 @@ describe('as an AI Agent tool', () => {
 		await runNode({
 			nodeTypes: { [toolType]: nodeType, 'n8n-nodes-sortedpro.sortedPro': nodeType },
 			credentialTypes: [credentialType],
-			node: {
-				type,
-				parameters: {
-					resource: 'allocation',
-					operation: 'allocateWithCarrierService',
-					carrierService: { __rl: true, mode: 'reference', value: 'CX_NDS' },
-					consignmentReferences: 'EC-TOOL-FAIL',
-				},
-			},
+			node: { type, parameters: paramsOf(OPS.allocateWithCarrierService, 'EC-TOOL-FAIL') },
 			items: [{ json: {} }],
 			credentials: credentialsFor(sim),
 		});
 
+	const error =
+		'Consignment EC-TOOL-FAIL was not allocated with CX_NDS: Could not be booked with courier.';
+
 	it("a failure is the tool's answer, so the model learns why", async () => {
 		const result = await run(toolType);
 		expect(result.error).toBeUndefined();
-		expect(result.outputs[0].map((item) => item.json)).toEqual([
-			{
-				error:
-					'Consignment EC-TOOL-FAIL was not allocated with CX_NDS: Could not be booked with courier.',
-			},
-		]);
+		expect(result.outputs[0].map((item) => item.json)).toEqual([{ error }]);
 	});
 
 	it('outside tool use, the same failure stops the workflow as usual', async () => {
-		const result = await run('n8n-nodes-sortedpro.sortedPro');
-		expect(result.error?.message).toBe(
-			'Consignment EC-TOOL-FAIL was not allocated with CX_NDS: Could not be booked with courier.',
-		);
+		expect((await run('n8n-nodes-sortedpro.sortedPro')).error?.message).toBe(error);
 	});
 });

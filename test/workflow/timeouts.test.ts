@@ -40,12 +40,9 @@ it('with no time per further consignment, Timeout alone cuts the same answer off
 it('a silent server is still cut off, at the timeout its batch allows', async () => {
 	sim.injectFaults([{ kind: 'hang' }]);
 	const started = Date.now();
-	const { outputs } = await allocate({
-		sim,
-		items: refsItems(REFERENCES.slice(0, 11)),
-		options: { timeout: 500, timeoutPerConsignment: 100, retries: 0 },
-		onError: 'continueErrorOutput',
-	});
+	const items = refsItems(REFERENCES.slice(0, 11));
+	const options = { timeout: 500, timeoutPerConsignment: 100, retries: 0 };
+	const { outputs } = await allocate({ sim, items, options, onError: 'continueErrorOutput' });
 	// 500 ms + 10 × 100 ms
 	expect(String(outputs[1][0].json.error)).toMatch(/no complete answer within 1500 ms/);
 	expect(Date.now() - started).toBeLessThan(10_000);

@@ -9,6 +9,7 @@ import { captureLogs } from '../harness';
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Fault } from '../simulator';
+import { OPS, paramsOf } from './operations';
 import {
 	API_KEY,
 	refsItems,
@@ -20,7 +21,6 @@ import {
 
 captureLogs();
 const REF = 'EC-000-0UC-001';
-const QUOTE = '00000003-1111-4222-8333-444455556666';
 const sim = useSimulator({
 	autoCreate: /^EC-/,
 	consignments: [{ reference: REF, state: 'Allocated', carrierServiceReference: 'CX_NDS' }],
@@ -55,63 +55,11 @@ const UNCERTAIN: Array<[string, Fault]> = [
 	['an answer that cannot be read', { kind: 'malformed' }],
 ];
 
-const consignments = (resource: string, operation: string, extra: INodeParameters = {}) => ({
-	resource,
-	operation,
-	consignmentReferences: '={{ $json.ref }}',
-	...extra,
-});
-const CALLS: Array<[string, INodeParameters, RegExp]> = [
-	[
-		'allocated with CX_NDS',
-		consignments('allocation', 'allocateWithCarrierService', {
-			carrierService: { __rl: true, mode: 'reference', value: 'CX_NDS' },
-		}),
-		/^\/allocation\/allocatewithcarrierservice$/,
-	],
-	[
-		'allocated by the default rules',
-		consignments('allocation', 'allocateUsingDefaultRules'),
-		/^\/allocation\/allocate$/,
-	],
-	[
-		'allocated with service group valuableGoods',
-		consignments('allocation', 'allocateWithServiceGroup', { serviceGroup: 'valuableGoods' }),
-		/^\/allocation\/allocatewithservicegroup$/,
-	],
-	[
-		'allocated with service filters Outbound',
-		consignments('allocation', 'allocateWithServiceFilters', { serviceDirection: 'Outbound' }),
-		/^\/allocation\/allocateConsignmentsWithServiceFilters$/,
-	],
-	[
-		'allocated with the cheapest quote',
-		consignments('allocation', 'allocateWithCheapestQuote'),
-		/\/allocatewithcheapestquote$/,
-	],
-	[
-		`allocated with quote ${QUOTE}`,
-		consignments('allocation', 'allocateWithQuote', { quoteReference: QUOTE }),
-		/\/allocatewithquote\//,
-	],
-	['deallocated', consignments('allocation', 'deallocate'), /^\/consignments\/deallocatelist$/],
-	['cancelled', consignments('consignment', 'cancel'), /^\/consignments\/cancellist$/],
-	['manifested', consignments('manifest', 'manifestConsignments'), /^\/consignments\/manifest$/],
-	[
-		'marked as Ready To Ship',
-		consignments('manifest', 'setReadyToShip'),
-		/^\/consignments\/setreadytoship$/,
-	],
-	[
-		'marked as not Ready To Ship',
-		consignments('manifest', 'setNotReadyToShip'),
-		/^\/consignments\/setnotreadytoship$/,
-	],
-];
-
-describe.each(CALLS)('consignments %s', (done, parameters, path) => {
+describe.each(Object.values(OPS))('consignments $done', (o) => {
+	const parameters = paramsOf(o);
+	const path = o.path;
 	const expected = new RegExp(
-		`^Consignment ${REF} may have been ${done}: check ${REF} in SortedPRO before sending it again \\(.+\\)$`,
+		`^Consignment ${REF} may have been ${o.done}: check ${REF} in SortedPRO before sending it again \\(.+\\)$`,
 	);
 
 	it.each(UNCERTAIN)('after %s, the error item says it may have been done', async (_, fault) => {
@@ -134,11 +82,8 @@ describe('Manifest by Query', () => {
 		'after %s, Manifest by Query says consignments may have been queued',
 		async (_, fault) => {
 			sim.injectFaults([{ ...fault, path: '/consignments/manifestFromQuery' }]);
-			const message = errorOf(
-				await run({ resource: 'manifest', operation: 'manifestFromQuery' }, undefined, [
-					{ json: {} },
-				]),
-			);
+			const query = { resource: 'manifest', operation: 'manifestFromQuery' };
+			const message = errorOf(await run(query, undefined, [{ json: {} }]));
 			expect(message).toMatch(
 				/^The query may have queued consignments for manifest: check their state in SortedPRO before running it again \(.+\)$/,
 			);
