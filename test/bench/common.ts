@@ -76,14 +76,29 @@ const bound = (
 		...(baseline && { baseline }),
 	});
 
+/** The node's default Parallel Requests: loopback baselines send as many at once (like for like). */
+export const NODE_CONCURRENCY = 4;
+
 export const SCENARIOS: ScenarioSpec[] = [
-	spec('combine-json', 'node', 'combine', 'json', { baseline: 'bare-json' }),
-	spec('bare-json', 'bare', 'combine', 'json'),
+	spec('combine-json', 'node', 'combine', 'json', { baseline: 'bare-json-c4' }),
+	spec('bare-json-c4', 'bare', 'combine', 'json', { concurrency: NODE_CONCURRENCY }),
+	spec('bare-json', 'bare', 'combine', 'json', { baseline: 'bare-json-c4' }),
 	spec('bare-json-newconn', 'bare', 'combine', 'json', { baseline: 'bare-json' }),
-	spec('combine-xml', 'node', 'combine', 'xml', { baseline: 'bare-xml' }),
-	spec('bare-xml', 'bare', 'combine', 'xml'),
-	spec('peritem-json', 'node', 'perItem', 'json', { baseline: 'bare-peritem-json', maxN: 10_000 }),
-	spec('bare-peritem-json', 'bare', 'perItem', 'json', { maxN: 10_000 }),
+	spec('combine-xml', 'node', 'combine', 'xml', { baseline: 'bare-xml-c4' }),
+	spec('bare-xml-c4', 'bare', 'combine', 'xml', { concurrency: NODE_CONCURRENCY }),
+	spec('bare-xml', 'bare', 'combine', 'xml', { baseline: 'bare-xml-c4' }),
+	spec('peritem-json', 'node', 'perItem', 'json', {
+		baseline: 'bare-peritem-json-c4',
+		maxN: 10_000,
+	}),
+	spec('bare-peritem-json-c4', 'bare', 'perItem', 'json', {
+		concurrency: NODE_CONCURRENCY,
+		maxN: 10_000,
+	}),
+	spec('bare-peritem-json', 'bare', 'perItem', 'json', {
+		baseline: 'bare-peritem-json-c4',
+		maxN: 10_000,
+	}),
 	bound('bound-bare-c8', 'bare', 8, 8),
 	bound('bound-node-p8', 'node', 8, 8, 'bound-bare-c8'),
 	bound('bound-node-p16-limit4', 'node', 4, 16),

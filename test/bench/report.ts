@@ -242,7 +242,7 @@ export function renderReport(results: BenchResults): {
 		formatMemoryTable(rows),
 		'',
 		"node own = wall − n8n params (time in n8n's getNodeParameter). × bare = wall time / the bare client's (same batches, same N),",
-		"pass by pass, median (range); the bare client is Node's fetch with keep-alive, bare-json-newconn is node:http with a new connection per request.",
+		"pass by pass, median (range); the bare client is Node's fetch with keep-alive; its -c4 runs keep 4 requests in flight, as the node's default Parallel Requests does, the others one; bare-json-newconn is node:http with a new connection per request.",
 		"RSS growth = peak RSS − RSS once loaded and warmed up (before the N items are built). CPU s = the scenario process's user + system time in the run.",
 		"sim busy = the simulator's own handling time (in its own process) as a share of the run's wall time; sim cons/busy-s = its throughput.",
 		'requests = allocation requests the simulator received (the node also sends one GET /carrierservices per run).',
