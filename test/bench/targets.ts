@@ -1,4 +1,4 @@
-/** The targets, checked against the rows of a run. */
+/** The benchmark's targets, checked against the rows of a run. */
 import { boundTargets } from './bound-report';
 import { scenarioByName } from './common';
 import type { Row } from './report';
