@@ -117,6 +117,18 @@ async function sendOne(
 	}
 }
 
+// If Already Allocated is run-wide (read from the first item): read once per run, not per batch.
+const reportAsAllocated = new WeakMap<RunContext, boolean>();
+
+function reportsAsAllocated(this: IExecuteFunctions, run: RunContext): boolean {
+	let report = reportAsAllocated.get(run);
+	if (report === undefined) {
+		report = this.getNodeParameter('options.ifAlreadyAllocated', 0, 'error') === 'allocated';
+		reportAsAllocated.set(run, report);
+	}
+	return report;
+}
+
 /**
  * The batch spec of an allocate call: one PUT per batch, its Allocation Summaries paired with
  * the references; with "If Already Allocated: Report as Allocated", the refused consignments
@@ -142,7 +154,7 @@ export function allocationSpec(
 						call.groupIsCarrierService ? batch.group : '',
 						itemIndex,
 					);
-			if (this.getNodeParameter('options.ifAlreadyAllocated', 0, 'error') === 'allocated')
+			if (reportsAsAllocated.call(this, run))
 				await confirmAlreadyAllocated(run, sent.answer, itemIndex, sent.summaries);
 			const outcome = sent.answer.outcomes.get(references[0]);
 			if (sent.refusal && outcome && !outcome.ok) {

@@ -40,19 +40,31 @@ export function pairEntries(
 ): BatchAnswer {
 	const sent = new Set(references);
 	const answer: BatchAnswer = { outcomes: new Map(), unexpected: [] };
-	// By reference: each different entry (as JSON, read before outcome() adds to it) and what it says.
+	const referenceOf = (entry: IDataObject) =>
+		typeof entry.ConsignmentReference === 'string' ? entry.ConsignmentReference : undefined;
+	// Answers rarely repeat a consignment: only the repeated ones are compared (as JSON, read
+	// before outcome() adds to an entry), so the usual answer costs one pass and no copies.
+	const counts = new Map<string, number>();
+	for (const entry of entries) {
+		const reference = referenceOf(entry);
+		if (reference !== undefined) counts.set(reference, (counts.get(reference) ?? 0) + 1);
+	}
+	// By repeated reference: each different entry and what it says.
 	const seen = new Map<string, Map<string, string>>();
 	const reported = new Set<string>();
 	for (const entry of entries) {
-		const reference =
-			typeof entry.ConsignmentReference === 'string' ? entry.ConsignmentReference : undefined;
-		const text = JSON.stringify(entry);
+		const reference = referenceOf(entry);
 		if (reference === undefined || !sent.has(reference)) {
-			const key = reference ?? text;
+			const key = reference ?? JSON.stringify(entry);
 			if (!reported.has(key)) answer.unexpected.push(reader.unexpected(reference ?? 'unknown'));
 			reported.add(key);
 			continue;
 		}
+		if (counts.get(reference) === 1) {
+			answer.outcomes.set(reference, reader.outcome(entry, reference));
+			continue;
+		}
+		const text = JSON.stringify(entry);
 		const earlier = seen.get(reference);
 		if (earlier?.has(text)) continue;
 		if (earlier) {
