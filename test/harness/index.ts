@@ -13,3 +13,4 @@ export { loadOptionsSearch, type LoadOptionsSearchOptions } from './load-options
 export { shutdownN8n } from './shutdown';
 export { credentialsHelper, HarnessCredentialsHelper } from './credentials-helper';
 export { runChain, type ChainNode, type ChainResult } from './run-chain';
+export { Poller, type PollerOptions } from './run-poll';

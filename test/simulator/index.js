@@ -56,6 +56,11 @@ const MUTABLE = {
 	searchCount: ['all', (v) => v === 'all' || (Number.isInteger(v) && v >= 0)],
 	compressAnswers: ['none', oneOf(['none', 'gzip'])],
 	manifestFromQueryVerb: ['POST', oneOf(['POST', 'PUT'])],
+	eventsAnswer: ['wrapped', oneOf(['wrapped', 'array'])],
+	stateEventsPath: ['sdk', oneOf(['sdk', 'docs', 'both'])],
+	eventsCap: [0, (v) => Number.isInteger(v) && v >= 0],
+	eventsOrder: ['asc', oneOf(['asc', 'desc'])],
+	clockOffsetMs: [0, (v) => Number.isFinite(v)],
 };
 /** Kept by the store (autoCreate) or the context (onRequest), not in ctx.options. */
 const NOT_IN_OPTIONS = ['autoCreate', 'onRequest'];
@@ -135,6 +140,7 @@ async function startSimulator(options) {
 		/** @type {any} */
 		control: null,
 	};
+	store.events.now = () => Date.now() + ctx.options.clockOffsetMs;
 	const server = createHttpServer(ctx);
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
@@ -194,6 +200,15 @@ async function startSimulator(options) {
 		pendingFaults: () => ctx.faults.list(),
 		clearFaults: () => ctx.faults.clear(),
 		setLatency: (latency) => ctx.latency.set(latency),
+		events: () => store.events.entries.map((e) => ({ ...e })),
+		addEvents(list) {
+			for (const e of list) store.events.add(e);
+		},
+		setState(reference, state) {
+			const c = store.lookup(reference);
+			if (!c) throw new TypeError(`setState: unknown consignment ${reference}`);
+			c.state = state;
+		},
 		consignmentStates() {
 			/** @type {Record<string, number>} */
 			const counts = {};

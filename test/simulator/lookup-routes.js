@@ -80,6 +80,7 @@ async function getLabel(ctx, req, xml) {
 	const service = c.carrierServiceReference && ctx.store.service(c.carrierServiceReference);
 	const labelled = packageRef === undefined ? ref : `${ref} ${packageRef}`;
 	const label = renderLabel(format, labelled, service ? service.CarrierName : 'Carrier', dpi);
+	if (!c.labelsPrinted) ctx.store.events.add({ reference: ref, type: 'LabelsPrinted' });
 	c.labelsPrinted = true;
 	const option = ctx.options.labelContentType;
 	const body = {

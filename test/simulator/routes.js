@@ -17,7 +17,9 @@ const {
 
 const API_VERSION = '1.1';
 /** Paths whose requests do not act on consignments: faults without a path leave them alone. */
-const NOT_FAULT_TARGETS = ['/carrierservices', '/carriers'];
+const NOT_FAULT_TARGETS = ['/carrierservices', '/carriers'].concat(
+	require('./events').routes.map((route) => String(route[1])),
+);
 
 /** @typedef {import('./faults').Answer} Answer */
 /** @typedef {import('./http-answers').RequestInfo} RequestInfo */
@@ -37,6 +39,7 @@ const ROUTES = /** @type {Route[]} */ ([
 	...require('./lookup-routes').routes,
 	...require('./allocation-routes').routes,
 	...require('./list-routes').routes,
+	...require('./events').routes,
 	// Last: its /consignments/{ref} and /consignments/{take}/{skip} would match paths of the others.
 	...require('./consignment-routes').routes,
 ]).map(([method, path, handler]) => ({

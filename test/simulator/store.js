@@ -9,6 +9,7 @@ const {
 	SERVICE_STATUS,
 	STATES,
 } = require('./defaults');
+const { EventLog } = require('./events');
 
 /** @typedef {import('./types').CarrierServiceConfig} CarrierServiceConfig */
 /** @typedef {import('./types').ConsignmentSeed} ConsignmentSeed */
@@ -63,8 +64,16 @@ class Store {
 	constructor(opts) {
 		/** @type {Consignment[]} seeded consignments, restored by reset() */
 		this.seed = (opts.consignments || []).map(normaliseConsignment);
-		/** @type {Map<string, Consignment>} */
-		this.consignments = new Map();
+		/** what the Events API answers: state changes and consignment events */
+		this.events = new EventLog();
+		const events = this.events;
+		/** @type {Map<string, Consignment>} every record in it logs its state changes */
+		this.consignments = new (class extends Map {
+			/** @param {string} reference @param {Consignment} record */
+			set(reference, record) {
+				return super.set(reference, events.track(record));
+			}
+		})();
 		/** @type {Map<string, ReturnType<typeof normaliseService>>} */
 		this.services = new Map();
 		for (const s of opts.carrierServices || DEFAULT_CARRIER_SERVICES) {
@@ -88,6 +97,7 @@ class Store {
 	/** Back to the consignments given at start (and their states) and the initial autoCreate; forget issued quotes. */
 	reset() {
 		this.consignments.clear();
+		this.events.clear();
 		this.quotes.clear();
 		this.quotesByConsignment.clear();
 		for (const c of this.seed) this.consignments.set(c.reference, { ...c });
@@ -107,6 +117,8 @@ class Store {
 		const reference = `EC-NEW-${group(Math.floor(n / 46656) % 46656)}-${group(n % 46656)}`;
 		const created = { ...record, reference };
 		this.consignments.set(reference, created);
+		const customer = /** @type {any} */ (created).customerReference;
+		this.events.add({ reference, type: 'ConsignmentCreated', customerReference: customer });
 		return created;
 	}
 

@@ -253,6 +253,29 @@ export interface SimulatorOptions {
 	compressAnswers?: 'none' | 'gzip';
 	/** the verb /consignments/manifestFromQuery serves (the help pages name both); the other gets 405. Default 'POST' */
 	manifestFromQueryVerb?: 'POST' | 'PUT';
+	/** POST /events/consignments answers `{ Events: [...] }` ('wrapped', the SDK method's type, default) or a bare list (its ApiEndpoint's) */
+	eventsAnswer?: 'wrapped' | 'array';
+	/** the state-events path routed: the SDK's /events/consignmentstateevents (default), the docs' /events/consignments/stateevents, or both */
+	stateEventsPath?: 'sdk' | 'docs' | 'both';
+	/** at most this many events per answer (0: no cap, default) */
+	eventsCap?: number;
+	/** events answers oldest first ('asc', default) or newest first */
+	eventsOrder?: 'asc' | 'desc';
+	/** the server's clock, ahead (or behind, negative) of this machine's by this many ms; dates logged events */
+	clockOffsetMs?: number;
+}
+
+/** An entry of the events log: a state entered, or a consignment event (with its EventId). */
+export interface LoggedEvent {
+	kind: 'state' | 'event';
+	reference: string;
+	customerReference?: string;
+	state?: string;
+	type?: string;
+	id?: string;
+	message?: string;
+	/** ms since the epoch, by the simulator's clock */
+	time: number;
 }
 
 /** Options that setOption can change at run time (reset() restores the start values). */
@@ -322,6 +345,12 @@ export interface Simulator {
 	clearFaults(): void;
 	/** change fields of the latency model (validated: TypeError); null turns it off; reset() restores the start values */
 	setLatency(latency: Partial<LatencyConfig> | null): void;
+	/** the events log (copies), oldest first */
+	events(): LoggedEvent[];
+	/** log events as the API would (a `state` makes a state event, else `type` an event; `time` defaults to now) */
+	addEvents(list: Array<Partial<LoggedEvent> & { reference: string }>): void;
+	/** move a consignment to a state (logged as a state event), e.g. Delivered */
+	setState(reference: string, state: string): void;
 	/** how many consignments the store holds in each state */
 	consignmentStates(): Record<string, number>;
 	stats(): SimulatorStats;

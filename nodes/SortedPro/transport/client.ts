@@ -1,13 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BodyFormat } from './codec';
-import { connect, type SortedProConnection } from './connection';
+import { connect, type SortedProConnection, type SortedProContext } from './connection';
 import { keepMessage, markMayHaveActed } from './errors';
 import type { AdaptiveLimit } from './limit';
 import { sendRequest, type SortedProResponse } from './request';
@@ -25,6 +20,8 @@ export interface ApiCall {
 	format?: BodyFormat;
 	/** false for a request that creates or queues something: resent only after answers proving nothing was done */
 	resendSafe?: boolean;
+	/** A POST that only reads (an events query): its failures never say SortedPRO may have acted */
+	readOnly?: boolean;
 	/** How many consignments the request holds: its timeout grows with them (see timeoutFor) */
 	consignments?: number;
 }
@@ -49,14 +46,14 @@ export interface ClientSettings {
  */
 export class SortedProClient {
 	constructor(
-		private readonly ctx: IExecuteFunctions | ILoadOptionsFunctions,
+		private readonly ctx: SortedProContext,
 		readonly connection: SortedProConnection,
 		readonly settings: ClientSettings,
 	) {}
 
 	/** The client of a run or a list search: the credential read once. */
 	static async open(
-		ctx: IExecuteFunctions | ILoadOptionsFunctions,
+		ctx: SortedProContext,
 		settings: ClientSettings = { format: 'json', policy: DEFAULT_RETRY_POLICY },
 	): Promise<SortedProClient> {
 		return new SortedProClient(ctx, await connect(ctx), settings);
@@ -108,7 +105,7 @@ export class SortedProClient {
 				description: `${call.method} ${call.path} answered HTTP ${response.statusCode}, Content-Type ${response.contentType ?? 'none'}.`,
 			});
 			// SortedPRO answered a call that acts on consignments: it did act, whatever it said.
-			if (call.method !== 'GET') markMayHaveActed(failure);
+			if (call.method !== 'GET' && call.readOnly !== true) markMayHaveActed(failure);
 			throw keepMessage(failure, message);
 		}
 	}

@@ -1,4 +1,9 @@
-import type { ICredentialsDecrypted, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -6,6 +11,9 @@ import {
 	SORTEDPRO_CREDENTIAL,
 	SORTEDPRO_PRODUCTION_URL,
 } from '../../../credentials/SortedProApi.credentials';
+
+/** What calls SortedPRO: an operation's run, a list search or the trigger's poll. */
+export type SortedProContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** Where and as whom to call SortedPRO: read once per execution, not once per request. */
 export interface SortedProConnection {
@@ -49,9 +57,7 @@ export function maskSecrets(
 }
 
 /** Reads the credential once and checks its base URL by the rule the credential test applies. */
-export async function connect(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
-): Promise<SortedProConnection> {
+export async function connect(ctx: SortedProContext): Promise<SortedProConnection> {
 	const data = await ctx.getCredentials(SORTEDPRO_CREDENTIAL);
 	const environment = String(data.environment ?? SORTEDPRO_PRODUCTION_URL);
 	const raw = environment === 'custom' ? String(data.baseUrl ?? '').trim() : environment;

@@ -1,16 +1,14 @@
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
 import { SORTEDPRO_CREDENTIAL } from '../../../credentials/SortedProApi.credentials';
 import { readAnswerText, timedOut } from './answerText';
 import { MEDIA_TYPES, type BodyFormat } from './codec';
-import { maskSecrets, type SortedProConnection } from './connection';
+import { maskSecrets, type SortedProConnection, type SortedProContext } from './connection';
 import { apiErrorFromResponse, networkError, redirectError } from './errors';
 import type { AdaptiveLimit } from './limit';
 import {
@@ -37,6 +35,8 @@ interface SortedProRequest {
 	itemIndex?: number;
 	/** false for a request that creates something: resent only after answers proving nothing was done */
 	resendSafe?: boolean;
+	/** A POST that only reads (an events query): like a GET, it never acts on consignments */
+	readOnly?: boolean;
 	/** Shared by the requests of a run: caps the attempts in flight, adapting to 429 and 503 */
 	limit?: AdaptiveLimit;
 }
@@ -54,7 +54,7 @@ export function apiPath(...segments: string[]): string {
 	return '/' + segments.map((segment) => encodeURIComponent(segment)).join('/');
 }
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
+type Context = SortedProContext;
 /** One attempt's outcome: an answer read to its end, or the error that stood in its way. */
 type Attempt = { response: IN8nHttpFullResponse; body: string } | { error: unknown };
 
@@ -123,7 +123,7 @@ export async function sendRequest(
 ): Promise<SortedProResponse> {
 	const options = httpOptions(request, policy);
 	const resendSafe = request.resendSafe !== false;
-	const changes = request.method !== 'GET';
+	const changes = request.method !== 'GET' && request.readOnly !== true;
 	let uncertainAttempts = 0;
 	for (let tries = 0; ; tries++) {
 		const outcome = await attempt.call(this, request, options, policy.timeoutMs);

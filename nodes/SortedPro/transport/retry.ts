@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { SortedProContext } from './connection';
 import { sleep, sleepWithAbort } from 'n8n-workflow';
 
 export interface RetryPolicy {
@@ -66,10 +66,7 @@ export function retryDelayMs(
 }
 
 /** n8n's sleep, ended early when the execution is cancelled (where this n8n offers that). */
-export async function waitBeforeRetry(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
-	ms: number,
-): Promise<void> {
+export async function waitBeforeRetry(ctx: SortedProContext, ms: number): Promise<void> {
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 	// sleepWithAbort is newer than the n8n-workflow versions the peer dependency admits
 	if (signal && typeof sleepWithAbort === 'function') await sleepWithAbort(ms, signal);
