@@ -27,6 +27,7 @@ const { allocationChecks, secretChecks } = require('./queue/checks');
 const { labelChecks } = require('./queue/files');
 const { workerKillChecks } = require('./queue/kill');
 const { rerunChecks } = require('./queue/rerun');
+const { triggerChecks, triggerWorkflow } = require('./queue/trigger');
 
 const VERSION = process.env.N8N_QUEUE_VERSION || n8n.OLD_VERSION;
 const WORK = path.join(n8n.REPO_ROOT, '.cache', 'e2e-queue');
@@ -112,6 +113,7 @@ async function run(apiKey, armWatchdog) {
 		workflows.ALLOCATE_RERUN,
 		workflows.LABEL,
 		workflows.LABEL_LAST_NODE,
+		triggerWorkflow(),
 	];
 	await timed('import:credentials, import:workflow', () =>
 		cluster.importAll(mainEnv, LOGS, [credential], published),
@@ -129,7 +131,10 @@ async function run(apiKey, armWatchdog) {
 		`     main ${main.baseUrl} (pid ${main.pid}), ${workers.map((w) => `${w.name} pid ${w.pid}`).join(', ')}`,
 	);
 	await timed('webhooks registered on the main', async () => {
-		for (const wf of published) await cluster.waitForWebhook(main, workflows.webhookPath(wf));
+		for (const wf of published.filter((w) =>
+			w.nodes.some((n) => n.type === 'n8n-nodes-base.webhook'),
+		))
+			await cluster.waitForWebhook(main, workflows.webhookPath(wf));
 	});
 
 	const ctx = {
@@ -144,6 +149,7 @@ async function run(apiKey, armWatchdog) {
 		refs: REFS,
 		responses,
 	};
+	await triggerChecks(ctx);
 	await allocationChecks(ctx);
 	const respondPath = workflows.webhookPath(workflows.LABEL);
 	await labelChecks(ctx, { label: 'label by Respond to Webhook', webhookPath: respondPath });

@@ -45,7 +45,16 @@ function controlRoute(ctx, method, path, raw) {
 		c.clearFaults();
 		return jsonAnswer(200, { ok: true });
 	}
-	const POSTS = ['fail-next', 'consignments', 'options', 'faults', 'fault-plan', 'latency'];
+	const POSTS = [
+		'fail-next',
+		'consignments',
+		'options',
+		'faults',
+		'fault-plan',
+		'latency',
+		'events',
+		'states',
+	];
 	if (method === 'POST' && POSTS.includes(sub)) {
 		try {
 			const body = parse(raw);
@@ -55,6 +64,9 @@ function controlRoute(ctx, method, path, raw) {
 				c.addConsignments(Array.isArray(obj) ? obj : obj.consignments || []);
 			else if (sub === 'faults') c.injectFaults(Array.isArray(obj) ? obj : obj.faults);
 			else if (sub === 'latency') c.setLatency(body);
+			else if (sub === 'events') c.addEvents(Array.isArray(obj) ? obj : []);
+			else if (sub === 'states')
+				for (const [reference, state] of Object.entries(obj)) c.setState(reference, String(state));
 			else if (sub === 'fault-plan') c.setFaultPlan(obj.faults ? randomFaultPlan(obj) : null);
 			else
 				for (const [k, v] of Object.entries(obj))
