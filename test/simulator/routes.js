@@ -17,7 +17,14 @@ const {
 
 const API_VERSION = '1.1';
 /** Paths whose requests do not act on consignments: faults without a path leave them alone. */
-const NOT_FAULT_TARGETS = ['/carrierservices', '/carriers'];
+const NOT_FAULT_TARGETS = [
+	'/carrierservices',
+	'/carriers',
+	'/shippinglocations',
+	'/shippinglocations/assigned',
+	'/packagesizes',
+	'/servicegroups',
+];
 
 /** @typedef {import('./faults').Answer} Answer */
 /** @typedef {import('./http-answers').RequestInfo} RequestInfo */
