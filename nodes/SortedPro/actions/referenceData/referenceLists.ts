@@ -179,12 +179,12 @@ export async function getReferenceList(
 				`SortedPRO could not list the ${list.what}: ${error.message}`,
 				{ itemIndex, description: `GET ${path} answered Success: false.` },
 			);
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
-		throw new NodeOperationError(
-			this.getNode(),
-			`SortedPRO's list of ${list.what} could not be read: ${(error as Error).message}`,
-			{ itemIndex },
-		);
+		const unreadable = `SortedPRO's list of ${list.what} could not be read`;
+		throw error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(this.getNode(), `${unreadable}: ${(error as Error).message}`, {
+					itemIndex,
+				});
 	}
 }
 
