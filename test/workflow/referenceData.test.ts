@@ -3,9 +3,9 @@
  * list search per picker, values picked From List that SortedPRO no longer lists, and
  * workflows saved while the pickers were text fields.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
-import type { ReferenceListAnswer } from '../simulator';
+import type { ReferenceListAnswer } from '../simulator/types';
 import { createFromRow, orderRow } from './consignment-setup';
 import {
 	credentialType,
@@ -193,14 +193,15 @@ describe.each(PICKERS)('picker %s', (method, labels, filter, filtered) => {
 	});
 });
 
-const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
-const byReference = (value: string) => ({ __rl: true, mode: 'reference', value });
-const sized = (size: unknown) => ({
+type Value = NodeParameterValueType;
+const fromList = (value: string): Value => ({ __rl: true, mode: 'list', value });
+const byReference = (value: string): Value => ({ __rl: true, mode: 'reference', value });
+const sized = (size: Value): INodeParameters => ({
 	packages: { package: [{ description: 'Socks', value: 5, packageSizeReference: size }] },
 });
 
 // operation, field (as the error names it), its parameters given a value, the path it sends to
-const FIELDS: Array<[string, string, (value: unknown) => INodeParameters, string]> = [
+const FIELDS: Array<[string, string, (value: Value) => INodeParameters, string]> = [
 	[
 		'create',
 		'Origin Shipping Location Reference',
