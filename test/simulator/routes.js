@@ -42,6 +42,7 @@ function compile(path) {
 
 const ROUTES = /** @type {Route[]} */ ([
 	...require('./lookup-routes').routes,
+	...require('./reference-routes').routes,
 	...require('./allocation-routes').routes,
 	...require('./list-routes').routes,
 	// Last: its /consignments/{ref} and /consignments/{take}/{skip} would match paths of the others.
