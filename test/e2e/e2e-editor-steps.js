@@ -8,6 +8,7 @@
 const path = require('node:path');
 const assert = require('node:assert/strict');
 const { everyOperation } = require('./e2e-editor-operations');
+const { pickShippingLocation } = require('./e2e-editor-pickers');
 
 const LONG = { timeout: 90000 };
 
@@ -240,6 +241,7 @@ module.exports = {
 	createCredential,
 	wrongKeyThenRight,
 	pickCarrierService,
+	pickShippingLocation: (s) => pickShippingLocation(s, { chooseOption, ndv, shot }),
 	referencesFromExpression,
 	executeStop,
 	executeErrorOutput,

@@ -149,6 +149,10 @@ async function runEditorSession(ctx) {
 				() => ui.everyOperation(s),
 			],
 			[
+				"editor: Create's Origin Shipping Location From List shows the simulator's locations; filter 'warehouse'; pick",
+				() => ui.pickShippingLocation(s),
+			],
+			[
 				"editor: a consignment's life on the canvas (order, create, allocate, label, manifest) runs; screenshot",
 				() => consignmentLife(s),
 			],

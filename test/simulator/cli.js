@@ -22,6 +22,7 @@ const HELP = `Usage: node test/simulator/cli.js --api-key KEY [options]
   --unknown-reference MODE   summary (default) | omit | reject
   --carrier-service-name-field Name|CarrierServiceName
   --carrier-services-answer wrapper|array|failure|notFound   GET /carrierservices (default wrapper)
+  --reference-list-answer documented|other|empty|notFound|error   GET /shippinglocations, /packagesizes, /servicegroups, /carriers
   --failure-wording documented|descriptive   refused allocation Description (default documented)
   --state-names enum|display                states in messages (default enum)
   --allocation-answer ok|accepted|acceptedEmpty   200, 202 with summaries, 202 empty
@@ -48,6 +49,7 @@ const VALUE_FLAGS = /** @type {Record<string, [string, (v: string) => any]>} */ 
 	'--unknown-reference': ['unknownReference', String],
 	'--carrier-service-name-field': ['carrierServiceNameField', String],
 	'--carrier-services-answer': ['carrierServicesAnswer', String],
+	'--reference-list-answer': ['referenceListAnswer', String],
 	'--failure-wording': ['failureWording', String],
 	'--state-names': ['stateNames', String],
 	'--allocation-answer': ['allocationAnswer', String],

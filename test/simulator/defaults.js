@@ -71,6 +71,67 @@ const DEFAULT_SERVICE_GROUPS = {
 	refusing: ['REFUSE-ALL'],
 };
 
+/** Display names of the service groups (MpdCarrierServiceGroup.Name), by code. */
+const SERVICE_GROUP_NAMES = /** @type {Record<string, string>} */ ({
+	valuableGoods: 'Valuable Goods',
+	weekend: 'Weekend Delivery',
+	refusing: 'Refusing (test)',
+});
+
+/**
+ * Shipping locations as GET /shippinglocations lists them (the SDK's ShippingLocation: an
+ * Address with Id, Reference, Name, ShippingLocationType…); `assigned`: linked to the key's
+ * user (GET /shippinglocations/assigned), config only. Sorted1 is the docs' own example.
+ */
+const DEFAULT_SHIPPING_LOCATIONS = [
+	['Sorted1', 'Sorted HQ', 'Office', '13 Porter Street', 'Manchester', 'M1 5WG', true],
+	[
+		'Location1',
+		'Manchester Warehouse',
+		'Warehouse',
+		'1 Trafford Park Road',
+		'Manchester',
+		'M17 1AA',
+		true,
+	],
+	[
+		'Location2',
+		'Leeds Distribution Centre',
+		'DistributionCentre',
+		'2 Ring Road',
+		'Leeds',
+		'LS11 0AA',
+		false,
+	],
+	['STORE_LDN', 'London Store', 'Store', '50 Oxford Street', 'London', 'W1D 1BS', false],
+].map(([Reference, Name, ShippingLocationType, AddressLine1, Town, Postcode, assigned], index) => ({
+	Id: index + 1,
+	Reference,
+	Name,
+	ShippingLocationType,
+	DefaultLocationForReturns: index === 0,
+	AddressLine1,
+	Town,
+	Postcode,
+	Country: { Name: 'Great Britain', IsoCode: { TwoLetterCode: 'GB' } },
+	assigned,
+}));
+
+/** Package sizes as GET /packagesizes lists them (the SDK's PackageSize: cm and kg); one IsDefault. */
+const DEFAULT_PACKAGE_SIZES = [
+	['SMALL_BOX', 'Small box', 20, 15, 10, 1, false],
+	['MEDIUM_BOX', 'Medium box', 40, 30, 20, 5, true],
+	['LARGE_PARCEL', 'Large parcel', 80, 60, 40, 20, false],
+].map(([Reference, Description, Length, Width, Height, Weight, IsDefault]) => ({
+	Reference,
+	Description,
+	Length,
+	Width,
+	Height,
+	Weight,
+	IsDefault,
+}));
+
 /** CustomerSubscriptionStatus of a MpdCarrierService (v1 data types). */
 const SERVICE_STATUS = { available: 0, requested: 1, disabled: 2, enabled: 3 };
 
@@ -106,6 +167,9 @@ const DEFAULT_LINK_BASE_URL = 'https://api.electioapp.com';
 module.exports = {
 	DEFAULT_CARRIER_SERVICES,
 	DEFAULT_SERVICE_GROUPS,
+	SERVICE_GROUP_NAMES,
+	DEFAULT_SHIPPING_LOCATIONS,
+	DEFAULT_PACKAGE_SIZES,
 	DEFAULT_REFUSE_REASON,
 	SERVICE_STATUS,
 	STATES,

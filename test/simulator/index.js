@@ -42,6 +42,7 @@ const MUTABLE = {
 	maxRecordedRequests: [Infinity, (v) => typeof v === 'number' && v >= 0],
 	carrierServiceNameField: ['Name', oneOf(['Name', 'CarrierServiceName'])],
 	carrierServicesAnswer: ['wrapper', oneOf(['wrapper', 'array', 'failure', 'notFound'])],
+	referenceListAnswer: ['documented', oneOf(['documented', 'other', 'empty', 'notFound', 'error'])],
 	failureWording: ['documented', oneOf(['documented', 'descriptive'])],
 	stateNames: ['enum', oneOf(['enum', 'display'])],
 	allocationAnswer: ['ok', oneOf(['ok', 'accepted', 'acceptedEmpty'])],

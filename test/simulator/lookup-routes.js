@@ -1,5 +1,5 @@
 'use strict';
-/** GET /carrierservices, GET /carriers, labels and tracking. */
+/** GET /carrierservices, labels and tracking. */
 const { ApiError, detail, validationFailed } = require('./errors');
 const { answer, consignmentOf, itemNotFound } = require('./http-answers');
 const { renderLabel } = require('./label-files');
@@ -165,11 +165,6 @@ const tracking = (flattened) =>
 
 const routes = [
 	['/carrierservices', carrierServices],
-	[
-		'/carriers',
-		async (/** @type {any} */ ctx, /** @type {RequestInfo} */ _req, /** @type {boolean} */ xml) =>
-			answer(200, ctx.store.publicCarriers(), xml, 'ArrayOfCarrier', 'Carrier'),
-	],
 	// Before /labels/{ref}/{format}/{resolution}, which would match them too.
 	['/labels/package/{ref}/{packageRef}/{format}', getLabel],
 	['/labels/package/{ref}/{packageRef}/{format}/{resolution}', getLabel],

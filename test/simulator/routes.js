@@ -17,9 +17,14 @@ const {
 
 const API_VERSION = '1.1';
 /** Paths whose requests do not act on consignments: faults without a path leave them alone. */
-const NOT_FAULT_TARGETS = ['/carrierservices', '/carriers'].concat(
-	require('./events').routes.map((route) => String(route[1])),
-);
+const NOT_FAULT_TARGETS = [
+	'/carrierservices',
+	'/carriers',
+	'/shippinglocations',
+	'/shippinglocations/assigned',
+	'/packagesizes',
+	'/servicegroups',
+].concat(require('./events').routes.map((route) => String(route[1])));
 
 /** @typedef {import('./faults').Answer} Answer */
 /** @typedef {import('./http-answers').RequestInfo} RequestInfo */
@@ -37,6 +42,7 @@ function compile(path) {
 
 const ROUTES = /** @type {Route[]} */ ([
 	...require('./lookup-routes').routes,
+	...require('./reference-routes').routes,
 	...require('./allocation-routes').routes,
 	...require('./list-routes').routes,
 	...require('./events').routes,

@@ -282,9 +282,13 @@ describe('allocate with carrier service', () => {
 });
 
 describe('other endpoints, recording, faults', () => {
-	test('carriers', async () => {
+	test.each([
+		['documented', (b) => b.MpdCarrierServices, { MpdCarrierReference: 'CARRIER_X' }],
+		['other', (b) => b, { Reference: 'CARRIER_X', Name: 'Carrier X' }],
+	])('carriers: %s answer', async (mode, list, carrier) => {
+		sim.setOption('referenceListAnswer', mode);
 		const r = await get('/carriers');
-		expect(await r.json()).toContainEqual({ Reference: 'CARRIER_X', Name: 'Carrier X' });
+		expect(list(await r.json())).toContainEqual(expect.objectContaining(carrier));
 	});
 
 	test.each([

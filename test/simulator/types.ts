@@ -95,6 +95,7 @@ export interface CarrierService {
 }
 
 /** GET /carrierservices: the documented wrapper (default), a bare list, Success false, or 404. */
+export type ReferenceListAnswer = 'documented' | 'other' | 'empty' | 'notFound' | 'error';
 export type CarrierServicesAnswer = 'wrapper' | 'array' | 'failure' | 'notFound';
 /** Allocation failures: SortedPRO's reason alone (default), or a sentence naming consignment and service. */
 export type FailureWording = 'documented' | 'descriptive';
@@ -229,6 +230,8 @@ export interface SimulatorOptions {
 	/** field of the display name in GET /carrierservices; default 'Name' */
 	carrierServiceNameField?: 'Name' | 'CarrierServiceName';
 	carrierServicesAnswer?: CarrierServicesAnswer;
+	/** GET /shippinglocations, /packagesizes, /servicegroups, /carriers: 'documented' (default), 'other' (the other shape), 'empty', 'notFound', 'error' */
+	referenceListAnswer?: ReferenceListAnswer;
 	failureWording?: FailureWording;
 	stateNames?: StateNames;
 	allocationAnswer?: AllocationAnswer;

@@ -42,6 +42,11 @@ const ITEM_NAMES = {
 	Tags: 'string',
 	MetaData: 'MetaData',
 	ConsignmentSummaries: 'ConsignmentSummary',
+	// Reference lists wrapped in an object (option referenceListAnswer 'other').
+	ShippingLocations: 'ShippingLocation',
+	PackageSizes: 'PackageSize',
+	MpdCarrierServiceGroups: 'MpdCarrierServiceGroup',
+	MpdCarrierServiceProfiles: 'MpdCarrierServiceProfile',
 };
 
 /** Namespace declared on the children of an element, by the element's name. */

@@ -12,6 +12,7 @@ import { consignment } from './consignment';
 import { label } from './label';
 import { manifest } from './manifest';
 import { quote } from './quote';
+import { referenceData } from './referenceData';
 import { readRequestOptions } from './requestOptions';
 import type { RunContext } from './run';
 import { tracking } from './tracking';
@@ -23,7 +24,15 @@ import {
 } from './types';
 
 /** Every resource of the node, in the order the editor lists them. */
-const resources: Resource[] = [allocation, consignment, label, manifest, quote, tracking];
+const resources: Resource[] = [
+	allocation,
+	consignment,
+	label,
+	manifest,
+	quote,
+	referenceData,
+	tracking,
+];
 const firstResource = resources[0].value;
 
 export const resourceProperties: INodeProperties[] = [
@@ -72,6 +81,35 @@ async function runForConsignment(
 }
 
 /**
+ * The items a once-operation runs for: the first item of each distinct request. Without an
+ * expression among its parameters (Options aside: they are read from item 0) that is item 0
+ * alone; otherwise each item's parameters are read and compared. An item whose expression
+ * fails runs on its own, so its error is reported against it.
+ */
+function distinctRequests(this: IExecuteFunctions, operation: Operation, count: number): number[] {
+	const names = operation.description
+		.map((parameter) => parameter.name)
+		.filter((name) => name !== 'options');
+	const saved = this.getNode().parameters;
+	const varies = names.some((name) => JSON.stringify(saved[name] ?? null).includes('"='));
+	if (!varies) return count > 0 ? [0] : [];
+	const seen = new Set<string>();
+	const indexes: number[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		let key: string;
+		try {
+			key = JSON.stringify(names.map((name) => this.getNodeParameter(name, itemIndex, null)));
+		} catch {
+			key = `failed ${itemIndex}`;
+		}
+		if (seen.has(key)) continue;
+		seen.add(key);
+		indexes.push(itemIndex);
+	}
+	return indexes;
+}
+
+/**
  * Runs the chosen operation. Owns what every operation shares: the request options, the
  * client (connection, body format, retry policy, in-flight limit) and the failure policy, read
  * once; batch operations go to the batch engine; for the others, the item loop, pairedItem and
@@ -116,18 +154,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return [{ json: { error: error.message }, pairedItem: { item: itemIndex } }];
 		}
 	};
+	const indexes =
+		operation.kind === 'once' ? distinctRequests.call(this, operation, items.length) : undefined;
 	try {
 		return [
 			(
 				await runConcurrently(
-					items.length,
+					indexes?.length ?? items.length,
 					options.parallelRequests,
-					perItem,
+					indexes ? async (index) => await perItem(indexes[index]) : perItem,
 					run.onError === 'stop',
 				)
 			).flat(),
 		];
 	} catch (caught) {
-		throw stoppedError(caught, items.length);
+		throw stoppedError(caught, indexes?.length ?? items.length);
 	}
 }

@@ -53,7 +53,22 @@ export interface BatchOperation extends OperationEntry {
 	batch: BatchSpec;
 }
 
-export type Operation = PerItemOperation | PerConsignmentOperation | BatchOperation;
+/**
+ * A read whose answer does not depend on the input item (the lists of Reference Data): run
+ * once per distinct request, not once per item. The router reads the operation's parameters
+ * for each item; items asking the same (always so without expressions) share one call, and
+ * its output items pair to the first of them, as n8n's own Execute Once pairs to item 0.
+ */
+export interface OnceOperation extends OperationEntry {
+	kind: 'once';
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		run: RunContext,
+	): Promise<INodeExecutionData[]>;
+}
+
+export type Operation = PerItemOperation | PerConsignmentOperation | BatchOperation | OnceOperation;
 
 /** A resource: its value, display name and operations (in the order the editor lists them). */
 export interface Resource {

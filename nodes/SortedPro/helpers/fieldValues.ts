@@ -1,8 +1,9 @@
 /** Readers of field values that name the field in their refusal (see inputError). */
 
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { unicodeProblem } from './unicode';
+import { parseJson } from '../transport/codec';
+import { unicodeProblem, unicodeProblemInJson } from './unicode';
 
 /** Makes the error for a field's problem (a NodeOperationError naming item and field). */
 export type Refuse = (field: string, problem: string) => Error;
@@ -65,4 +66,43 @@ export function wholeNumber(value: unknown, property: INodeProperties, refuse: R
 		);
 	}
 	return value;
+}
+
+/**
+ * A resource locator's value, and whether it was picked From List. A plain value (a workflow
+ * saved while the field was a text field) is its own value, as n8n's extractValue reads it.
+ */
+export function locatorValue(raw: unknown): { value: unknown; fromList: boolean } {
+	if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'value' in raw) {
+		const locator = raw as { mode?: unknown; value: unknown };
+		return { value: locator.value, fromList: locator.mode === 'list' };
+	}
+	return { value: raw, fromList: false };
+}
+
+/** A number of a field (a numeric text from an expression is read too); undefined when blank. */
+export function asNumber(value: unknown, field: string, refuse: Refuse): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number))
+		throw refuse(field, `must be a number, not ${describe(value)}`);
+	if (number < 0) throw refuse(field, `is negative (${number}); it must be 0 or more`);
+	return number;
+}
+
+/** A JSON object given as text or as an object (from an expression). */
+export function asObject(value: unknown, field: string, refuse: Refuse): IDataObject {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = value.trim() === '' ? {} : parseJson(value);
+		} catch (error) {
+			throw refuse(field, `is not valid JSON: ${(error as Error).message}`);
+		}
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+		throw refuse(field, `must be a JSON object, not ${describe(parsed)}`);
+	const problem = unicodeProblemInJson(parsed);
+	if (problem !== undefined) throw refuse(field, problem);
+	return parsed as IDataObject;
 }

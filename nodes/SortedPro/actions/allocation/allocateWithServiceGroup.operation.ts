@@ -5,19 +5,22 @@ import { encodeBody } from '../../transport/codec';
 import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import { checkPickedGroups, pickerField } from '../referenceData/picked';
+import { serviceGroups } from '../referenceData/referenceLists';
 import type { BatchOperation } from '../types';
 
 const description: INodeProperties[] = [
-	{
-		displayName: 'Service Group',
-		name: 'serviceGroup',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. valuableGoods',
-		description:
-			'The carrier service group to allocate with (SortedPRO\'s UI calls its reference "Service Group Code")',
-	},
+	pickerField(
+		{
+			displayName: 'Service Group',
+			name: 'serviceGroup',
+			required: true,
+			description:
+				'The carrier service group to allocate with (SortedPRO\'s UI calls its reference "Service Group Code")',
+		},
+		'searchServiceGroups',
+		'e.g. valuableGoods',
+	),
 	...batchReferencesDescription('per service group', [ifAlreadyAllocatedOption]),
 ];
 
@@ -54,8 +57,10 @@ export const allocateWithServiceGroup: BatchOperation = {
 			group: {
 				parameter: 'serviceGroup',
 				field: 'Service Group',
-				hint: 'give the code of a carrier service group',
+				extractValue: true,
+				hint: 'choose one from the list or give the code of a carrier service group',
 			},
+			checkGroups: checkPickedGroups('serviceGroup', serviceGroups),
 		},
 	),
 };

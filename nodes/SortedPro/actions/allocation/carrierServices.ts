@@ -65,7 +65,7 @@ function isDisabled(status: unknown): boolean {
 	return status === 2 || (typeof status === 'string' && /^\s*(2|disabled)\s*$/i.test(status));
 }
 
-function toCarrierService(entry: IDataObject): CarrierService | undefined {
+export function toCarrierService(entry: IDataObject): CarrierService | undefined {
 	// Only the top-level Reference: Journey[].CarrierService.Reference is the carrier's own code.
 	if (typeof entry.Reference !== 'string' || entry.Reference.trim() === '') return undefined;
 	const name = entry.Name ?? entry.CarrierServiceName;

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { choiceField, directionField, optionsCollection } from '../common.descriptions';
+import { pickerField } from '../referenceData/picked';
 
 const fields = { show: { createMode: ['fields'] } };
 const json = { show: { createMode: ['json'] } };
@@ -77,14 +78,16 @@ const packageFields: INodeProperties[] = [
 		['Inches', 'In'],
 		['Millimetres', 'Mm'],
 	]),
-	{
-		displayName: 'Package Size Reference',
-		name: 'packageSizeReference',
-		type: 'string',
-		default: '',
-		description:
-			'A package size set up in SortedPRO; when given, weight and dimensions are not needed',
-	},
+	pickerField(
+		{
+			displayName: 'Package Size Reference',
+			name: 'packageSizeReference',
+			description:
+				'A package size set up in SortedPRO; when given, weight and dimensions are not needed',
+		},
+		'searchPackageSizes',
+		'e.g. SMALL_BOX',
+	),
 ];
 
 export const createDescription: INodeProperties[] = [
@@ -116,14 +119,16 @@ export const createDescription: INodeProperties[] = [
 			'SortedPRO’s CreateConsignmentRequest: Packages and Addresses (an Origin and a Destination) at least',
 		displayOptions: json,
 	},
-	text(
-		'Origin Shipping Location Reference',
-		'originShippingLocationReference',
-		'Reference of the shipping location the consignment leaves from, as set up in SortedPRO',
+	pickerField(
 		{
+			displayName: 'Origin Shipping Location Reference',
+			name: 'originShippingLocationReference',
+			description: 'The shipping location the consignment leaves from, as set up in SortedPRO',
 			required: true,
-			placeholder: 'e.g. Sorted1',
+			displayOptions: fields,
 		},
+		'searchShippingLocations',
+		'e.g. Sorted1',
 	),
 	text('Recipient Name', 'recipientName', 'Full name; the last word is sent as the last name', {
 		required: true,
@@ -177,13 +182,15 @@ export const createDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: fields,
 		options: [
-			{
-				displayName: 'Destination Shipping Location Reference',
-				name: 'destinationShippingLocationReference',
-				type: 'string',
-				default: '',
-				description: 'When the destination is a shipping location set up in SortedPRO',
-			},
+			pickerField(
+				{
+					displayName: 'Destination Shipping Location Reference',
+					name: 'destinationShippingLocationReference',
+					description: 'When the destination is a shipping location set up in SortedPRO',
+				},
+				'searchShippingLocations',
+				'e.g. Sorted1',
+			),
 			directionField,
 			{
 				displayName: 'Extra Body Fields (JSON)',

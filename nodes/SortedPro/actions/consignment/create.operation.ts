@@ -5,6 +5,7 @@ import { apiPath } from '../../transport';
 import { httpStatusOf, keepMessage, markMayHaveActed, mayHaveActed } from '../../transport/errors';
 import { decodeAnswer } from '../../transport/codec';
 import { API_LINKS } from '../answers';
+import { checkPicked } from '../referenceData/picked';
 import type { RunContext } from '../run';
 import type { PerItemOperation } from '../types';
 import { createDescription } from './create.description';
@@ -54,7 +55,8 @@ export const create: PerItemOperation = {
 	},
 	description: createDescription,
 	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const { body, customerReference } = readCreateRequest.call(this, itemIndex);
+		const { body, customerReference, picked } = readCreateRequest.call(this, itemIndex);
+		await checkPicked.call(this, run, itemIndex, picked);
 		let response;
 		try {
 			// SortedPRO documents the request in JSON only, so Create sends JSON whatever Body Format says.

@@ -1,44 +1,23 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { asText, dateText, describe, type Refuse } from '../../helpers/fieldValues';
+import { asNumber, asObject, asText, dateText, type Refuse } from '../../helpers/fieldValues';
 import { inputError } from '../../helpers/inputErrors';
-import { unicodeProblemInJson } from '../../helpers/unicode';
-import { parseJson } from '../../transport/codec';
+import { pickerText, type Picked } from '../referenceData/picked';
+import { packageSizes, shippingLocations } from '../referenceData/referenceLists';
 
 /** The body of POST /consignments for one item, and the customer's reference to name in errors. */
 interface CreateRequest {
 	body: IDataObject;
 	customerReference?: string;
+	/** Values picked From List, to check against SortedPRO's lists before sending */
+	picked: Picked[];
 }
 
-/** A number of a field (a numeric text from an expression is read too); undefined when blank. */
-function asNumber(value: unknown, field: string, refuse: Refuse): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isFinite(number))
-		throw refuse(field, `must be a number, not ${describe(value)}`);
-	if (number < 0) throw refuse(field, `is negative (${number}); it must be 0 or more`);
-	return number;
-}
-
-/** A JSON object given as text or as an object (from an expression). */
-function asObject(value: unknown, field: string, refuse: Refuse): IDataObject {
-	let parsed = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = value.trim() === '' ? {} : parseJson(value);
-		} catch (error) {
-			throw refuse(field, `is not valid JSON: ${(error as Error).message}`);
-		}
-	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-		throw refuse(field, `must be a JSON object, not ${describe(parsed)}`);
-	const problem = unicodeProblemInJson(parsed);
-	if (problem !== undefined) throw refuse(field, problem);
-	return parsed as IDataObject;
-}
-
-function readPackage(raw: IDataObject, position: number, refuse: Refuse): IDataObject {
+function readPackage(
+	raw: IDataObject,
+	position: number,
+	{ refuse, picked }: FieldReader,
+): IDataObject {
 	const label = (name: string) => `Packages › Package ${position} › ${name}`;
 	const description = asText(raw.description, label('Description'), refuse);
 	if (description === '')
@@ -49,7 +28,14 @@ function readPackage(raw: IDataObject, position: number, refuse: Refuse): IDataO
 	const currency = asText(raw.currency ?? 'GBP', label('Currency'), refuse).toUpperCase();
 	if (!/^[A-Z]{3}$/.test(currency))
 		throw refuse(label('Currency'), `"${currency}" is not a three-letter ISO 4217 code (e.g. GBP)`);
-	const sizeReference = asText(raw.packageSizeReference, label('Package Size Reference'), refuse);
+	const sizeField = label('Package Size Reference');
+	const sizeReference = pickerText(
+		raw.packageSizeReference,
+		sizeField,
+		packageSizes,
+		refuse,
+		picked,
+	);
 	const weight = asNumber(raw.weight, label('Weight'), refuse);
 	const dimensions = (['length', 'width', 'height'] as const).map((name) =>
 		asNumber(raw[name], label(name[0].toUpperCase() + name.slice(1)), refuse),
@@ -102,6 +88,7 @@ interface FieldReader {
 	/** A text field of Additional Fields */
 	more(key: string, field: string): string;
 	extra: IDataObject;
+	picked: Picked[];
 }
 
 function fieldReader(this: IExecuteFunctions, itemIndex: number): FieldReader {
@@ -116,7 +103,7 @@ function fieldReader(this: IExecuteFunctions, itemIndex: number): FieldReader {
 	};
 	const extra = (param('additionalFields', {}) ?? {}) as IDataObject;
 	const more = (key: string, field: string) => asText(extra[key], field, refuse);
-	return { refuse, param, required, optional, more, extra };
+	return { refuse, param, required, optional, more, extra, picked: [] };
 }
 
 /** Define Consignment → Using JSON: the whole body, with Packages and Addresses. */
@@ -132,6 +119,7 @@ function readJsonRequest({ param, refuse }: FieldReader): CreateRequest {
 		body,
 		customerReference:
 			typeof customer === 'string' && customer.trim() !== '' ? customer.trim() : undefined,
+		picked: [],
 	};
 }
 
@@ -142,7 +130,7 @@ const dropBlank = (object: IDataObject) => {
 
 /** The Destination address, its Contact from the recipient fields. */
 function readDestination(
-	{ optional, more }: FieldReader,
+	{ optional, more, extra, refuse, picked }: FieldReader,
 	checked: { name: string; line1: string; country: string; email: string },
 ): IDataObject {
 	const contact: IDataObject = {
@@ -156,9 +144,12 @@ function readDestination(
 		AddressType: 'Destination',
 		Contact: contact,
 		CompanyName: optional('recipientCompany', 'Recipient Company'),
-		ShippingLocationReference: more(
-			'destinationShippingLocationReference',
+		ShippingLocationReference: pickerText(
+			extra.destinationShippingLocationReference,
 			'Destination Shipping Location Reference',
+			shippingLocations(),
+			refuse,
+			picked,
 		),
 		AddressLine1: checked.line1,
 		AddressLine2: optional('addressLine2', 'Address Line 2'),
@@ -204,7 +195,15 @@ export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): C
 	const { param, required, optional, refuse } = fields;
 	if (param('createMode', 'fields') === 'json') return readJsonRequest(fields);
 
-	const origin = required('originShippingLocationReference', 'Origin Shipping Location Reference');
+	const originField = 'Origin Shipping Location Reference';
+	const origin = pickerText(
+		param('originShippingLocationReference'),
+		originField,
+		shippingLocations(),
+		refuse,
+		fields.picked,
+	);
+	if (origin === '') throw refuse(originField, 'is empty');
 	const name = required('recipientName', 'Recipient Name');
 	const line1 = required('addressLine1', 'Address Line 1');
 	const country = required('countryCode', 'Country Code').toUpperCase();
@@ -220,7 +219,7 @@ export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): C
 	if (!Array.isArray(rawPackages) || rawPackages.length === 0)
 		throw refuse('Packages', 'has no package; add at least one');
 	const packages = rawPackages.map((raw, index) =>
-		readPackage(raw as IDataObject, index + 1, refuse),
+		readPackage(raw as IDataObject, index + 1, fields),
 	);
 	const body: IDataObject = {
 		Packages: packages,
@@ -234,5 +233,6 @@ export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): C
 	return {
 		body,
 		customerReference: typeof customer === 'string' && customer !== '' ? customer : undefined,
+		picked: fields.picked,
 	};
 }

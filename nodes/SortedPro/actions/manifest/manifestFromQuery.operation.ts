@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { dateText, optionalBoolean, type Refuse } from '../../helpers/fieldValues';
+import { dateText, locatorValue, optionalBoolean, type Refuse } from '../../helpers/fieldValues';
 import { asNodeError, inputError } from '../../helpers/inputErrors';
 import { parseReferences } from '../../helpers/references';
 import { unicodeProblemInJson } from '../../helpers/unicode';
@@ -10,17 +10,28 @@ import type { Schema } from '../../transport/codec';
 import { httpStatusOf, keepMessage, mayHaveActed } from '../../transport/errors';
 import { choiceField, optionsCollection } from '../common.descriptions';
 import { readObject, STRING_LIST } from '../answers';
+import { checkPicked, pickerField, type Picked } from '../referenceData/picked';
+import { carriers as carrierList, shippingLocations } from '../referenceData/referenceLists';
+import type { ReferenceList } from '../referenceData/referenceLists';
 import type { RunContext } from '../run';
 import type { PerItemOperation } from '../types';
 
-const listField = (displayName: string, name: string, example: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	placeholder: `e.g. ${example}`,
-	description: `Only consignments of these ${displayName.toLowerCase()}, separated by commas; empty: any`,
-});
+// A picker of one entry; By Reference takes several, separated by commas, as the field always did.
+const listField = (
+	displayName: string,
+	name: string,
+	example: string,
+	searchListMethod: string,
+): INodeProperties =>
+	pickerField(
+		{
+			displayName,
+			name,
+			description: `Only consignments of these ${displayName.toLowerCase()} (one From List, or references separated by commas); empty: any`,
+		},
+		searchListMethod,
+		`e.g. ${example}`,
+	);
 
 const description: INodeProperties[] = [
 	{
@@ -30,8 +41,13 @@ const description: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	listField('Shipping Locations', 'shippingLocationReferences', 'Location1'),
-	listField('Carriers', 'carriers', 'CARRIER_X'),
+	listField(
+		'Shipping Locations',
+		'shippingLocationReferences',
+		'Location1, Location2',
+		'searchShippingLocations',
+	),
+	listField('Carriers', 'carriers', 'CARRIER_X', 'searchCarriers'),
 	{
 		displayName: 'States',
 		name: 'states',
@@ -64,19 +80,25 @@ const COUNTS =
 	/found (\d+) consignment\(s\)\.\s*(\d+) successfully queued to manifest\.\s*(\d+) failed/i;
 
 /** The request body: only the criteria given, as SortedPRO's example sends them. */
-function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function readQuery(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { query: IDataObject; picked: Picked[] } {
+	const picked: Picked[] = [];
 	const refuse: Refuse = (field, problem) => inputError.call(this, itemIndex, field, problem);
 	const param = (name: string, fallback: unknown = '') =>
 		this.getNodeParameter(name, itemIndex, fallback) as unknown;
-	const list = (name: string, field: string) => {
-		const value = param(name);
+	const list = (name: string, field: string, from: ReferenceList) => {
+		const { value, fromList } = locatorValue(param(name));
 		if (value === '' || value === undefined || value === null) return [];
 		const parsed = parseReferences(value);
 		if ('problem' in parsed) throw refuse(field, parsed.problem);
+		if (fromList)
+			for (const one of parsed.references) picked.push({ field, value: one, list: from });
 		return parsed.references;
 	};
 	const query: IDataObject = {};
-	const locations = list('shippingLocationReferences', 'Shipping Locations');
+	const locations = list('shippingLocationReferences', 'Shipping Locations', shippingLocations());
 	if (locations.length > 0) query.ShippingLocationReferences = locations;
 	const states = param('states', []) as unknown;
 	if (!Array.isArray(states) || states.length === 0)
@@ -84,7 +106,7 @@ function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const statesProblem = unicodeProblemInJson(states);
 	if (statesProblem !== undefined) throw refuse('States', statesProblem);
 	query.States = states;
-	const carriers = list('carriers', 'Carriers');
+	const carriers = list('carriers', 'Carriers', carrierList);
 	if (carriers.length > 0) query.Carriers = carriers;
 	const chosen = param('labelsPrinted', 'any');
 	const printed = optionalBoolean(chosen);
@@ -93,7 +115,7 @@ function readQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (printed !== undefined) query.LabelsPrinted = printed;
 	const shippingDate = dateText(param('shippingDate'), 'Shipping Date', refuse);
 	if (shippingDate !== '') query.ShippingDate = shippingDate;
-	return query;
+	return { query, picked };
 }
 
 /**
@@ -113,7 +135,9 @@ export const manifestFromQuery: PerItemOperation = {
 	},
 	description,
 	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const body = JSON.stringify(readQuery.call(this, itemIndex));
+		const { query, picked } = readQuery.call(this, itemIndex);
+		await checkPicked.call(this, run, itemIndex, picked);
+		const body = JSON.stringify(query);
 		let answer: IDataObject | undefined;
 		for (const [attempt, method] of VERBS.entries()) {
 			try {

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { apiPath } from '../../transport';
 import { createDescription } from '../consignment/create.description';
 import { readCreateRequest } from '../consignment/createBody';
+import { checkPicked } from '../referenceData/picked';
 import type { RunContext } from '../run';
 import type { PerItemOperation } from '../types';
 import { cheapestFirst, decodeQuotes } from './quoteResult';
@@ -25,7 +26,8 @@ export const getQuotesForOrder: PerItemOperation = {
 	},
 	description: createDescription,
 	async execute(this: IExecuteFunctions, itemIndex: number, run: RunContext) {
-		const { body, customerReference } = readCreateRequest.call(this, itemIndex);
+		const { body, customerReference, picked } = readCreateRequest.call(this, itemIndex);
+		await checkPicked.call(this, run, itemIndex, picked);
 		const order = customerReference ? `order ${customerReference}` : 'the order';
 		// SortedPRO documents the request in JSON only, as for Create.
 		const { value: answer } = await run.api.read(
