@@ -22,19 +22,28 @@ interface PollFigures {
 	requests: number;
 	items: number;
 	peakRssMB: number;
+	/** peak RSS less RSS just before the poll */
+	growthMB: number;
 }
 
 /** One poll, timed, with the simulator's request count and this process' peak RSS around it. */
 async function timedPoll(poller: Poller, baseUrl: string): Promise<PollFigures> {
 	const before = (await control<{ requests: number }>(baseUrl, 'GET', 'stats')).requests;
-	let peak = process.memoryUsage().rss;
+	const rss = process.memoryUsage().rss;
+	let peak = rss;
 	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
 	const t0 = performance.now();
 	const result = await poller.poll();
 	const ms = performance.now() - t0;
 	clearInterval(sampler);
 	const after = (await control<{ requests: number }>(baseUrl, 'GET', 'stats')).requests;
-	return { ms, requests: after - before, items: result?.[0].length ?? 0, peakRssMB: mb(peak) };
+	return {
+		ms,
+		requests: after - before,
+		items: result?.[0].length ?? 0,
+		peakRssMB: mb(peak),
+		growthMB: mb(peak - rss),
+	};
 }
 
 async function main(): Promise<void> {
@@ -73,15 +82,17 @@ async function main(): Promise<void> {
 				const idle = await timedPoll(poller, sim.baseUrl);
 				const answer = cap ? `capped at ${cap}` : 'whole';
 				rows.push(
-					`| backlog ${n}, answers ${answer} | ${pass} | ${backlog.ms.toFixed(0)} | ${backlog.requests} | ${backlog.items} | ${backlog.peakRssMB} |`,
-					`| idle poll after it | ${pass} | ${idle.ms.toFixed(1)} | ${idle.requests} | ${idle.items} | ${idle.peakRssMB} |`,
+					`| backlog ${n}, answers ${answer} | ${pass} | ${backlog.ms.toFixed(0)} | ${backlog.requests} | ${backlog.items} | ${backlog.peakRssMB} | ${backlog.growthMB} |`,
+					`| idle poll after it | ${pass} | ${idle.ms.toFixed(1)} | ${idle.requests} | ${idle.items} | ${idle.peakRssMB} | ${idle.growthMB} |`,
 				);
 			}
 	} finally {
 		await sim.stop();
 		await shutdownN8n();
 	}
-	console.log('| poll | pass | ms | requests | items | peak RSS MB |\n|---|---|---|---|---|---|');
+	console.log(
+		'| poll | pass | ms | requests | items | peak RSS MB | RSS growth MB |\n|---|---|---|---|---|---|---|',
+	);
 	console.log(rows.join('\n'));
 }
 
