@@ -4,7 +4,7 @@ import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
 import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
-import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import { allocationOptions } from './allocationLabels';
 import type { BatchOperation } from '../types';
 
 const description: INodeProperties[] = [
@@ -18,7 +18,7 @@ const description: INodeProperties[] = [
 		description:
 			'The carrier service group to allocate with (SortedPRO\'s UI calls its reference "Service Group Code")',
 	},
-	...batchReferencesDescription('per service group', [ifAlreadyAllocatedOption]),
+	...batchReferencesDescription('per service group', allocationOptions),
 ];
 
 /** PUT /allocation/allocatewithservicegroup `{ConsignmentReferences, MpdCarrierServiceGroupReference}`. */
