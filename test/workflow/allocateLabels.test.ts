@@ -37,45 +37,35 @@ const run = (
 		onError,
 	});
 
-// per operation: label options, path suffix, field, MIME type, extension, first bytes
-const LABELS: Array<[IDataObject, string, string, string, string, string]> = [
-	[{}, '/PDF', 'data', 'application/pdf', 'pdf', '%PDF'],
-	[
-		{ labelFormat: 'ZPL', labelResolution: 203, binaryPropertyName: 'label' },
-		'/ZPL/203',
-		'label',
-		'application/zpl',
-		'zpl',
-		'^XA',
-	],
-	[{ labelFormat: 'PNG' }, '/PNG', 'data', 'image/png', 'png', '\x89PNG'],
-	[
-		{ labelFormat: 'ZPLII', labelResolution: 300 },
-		'/ZPLII/300',
-		'data',
-		'application/zpl',
-		'zpl',
-		'^XA',
-	],
-	[{ labelResolution: 300 }, '/PDF/300', 'file', 'application/pdf', 'pdf', '%PDF'],
-	[{ binaryPropertyName: 'file' }, '/PDF', 'file', 'application/pdf', 'pdf', '%PDF'],
+// The label options each operation is run with, and each format's MIME type, extension and first bytes.
+const LABELS: IDataObject[] = [
+	{},
+	{ labelFormat: 'ZPL', labelResolution: 203, binaryPropertyName: 'label' },
+	{ labelFormat: 'PNG' },
+	{ labelFormat: 'ZPLII', labelResolution: 300 },
+	{ labelResolution: 300, binaryPropertyName: 'file' },
+	{ binaryPropertyName: 'file' },
 ];
+const FILES: Record<string, [string, string, string]> = {
+	PDF: ['application/pdf', 'pdf', '%PDF'],
+	PNG: ['image/png', 'png', '\x89PNG'],
+	ZPL: ['application/zpl', 'zpl', '^XA'],
+	ZPLII: ['application/zpl', 'zpl', '^XA'],
+};
 
-describe.each(ALLOCATE.map((op, i) => [op.operation, ...LABELS[i]] as const))(
-	'%s with Get Labels',
-	(operation, options, suffix, field, mimeType, extension, magic) => {
+describe.each(ALLOCATE.map((op, i) => [op.operation, LABELS[i]] as const))(
+	'%s with Get Labels %j',
+	(operation, options) => {
+		const { labelFormat = 'PDF', labelResolution, binaryPropertyName: field = 'data' } = options;
+		const suffix = `/${String(labelFormat)}${labelResolution ? `/${String(labelResolution)}` : ''}`;
+		const [mimeType, extension, magic] = FILES[String(labelFormat)];
 		it('each allocated item carries its label; the refused one gets no request; input order kept', async () => {
 			const refs = ['EC-000-0LB-001', 'EC-000-000-FAIL', 'EC-000-0LB-002'];
 			// The first label answers last: the output order does not follow the answers.
 			sim.injectFaults([
 				{ kind: 'hang', when: 'before', ms: 150, path: `/labels/${refs[0]}${suffix}` },
 			]);
-			const result = await run(
-				operation,
-				refs,
-				{ ...options, binaryPropertyName: field },
-				'continueRegularOutput',
-			);
+			const result = await run(operation, refs, options, 'continueRegularOutput');
 			expect(result.error).toBeUndefined();
 			const [main] = result.outputs;
 			expect(main.map(outcomeOf)).toEqual([
@@ -84,7 +74,7 @@ describe.each(ALLOCATE.map((op, i) => [op.operation, ...LABELS[i]] as const))(
 				refs[2],
 			]);
 			for (const index of [0, 2]) {
-				const binary = main[index].binary?.[field];
+				const binary = main[index].binary?.[String(field)];
 				expect(binary).toMatchObject({ fileName: `${refs[index]}.${extension}`, mimeType });
 				expect(binaryBytes(binary).subarray(0, magic.length).toString('latin1')).toBe(magic);
 				expect(main[index].json).toMatchObject({ StatusCode: 200 });
