@@ -4,7 +4,9 @@
  * service direction or quote the operation groups by; none for the others) comes out exactly once, as a result or as
  * an error item naming it, paired to exactly the input items that supplied it, even when the
  * answer repeats its entry (as it was or contradicting it); an answer for a reference never
- * sent is reported, never passed off as a result.
+ * sent is reported, never passed off as a result. With Get Labels (allocate operations, label
+ * requests faulted too), a label is asked for and carried only by consignments that come out
+ * allocated, and each of those carries its label or a labelError.
  */
 import fc from 'fast-check';
 import type { INodeExecutionData, INodeParameters, IPairedItemData } from 'n8n-workflow';
@@ -40,6 +42,8 @@ function under(operation: string, done: string, parameter?: string, values = '')
 		groups: values ? values.split(' ') : [],
 		groupParameter: (value: string): INodeParameters =>
 			parameter ? { [parameter]: group(value) } : {},
+		// the allocate operations: Get Labels may be on
+		labels: summaries,
 		// one reference per item: the quote belongs to one consignment
 		oneReference: operation === 'allocateWithQuote',
 		// some of the pool is seeded Allocated first, so the run has successes as well as refusals
@@ -89,6 +93,8 @@ const totals = {
 	unconfirmed: 0,
 	failed: 0,
 	unexpectedReported: 0,
+	labelled: 0,
+	labelErrors: 0,
 };
 const faultKinds: Record<string, number> = {};
 const byOperation: Record<string, number> = {};
@@ -167,6 +173,15 @@ const scenarioArb = fc.record({
 	format: fc.constantFrom<'json' | 'xml'>('json', 'xml'),
 	retries: fc.integer({ min: 0, max: 3 }),
 	faults: fc.array(faultArb, { maxLength: 10 }),
+	getLabels: fc.boolean(),
+	labelFaults: fc.array(
+		fc.constantFrom<Fault>(
+			{ kind: 'status', status: 404 },
+			{ kind: 'status', status: 500 },
+			{ kind: 'drop', when: 'before' },
+		),
+		{ maxLength: 3 },
+	),
 });
 
 const pairedIndexes = (item: INodeExecutionData) =>
@@ -187,6 +202,9 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 			if (op.seedAllocated)
 				sim.addConsignments(ALLOCATED.map((reference) => ({ reference, state: 'Allocated' })));
 			sim.setFaultPlan((index) => scenario.faults[index] ?? undefined);
+			const labels = op.labels && scenario.getLabels;
+			if (labels)
+				sim.injectFaults(scenario.labelFaults.map((f) => ({ ...f, path: /^\/labels\// })));
 			const result = await runOperation({
 				sim,
 				operation: op.operation,
@@ -206,6 +224,7 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 					retryDelay: 0,
 					maxRetryWait: 0,
 					timeout: 150,
+					getLabels: labels,
 				},
 				onError: 'continueErrorOutput',
 			});
@@ -221,15 +240,26 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 					]);
 			});
 			const seen = new Set<string>();
+			const allocated = new Set<string>();
 			for (const item of [...result.outputs[0], ...(result.outputs[1] ?? [])]) {
 				const paired = pairedIndexes(item);
 				const error = item.json.error as string | undefined;
 				let key: string;
+				const label = item.binary?.data;
 				if (error === undefined) {
 					key = `${items[paired[0]].group} ${String(item.json.ConsignmentReference)}`;
+					allocated.add(String(item.json.ConsignmentReference));
+					// With Get Labels: its label or why not, never both; without: neither.
+					expect([label !== undefined, 'labelError' in item.json]).toEqual(
+						labels ? [!item.json.labelError, !label] : [false, false],
+					);
+					if (label) expect(label.fileName).toBe(`${String(item.json.ConsignmentReference)}.pdf`);
+					totals.labelled += label ? 1 : 0;
+					totals.labelErrors += item.json.labelError ? 1 : 0;
 					totals.allocated++;
 					if (item.json.AllocationUnconfirmed || item.json.Unconfirmed) totals.unconfirmed++;
 				} else if (op.failure.test(error)) {
+					expect(label).toBeUndefined();
 					const [, ref, group = ''] = op.failure.exec(error)!;
 					key = `${group} ${ref}`;
 					totals.failed++;
@@ -246,6 +276,10 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 				expect(paired).toEqual(expected.get(key));
 			}
 			expect(seen.size).toBe(expected.size);
+			// Labels are asked for only for the consignments that came out allocated.
+			for (const { method, path } of sim.requests)
+				if (method === 'GET' && path.startsWith('/labels/'))
+					expect(allocated.has(path.split('/')[2])).toBe(true);
 			byOperation[op.operation] = (byOperation[op.operation] ?? 0) + 1;
 
 			const stats = sim.stats();
@@ -262,4 +296,6 @@ it(`every consignment in comes out exactly once, paired to its items (${RUNS} ra
 	expect(totals.faults).toBeGreaterThan(RUNS);
 	expect(totals.consignmentsOut).toBe(totals.consignmentsIn);
 	for (const op of OPERATIONS) expect(byOperation[op.operation]).toBeGreaterThan(RUNS / 20);
+	expect(totals.labelled).toBeGreaterThan(RUNS / 10);
+	expect(totals.labelErrors).toBeGreaterThan(RUNS / 100);
 }, 600_000);

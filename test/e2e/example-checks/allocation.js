@@ -57,6 +57,18 @@ const examples = {
 				assert.deepEqual(body, { ConsignmentReferences: DR });
 			},
 		],
+		[
+			'Get Labels: each item carries <ref>.pdf (application/pdf) in binary.data; simulator: 1 GET /labels/<ref>/PDF each',
+			({ execution, sim, apiKey }) => {
+				full(execution, 'Allocate by default rules').forEach((it, i) => {
+					const label = it.binary && it.binary.data;
+					assert.equal(label && label.mimeType, 'application/pdf', `item ${i} label MIME type`);
+					assert.equal(label.fileName, `${DR[i]}.pdf`, `item ${i} label file name`);
+					assert.equal(it.json.labelError, undefined, `item ${i} labelError`);
+				});
+				for (const ref of DR) requestsWithKey(sim, apiKey, 'GET', `/labels/${ref}/PDF`);
+			},
+		],
 	],
 	'allocate-service-group.json': [
 		[

@@ -2,7 +2,7 @@ import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
 import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
-import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import { allocationOptions } from './allocationLabels';
 import type { BatchOperation } from '../types';
 
 /** PUT /allocation/allocate `{ConsignmentReferences}`: SortedPRO picks the service by the allocation rules. */
@@ -15,7 +15,7 @@ export const allocateUsingDefaultRules: BatchOperation = {
 			'Allocate consignments to the cheapest carrier service that meets your allocation rules',
 		action: 'Allocate consignments using default rules',
 	},
-	description: batchReferencesDescription('', [ifAlreadyAllocatedOption]),
+	description: batchReferencesDescription('', allocationOptions),
 	batch: allocationSpec({
 		request: async (_batch, references, format) => ({
 			path: apiPath('allocation', 'allocate'),

@@ -4,7 +4,7 @@ import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
 import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
-import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import { allocationOptions } from './allocationLabels';
 import { checkCarrierServices } from './carrierServices';
 import type { BatchOperation } from '../types';
 
@@ -32,7 +32,7 @@ const description: INodeProperties[] = [
 			},
 		],
 	},
-	...batchReferencesDescription(undefined, [ifAlreadyAllocatedOption]),
+	...batchReferencesDescription(undefined, allocationOptions),
 ];
 
 /** PUT /allocation/allocatewithcarrierservice `{MpdCarrierServiceReference, ConsignmentReferences}`. */

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { apiPath } from '../../transport';
 import { consignmentReferencesField, optionsCollection } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
-import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import { allocationOptions } from './allocationLabels';
 import type { BatchOperation } from '../types';
 
 const description: INodeProperties[] = [
@@ -12,7 +12,7 @@ const description: INodeProperties[] = [
 		description:
 			'One consignment reference, several separated by commas, spaces or new lines, or an expression returning a list of references. SortedPRO takes one consignment per request: each is sent on its own.',
 	},
-	optionsCollection([ifAlreadyAllocatedOption]),
+	optionsCollection(allocationOptions),
 ];
 
 /** PUT /allocation/{consignmentReference}/allocatewithcheapestquote, no body: one consignment per request. */

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { apiPath } from '../../transport';
 import { consignmentReferencesField, optionsCollection } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
-import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import { allocationOptions } from './allocationLabels';
 import type { BatchOperation } from '../types';
 
 const description: INodeProperties[] = [
@@ -21,7 +21,7 @@ const description: INodeProperties[] = [
 		placeholder: 'e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
 		description: "The QuoteReference (a GUID) of one of the consignment's quotes",
 	},
-	optionsCollection([ifAlreadyAllocatedOption]),
+	optionsCollection(allocationOptions),
 ];
 
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;

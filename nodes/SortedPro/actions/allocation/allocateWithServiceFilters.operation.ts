@@ -7,7 +7,7 @@ import { encodeBody, type BodyFormat } from '../../transport/codec';
 import { GroupProblem } from '../batch/group';
 import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
-import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import { allocationOptions } from './allocationLabels';
 import type { BatchOperation } from '../types';
 
 const DIRECTIONS = ['Outbound', 'Inbound'];
@@ -57,7 +57,7 @@ const description: INodeProperties[] = [
 		description: 'Whether the consignments go to an inbound or an outbound carrier service',
 	},
 	...BOOLEAN_FILTERS.map(booleanFilterField),
-	...batchReferencesDescription('per set of service filters', [ifAlreadyAllocatedOption]),
+	...batchReferencesDescription('per set of service filters', allocationOptions),
 ];
 
 /**

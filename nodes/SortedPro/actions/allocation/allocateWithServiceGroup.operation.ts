@@ -4,7 +4,7 @@ import { apiPath } from '../../transport';
 import { encodeBody } from '../../transport/codec';
 import { batchReferencesDescription } from '../common.descriptions';
 import { allocationSpec } from './allocationSpec';
-import { ifAlreadyAllocatedOption } from './alreadyAllocated';
+import { allocationOptions } from './allocationLabels';
 import { checkPickedGroups, pickerField } from '../referenceData/picked';
 import { serviceGroups } from '../referenceData/referenceLists';
 import type { BatchOperation } from '../types';
@@ -21,7 +21,7 @@ const description: INodeProperties[] = [
 		'searchServiceGroups',
 		'e.g. valuableGoods',
 	),
-	...batchReferencesDescription('per service group', [ifAlreadyAllocatedOption]),
+	...batchReferencesDescription('per service group', allocationOptions),
 ];
 
 /** PUT /allocation/allocatewithservicegroup `{ConsignmentReferences, MpdCarrierServiceGroupReference}`. */

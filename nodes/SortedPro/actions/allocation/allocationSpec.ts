@@ -7,6 +7,7 @@ import { mayHaveActed } from '../../transport/errors';
 import type { Batch } from '../batch/plan';
 import type { BatchAnswer, BatchSpec } from '../batch/types';
 import type { RunContext } from '../run';
+import { labelStep } from './allocationLabels';
 import { confirmAlreadyAllocated } from './alreadyAllocated';
 import {
 	ALREADY_ALLOCATED,
@@ -132,7 +133,8 @@ function reportsAsAllocated(this: IExecuteFunctions, run: RunContext): boolean {
 /**
  * The batch spec of an allocate call: one PUT per batch, its Allocation Summaries paired with
  * the references; with "If Already Allocated: Report as Allocated", the refused consignments
- * looked up (see confirmAlreadyAllocated). `extra` adds the grouping and checks of the call.
+ * looked up (see confirmAlreadyAllocated); with Get Labels, each allocated one's label fetched
+ * (see labelStep). `extra` adds the grouping and checks of the call.
  */
 export function allocationSpec(
 	call: AllocationCall,
@@ -141,6 +143,7 @@ export function allocationSpec(
 	return {
 		...extra,
 		oneConsignmentPerRequest: call.oneConsignment,
+		afterSuccess: labelStep,
 		async send(this: IExecuteFunctions, batch, run, itemIndex) {
 			const references = batch.consignments.map((consignment) => consignment.reference);
 			const request = await call.request(batch, references, run.api.format);

@@ -87,6 +87,10 @@ const NOTICES = {
 		'SortedPRO accepted this consignment for later processing (HTTP 202 with no Allocation Summary): it is not allocated yet. Check its state in SortedPRO before printing labels.',
 };
 
+/** SortedPRO only accepted the consignment for later processing (202, no summary): not allocated yet. */
+export const acceptedOnly = (json: IDataObject) =>
+	json.AllocationUnconfirmed === true && json.Notice === NOTICES.accepted;
+
 export function unconfirmed(
 	summary: IDataObject,
 	notice: keyof typeof NOTICES,

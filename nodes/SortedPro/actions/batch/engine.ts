@@ -1,4 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runConcurrently, stoppedError } from '../../helpers/concurrency';
@@ -8,14 +14,15 @@ import type { RunContext } from '../run';
 import { Failure, inInputOrder, type Extra, type Outcome } from './output';
 import { pairedItems, type Batch, type PlannedConsignment } from './plan';
 import { planBatches } from './planBatches';
-import type { BatchAnswer, BatchSpec, ConsignmentFailure } from './types';
+import type { AfterSuccess, BatchAnswer, BatchSpec, ConsignmentFailure } from './types';
 
 /**
  * Runs a batch operation: reads each item's references (and group), refuses bad items before
  * anything is sent, plans de-duplicated batches, sends them (at most Parallel Requests at
  * once), pairs the answers back and reports what is missing. Every reference that goes in
  * comes out once, done or as an error, in input order; an item's refusal stands where the item
- * stands. With onError 'stop' the first failure is thrown.
+ * stands. With onError 'stop' the first failure is thrown. The spec's step after success (e.g.
+ * a label fetch) runs on each consignment of a batch done, once its answer is in.
  */
 export async function runBatch(
 	this: IExecuteFunctions,
@@ -31,9 +38,11 @@ export async function runBatch(
 			item: { json: { error: error.message }, pairedItem: { item: itemIndex } },
 		});
 	};
+	const afterSuccess = spec.afterSuccess?.call(this, run);
 	const { consignments, batches } = await planBatches.call(this, items, run, spec, refuse);
 	// By the consignment's position in the plan.
 	const outcomes = new Array<Outcome | undefined>(consignments.length);
+	const binaries = afterSuccess && new Array<IBinaryKeyData | undefined>(consignments.length);
 	const unexpected: Extra[] = [];
 	const sendOne = async (index: number) => {
 		const batch = batches[index];
@@ -82,6 +91,7 @@ export async function runBatch(
 		}
 		// Stop at the first refused consignment, as n8n does for a failing item; earlier batches are done.
 		if (run.onError === 'stop' && firstFailure) throw firstFailure.error;
+		if (afterSuccess && binaries) await enrich(afterSuccess, batch, run, outcomes, binaries);
 	};
 	try {
 		await runConcurrently(
@@ -93,7 +103,27 @@ export async function runBatch(
 	} catch (caught) {
 		throw stoppedError(caught, batches.length);
 	}
-	return inInputOrder(consignments, outcomes, refusals, unexpected, spec);
+	return inInputOrder(consignments, outcomes, refusals, unexpected, spec, binaries);
+}
+
+/** The step after success on each consignment of the batch done (at most Parallel Requests at once). */
+async function enrich(
+	afterSuccess: AfterSuccess,
+	batch: Batch,
+	run: RunContext,
+	outcomes: Array<Outcome | undefined>,
+	binaries: Array<IBinaryKeyData | undefined>,
+): Promise<void> {
+	const done = batch.consignments.filter(
+		(consignment) => !(outcomes[consignment.position] instanceof Failure),
+	);
+	const step = async (index: number) => {
+		const { position } = done[index];
+		const enriched = await afterSuccess(done[index], outcomes[position] as IDataObject);
+		outcomes[position] = enriched.json;
+		binaries[position] = enriched.binary;
+	};
+	await runConcurrently(done.length, run.options.parallelRequests, step, false);
 }
 
 function failureOf(

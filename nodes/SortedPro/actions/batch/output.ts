@@ -1,4 +1,5 @@
 import type {
+	IBinaryKeyData,
 	IDataObject,
 	INodeExecutionData,
 	NodeApiError,
@@ -31,7 +32,7 @@ export type Outcome = IDataObject | Failure;
  * The output in input order. The consignments are in order of first appearance (by item, then
  * within an item); refusals and unexpected answers (few) are merged in where their item stands.
  * A refused item has no consignment, and an unexpected answer comes after the consignments of
- * its batch's first item.
+ * its batch's first item. `binaries` (by position) are the files a step after success added.
  */
 export function inInputOrder(
 	consignments: PlannedConsignment[],
@@ -39,6 +40,7 @@ export function inInputOrder(
 	refusals: Extra[],
 	unexpected: Extra[],
 	spec: BatchSpec,
+	binaries?: Array<IBinaryKeyData | undefined>,
 ): INodeExecutionData[] {
 	// Stable: refusals in item order, then unexpected answers in the order they came.
 	const extras =
@@ -54,7 +56,9 @@ export function inInputOrder(
 			output.push(extras[next++].item);
 		const json =
 			outcome instanceof Failure ? { error: outcome.message(spec, consignment) } : outcome;
-		output.push({ json, pairedItem: pairedItems(consignment) });
+		const binary = binaries?.[consignment.position];
+		const pairedItem = pairedItems(consignment);
+		output.push(binary ? { json, binary, pairedItem } : { json, pairedItem });
 	}
 	while (next < extras.length) output.push(extras[next++].item);
 	return output;

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RunContext } from '../run';
 import type { GroupSpec } from './group';
@@ -23,6 +23,21 @@ export interface BatchAnswer {
 	/** Answers about consignments that were not in the request: reported, never passed off as results */
 	unexpected: Array<{ message: string; description: string }>;
 }
+
+/** A consignment's output item once a step after its success has run (e.g. its label as a file). */
+export interface Enriched {
+	json: IDataObject;
+	binary?: IBinaryKeyData;
+}
+
+/**
+ * Run on each consignment done, after its request's answer: it never fails the consignment
+ * (what goes wrong is told in the item it returns) and it sends through `run.api`.
+ */
+export type AfterSuccess = (
+	consignment: PlannedConsignment,
+	json: IDataObject,
+) => Promise<Enriched>;
 
 /** What a batch operation adds to the shared engine. */
 export interface BatchSpec {
@@ -58,4 +73,9 @@ export interface BatchSpec {
 	 * names it too.
 	 */
 	oneConsignmentPerRequest?: boolean;
+	/**
+	 * The step each consignment done goes through before it is output, set up once per run before
+	 * anything is sent (a bad setting throws a NodeOperationError then); undefined: none.
+	 */
+	afterSuccess?(this: IExecuteFunctions, run: RunContext): AfterSuccess | undefined;
 }

@@ -1,6 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { apiPath } from '../../transport';
 import { decodeAnswer, type Schema } from '../../transport/codec';
+import type { RunContext } from '../run';
 
 // SortedPRO does not document the ContentType of ZPL labels: ZPL is printer commands as text,
 // served by printer vendors as application/zpl or application/x-zpl, or plain text.
@@ -83,4 +85,49 @@ export async function decodeLabel(
 		data: Buffer.from(base64, 'base64'),
 		mimeType: labelMimeType(answer.ContentType, format),
 	};
+}
+
+/** The label of a consignment, or of one of its packages, in a format and resolution. */
+export interface LabelRequest {
+	reference: string;
+	packageReference?: string;
+	format: LabelFormat;
+	resolution?: number;
+}
+
+/**
+ * GET /labels/{ref}/{format}[/{dpi}] (or /labels/package/{ref}/{package}/…), as n8n binary
+ * data named `<ref>[-<package>].<extension>`. SortedPRO's errors and an answer that is no
+ * usable label (see decodeLabel) throw, naming the consignment or package.
+ */
+export async function fetchLabel(
+	this: IExecuteFunctions,
+	run: RunContext,
+	itemIndex: number,
+	{ reference, packageReference, format, resolution }: LabelRequest,
+): Promise<{ binary: IBinaryData; fileName: string; mimeType: string; size: number }> {
+	const of =
+		packageReference === undefined ? [reference] : ['package', reference, packageReference];
+	const path =
+		resolution === undefined
+			? apiPath('labels', ...of, format)
+			: apiPath('labels', ...of, format, String(resolution));
+	const whose =
+		packageReference === undefined
+			? `consignment ${reference}`
+			: `package ${packageReference} of consignment ${reference}`;
+	const label = await run.api.get(
+		path,
+		async (body, contentType) => await decodeLabel(body, contentType, format),
+		itemIndex,
+		(error) =>
+			`The label of ${whose} cannot be used: ${
+				error instanceof LabelProblem
+					? error.message
+					: `the answer could not be read: ${error.message}`
+			}`,
+	);
+	const fileName = `${[reference, packageReference].filter(Boolean).join('-')}.${LABEL_FORMATS[format].extension}`;
+	const binary = await this.helpers.prepareBinaryData(label.data, fileName, label.mimeType);
+	return { binary, fileName, mimeType: label.mimeType, size: label.data.length };
 }
