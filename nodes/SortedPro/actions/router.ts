@@ -9,6 +9,7 @@ import { keepMessage } from '../transport/errors';
 import { allocation } from './allocation';
 import { runBatch } from './batch/engine';
 import { consignment } from './consignment';
+import { customsDocument } from './customsDocument';
 import { label } from './label';
 import { manifest } from './manifest';
 import { quote } from './quote';
@@ -23,7 +24,15 @@ import {
 } from './types';
 
 /** Every resource of the node, in the order the editor lists them. */
-const resources: Resource[] = [allocation, consignment, label, manifest, quote, tracking];
+const resources: Resource[] = [
+	allocation,
+	consignment,
+	customsDocument,
+	label,
+	manifest,
+	quote,
+	tracking,
+];
 const firstResource = resources[0].value;
 
 export const resourceProperties: INodeProperties[] = [

@@ -4,8 +4,9 @@ import { inputError } from '../../helpers/inputErrors';
 import { pathSegmentProblem } from '../../helpers/pathReferences';
 import { apiPath } from '../../transport';
 import { consignmentDescription } from '../common.descriptions';
+import { binaryPropertyOption, readBinaryPropertyName, unusableFile } from '../fileOutput';
 import type { PerConsignmentOperation } from '../types';
-import { decodeLabel, LABEL_FORMATS, LabelProblem, type LabelFormat } from './labelFile';
+import { decodeLabel, LABEL_FORMATS, type LabelFormat } from './labelFile';
 
 const MAX_DPI = 1200;
 const resolutionField: INodeProperties = {
@@ -50,13 +51,7 @@ const description = consignmentDescription(
 			description:
 				"The label of this one package of the consignment (SortedPRO's package reference, shown under Packages by Consignment → Get) instead of the whole consignment's",
 		},
-		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: 'data',
-			description: 'The name of the output binary field to put the label file in',
-		},
+		binaryPropertyOption('label'),
 	],
 );
 
@@ -132,16 +127,7 @@ export const getLabel: PerConsignmentOperation = {
 	async execute(itemIndex, run, reference) {
 		const format = readFormat.call(this, itemIndex);
 		const resolution = readResolution.call(this, itemIndex, format);
-		const binaryPropertyName = String(
-			this.getNodeParameter('options.binaryPropertyName', itemIndex, 'data') ?? '',
-		).trim();
-		if (binaryPropertyName === '')
-			throw inputError.call(
-				this,
-				itemIndex,
-				'Put Output File in Field',
-				'is empty: give the name of a binary field, e.g. data',
-			);
+		const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
 
 		const packageReference = readPackage.call(this, itemIndex);
 		const of =
@@ -158,12 +144,7 @@ export const getLabel: PerConsignmentOperation = {
 			path,
 			async (body, contentType) => await decodeLabel(body, contentType, format),
 			itemIndex,
-			(error) =>
-				`The label of ${whose} cannot be used: ${
-					error instanceof LabelProblem
-						? error.message
-						: `the answer could not be read: ${error.message}`
-				}`,
+			unusableFile(`The label of ${whose}`),
 		);
 		const fileName = `${[reference, packageReference].filter(Boolean).join('-')}.${LABEL_FORMATS[format].extension}`;
 		const binary = await this.helpers.prepareBinaryData(label.data, fileName, label.mimeType);
