@@ -1,8 +1,10 @@
 /** Readers of field values that name the field in their refusal (see inputError). */
 
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { unicodeProblem } from './unicode';
+import { parseJson } from '../transport/codec';
+
+import { unicodeProblem, unicodeProblemInJson } from './unicode';
 
 /** Makes the error for a field's problem (a NodeOperationError naming item and field). */
 export type Refuse = (field: string, problem: string) => Error;
@@ -65,4 +67,21 @@ export function wholeNumber(value: unknown, property: INodeProperties, refuse: R
 		);
 	}
 	return value;
+}
+
+/** A JSON object given as text or as an object (from an expression). */
+export function asObject(value: unknown, field: string, refuse: Refuse): IDataObject {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = value.trim() === '' ? {} : parseJson(value);
+		} catch (error) {
+			throw refuse(field, `is not valid JSON: ${(error as Error).message}`);
+		}
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+		throw refuse(field, `must be a JSON object, not ${describe(parsed)}`);
+	const problem = unicodeProblemInJson(parsed);
+	if (problem !== undefined) throw refuse(field, problem);
+	return parsed as IDataObject;
 }

@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { asText, dateText, describe, type Refuse } from '../../helpers/fieldValues';
+import { asObject, asText, dateText, describe, type Refuse } from '../../helpers/fieldValues';
 import { inputError } from '../../helpers/inputErrors';
-import { unicodeProblemInJson } from '../../helpers/unicode';
-import { parseJson } from '../../transport/codec';
 
 /** The body of POST /consignments for one item, and the customer's reference to name in errors. */
 interface CreateRequest {
@@ -21,25 +19,12 @@ function asNumber(value: unknown, field: string, refuse: Refuse): number | undef
 	return number;
 }
 
-/** A JSON object given as text or as an object (from an expression). */
-function asObject(value: unknown, field: string, refuse: Refuse): IDataObject {
-	let parsed = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = value.trim() === '' ? {} : parseJson(value);
-		} catch (error) {
-			throw refuse(field, `is not valid JSON: ${(error as Error).message}`);
-		}
-	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-		throw refuse(field, `must be a JSON object, not ${describe(parsed)}`);
-	const problem = unicodeProblemInJson(parsed);
-	if (problem !== undefined) throw refuse(field, problem);
-	return parsed as IDataObject;
-}
-
-function readPackage(raw: IDataObject, position: number, refuse: Refuse): IDataObject {
-	const label = (name: string) => `Packages › Package ${position} › ${name}`;
+/** A package from its fields (as Packages › Package names them); `label` names a field in errors. */
+export function readPackage(
+	raw: IDataObject,
+	label: (name: string) => string,
+	refuse: Refuse,
+): IDataObject {
 	const description = asText(raw.description, label('Description'), refuse);
 	if (description === '')
 		throw refuse(label('Description'), 'is empty; SortedPRO needs a description of each package');
@@ -94,7 +79,7 @@ function splitName(name: string): IDataObject {
 }
 
 /** What an item's fields are read through: every refusal names the item and the field. */
-interface FieldReader {
+export interface FieldReader {
 	refuse: Refuse;
 	param(name: string, fallback?: unknown): unknown;
 	required(name: string, field: string): string;
@@ -141,7 +126,7 @@ const dropBlank = (object: IDataObject) => {
 };
 
 /** The Destination address, its Contact from the recipient fields. */
-function readDestination(
+export function readDestination(
 	{ optional, more }: FieldReader,
 	checked: { name: string; line1: string; country: string; email: string },
 ): IDataObject {
@@ -175,7 +160,7 @@ function readDestination(
 }
 
 /** The body's optional top-level fields: customer reference, date, direction, tags, extra JSON. */
-function addOptionalFields(
+export function addOptionalFields(
 	body: IDataObject,
 	{ param, optional, more, extra, refuse }: FieldReader,
 ) {
@@ -198,17 +183,10 @@ function addOptionalFields(
 		);
 }
 
-/** Reads and checks one item's consignment; throws a NodeOperationError naming item and field. */
-export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): CreateRequest {
-	const fields = fieldReader.call(this, itemIndex);
-	const { param, required, optional, refuse } = fields;
-	if (param('createMode', 'fields') === 'json') return readJsonRequest(fields);
-
-	const origin = required('originShippingLocationReference', 'Origin Shipping Location Reference');
-	const name = required('recipientName', 'Recipient Name');
-	const line1 = required('addressLine1', 'Address Line 1');
-	const country = required('countryCode', 'Country Code').toUpperCase();
-	if (!/^[A-Z]{2}$/.test(country))
+/** The country code (upper case; '' stays '') and the email address, checked. */
+export function checkedContact(countryCode: string, { optional, refuse }: FieldReader) {
+	const country = countryCode.toUpperCase();
+	if (country !== '' && !/^[A-Z]{2}$/.test(country))
 		throw refuse(
 			'Country Code',
 			`"${country}" is not an ISO 3166 two-letter country code (e.g. GB)`,
@@ -216,11 +194,28 @@ export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): C
 	const email = optional('recipientEmail', 'Recipient Email');
 	if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email))
 		throw refuse('Recipient Email', `"${email}" is not an email address`);
+	return { country, email };
+}
+
+/** Reads and checks one item's consignment; throws a NodeOperationError naming item and field. */
+export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): CreateRequest {
+	const fields = fieldReader.call(this, itemIndex);
+	const { param, required, refuse } = fields;
+	if (param('createMode', 'fields') === 'json') return readJsonRequest(fields);
+
+	const origin = required('originShippingLocationReference', 'Origin Shipping Location Reference');
+	const name = required('recipientName', 'Recipient Name');
+	const line1 = required('addressLine1', 'Address Line 1');
+	const { country, email } = checkedContact(required('countryCode', 'Country Code'), fields);
 	const rawPackages = param('packages.package', []);
 	if (!Array.isArray(rawPackages) || rawPackages.length === 0)
 		throw refuse('Packages', 'has no package; add at least one');
 	const packages = rawPackages.map((raw, index) =>
-		readPackage(raw as IDataObject, index + 1, refuse),
+		readPackage(
+			raw as IDataObject,
+			(field) => `Packages › Package ${index + 1} › ${field}`,
+			refuse,
+		),
 	);
 	const body: IDataObject = {
 		Packages: packages,

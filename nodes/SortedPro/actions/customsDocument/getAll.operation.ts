@@ -11,8 +11,8 @@ import { documentItem, getDocuments } from './documentFile';
 export const getAll: PerConsignmentOperation = {
 	kind: 'perConsignment',
 	option: {
-		name: 'Get All',
-		value: 'getAll',
+		name: 'Get All for Consignment',
+		value: 'getAllForConsignment',
 		description:
 			'Get every customs document of an allocated consignment (commercial invoice, CN22 or CN23) as PDF files, one item each',
 		action: 'Get all customs documents of a consignment',
