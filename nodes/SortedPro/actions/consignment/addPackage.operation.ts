@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Refuse } from '../../helpers/fieldValues';
 import { asNodeError, inputError } from '../../helpers/inputErrors';
@@ -39,19 +39,16 @@ function mayBeAddedError(
 	return keepMessage(markMayHaveActed(error), message);
 }
 
-/** The package SortedPRO answers with (its Package); null when the answer does not describe one. */
+/** The package SortedPRO answers with (its Package); null for an empty answer. Throws when the answer cannot be read. */
 async function addedPackage(body: string, contentType: string | undefined) {
-	try {
-		const { value } = await decodeAnswer(body, contentType, {
-			object: PACKAGE,
-			xmlRoots: { Package: PACKAGE },
-		});
-		return value !== null && typeof value === 'object' && !Array.isArray(value)
-			? (value as IDataObject)
-			: null;
-	} catch {
-		return null;
-	}
+	if (body.trim() === '') return null;
+	const { value } = await decodeAnswer(body, contentType, {
+		object: PACKAGE,
+		xmlRoots: { Package: PACKAGE },
+	});
+	if (value === null || typeof value !== 'object' || Array.isArray(value))
+		throw new Error('expected a Package object');
+	return value as IDataObject;
 }
 
 /** POST /consignments/{ref}/addpackage with the package's fields as Create maps them. */
@@ -92,8 +89,17 @@ export const addPackage: PerConsignmentOperation = {
 				throw mayBeAddedError.call(this, itemIndex, reference, error);
 			throw error;
 		}
-		// Added: whatever the answer holds, the item is done (a failure here would invite a re-run that adds it twice).
-		const added = await addedPackage(response.body, response.contentType);
+		let added: IDataObject | null;
+		try {
+			added = await addedPackage(response.body, response.contentType);
+		} catch (caught) {
+			const message = `The package was probably added to consignment ${reference}, but SortedPRO's answer (HTTP ${response.statusCode}) could not be read (${(caught as Error).message}): check the consignment's packages (Consignment → Get) before adding it again`;
+			const error = new NodeOperationError(this.getNode(), message, {
+				itemIndex,
+				description: `Content-Type ${response.contentType ?? 'none'}. The request was not sent again.`,
+			});
+			throw keepMessage(markMayHaveActed(error), message);
+		}
 		return [
 			{
 				json: {
@@ -101,7 +107,7 @@ export const addPackage: PerConsignmentOperation = {
 					PackageReference: typeof added?.Reference === 'string' ? added.Reference : null,
 					Package: added ?? body,
 					...(added === null && {
-						Notice: `SortedPRO added the package (HTTP ${response.statusCode}) without describing it: its reference is under Packages by Consignment → Get`,
+						Notice: `SortedPRO added the package (HTTP ${response.statusCode}) with an empty answer: its reference is under Packages by Consignment → Get`,
 					}),
 				},
 			},
