@@ -117,10 +117,11 @@ describe('every error of a call for one consignment names it', () => {
 			/^\/tracking\//,
 		],
 		['Quote → Get for Consignment', one('quote', 'getForConsignment'), /^\/quotes\/consignment\//],
-		...CUSTOMS_CALLS.map(
-			([name, parameters]) =>
-				[name, one('customsDocument', '', parameters), /^\/consignments\/docs\//] as const,
-		),
+		...CUSTOMS_CALLS.map(([name, parameters]): [string, INodeParameters, RegExp] => [
+			name,
+			one('customsDocument', '', parameters),
+			/^\/consignments\/docs\//,
+		]),
 		[
 			'Consignment → Update',
 			one('consignment', 'update', { updateFields: { recipientPhone: '0161 496 0000' } }),
