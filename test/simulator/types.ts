@@ -25,8 +25,12 @@ export interface ConsignmentSeedObject {
 	/** default 'Unallocated' */
 	state?: ConsignmentState;
 	carrierServiceReference?: string;
-	/** this many packages (references EP-<last 7 of the reference>-001 …); default none */
-	packages?: number;
+	/** this many packages (references EP-<last 7 of the reference>-001 …), or the packages as Create's body has them; default none */
+	packages?: number | Array<Record<string, unknown>>;
+	/** the addresses as Create's body has them (Origin, Destination); default none */
+	addresses?: Array<Record<string, unknown>>;
+	/** ConsignmentReferenceProvidedByCustomer */
+	customerReference?: string;
 }
 /** A quote as GET /quotes/consignment/{ref} issues it. */
 export interface Quote {
