@@ -124,20 +124,24 @@ const declarationType = (c) =>
 const pdf = (title, of) => pdfLabel(of, title).toString('base64');
 
 /**
- * One document: "a base-64 encoded byte array", a JSON string (JSON only: the node asks JSON);
- * option documentAnswer 'file': `{File, ContentType}` as labels come. @param {any} ctx @param {string} data
+ * One document: "a base-64 encoded byte array", a JSON string (JSON only: the node asks JSON).
+ * Option documentAnswer: 'file' `{File, ContentType}` as labels come; 'raw' the PDF itself.
+ * @param {any} ctx @param {string} title @param {string} of
  */
-const oneDocument = (ctx, data) =>
-	jsonAnswer(
-		200,
-		ctx.options.documentAnswer === 'file' ? { File: data, ContentType: 'application/pdf' } : data,
-	);
+function oneDocument(ctx, title, of) {
+	const file = pdfLabel(of, title);
+	const mode = ctx.options.documentAnswer;
+	if (mode === 'raw')
+		return { status: 200, headers: { 'Content-Type': 'application/pdf' }, body: file };
+	const data = file.toString('base64');
+	return jsonAnswer(200, mode === 'file' ? { File: data, ContentType: 'application/pdf' } : data);
+}
 
 /** GET /consignments/docs/commercialinvoice/{ref}. @type {Handler} */
 async function commercialInvoice(ctx, req) {
 	const { ref } = req.params;
 	documented(ctx, ref);
-	return oneDocument(ctx, pdf('Commercial invoice', ref));
+	return oneDocument(ctx, 'Commercial invoice', ref);
 }
 
 /** GET /consignments/docs/{CN22|CN23}/{ref}/{packageRef}: the package's declaration of the type it needs. @type {Handler} */
@@ -156,7 +160,7 @@ async function declaration(ctx, req) {
 		const msg = `Package ${packageRef} of consignment ${ref} has no ${wanted} document: its contents need a ${needed}`;
 		throw new ApiError(404, 'CustomsDocumentNotFound', msg);
 	}
-	return oneDocument(ctx, pdf(wanted, `${ref} ${packageRef}`));
+	return oneDocument(ctx, wanted, `${ref} ${packageRef}`);
 }
 
 /**

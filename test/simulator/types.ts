@@ -249,8 +249,8 @@ export interface SimulatorOptions {
 	latency?: Partial<LatencyConfig>;
 	/** label answers' ContentType: 'send' (the format's, default), 'omit' (left out), or any other text sent as it is */
 	labelContentType?: LabelContentType;
-	/** one customs document's answer: 'base64' (the documented base64 JSON string, default) or 'file' (`{File, ContentType}` as labels) */
-	documentAnswer?: 'base64' | 'file';
+	/** one customs document's answer: 'base64' (the documented base64 JSON string, default), 'file' (`{File, ContentType}` as labels) or 'raw' (the PDF itself, application/pdf) */
+	documentAnswer?: 'base64' | 'file' | 'raw';
 	/** search paging: 'faithful' (default), 'repeat' (pages A, B, A, B, …), 'endless' (every page full, made-up consignments after the real ones) */
 	searchPages?: SearchPages;
 	/** Count of search answers: 'all' (the number of matches, default) or this number whatever the matches */

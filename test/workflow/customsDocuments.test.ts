@@ -78,10 +78,13 @@ describe('Customs Document', () => {
 		},
 	);
 
-	it('reads a document given as {File, ContentType}, as labels come', async () => {
-		sim.setOption('documentAnswer', 'file');
+	// 'file': {File, ContentType}, as labels come; 'raw': the PDF itself (application/pdf).
+	it.each(['file', 'raw'] as const)('reads a document answered as %s', async (mode) => {
+		sim.setOption('documentAnswer', mode);
 		const { outputs } = await run(refsItems([REF]), invoice);
-		expect(binaryBytes(outputs[0][0].binary?.data).subarray(0, 5).toString()).toBe('%PDF-');
+		const bytes = binaryBytes(outputs[0][0].binary?.data);
+		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(bytes.toString('latin1')).toContain(REF);
 	});
 
 	const PDF = Buffer.from('%PDF-1.4 test').toString('base64');

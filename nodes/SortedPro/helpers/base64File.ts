@@ -24,14 +24,18 @@ export function decodeBase64File(value: unknown, field: string, kind: string): B
 	const base64 = value.replace(/\s+/g, '');
 	if (base64.length % 4 !== 0 || !BASE64.test(base64))
 		throw new FileProblem(`${field} is not valid base64`);
-	const size = decodedSize(base64);
+	checkFileSize(decodedSize(base64), field, kind);
+	return Buffer.from(base64, 'base64');
+}
+
+/** Throws FileProblem for a file of `size` bytes that is empty or larger than MAX_FILE_BYTES. */
+export function checkFileSize(size: number, field: string, kind: string): void {
 	if (size === 0) throw new FileProblem(`${field} is empty (0 bytes)`);
 	if (size > MAX_FILE_BYTES) {
 		throw new FileProblem(
 			`${field} is ${size} bytes, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB the node accepts for ${kind}`,
 		);
 	}
-	return Buffer.from(base64, 'base64');
 }
 
 /**

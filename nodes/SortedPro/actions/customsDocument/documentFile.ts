@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { allowedMimeType, decodeBase64File, FileProblem } from '../../helpers/base64File';
+import {
+	allowedMimeType,
+	checkFileSize,
+	decodeBase64File,
+	FileProblem,
+} from '../../helpers/base64File';
+import type { ReadAnswer } from '../../transport';
 import { parseJson } from '../../transport/codec';
 import { unusableFile } from '../fileOutput';
 import type { RunContext } from '../run';
@@ -71,27 +77,28 @@ function listedDocuments(answer: unknown): ListedDocument[] {
 	});
 }
 
-/** GET a document call (in JSON: SortedPRO documents these answers in JSON only), read by `read`. */
+/** GET a document call in JSON (SortedPRO documents these answers in JSON only), read by `read`. */
 async function getJson<T>(
 	run: RunContext,
 	itemIndex: number,
 	path: string,
 	what: string,
-	read: (answer: unknown) => T,
+	read: ReadAnswer<T>,
 ): Promise<T> {
-	const call = { method: 'GET' as const, path, format: 'json' as const };
-	const answer = await run.api.read(
-		call,
-		async (body) => read(parseJson(body)),
-		itemIndex,
-		unusableFile(what),
-	);
-	return answer.value;
+	const call = { method: 'GET' as const, path, format: 'json' as const, binary: true };
+	return (await run.api.read(call, read, itemIndex, unusableFile(what))).value;
 }
+
+// Not documented, read all the same: a document answered as the file itself.
+const FILE_TYPES = /^\s*(application\/(pdf|octet-stream)|binary\/octet-stream)\s*(;|$)/i;
 
 /** One document (a commercial invoice, a CN22 or CN23); `what` names it in errors. */
 export const getDocument = async (run: RunContext, itemIndex: number, path: string, what: string) =>
-	await getJson(run, itemIndex, path, what, documentOf);
+	await getJson(run, itemIndex, path, what, async (body, contentType, _status, bytes) => {
+		if (!bytes || !FILE_TYPES.test(contentType ?? '')) return documentOf(parseJson(body));
+		checkFileSize(bytes.length, 'the document', 'one document');
+		return { data: bytes, mimeType: PDF };
+	});
 
 /** Every customs document of a consignment. */
 export const getDocuments = async (
@@ -99,7 +106,7 @@ export const getDocuments = async (
 	itemIndex: number,
 	path: string,
 	what: string,
-) => await getJson(run, itemIndex, path, what, listedDocuments);
+) => await getJson(run, itemIndex, path, what, async (body) => listedDocuments(parseJson(body)));
 
 /** An output item: `json` with the file's name, type and size, the file in `field`. */
 export async function documentItem(
