@@ -10,7 +10,7 @@ import { captureLogs } from '../harness';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { binaryBytes } from './run';
-import { nodeRunner, pick, refsItems, useSimulator } from './setup';
+import { API_KEY, nodeRunner, pick, refsItems, useSimulator } from './setup';
 
 captureLogs();
 
@@ -85,6 +85,13 @@ describe('Customs Document', () => {
 		const bytes = binaryBytes(outputs[0][0].binary?.data);
 		expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 		expect(bytes.toString('latin1')).toContain(REF);
+	});
+
+	it('a PDF quoting the API key has it masked', async () => {
+		const body = `%PDF-1.4 key ${API_KEY} %%EOF`;
+		sim.failNext({ status: 200, body, contentType: 'application/pdf' });
+		const { outputs } = await run(refsItems([REF]), invoice);
+		expect(binaryBytes(outputs[0][0].binary?.data).toString()).toBe('%PDF-1.4 key *** %%EOF');
 	});
 
 	const PDF = Buffer.from('%PDF-1.4 test').toString('base64');
