@@ -172,6 +172,30 @@ describe('Consignment → Remove Package', () => {
 	});
 });
 
+describe('a failure SortedPRO may have acted on, with no retry left, says so (resending is safe)', () => {
+	it.each([
+		[
+			'update',
+			{ updateFields: { town: 'Leeds' } },
+			'/consignments/',
+			`Consignment ${CREATED} may have been updated`,
+		],
+		[
+			'removePackage',
+			{ packageReference: FIRST },
+			/^\/packages\//,
+			`Package ${FIRST} may have been removed`,
+		],
+	] as const)('%s', async (operation, parameters, path, said) => {
+		await created();
+		sim.injectFaults([{ kind: 'status', status: 500, path }]);
+		const { error } = await change(operation, { ...parameters, options: { retries: 0 } });
+		expect(error?.message).toMatch(
+			new RegExp(`^${said} although the request failed \\(.+\\): \\w+ it again is safe`),
+		);
+	});
+});
+
 describe('bad input is refused before any request, naming the item and the field', () => {
 	const CASES: Array<[string, INodeParameters, string]> = [
 		['update', { updateFields: {} }, '"Update Fields" has nothing to change'],

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { asNodeError } from '../../helpers/inputErrors';
 import { readPathReference } from '../../helpers/pathReferences';
 import { apiPath } from '../../transport';
-import { httpStatusOf, mayHaveActed } from '../../transport/errors';
+import { httpStatusOf, keepMessage, mayHaveActed } from '../../transport/errors';
 import { optionsCollection } from '../common.descriptions';
 import type { PerItemOperation } from '../types';
 
@@ -48,8 +48,11 @@ export const removePackage: PerItemOperation = {
 			const error = asNodeError.call(this, caught, itemIndex);
 			const resentNotFound =
 				error instanceof NodeApiError && httpStatusOf(error) === '404' && mayHaveActed(error);
-			if (!resentNotFound) throw error;
-			return [{ json: { PackageReference: reference, Removed: true, Notice: RESENT_NOT_FOUND } }];
+			if (resentNotFound)
+				return [{ json: { PackageReference: reference, Removed: true, Notice: RESENT_NOT_FOUND } }];
+			if (!mayHaveActed(error)) throw error;
+			const message = `Package ${reference} may have been removed although the request failed (${error.message}): removing it again is safe (SortedPRO then answers 404 if it is gone)`;
+			throw keepMessage(error, message);
 		}
 		return [{ json: { PackageReference: reference, Removed: true } }];
 	},

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/inputErrors';
 import { apiPath } from '../../transport';
-import { keepMessage } from '../../transport/errors';
+import { keepMessage, mayHaveActed } from '../../transport/errors';
 import { readObject } from '../answers';
 import { consignmentDescription } from '../common.descriptions';
 import type { PerConsignmentOperation } from '../types';
@@ -50,15 +50,21 @@ export const update: PerConsignmentOperation = {
 				},
 			);
 		}
-		await run.api.send(
-			{
-				method: 'PUT',
-				path: `${apiPath('consignments')}/`,
-				format: 'json',
-				body: JSON.stringify(updateRequest(consignment, reference, changes)),
-			},
-			itemIndex,
-		);
+		const body = JSON.stringify(updateRequest(consignment, reference, changes));
+		const put = {
+			method: 'PUT' as const,
+			path: `${apiPath('consignments')}/`,
+			format: 'json' as const,
+			body,
+		};
+		try {
+			await run.api.send(put, itemIndex);
+		} catch (caught) {
+			const error = asNodeError.call(this, caught, itemIndex);
+			if (!mayHaveActed(error)) throw error;
+			const message = `Consignment ${reference} may have been updated although the request failed (${error.message}): updating it again is safe, it sends the whole consignment again`;
+			throw keepMessage(error, message);
+		}
 		let updated: IDataObject;
 		try {
 			updated = await getConsignment(run, itemIndex, reference);
