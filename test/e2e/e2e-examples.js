@@ -17,14 +17,20 @@ const CHECK_MODULES = [
 	require('./example-checks/carrier-service'),
 	require('./example-checks/allocation'),
 	require('./example-checks/create-and-labels'),
+	require('./example-checks/paperwork'),
 ];
 const { UNKNOWN_REF } = require('./example-checks/carrier-service');
 
 /** Seeded explicitly (no autoCreate): EC-000-999-UNK stays unknown -> a 404 summary. */
 const SEED_CONSIGNMENTS = [...CHECK_MODULES.flatMap((m) => m.seed), agent.AGENT_REF];
 
-/** Environment every n8n of the run gets for the examples (e.g. the folder it may write to). */
-const N8N_ENV = Object.assign({}, ...CHECK_MODULES.map((m) => m.n8nEnv || {}));
+/**
+ * Environment every n8n of the run gets for the examples (e.g. the folders it may write to:
+ * N8N_RESTRICT_FILE_ACCESS_TO takes several, separated by ;).
+ */
+const N8N_ENV = {};
+for (const [name, value] of CHECK_MODULES.flatMap((m) => Object.entries(m.n8nEnv || {})))
+	N8N_ENV[name] = N8N_ENV[name] ? `${N8N_ENV[name]};${value}` : value;
 
 /**
  * Per example file: { before?, checks }. Each check is [name, (ctx) => void];

@@ -145,11 +145,11 @@ function failedAllocationOf(c) {
 	};
 }
 
-/** Package references EP-… derived from the consignment's. @param {Json} c */
+/** Package references EP-… derived from the consignment's, unless a package keeps its own. @param {Json} c */
 function packagesOf(c) {
 	return (c.packages ?? []).map((/** @type {Json} */ p, /** @type {number} */ i) => ({
 		ConsignmentLegs: [],
-		Reference: `EP-${c.reference.slice(-7)}-${String(i + 1).padStart(3, '0')}`,
+		Reference: p.Reference ?? `EP-${c.reference.slice(-7)}-${String(i + 1).padStart(3, '0')}`,
 		PackageReferenceProvidedByCustomer: '',
 		Weight: p.Weight ?? null,
 		Dimensions: p.Dimensions ?? null,
@@ -234,6 +234,7 @@ function consignmentStatus(ctx, c) {
 }
 
 module.exports = {
+	checkPackage,
 	packagesOf,
 	validateCreateBody,
 	recordFromBody,

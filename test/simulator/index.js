@@ -53,6 +53,7 @@ const MUTABLE = {
 	controlRoutes: [false, (v) => typeof v === 'boolean'],
 	onRequest: [null, (v) => v === null || typeof v === 'function'],
 	labelContentType: ['send', (v) => typeof v === 'string'],
+	documentAnswer: ['base64', oneOf(['base64', 'file', 'raw'])],
 	searchPages: ['faithful', oneOf(['faithful', 'repeat', 'endless'])],
 	searchCount: ['all', (v) => v === 'all' || (Number.isInteger(v) && v >= 0)],
 	compressAnswers: ['none', oneOf(['none', 'gzip'])],

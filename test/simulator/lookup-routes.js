@@ -174,4 +174,7 @@ const routes = [
 	['/tracking/{ref}', tracking(false)],
 ];
 
-module.exports = { routes: routes.map(([path, handler]) => ['GET', path, handler]) };
+module.exports = {
+	routes: routes.map(([path, handler]) => ['GET', path, handler]),
+	NO_LABEL_STATES,
+};

@@ -46,6 +46,7 @@ const ROUTES = /** @type {Route[]} */ ([
 	...require('./allocation-routes').routes,
 	...require('./list-routes').routes,
 	...require('./events').routes,
+	...require('./change-routes').routes,
 	// Last: its /consignments/{ref} and /consignments/{take}/{skip} would match paths of the others.
 	...require('./consignment-routes').routes,
 ]).map(([method, path, handler]) => ({

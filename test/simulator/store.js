@@ -26,9 +26,14 @@ function normaliseConsignment(seed) {
 	/** @type {Consignment} */
 	const out = { reference: c.reference, state };
 	if (c.carrierServiceReference) out.carrierServiceReference = c.carrierServiceReference;
-	// Packages with nothing but their number (references EP-… as for a created consignment).
+	// Packages given whole, or by their number only (references EP-… as for a created consignment).
 	if (c.packages)
-		/** @type {any} */ (out).packages = Array.from({ length: c.packages }, () => ({}));
+		/** @type {any} */ (out).packages = Array.isArray(c.packages)
+			? c.packages
+			: Array.from({ length: c.packages }, () => ({}));
+	// Addresses and a customer reference, as a created consignment keeps them.
+	if (c.addresses) /** @type {any} */ (out).addresses = c.addresses;
+	if (c.customerReference) /** @type {any} */ (out).customerReference = c.customerReference;
 	return out;
 }
 

@@ -25,8 +25,12 @@ export interface ConsignmentSeedObject {
 	/** default 'Unallocated' */
 	state?: ConsignmentState;
 	carrierServiceReference?: string;
-	/** this many packages (references EP-<last 7 of the reference>-001 …); default none */
-	packages?: number;
+	/** this many packages (references EP-<last 7 of the reference>-001 …), or the packages as Create's body has them; default none */
+	packages?: number | Array<Record<string, unknown>>;
+	/** the addresses as Create's body has them (Origin, Destination); default none */
+	addresses?: Array<Record<string, unknown>>;
+	/** ConsignmentReferenceProvidedByCustomer */
+	customerReference?: string;
 }
 /** A quote as GET /quotes/consignment/{ref} issues it. */
 export interface Quote {
@@ -248,6 +252,8 @@ export interface SimulatorOptions {
 	latency?: Partial<LatencyConfig>;
 	/** label answers' ContentType: 'send' (the format's, default), 'omit' (left out), or any other text sent as it is */
 	labelContentType?: LabelContentType;
+	/** one customs document's answer: 'base64' (the documented base64 JSON string, default), 'file' (`{File, ContentType}` as labels) or 'raw' (the PDF itself, application/pdf) */
+	documentAnswer?: 'base64' | 'file' | 'raw';
 	/** search paging: 'faithful' (default), 'repeat' (pages A, B, A, B, …), 'endless' (every page full, made-up consignments after the real ones) */
 	searchPages?: SearchPages;
 	/** Count of search answers: 'all' (the number of matches, default) or this number whatever the matches */

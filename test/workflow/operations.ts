@@ -71,3 +71,23 @@ export const paramsOf = (o: ListOperation, references = '={{ $json.ref }}'): INo
 	consignmentReferences: references,
 	...o.parameters,
 });
+
+/** The Customs Document operations, each with the parameters it needs besides the reference. */
+export const CUSTOMS_CALLS: Array<[string, INodeParameters]> = [
+	['Customs Document → Get Commercial Invoice', { operation: 'getCommercialInvoice' }],
+	[
+		'Customs Document → Get CN22 or CN23',
+		{ operation: 'getDeclaration', documentType: 'CN22', packageReference: 'EP-0PC-ALC-001' },
+	],
+	['Customs Document → Get All for Consignment', { operation: 'getAllForConsignment' }],
+];
+
+/** Add Package's fields for a small package. */
+export const PACKAGE: INodeParameters = {
+	description: 'Gloves',
+	value: 12.5,
+	weight: 0.3,
+	length: 20,
+	width: 15,
+	height: 5,
+};

@@ -8,6 +8,7 @@ import { captureLogs } from '../harness';
 
 import type { INodeParameters } from 'n8n-workflow';
 
+import { CUSTOMS_CALLS } from './operations';
 import { nodeRunner, pick, refsItems, useSimulator } from './setup';
 
 captureLogs();
@@ -17,7 +18,9 @@ const ALLOCATED = 'EC-000-0PC-ALC';
 const UNALLOCATED = 'EC-000-0PC-UNA';
 const sim = useSimulator({
 	autoCreate: /^EC-/,
-	consignments: [{ reference: ALLOCATED, state: 'Allocated', carrierServiceReference: 'CX_NDS' }],
+	consignments: [
+		{ reference: ALLOCATED, state: 'Allocated', carrierServiceReference: 'CX_NDS', packages: 1 },
+	],
 });
 
 // [call, parameters, a consignment it serves, one in a state it refuses and SortedPRO's reason]
@@ -44,6 +47,15 @@ const CALLS: Array<[string, INodeParameters, string, [string, string]?]> = [
 		UNALLOCATED,
 		[ALLOCATED, notAvailable('Quotes', ALLOCATED, 'Allocated')],
 	],
+	...CUSTOMS_CALLS.map(
+		([name, parameters]) =>
+			[
+				name,
+				{ resource: 'customsDocument', ...parameters },
+				ALLOCATED,
+				[UNALLOCATED, notAvailable('Customs documents', UNALLOCATED, 'Unallocated')],
+			] as (typeof CALLS)[number],
+	),
 ];
 
 describe.each(CALLS)('%s', (_call, parameters, good, refused) => {

@@ -9,7 +9,7 @@ import { captureLogs } from '../harness';
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Fault } from '../simulator';
-import { OPS, paramsOf } from './operations';
+import { CUSTOMS_CALLS, OPS, PACKAGE, paramsOf } from './operations';
 import {
 	API_KEY,
 	refsItems,
@@ -117,6 +117,17 @@ describe('every error of a call for one consignment names it', () => {
 			/^\/tracking\//,
 		],
 		['Quote → Get for Consignment', one('quote', 'getForConsignment'), /^\/quotes\/consignment\//],
+		...CUSTOMS_CALLS.map(([name, parameters]): [string, INodeParameters, RegExp] => [
+			name,
+			one('customsDocument', '', parameters),
+			/^\/consignments\/docs\//,
+		]),
+		[
+			'Consignment → Update',
+			one('consignment', 'update', { updateFields: { recipientPhone: '0161 496 0000' } }),
+			new RegExp(`^/consignments/${REF}$`),
+		],
+		['Consignment → Add Package', one('consignment', 'addPackage', PACKAGE), /\/addpackage$/],
 	];
 	const FAULTS: Array<[string, Fault]> = [
 		['a timeout', { kind: 'hang' }],

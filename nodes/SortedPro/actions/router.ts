@@ -9,6 +9,7 @@ import { keepMessage } from '../transport/errors';
 import { allocation } from './allocation';
 import { runBatch } from './batch/engine';
 import { consignment } from './consignment';
+import { customsDocument } from './customsDocument';
 import { label } from './label';
 import { manifest } from './manifest';
 import { quote } from './quote';
@@ -27,6 +28,7 @@ import {
 const resources: Resource[] = [
 	allocation,
 	consignment,
+	customsDocument,
 	label,
 	manifest,
 	quote,

@@ -19,7 +19,7 @@ export function pathSegmentProblem(reference: string): string | undefined {
  * One reference read from a per-item parameter, checked to be usable as a URL path segment
  * (it is still percent-encoded by apiPath). Throws a NodeOperationError naming item and field.
  */
-function readPathReference(
+export function readPathReference(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	parameter: string,

@@ -31,6 +31,34 @@ export async function readAnswerText(
 	}
 }
 
+/**
+ * An answer body as the bytes it holds, for calls whose answer may be a file itself; read as
+ * readAnswerText reads (the timeout ends a trickle), stopping past MAX_ANSWER_CHARS bytes.
+ */
+export async function readAnswerBytes(
+	body: unknown,
+	deadline: AbortSignal,
+	timeoutMs: number,
+): Promise<Buffer> {
+	if (typeof body === 'string') return Buffer.from(body, 'utf8');
+	if (!isStream(body)) return Buffer.from(String(body ?? ''), 'utf8');
+	const stop = () => body.destroy(timedOut(timeoutMs));
+	if (deadline.aborted) stop();
+	deadline.addEventListener('abort', stop);
+	try {
+		const chunks: Uint8Array[] = [];
+		let size = 0;
+		for await (const chunk of body) {
+			chunks.push(chunk);
+			size += chunk.length;
+			if (size > MAX_ANSWER_CHARS) break;
+		}
+		return Buffer.concat(chunks);
+	} finally {
+		deadline.removeEventListener('abort', stop);
+	}
+}
+
 type AnswerStream = AsyncIterable<Uint8Array> & { destroy(error?: Error): void };
 
 function isStream(body: unknown): body is AnswerStream {

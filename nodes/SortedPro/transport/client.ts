@@ -24,6 +24,8 @@ export interface ApiCall {
 	readOnly?: boolean;
 	/** How many consignments the request holds: its timeout grows with them (see timeoutFor) */
 	consignments?: number;
+	/** The answer may be a file itself: `read` gets its bytes too */
+	binary?: boolean;
 }
 
 /** Reads an answer's body; throws when it is not what the call answers. */
@@ -31,6 +33,8 @@ export type ReadAnswer<T> = (
 	body: string,
 	contentType: string | undefined,
 	statusCode: number,
+	/** The answer's bytes, for a `binary` call */
+	bytes?: Buffer,
 ) => Promise<T>;
 
 export interface ClientSettings {
@@ -95,7 +99,7 @@ export class SortedProClient {
 		const response = await this.send(call, itemIndex);
 		try {
 			return {
-				value: await read(response.body, response.contentType, response.statusCode),
+				value: await read(response.body, response.contentType, response.statusCode, response.bytes),
 				response,
 			};
 		} catch (error) {

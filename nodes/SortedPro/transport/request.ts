@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { SORTEDPRO_CREDENTIAL } from '../../../credentials/SortedProApi.credentials';
-import { readAnswerText, timedOut } from './answerText';
+import { readAnswerBytes, readAnswerText, timedOut } from './answerText';
 import { MEDIA_TYPES, type BodyFormat } from './codec';
 import { maskSecrets, type SortedProConnection, type SortedProContext } from './connection';
 import { apiErrorFromResponse, networkError, redirectError } from './errors';
@@ -39,12 +39,16 @@ interface SortedProRequest {
 	readOnly?: boolean;
 	/** Shared by the requests of a run: caps the attempts in flight, adapting to 429 and 503 */
 	limit?: AdaptiveLimit;
+	/** Keep the answer's bytes too (`bytes`): for calls whose answer may be a file itself */
+	binary?: boolean;
 }
 
 export interface SortedProResponse {
 	statusCode: number;
 	contentType: string | undefined;
 	body: string;
+	/** The answer's bytes, for a `binary` request (the API key masked as in `body`) */
+	bytes?: Buffer;
 	/** Earlier attempts that failed after SortedPRO may already have acted on the request */
 	uncertainAttempts: number;
 }
@@ -56,7 +60,8 @@ export function apiPath(...segments: string[]): string {
 
 type Context = SortedProContext;
 /** One attempt's outcome: an answer read to its end, or the error that stood in its way. */
-type Attempt = { response: IN8nHttpFullResponse; body: string } | { error: unknown };
+type Attempt =
+	{ response: IN8nHttpFullResponse; body: string; bytes?: Buffer } | { error: unknown };
 
 function httpOptions(request: SortedProRequest, policy: RetryPolicy): IHttpRequestOptions {
 	const mediaType = MEDIA_TYPES[request.format];
@@ -95,11 +100,18 @@ async function attempt(
 			options,
 			{ credentialsDecrypted: request.connection.credentials },
 		)) as IN8nHttpFullResponse;
-		const body = await readAnswerText(response.body, deadline, timeoutMs);
+		const raw = request.binary
+			? await readAnswerBytes(response.body, deadline, timeoutMs)
+			: undefined;
+		const body = raw
+			? raw.toString('utf8')
+			: await readAnswerText(response.body, deadline, timeoutMs);
 		const notProcessed = NOT_PROCESSED_STATUS.has(response.statusCode);
 		request.limit?.release(notProcessed ? 'throttled' : 'answered');
-		// A server may quote the key it received (in an error, a title): it goes no further.
-		return { response, body: maskSecrets(body, request.connection) };
+		// A server may quote the key it received (in an error, a title, a file): it goes no further.
+		const mask = (text: string) => maskSecrets(text, request.connection);
+		const bytes = raw && Buffer.from(mask(raw.toString('latin1')), 'latin1');
+		return { response, body: mask(body), bytes };
 	} catch (caught) {
 		request.limit?.release('failed');
 		return { error: deadline.aborted ? timedOut(timeoutMs) : caught };
@@ -143,7 +155,7 @@ export async function sendRequest(
 			await waitBeforeRetry(this, retryDelayMs(policy, tries));
 			continue;
 		}
-		const { response, body } = outcome;
+		const { response, body, bytes } = outcome;
 		const { statusCode, headers } = response;
 		const notProcessed = NOT_PROCESSED_STATUS.has(statusCode);
 		if (
@@ -179,6 +191,7 @@ export async function sendRequest(
 			// Quoted in errors about an answer that cannot be read.
 			contentType: contentType && maskSecrets(contentType, request.connection),
 			body,
+			bytes,
 			uncertainAttempts,
 		};
 	}

@@ -21,7 +21,7 @@ const text = (
 	...extra,
 });
 
-const packageFields: INodeProperties[] = [
+export const packageFields: INodeProperties[] = [
 	{
 		displayName: 'Description',
 		name: 'description',

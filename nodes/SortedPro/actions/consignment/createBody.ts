@@ -13,12 +13,15 @@ interface CreateRequest {
 	picked: Picked[];
 }
 
-function readPackage(
+/**
+ * A package from its fields (as Packages › Package names them); `label` names a field in
+ * errors, `picked` collects a Package Size picked From List.
+ */
+export function readPackage(
 	raw: IDataObject,
-	position: number,
-	{ refuse, picked }: FieldReader,
+	label: (name: string) => string,
+	{ refuse, picked }: Pick<FieldReader, 'refuse' | 'picked'>,
 ): IDataObject {
-	const label = (name: string) => `Packages › Package ${position} › ${name}`;
 	const description = asText(raw.description, label('Description'), refuse);
 	if (description === '')
 		throw refuse(label('Description'), 'is empty; SortedPRO needs a description of each package');
@@ -80,7 +83,7 @@ function splitName(name: string): IDataObject {
 }
 
 /** What an item's fields are read through: every refusal names the item and the field. */
-interface FieldReader {
+export interface FieldReader {
 	refuse: Refuse;
 	param(name: string, fallback?: unknown): unknown;
 	required(name: string, field: string): string;
@@ -129,7 +132,7 @@ const dropBlank = (object: IDataObject) => {
 };
 
 /** The Destination address, its Contact from the recipient fields. */
-function readDestination(
+export function readDestination(
 	{ optional, more, extra, refuse, picked }: FieldReader,
 	checked: { name: string; line1: string; country: string; email: string },
 ): IDataObject {
@@ -166,7 +169,7 @@ function readDestination(
 }
 
 /** The body's optional top-level fields: customer reference, date, direction, tags, extra JSON. */
-function addOptionalFields(
+export function addOptionalFields(
 	body: IDataObject,
 	{ param, optional, more, extra, refuse }: FieldReader,
 ) {
@@ -189,10 +192,24 @@ function addOptionalFields(
 		);
 }
 
+/** The country code (upper case; '' stays '') and the email address, checked. */
+export function checkedContact(countryCode: string, { optional, refuse }: FieldReader) {
+	const country = countryCode.toUpperCase();
+	if (country !== '' && !/^[A-Z]{2}$/.test(country))
+		throw refuse(
+			'Country Code',
+			`"${country}" is not an ISO 3166 two-letter country code (e.g. GB)`,
+		);
+	const email = optional('recipientEmail', 'Recipient Email');
+	if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email))
+		throw refuse('Recipient Email', `"${email}" is not an email address`);
+	return { country, email };
+}
+
 /** Reads and checks one item's consignment; throws a NodeOperationError naming item and field. */
 export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): CreateRequest {
 	const fields = fieldReader.call(this, itemIndex);
-	const { param, required, optional, refuse } = fields;
+	const { param, required, refuse } = fields;
 	if (param('createMode', 'fields') === 'json') return readJsonRequest(fields);
 
 	const originField = 'Origin Shipping Location Reference';
@@ -206,20 +223,16 @@ export function readCreateRequest(this: IExecuteFunctions, itemIndex: number): C
 	if (origin === '') throw refuse(originField, 'is empty');
 	const name = required('recipientName', 'Recipient Name');
 	const line1 = required('addressLine1', 'Address Line 1');
-	const country = required('countryCode', 'Country Code').toUpperCase();
-	if (!/^[A-Z]{2}$/.test(country))
-		throw refuse(
-			'Country Code',
-			`"${country}" is not an ISO 3166 two-letter country code (e.g. GB)`,
-		);
-	const email = optional('recipientEmail', 'Recipient Email');
-	if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email))
-		throw refuse('Recipient Email', `"${email}" is not an email address`);
+	const { country, email } = checkedContact(required('countryCode', 'Country Code'), fields);
 	const rawPackages = param('packages.package', []);
 	if (!Array.isArray(rawPackages) || rawPackages.length === 0)
 		throw refuse('Packages', 'has no package; add at least one');
 	const packages = rawPackages.map((raw, index) =>
-		readPackage(raw as IDataObject, index + 1, fields),
+		readPackage(
+			raw as IDataObject,
+			(field) => `Packages › Package ${index + 1} › ${field}`,
+			fields,
+		),
 	);
 	const body: IDataObject = {
 		Packages: packages,

@@ -12,7 +12,7 @@ import { API_LINK, lastPathSegment, STRING_LIST } from '../answers';
 const MONEY: Schema = { Amount: 'number', Currency: { Name: 'string', IsoCode: 'string' } };
 const WEIGHT: Schema = { Value: 'number', Unit: 'string' };
 
-const PACKAGE: Schema = {
+export const PACKAGE: Schema = {
 	Reference: 'string',
 	Weight: WEIGHT,
 	Dimensions: { Unit: 'string', Width: 'number', Length: 'number', Height: 'number' },

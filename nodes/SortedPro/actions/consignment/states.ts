@@ -59,3 +59,6 @@ const NOT_ALLOCATED = new Set<string>([
 export const ALLOCATED_STATES: ReadonlySet<string> = new Set(
 	CONSIGNMENT_STATES.filter((state) => !NOT_ALLOCATED.has(state)),
 );
+
+/** The states in which SortedPRO allows editing a consignment and adding or editing packages (Consignment States). */
+export const CHANGEABLE_STATES: ReadonlySet<string> = new Set(['Unallocated', 'AllocationFailed']);

@@ -1,7 +1,9 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { allowedMimeType, decodeBase64File, FileProblem } from '../../helpers/base64File';
 import { apiPath } from '../../transport';
 import { decodeAnswer, type Schema } from '../../transport/codec';
+import { unusableFile } from '../fileOutput';
 import type { RunContext } from '../run';
 
 // SortedPRO does not document the ContentType of ZPL labels: ZPL is printer commands as text,
@@ -20,45 +22,19 @@ export const LABEL_FORMATS = {
 } as const;
 export type LabelFormat = keyof typeof LABEL_FORMATS;
 
-/** Largest label the node accepts, decoded: far above any real label, bounded to protect memory. */
-const MAX_LABEL_BYTES = 20 * 1024 * 1024;
-
 // GetLabelsResponse: `File` is "a base64-encoded byte array representing the file content".
 const GET_LABELS_RESPONSE: Schema = { File: 'string', ContentType: 'string' };
 
-/** Why a label answer cannot be used; the caller names the consignment. */
-export class LabelProblem extends Error {}
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-/** The size in bytes of a base64 text's content, from its length alone (whitespace already removed). */
-function decodedSize(base64: string): number {
-	const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-	return (base64.length / 4) * 3 - padding;
-}
-
-/**
- * The file's MIME type: the answer's ContentType without parameters when it names a type of
- * the format, else the format's own. Anything else (text/html, image/svg+xml, parameters such
- * as name=) would let the answer decide how n8n, a browser or a mail client opens the file.
- */
-function labelMimeType(contentType: unknown, format: LabelFormat): string {
-	const { mimeType, types } = LABEL_FORMATS[format];
-	if (typeof contentType !== 'string') return mimeType;
-	const type = contentType.split(';')[0].trim().toLowerCase();
-	return (types as readonly string[]).includes(type) ? type : mimeType;
-}
-
 interface LabelFile {
 	data: Buffer;
-	/** One of the format's types (see labelMimeType) */
+	/** One of the format's types (see allowedMimeType) */
 	mimeType: string;
 }
 
 /**
  * The label of a GetLabelsResponse (JSON `{File, ContentType}` or XML `GetLabelsResponse`).
- * Throws LabelProblem when File is missing, not base64, empty, or larger than MAX_LABEL_BYTES
- * (the size is checked before decoding).
+ * Throws FileProblem when File is missing, not base64, empty, or too large (decodeBase64File);
+ * its MIME type is the answer's ContentType when that names a type of the format.
  */
 export async function decodeLabel(
 	body: string,
@@ -70,20 +46,11 @@ export async function decodeLabel(
 		xmlRoots: { GetLabelsResponse: GET_LABELS_RESPONSE },
 	});
 	const answer = value as IDataObject;
-	if (typeof answer.File !== 'string') throw new LabelProblem('the answer holds no File');
-	const base64 = answer.File.replace(/\s+/g, '');
-	if (base64.length % 4 !== 0 || !BASE64.test(base64))
-		throw new LabelProblem('its File is not valid base64');
-	const size = decodedSize(base64);
-	if (size === 0) throw new LabelProblem('its File is empty (0 bytes)');
-	if (size > MAX_LABEL_BYTES) {
-		throw new LabelProblem(
-			`its File is ${size} bytes, more than the ${MAX_LABEL_BYTES / 1024 / 1024} MB the node accepts for one label`,
-		);
-	}
+	if (typeof answer.File !== 'string') throw new FileProblem('the answer holds no File');
+	const { mimeType, types } = LABEL_FORMATS[format];
 	return {
-		data: Buffer.from(base64, 'base64'),
-		mimeType: labelMimeType(answer.ContentType, format),
+		data: decodeBase64File(answer.File, 'its File', 'one label'),
+		mimeType: allowedMimeType(answer.ContentType, types, mimeType),
 	};
 }
 
@@ -120,12 +87,7 @@ export async function fetchLabel(
 		path,
 		async (body, contentType) => await decodeLabel(body, contentType, format),
 		itemIndex,
-		(error) =>
-			`The label of ${whose} cannot be used: ${
-				error instanceof LabelProblem
-					? error.message
-					: `the answer could not be read: ${error.message}`
-			}`,
+		unusableFile(`The label of ${whose}`),
 	);
 	const fileName = `${[reference, packageReference].filter(Boolean).join('-')}.${LABEL_FORMATS[format].extension}`;
 	const binary = await this.helpers.prepareBinaryData(label.data, fileName, label.mimeType);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/inputErrors';
+import { binaryPropertyOption, readBinaryPropertyName } from '../fileOutput';
 import { LABEL_FORMATS, type LabelFormat } from './labelFile';
 
 const MAX_DPI = 1200;
@@ -35,13 +36,7 @@ export const labelResolutionField: INodeProperties = {
 		"Printer resolution in dots per inch, e.g. 203 or 300. 0 or empty: SortedPRO's default for the format.",
 };
 
-export const binaryPropertyNameOption: INodeProperties = {
-	displayName: 'Put Output File in Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	default: 'data',
-	description: 'The name of the output binary field to put the label file in',
-};
+export const binaryPropertyNameOption: INodeProperties = binaryPropertyOption('label');
 
 /** Where a label setting is read: the parameter's path and its name in the editor. */
 export interface LabelParameter {
@@ -96,17 +91,4 @@ export function readLabelResolution(
 	return value;
 }
 
-/** The binary field an item's label goes in (Put Output File in Field), never empty. */
-export function readBinaryPropertyName(this: IExecuteFunctions, itemIndex: number): string {
-	const name = String(
-		this.getNodeParameter('options.binaryPropertyName', itemIndex, 'data') ?? '',
-	).trim();
-	if (name === '')
-		throw inputError.call(
-			this,
-			itemIndex,
-			binaryPropertyNameOption.displayName,
-			'is empty: give the name of a binary field, e.g. data',
-		);
-	return name;
-}
+export { readBinaryPropertyName };
