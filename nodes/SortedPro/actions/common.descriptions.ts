@@ -184,3 +184,26 @@ export const optionsCollection = (own: INodeProperties[] = []): INodeProperties 
 		a.displayName.localeCompare(b.displayName),
 	),
 });
+
+/** Limit, shown when Return All is off (its limits are what the run checks). */
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	default: 50,
+	typeOptions: { minValue: 1 },
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+/** Return All and Limit, as n8n's list operations offer them. */
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	limitField,
+];

@@ -9,7 +9,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { wholeNumber } from '../../helpers/fieldValues';
 import { inputError } from '../../helpers/inputErrors';
 import { unicodeProblem } from '../../helpers/unicode';
-import { directionField, optionsCollection } from '../common.descriptions';
+import {
+	directionField,
+	limitField,
+	optionsCollection,
+	returnAllFields,
+} from '../common.descriptions';
 import type { RunContext } from '../run';
 import type { PerItemOperation } from '../types';
 import { readPage } from './searchPage';
@@ -34,25 +39,8 @@ const maxPagesOption: INodeProperties = {
 		'Most pages to ask SortedPRO for in one search (10 000 consignments at the default Page Size). A search that needs more fails rather than return part of the result.',
 };
 
-const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	default: 50,
-	typeOptions: { minValue: 1 },
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
 const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	limitField,
+	...returnAllFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -2,31 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { wholeNumber } from '../../helpers/fieldValues';
 import { inputError } from '../../helpers/inputErrors';
-import { optionsCollection } from '../common.descriptions';
+import { limitField, optionsCollection, returnAllFields } from '../common.descriptions';
 import type { RunContext } from '../run';
 import type { OnceOperation } from '../types';
 import { getReferenceList, type ReferenceEntry, type ReferenceList } from './referenceLists';
-
-const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	default: 50,
-	typeOptions: { minValue: 1 },
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
-const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	limitField,
-];
 
 /** What a Get Many operation of Reference Data adds to the shared shape. */
 interface GetManySpec {
