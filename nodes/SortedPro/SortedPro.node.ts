@@ -19,7 +19,7 @@ export class SortedPro implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Ship with SortedPRO (formerly Electio): create consignments, allocate them to a carrier service (by service, service group, default rules or quote), get labels as files, manifest, track, get quotes, deallocate and cancel. Consignment references look like EC-000-05A-Z6S; carrier service references like MPD_RMDTPS48HNAST.',
+			'Ship with SortedPRO (formerly Electio): create, update and cancel consignments, allocate them to a carrier service (by service, service group, default rules or quote) with their labels, get labels and customs documents as files, manifest, track, get quotes and reference data, deallocate. Consignment references look like EC-000-05A-Z6S; carrier service references like MPD_RMDTPS48HNAST.',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
