@@ -99,7 +99,7 @@ const examples = {
 		},
 		checks: [
 			[
-				'"Get Commercial Invoice": 1 item, <reference>-commercial-invoice.pdf, application/pdf, paired 0',
+				'"Get Commercial Invoice": 1 item, <reference>-commercial-invoice.pdf, application/pdf, paired 0; the invoice and label files written',
 				({ execution }) => {
 					const [ref] = full(execution, 'Create consignment').map(
 						(it) => it.json.ConsignmentReference,
@@ -109,14 +109,16 @@ const examples = {
 					assert.equal(items[0].json.FileName, `${ref}-commercial-invoice.pdf`);
 					assert.equal(items[0].binary.data.mimeType, 'application/pdf');
 					assert.deepEqual(pairs(items), [[0]], 'pairedItem');
-					const file = path.join(DOCS_DIR, `WEB-8001-${ref}-commercial-invoice.pdf`);
-					const text = fs.readFileSync(file).toString('latin1');
-					assert.ok(text.startsWith('%PDF'), `${file} begins with %PDF`);
-					assert.ok(text.includes(ref), `${file} names ${ref}`);
+					for (const name of [`${ref}-commercial-invoice.pdf`, `${ref}.pdf`]) {
+						const file = path.join(DOCS_DIR, `WEB-8001-${name}`);
+						const text = fs.readFileSync(file).toString('latin1');
+						assert.ok(text.startsWith('%PDF'), `${file} begins with %PDF`);
+						assert.ok(text.includes(ref), `${file} names ${ref}`);
+					}
 				},
 			],
 			[
-				'simulator: POST /consignments (US, CustomsDocumentation), PUT allocatewithcarrierservice, GET the commercial invoice; Allocated',
+				'simulator: POST /consignments (US, CustomsDocumentation), PUT allocatewithcarrierservice, its label once (Get Labels), GET the commercial invoice; Allocated',
 				({ execution, sim, apiKey }) => {
 					const ref = n8n.getNodeItems(execution, 'Create consignment')[0].ConsignmentReference;
 					const post = requestsWithKey(sim, apiKey, 'POST', '/consignments', { status: 201 });
@@ -124,6 +126,10 @@ const examples = {
 					assert.equal(body.Addresses[1].Country.IsoCode.TwoLetterCode, 'US');
 					assert.equal(body.CustomsDocumentation.ShippingTerms, 'DAP');
 					requestsWithKey(sim, apiKey, 'PUT', '/allocation/allocatewithcarrierservice');
+					// Get Labels: the label fetched once, after the allocation, on the allocated item.
+					assert.equal(requestsWithKey(sim, apiKey, 'GET', `/labels/${ref}/PDF`).length, 1);
+					const [allocated] = full(execution, 'Allocate with labels');
+					assert.equal(allocated.binary.data.fileName, `${ref}.pdf`);
 					requestsWithKey(sim, apiKey, 'GET', `/consignments/docs/commercialinvoice/${ref}`);
 					assert.equal(sim.consignment(ref).state, 'Allocated');
 				},
