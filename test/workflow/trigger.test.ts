@@ -3,48 +3,10 @@
  * saved when n8n saves it) against the simulator, whose events log records every state a
  * consignment enters and every consignment event.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { allocate, refsItems, runSortedPro } from './setup';
+import { emitted, eventQueries, MINUTE, triggerKit } from './trigger-setup';
 
-import { SortedProTrigger } from '../../nodes/SortedPro/SortedProTrigger.node';
-import { CREDENTIAL_TYPE } from '../constants';
-import { Poller } from '../harness';
-import type { Simulator } from '../simulator';
-import { allocate, API_KEY, credentialType, refsItems, runSortedPro, useSimulator } from './setup';
-
-const TRIGGER_TYPE = 'n8n-nodes-sortedpro.sortedProTrigger';
-const nodeTypes = { [TRIGGER_TYPE]: new SortedProTrigger() };
-const sim = useSimulator({ autoCreate: /^EC-/ });
-const MINUTE = 60_000;
-
-const poller = (parameters: INodeParameters) =>
-	new Poller({
-		nodeTypes,
-		type: TRIGGER_TYPE,
-		parameters,
-		credentialTypes: [credentialType],
-		credentials: {
-			[CREDENTIAL_TYPE]: { apiKey: API_KEY, environment: 'custom', baseUrl: sim.baseUrl },
-		},
-	});
-const onStates = (states: string[], options: IDataObject = {}) =>
-	poller({ triggerOn: 'consignmentState', states, options } as INodeParameters);
-const onEvents = (eventTypes: string[], options: IDataObject = {}) =>
-	poller({ triggerOn: 'consignmentEvent', eventTypes, options } as INodeParameters);
-
-/** The emitted items as "reference state-or-type" lines. */
-const emitted = (result: INodeExecutionData[][] | null) =>
-	(result?.[0] ?? []).map(
-		({ json }) =>
-			`${String(json.ConsignmentReference)} ${String(json.EventType ?? json.ConsignmentState)}`,
-	);
-const eventQueries = (s: Simulator) => s.requests.filter((r) => r.path.startsWith('/events/'));
-const failure = async (promise: Promise<unknown>) =>
-	await promise.then(
-		() => {
-			throw new Error('expected the poll to fail');
-		},
-		(error: Error & { httpCode?: string; description?: string }) => error,
-	);
+const { sim, onStates, onEvents } = triggerKit();
 
 describe('SortedPRO Trigger: each matching event once', () => {
 	it('emits nothing from before activation, then each state reached once; an idle poll is one request', async () => {
@@ -169,108 +131,14 @@ describe('SortedPRO Trigger: activation, restart and the state-events path', () 
 			expect(trigger.staticData['node:SortedPRO Trigger']).toMatchObject(
 				served === 'docs' ? { statePath: working } : {},
 			);
+			// Fetch Test Event asks the path that answered first.
+			const before = eventQueries(sim).length;
+			await trigger.fetchTestEvent();
+			expect(
+				eventQueries(sim)
+					.slice(before)
+					.map((r) => r.path),
+			).toEqual([working]);
 		},
 	);
-});
-
-describe('SortedPRO Trigger: failures move nothing', () => {
-	it.each([
-		[
-			'500 on every attempt',
-			{ status: 500, body: { Message: 'Events are unavailable' }, headers: { 'Retry-After': '0' } },
-			/Events are unavailable/,
-		],
-		[
-			'an answer that is not JSON',
-			{ status: 200, body: 'not json', contentType: 'application/json' },
-			/could not be read/,
-		],
-		[
-			'a list of something else',
-			{ status: 200, body: { Events: [{ Nothing: 1 }] } },
-			/no ConsignmentReference/,
-		],
-	])(
-		'%s: the poll fails, and the next poll gets the same events',
-		async (_name, answer, message) => {
-			const trigger = onEvents(['LabelsPrinted']).activate();
-			await trigger.poll();
-			sim.addEvents([{ reference: 'EC-000-000-FLT', type: 'LabelsPrinted' }]);
-			const saved = trigger.staticData;
-			// A 500 is tried 4 times (3 retries); an unreadable answer is not retried.
-			sim.failNext({ ...answer, path: '/events/consignments' }, answer.status === 500 ? 4 : 1);
-			const error = await failure(trigger.poll());
-			expect(error.message).toMatch(message);
-			expect(error.message + String(error.description)).not.toMatch(/may have/i);
-			expect(trigger.staticData).toEqual(saved);
-			expect(emitted(await trigger.poll())).toEqual(['EC-000-000-FLT LabelsPrinted']);
-		},
-	);
-
-	it('retries a 429 after its Retry-After', async () => {
-		const trigger = onEvents(['LabelsPrinted']).activate();
-		await trigger.poll();
-		sim.addEvents([{ reference: 'EC-000-000-429', type: 'LabelsPrinted' }]);
-		sim.failNext({ status: 429, headers: { 'Retry-After': '0' }, path: '/events/consignments' });
-		expect(emitted(await trigger.poll())).toEqual(['EC-000-000-429 LabelsPrinted']);
-	});
-
-	it.each([
-		['no state chosen', { triggerOn: 'consignmentState', states: [] }, /"States" is empty/],
-		['no type chosen', { triggerOn: 'consignmentEvent', eventTypes: [] }, /"Event Types" is empty/],
-		[
-			'a Start From that is no date',
-			{ triggerOn: 'consignmentState', states: ['Delivered'], options: { startFrom: 'soon' } },
-			/"Start From" is not a date/,
-		],
-	])('refuses %s before sending anything', async (_name, parameters, message) => {
-		const error = await failure(
-			poller(parameters as INodeParameters)
-				.activate()
-				.poll(),
-		);
-		expect(error.message).toMatch(message);
-		expect(sim.requests).toHaveLength(0);
-	});
-});
-
-describe('SortedPRO Trigger: Fetch Test Event and Include Consignment', () => {
-	it('returns the most recent matching event without moving the window; none is a clear error', async () => {
-		const trigger = onStates(['Delivered']).activate();
-		await trigger.poll();
-		const saved = trigger.staticData;
-		const none = await failure(trigger.fetchTestEvent());
-		expect(none.message).toBe('No consignment in state Delivered in SortedPRO in the last 7 days');
-		sim.addEvents([
-			{ reference: 'EC-000-000-S01', state: 'Delivered', time: Date.now() - 2 * 86_400_000 },
-			{ reference: 'EC-000-000-S02', state: 'Delivered', time: Date.now() - 86_400_000 },
-		]);
-		expect(emitted(await trigger.fetchTestEvent())).toEqual(['EC-000-000-S02 Delivered']);
-		expect(trigger.staticData).toEqual(saved);
-	});
-
-	it('adds the whole consignment, or says SortedPRO no longer has it', async () => {
-		sim.setOption('autoCreate', null);
-		sim.addConsignments([{ reference: 'EC-000-000-INC', state: 'Allocated' }]);
-		const trigger = onStates(['Delivered'], { includeConsignment: true }).activate();
-		await trigger.poll();
-		sim.setState('EC-000-000-INC', 'Delivered');
-		sim.addEvents([{ reference: 'EC-000-000-GON', state: 'Delivered' }]);
-		const [items] = (await trigger.poll()) ?? [[]];
-		expect(
-			items.map(({ json }) => [
-				json.ConsignmentReference,
-				(json.Consignment as IDataObject)?.ConsignmentState,
-				json.ConsignmentError,
-			]),
-		).toEqual([
-			['EC-000-000-INC', 'Delivered', undefined],
-			[
-				'EC-000-000-GON',
-				undefined,
-				'SortedPRO answered 404: consignment EC-000-000-GON was not found',
-			],
-		]);
-		expect(JSON.stringify(items)).not.toContain(API_KEY);
-	});
 });

@@ -163,9 +163,12 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		limit: new AdaptiveLimit(PARALLEL_REQUESTS),
 	});
 	const end = Date.now();
-	if (this.getMode() === 'manual') return await sample.call(this, client, settings, end);
-
 	const staticData = this.getWorkflowStaticData('node');
+	if (this.getMode() === 'manual') {
+		// The state-events path the active workflow found, if any; a sample stores nothing.
+		if (typeof staticData.statePath === 'string') query.statePath = staticData.statePath;
+		return await sample.call(this, client, settings, end);
+	}
 	const fingerprint = `${query.triggerOn}:${[...query.values].sort().join(',')}`;
 	const stored = readState(staticData, fingerprint);
 	const activated = !polledContexts.has(this) && this.getActivationMode() === 'activate';
