@@ -59,8 +59,8 @@ function happen(sim, states, events) {
 	sim.addEvents(events.map(([reference, type]) => ({ reference, type })));
 }
 
-/** ctx = { report, version, env, sim }; the examples' credential is imported already. */
-async function runTriggerChecks({ report, version, env, sim }) {
+/** ctx = { report, version, env, sim, apiKey }; the examples' credential is imported already. */
+async function runTriggerChecks({ report, version, env, sim, apiKey }) {
 	const seed = [1, 2, 3, 4, 5, 6].flatMap((n) => [ref('D', n), ref('M', n)]);
 	sim.addConsignments(seed.map((reference) => ({ reference, state: 'Allocated' })));
 	const workflows = fastWorkflows();
@@ -79,9 +79,13 @@ async function runTriggerChecks({ report, version, env, sim }) {
 	const polls = () =>
 		sim.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/events/')).length;
 	let server;
+	const servers = [];
 	const start = async () => {
 		const before = polls();
-		server = await startN8n(env, { name: 'n8n-start-trigger' });
+		// A log file per start: the key must be in neither.
+		const logFile = path.join(env.N8N_USER_FOLDER, `n8n-trigger-${servers.length + 1}.log`);
+		server = await startN8n(env, { name: 'n8n-start-trigger', logFile });
+		servers.push(server);
 		await until('the activation polls', () => polls() >= before + 2);
 	};
 	const processed = (tracked, manifested) => () => {
@@ -142,6 +146,9 @@ async function runTriggerChecks({ report, version, env, sim }) {
 				once(matching.map((n) => ref('M', n))),
 			);
 		});
+		await report.check('API key absent from the log of the n8n that polled', version, () =>
+			assert.ok(servers.every((started) => !started.logs.includes(apiKey))),
+		);
 	} finally {
 		await server?.stop();
 	}

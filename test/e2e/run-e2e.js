@@ -112,7 +112,7 @@ async function runVersion(ctx, version, tarball) {
 		editor: version === n8n.OLD_VERSION,
 	});
 	// publish:workflow is 2.x's; the polling itself is n8n-core's in every version.
-	if (version === n8n.OLD_VERSION) await runTriggerChecks({ report, version, env, sim });
+	if (version === n8n.OLD_VERSION) await runTriggerChecks({ report, version, env, sim, apiKey });
 	report.addTiming(`total for n8n ${version} (after its install)`, version, Date.now() - t0);
 }
 

@@ -35,6 +35,7 @@ describe('SortedPRO Trigger: failures move nothing', () => {
 			const error = await failure(trigger.poll());
 			expect(error.message).toMatch(message);
 			expect(error.message + String(error.description)).not.toMatch(/may have/i);
+			expect(JSON.stringify(error) + error.message).not.toContain(API_KEY);
 			expect(trigger.staticData).toEqual(saved);
 			expect(emitted(await trigger.poll())).toEqual(['EC-000-000-FLT LabelsPrinted']);
 		},
