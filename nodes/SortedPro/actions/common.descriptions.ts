@@ -96,6 +96,17 @@ const bodyFormatOption = choiceField(
  * The parameters of an operation on one consignment per item: its Consignment Reference, the
  * operation's own `fields`, and Options with its own `options`.
  */
+/** A package's reference, e.g. for its documents or to remove it; `whose` ends the description. */
+export const packageReferenceField = (whose: string): INodeProperties => ({
+	displayName: 'Package Reference',
+	name: 'packageReference',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. EP-000-05B-MMA',
+	description: `${whose} (SortedPRO's package reference, shown under Packages by Consignment → Get)`,
+});
+
 export const consignmentDescription = (
 	fields: INodeProperties[] = [],
 	options: INodeProperties[] = [],

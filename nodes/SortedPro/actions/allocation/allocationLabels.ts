@@ -8,10 +8,10 @@ import {
 	binaryPropertyNameOption,
 	labelFormatField,
 	labelResolutionField,
-	readBinaryPropertyName,
 	readLabelFormat,
 	readLabelResolution,
 } from '../label/labelParameters';
+import { readBinaryPropertyName } from '../fileOutput';
 import type { RunContext } from '../run';
 import { acceptedOnly } from './allocationSummaries';
 import { ifAlreadyAllocatedOption } from './alreadyAllocated';

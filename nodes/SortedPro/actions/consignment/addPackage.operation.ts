@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { Refuse } from '../../helpers/fieldValues';
 import { asNodeError, inputError } from '../../helpers/inputErrors';
@@ -73,10 +73,10 @@ export const addPackage: PerConsignmentOperation = {
 		const picked: Picked[] = [];
 		const body = readPackage(raw, (field) => field, { refuse, picked });
 		await checkPicked.call(this, run, itemIndex, picked);
-		let response;
+		let answer;
 		try {
 			// SortedPRO documents package bodies in JSON only, so JSON whatever Body Format says.
-			response = await run.api.send(
+			answer = await run.api.read(
 				{
 					method: 'POST',
 					path: apiPath('consignments', reference, 'addpackage'),
@@ -84,7 +84,10 @@ export const addPackage: PerConsignmentOperation = {
 					body: JSON.stringify(body),
 					resendSafe: false,
 				},
+				addedPackage,
 				itemIndex,
+				(error) =>
+					`The package was probably added to consignment ${reference}, but SortedPRO's answer could not be read (${error.message}): check the consignment's packages (Consignment → Get) before adding it again`,
 			);
 		} catch (caught) {
 			const error = asNodeError.call(this, caught, itemIndex);
@@ -92,17 +95,7 @@ export const addPackage: PerConsignmentOperation = {
 				throw mayBeAddedError.call(this, itemIndex, reference, error);
 			throw error;
 		}
-		let added: IDataObject | null;
-		try {
-			added = await addedPackage(response.body, response.contentType);
-		} catch (caught) {
-			const message = `The package was probably added to consignment ${reference}, but SortedPRO's answer (HTTP ${response.statusCode}) could not be read (${(caught as Error).message}): check the consignment's packages (Consignment → Get) before adding it again`;
-			const error = new NodeOperationError(this.getNode(), message, {
-				itemIndex,
-				description: `Content-Type ${response.contentType ?? 'none'}. The request was not sent again.`,
-			});
-			throw keepMessage(markMayHaveActed(error), message);
-		}
+		const { value: added, response } = answer;
 		return [
 			{
 				json: {

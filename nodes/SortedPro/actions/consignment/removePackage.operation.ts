@@ -4,7 +4,7 @@ import { asNodeError } from '../../helpers/inputErrors';
 import { readPathReference } from '../../helpers/pathReferences';
 import { apiPath } from '../../transport';
 import { httpStatusOf, keepMessage, mayHaveActed } from '../../transport/errors';
-import { optionsCollection } from '../common.descriptions';
+import { optionsCollection, packageReferenceField } from '../common.descriptions';
 import type { PerItemOperation } from '../types';
 
 const RESENT_NOT_FOUND =
@@ -22,19 +22,7 @@ export const removePackage: PerItemOperation = {
 		description: 'Remove a package from a consignment that is not allocated yet',
 		action: 'Remove a package from a consignment',
 	},
-	description: [
-		{
-			displayName: 'Package Reference',
-			name: 'packageReference',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. EP-000-05B-MMA',
-			description:
-				"The package to remove (SortedPRO's package reference, shown under Packages by Consignment → Get)",
-		},
-		optionsCollection(),
-	],
+	description: [packageReferenceField('The package to remove'), optionsCollection()],
 	async execute(itemIndex, run) {
 		const reference = readPathReference.call(
 			this,

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { inputError } from '../../helpers/inputErrors';
 import { readPathReference } from '../../helpers/pathReferences';
 import { apiPath } from '../../transport';
-import { choiceField, consignmentDescription } from '../common.descriptions';
+import { choiceField, consignmentDescription, packageReferenceField } from '../common.descriptions';
 import { binaryPropertyOption, readBinaryPropertyName } from '../fileOutput';
 import type { PerConsignmentOperation } from '../types';
 import { documentItem, getDocument } from './documentFile';
@@ -48,16 +48,7 @@ export const getDeclaration: PerConsignmentOperation = {
 						'CN22 for contents worth up to £270, CN23 above: SortedPRO generates the one the package needs',
 				},
 			),
-			{
-				displayName: 'Package Reference',
-				name: 'packageReference',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. EP-000-05B-MMA',
-				description:
-					"The package of the consignment (SortedPRO's package reference, shown under Packages by Consignment → Get)",
-			},
+			packageReferenceField('The package of the consignment'),
 		],
 		[binaryPropertyOption('document')],
 	),

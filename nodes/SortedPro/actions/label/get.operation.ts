@@ -3,13 +3,13 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { inputError } from '../../helpers/inputErrors';
 import { pathSegmentProblem } from '../../helpers/pathReferences';
 import { consignmentDescription } from '../common.descriptions';
+import { readBinaryPropertyName } from '../fileOutput';
 import type { PerConsignmentOperation } from '../types';
 import { fetchLabel } from './labelFile';
 import {
 	binaryPropertyNameOption,
 	labelFormatField,
 	labelResolutionField,
-	readBinaryPropertyName,
 	readLabelFormat,
 	readLabelResolution,
 } from './labelParameters';

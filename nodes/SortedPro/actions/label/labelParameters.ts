@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/inputErrors';
-import { binaryPropertyOption, readBinaryPropertyName } from '../fileOutput';
+import { binaryPropertyOption } from '../fileOutput';
 import { LABEL_FORMATS, type LabelFormat } from './labelFile';
 
 const MAX_DPI = 1200;
@@ -90,5 +90,3 @@ export function readLabelResolution(
 	}
 	return value;
 }
-
-export { readBinaryPropertyName };
